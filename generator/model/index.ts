@@ -2,3 +2,4 @@ export * from './app.ts';
 export * from './bundle.ts';
 export * from './diagnostic.ts';
 export * from './location.ts';
+export * from './clock.ts';
