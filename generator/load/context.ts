@@ -1,0 +1,170 @@
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { CodeFile, CodeType } from '../model/app.ts';
+import type { Diagnostic, Severity } from '../model/diagnostic.ts';
+import type { SourceLocation } from '../model/location.ts';
+import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
+import { DEFAULT_MAX_DEPTH, type JsonDocument, parseJsonDocument } from './json-document.ts';
+
+export interface LoadOptions {
+  /** Files larger than this are reported and not read (default 10 MiB). */
+  maxFileBytes?: number;
+  /** JSON nested deeper than this is reported and not parsed (default 256). */
+  maxDepth?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** State shared by the layout readers while one app loads. */
+export interface LoadContext {
+  /** Absolute app root. */
+  root: string;
+  /** Root with symlinks resolved (containment is checked against it). */
+  realRoot: string;
+  maxFileBytes: number;
+  maxDepth: number;
+  diagnostics: Diagnostic[];
+  /** Relative paths of every file some declaration pointed at (for the unreferenced-file notice). */
+  referenced: Set<string>;
+}
+
+export function createContext(root: string, opts: LoadOptions = {}): LoadContext {
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // The caller already checked the root exists; keep the given path.
+  }
+  return {
+    root,
+    realRoot,
+    maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH,
+    diagnostics: [],
+    referenced: new Set(),
+  };
+}
+
+export function report(
+  ctx: LoadContext,
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  where: SourceLocation | { file: string },
+  component?: string,
+): void {
+  const loc = 'line' in where ? where : { file: where.file, line: 1, column: 1, pointer: '' };
+  ctx.diagnostics.push({
+    ruleId,
+    severity,
+    message,
+    file: loc.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+    pointer: loc.pointer,
+    ...(component ? { component } : {}),
+  });
+}
+
+/** Forward-slash path relative to the app root. */
+export function relativeToRoot(ctx: LoadContext, abs: string): string {
+  return path.relative(ctx.root, abs).split(path.sep).join('/');
+}
+
+/**
+ * Resolves a path written in a manifest. Absolute paths, `..` escapes and symlinks pointing out of
+ * the app folder are refused with `load/path-outside-app` (reported at `ref`).
+ */
+export function resolveInside(ctx: LoadContext, written: string, ref: SourceLocation, component?: string): string | undefined {
+  const normalized = written.replace(/\\/g, '/');
+  if (path.isAbsolute(written) || /^[a-zA-Z]:\//.test(normalized) || normalized.startsWith('/')) {
+    report(ctx, 'load/path-outside-app', 'error', `Path "${written}" is absolute; code file paths must be relative to the app folder.`, ref, component);
+    return undefined;
+  }
+  const abs = path.resolve(ctx.root, normalized);
+  const rel = path.relative(ctx.root, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    report(ctx, 'load/path-outside-app', 'error', `Path "${written}" leaves the app folder; it was not read.`, ref, component);
+    return undefined;
+  }
+  try {
+    const real = realpathSync(abs);
+    const realRel = path.relative(ctx.realRoot, real);
+    if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
+      report(ctx, 'load/path-outside-app', 'error', `Path "${written}" is a link to a place outside the app folder; it was not read.`, ref, component);
+      return undefined;
+    }
+  } catch {
+    // Missing files are reported when read.
+  }
+  return abs;
+}
+
+/** Reads a file as UTF-8 text, or reports why not (missing, a folder, too large, unreadable). */
+export function readText(ctx: LoadContext, abs: string, ref: SourceLocation | undefined, component?: string): string | undefined {
+  const rel = relativeToRoot(ctx, abs);
+  const where = ref ?? { file: rel };
+  let size: number;
+  try {
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
+      return undefined;
+    }
+    size = st.size;
+  } catch {
+    report(ctx, 'load/file-not-found', 'error', `File "${rel}" does not exist.`, where, component);
+    return undefined;
+  }
+  if (size > ctx.maxFileBytes) {
+    report(
+      ctx,
+      'load/file-too-large',
+      'error',
+      `File "${rel}" is ${size} bytes, over the ${ctx.maxFileBytes}-byte limit; it was not read.`,
+      where,
+      component,
+    );
+    return undefined;
+  }
+  try {
+    // Read at most the limit even if the file grew since stat.
+    const fd = openSync(abs, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(size, ctx.maxFileBytes));
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return buf.subarray(0, n).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? 'read error';
+    report(ctx, 'load/unreadable-file', 'error', `File "${rel}" could not be read (${why}).`, where, component);
+    return undefined;
+  }
+}
+
+/** Parses JSON text, copying its diagnostics into the context (tagged with the component). */
+export function parseInto(ctx: LoadContext, text: string, rel: string, component?: string): JsonDocument {
+  const doc = parseJsonDocument(text, rel, { maxDepth: ctx.maxDepth });
+  for (const d of doc.diagnostics) ctx.diagnostics.push(component ? { ...d, component } : d);
+  return doc;
+}
+
+/** Reads and parses one code file of `codeType`; undefined when it cannot be read. */
+export function loadCodeFile(
+  ctx: LoadContext,
+  codeType: CodeType,
+  abs: string,
+  ref: SourceLocation | undefined,
+  component?: string,
+): CodeFile | undefined {
+  const rel = relativeToRoot(ctx, abs);
+  ctx.referenced.add(rel);
+  const text = readText(ctx, abs, ref, component);
+  if (text === undefined) return undefined;
+  if (TEXT_CODE_TYPES.has(codeType)) return makeTextCodeFile(codeType, rel, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return makeCodeFile(codeType, rel, parseInto(ctx, text, rel, component));
+}

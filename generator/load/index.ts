@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../cli/errors.ts';
+import type { AppModel } from '../model/app.ts';
+import { compareDiagnostics } from '../model/diagnostic.ts';
+import { isBundle } from '../model/bundle.ts';
+import { loadBundle } from './bundle.ts';
+import { createContext, type LoadOptions, parseInto, readText } from './context.ts';
+import { loadImljsonExport } from './imljson-export.ts';
+import { loadLocalDev } from './local-dev.ts';
+import { loadLoose } from './loose.ts';
+import { reportUnreferenced } from './unreferenced.ts';
+
+export { type JsonDocument, type LocateOptions, parseJsonDocument, type ParseJsonOptions } from './json-document.ts';
+export type { LoadOptions } from './context.ts';
+
+/**
+ * Loads a Make app from `target`: an app folder, a `makecomapp.json`, a bundle JSON file
+ * (`bundleVersion: 1`), an older export folder (`metadata.json` + `*.imljson`), or a folder of
+ * loose code files. The layout is detected. Problems inside the app become `app.diagnostics`;
+ * only a `target` that does not exist or is no app at all throws (`InputError`).
+ */
+export function loadApp(target: string, opts: LoadOptions = {}): AppModel {
+  const abs = path.resolve(target);
+  if (!existsSync(abs)) throw new InputError(`"${target}" does not exist.`, { file: target });
+  const st = statSync(abs);
+  let app: AppModel;
+  if (st.isFile()) {
+    app = loadFromFile(abs, opts);
+  } else if (st.isDirectory()) {
+    app = loadFromFolder(abs, opts);
+  } else {
+    throw new InputError(`"${target}" is neither a file nor a folder.`, { file: target });
+  }
+  app.diagnostics.sort(compareDiagnostics);
+  return app;
+}
+
+function loadFromFile(abs: string, opts: LoadOptions): AppModel {
+  const dir = path.dirname(abs);
+  const name = path.basename(abs);
+  if (name === 'makecomapp.json') return withUnreferenced(dir, opts, (ctx) => loadLocalDev(ctx, abs));
+  if (name === 'metadata.json') return withUnreferenced(dir, opts, (ctx) => loadImljsonExport(ctx));
+  const ctx = createContext(dir, opts);
+  const text = readText(ctx, abs, undefined);
+  const doc = text === undefined ? undefined : parseInto(ctx, text, name);
+  if (doc && isBundle(doc.value)) return loadBundle(ctx, doc, name);
+  if (doc?.value === undefined && ctx.diagnostics.length > 0) {
+    // An unreadable or broken bundle: report it as an empty app rather than throwing.
+    return { root: dir, layout: 'bundle', info: {}, general: {}, components: emptyKinds(), diagnostics: ctx.diagnostics };
+  }
+  throw new InputError(
+    `"${name}" is not an app: give an app folder, a makecomapp.json, or a bundle JSON file with "bundleVersion": 1.`,
+    { file: abs },
+  );
+}
+
+function loadFromFolder(dir: string, opts: LoadOptions): AppModel {
+  const manifest = path.join(dir, 'makecomapp.json');
+  if (existsSync(manifest)) return withUnreferenced(dir, opts, (ctx) => loadLocalDev(ctx, manifest));
+  if (existsSync(path.join(dir, 'metadata.json')) && hasImljson(dir)) {
+    return withUnreferenced(dir, opts, (ctx) => loadImljsonExport(ctx));
+  }
+  const bundle = path.join(dir, 'app.bundle.json');
+  if (existsSync(bundle)) return loadFromFile(bundle, opts);
+  return withUnreferenced(dir, opts, (ctx) => loadLoose(ctx));
+}
+
+function withUnreferenced(dir: string, opts: LoadOptions, load: (ctx: ReturnType<typeof createContext>) => AppModel): AppModel {
+  const ctx = createContext(dir, opts);
+  const app = load(ctx);
+  reportUnreferenced(ctx);
+  return app;
+}
+
+/** True when some `*.imljson` file sits in the folder or one/two levels below. */
+function hasImljson(dir: string, depth = 0): boolean {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (e.isFile() && e.name.endsWith('.imljson')) return true;
+    if (e.isDirectory() && depth < 2 && !e.name.startsWith('.') && hasImljson(path.join(dir, e.name), depth + 1)) return true;
+  }
+  return false;
+}
+
+function emptyKinds(): AppModel['components'] {
+  return { connection: {}, webhook: {}, module: {}, rpc: {}, function: {} };
+}
