@@ -1,0 +1,152 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../generator/cli/errors.ts';
+import { loadApp } from '../../generator/load/index.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/load');
+const tmp = mkdtempSync(path.join(tmpdir(), 'load-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes a minimal local-dev app whose module `m` uses the given codeFiles. */
+function appWith(name: string, codeFiles: Record<string, string>, files: Record<string, string> = {}): string {
+  const root = path.join(tmp, name);
+  mkdirSync(root, { recursive: true });
+  const manifest = {
+    fileVersion: 1,
+    generalCodeFiles: { base: null, common: null, readme: null, groups: null },
+    components: { connection: {}, webhook: {}, module: { m: { label: 'M', moduleType: 'action', codeFiles } }, rpc: {}, function: {} },
+    origins: [],
+  };
+  writeFileSync(path.join(root, 'makecomapp.json'), JSON.stringify(manifest, null, 2));
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+    writeFileSync(path.join(root, f), text);
+  }
+  return root;
+}
+
+describe('loading bad input', () => {
+  const broken = loadApp(path.join(FIXTURES, 'broken-app'));
+  const rules = (file?: string) => broken.diagnostics.filter((d) => !file || d.file === file).map((d) => d.ruleId);
+
+  it('reports a malformed code file with its position and keeps loading the rest', () => {
+    const d = broken.diagnostics.find((x) => x.ruleId === 'load/json-syntax');
+    expect(d).toMatchObject({ file: 'modules/bad/bad.communication.iml.json', line: 4, column: 3, component: 'modules.bad', severity: 'error' });
+    expect(d?.message).toMatch(/comma/i);
+    expect(broken.components.module.bad.codes.communication?.value).toBeUndefined();
+    expect(broken.components.module.good.codes.communication?.value).toEqual({ url: '/items', response: { output: 'café {{body.x}}' } });
+  });
+
+  it('accepts trailing commas in base with warnings at each comma', () => {
+    expect(broken.general.base?.value).toEqual({ baseUrl: 'https://api.example.com', headers: { a: 'b' } });
+    const w = broken.diagnostics.filter((d) => d.ruleId === 'load/trailing-comma');
+    expect(w.map((d) => [d.file, d.line, d.column, d.severity])).toEqual([
+      ['general/base.iml.json', 3, 24, 'warning'],
+      ['general/base.iml.json', 3, 27, 'warning'],
+    ]);
+  });
+
+  it('reads a file with a byte-order mark and CRLF line ends at exact positions', () => {
+    const code = broken.components.module.good.codes.communication!;
+    expect(code.locate('/url')).toMatchObject({ line: 2, column: 10 });
+    // decoded "café {{body.x}}": offset 5 is "{", after the 6-character \u00e9 escape.
+    expect(code.locate('/response/output', { offsetInString: 5 })).toMatchObject({ line: 4, column: 26 });
+  });
+
+  it('refuses paths that leave the app folder (../ and absolute) at their manifest position', () => {
+    const out = broken.diagnostics.filter((d) => d.ruleId === 'load/path-outside-app');
+    expect(out.map((d) => [d.file, d.line])).toEqual([
+      ['makecomapp.json', 4],
+      ['makecomapp.json', 15],
+    ]);
+    expect(broken.components.module.bad.codes.interface).toBeUndefined();
+  });
+
+  it('reports a missing file at its manifest position', () => {
+    const d = broken.diagnostics.find((x) => x.ruleId === 'load/file-not-found');
+    expect(d).toMatchObject({ file: 'makecomapp.json', line: 14, column: 29, component: 'modules.bad' });
+  });
+
+  it('notices files no declaration references (info)', () => {
+    expect(rules('modules/orphan.json')).toEqual(['load/unreferenced-file']);
+    expect(broken.diagnostics.find((d) => d.file === 'modules/orphan.json')?.severity).toBe('info');
+  });
+
+  it('reads the app id and version from origins', () => {
+    expect(broken.info).toMatchObject({ name: 'broken-app', version: 2 });
+  });
+
+  it('refuses a symlink that points outside the app folder', () => {
+    const outside = path.join(tmp, 'secret.json');
+    writeFileSync(outside, '{"secret": 1}');
+    const root = appWith('symlink-app', { communication: 'modules/m/link.iml.json' });
+    mkdirSync(path.join(root, 'modules/m'), { recursive: true });
+    symlinkSync(outside, path.join(root, 'modules/m/link.iml.json'));
+    const app = loadApp(root);
+    expect(app.diagnostics.map((d) => d.ruleId)).toContain('load/path-outside-app');
+    expect(app.components.module.m.codes.communication).toBeUndefined();
+  });
+
+  it('reports a file over the size limit without reading it (default 10 MiB)', () => {
+    const root = appWith('huge-app', { communication: 'huge.iml.json' }, { 'huge.iml.json': '' });
+    truncateSync(path.join(root, 'huge.iml.json'), 11 * 1024 * 1024); // sparse, cheap
+    const app = loadApp(root);
+    const d = app.diagnostics.find((x) => x.ruleId === 'load/file-too-large');
+    expect(d).toMatchObject({ file: 'makecomapp.json', severity: 'error' });
+    expect(d?.message).toMatch(/11534336 bytes/);
+  });
+
+  it('honours a smaller size limit given in options', () => {
+    const root = appWith('limit-app', { communication: 'c.iml.json' }, { 'c.iml.json': JSON.stringify({ url: 'x'.repeat(2000) }) });
+    expect(loadApp(root, { maxFileBytes: 1024 }).diagnostics.map((d) => d.ruleId)).toContain('load/file-too-large');
+    expect(loadApp(root).diagnostics.map((d) => d.ruleId)).not.toContain('load/file-too-large');
+  });
+
+  it('reports very deep nesting in a code file instead of overflowing the stack', () => {
+    const root = appWith('deep-app', { communication: 'deep.iml.json' }, { 'deep.iml.json': `{"a": ${'['.repeat(50000)}${']'.repeat(50000)}}` });
+    const app = loadApp(root);
+    expect(app.diagnostics.find((d) => d.ruleId === 'load/too-deep')).toMatchObject({ file: 'deep.iml.json', line: 1 });
+    expect(app.components.module.m.codes.communication?.value).toBeUndefined();
+  });
+
+  it('reports a code path that is a folder', () => {
+    const root = appWith('dir-app', { communication: 'modules' }, { 'modules/x.txt': 'x' });
+    expect(loadApp(root).diagnostics.map((d) => d.ruleId)).toContain('load/not-a-file');
+  });
+
+  it('reports a malformed makecomapp.json and returns an empty app', () => {
+    const root = path.join(tmp, 'bad-manifest');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, 'makecomapp.json'), '{ "fileVersion": 1, "components": { ');
+    const app = loadApp(root);
+    expect(app.layout).toBe('local-dev');
+    expect(app.diagnostics[0]).toMatchObject({ ruleId: 'load/json-syntax', file: 'makecomapp.json', line: 1 });
+    expect(Object.keys(app.components.module)).toEqual([]);
+  });
+
+  it('throws a typed InputError (no stack-trace crash) for a path that does not exist or is no app', () => {
+    expect(() => loadApp(path.join(tmp, 'nope'))).toThrow(InputError);
+    const notApp = path.join(tmp, 'plain.json');
+    writeFileSync(notApp, '{"hello": 1}');
+    expect(() => loadApp(notApp)).toThrow(/not an app/);
+  });
+});
+
+describe('loading a single-file bundle', () => {
+  it.each([['the bundle file', 'bundle/app.bundle.json'], ['the folder holding it', 'bundle']])('from %s', (_what, rel) => {
+    const app = loadApp(path.join(FIXTURES, rel));
+    expect(app.layout).toBe('bundle');
+    expect(app.info).toMatchObject({ name: 'bundled-app', label: 'Bundled', version: 1 });
+    expect(app.general.readme?.value).toBe('# Bundled app\n');
+    const m = app.components.module.listThings;
+    expect(m).toMatchObject({ moduleType: 'search', connection: 'main', label: 'List things' });
+    const comm = m.codes.communication!;
+    expect(comm.file).toBe('app.bundle.json');
+    expect(comm.basePointer).toBe('/components/module/listThings/codes/communication');
+    expect(comm.locate('/url')).toMatchObject({ line: 26, column: 37, pointer: '/components/module/listThings/codes/communication/url' });
+    expect(app.components.connection.main.connectionType).toBe('oauth');
+    expect(app.diagnostics).toEqual([]);
+  });
+});
