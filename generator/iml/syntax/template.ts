@@ -1,0 +1,49 @@
+/**
+ * Splits an IML string into literal text and `{{...}}` expression ranges. The scan knows about
+ * quotes and backticks, so `{{ '}}' }}` is one expression holding the string `}}`.
+ */
+import { ImlSyntaxError } from '../errors.ts';
+
+export type RawPart =
+  | { type: 'text'; value: string; offset: number; length: number }
+  /** `start`/`end` delimit the expression text inside the braces. */
+  | { type: 'expr'; start: number; end: number; offset: number; length: number };
+
+export function splitTemplate(source: string): RawPart[] {
+  const parts: RawPart[] = [];
+  let textStart = 0;
+  let i = source.indexOf('{{');
+  while (i >= 0) {
+    const exprStart = i + 2;
+    const close = findClose(source, exprStart);
+    if (close < 0) throw new ImlSyntaxError("'{{' is never closed with '}}'", i, 2, source);
+    if (i > textStart) parts.push({ type: 'text', value: source.slice(textStart, i), offset: textStart, length: i - textStart });
+    parts.push({ type: 'expr', start: exprStart, end: close, offset: i, length: close + 2 - i });
+    textStart = close + 2;
+    i = source.indexOf('{{', textStart);
+  }
+  if (textStart < source.length)
+    parts.push({ type: 'text', value: source.slice(textStart), offset: textStart, length: source.length - textStart });
+  return parts;
+}
+
+/** Index of the `}}` that ends the expression starting at `from`, or -1. */
+function findClose(source: string, from: number): number {
+  let quote = '';
+  for (let j = from; j < source.length; j++) {
+    const c = source[j];
+    if (quote) {
+      if (c === '\\' && quote !== '`') j++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '}' && source[j + 1] === '}') return j;
+  }
+  return -1;
+}
+
+/** True when the string holds at least one complete `{{...}}`. Never throws. */
+export function hasIml(source: string): boolean {
+  if (typeof source !== 'string') return false;
+  const open = source.indexOf('{{');
+  return open >= 0 && source.indexOf('}}', open + 2) >= 0;
+}
