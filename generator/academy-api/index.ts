@@ -1,0 +1,175 @@
+import type { AddressInfo } from 'node:net';
+import { type Clock, createFakeClock, createSystemClock } from '../model/clock.ts';
+import { ClientRegistry, DEFAULT_REDIRECT_URI } from './clients.ts';
+import { DataStore } from './data/store.ts';
+import { createIdSource } from './ids.ts';
+import { DEFAULT_LIFETIMES, type Lifetimes, type TokenPair, TokenStore } from './oauth/token-store.ts';
+import type { ServerState } from './router.ts';
+import { WebhookDispatcher, type WebhookDeliveryOptions } from './routes/webhook-delivery.ts';
+import { createAcademyServer } from './server.ts';
+import type { AppUser, ClientRegistration, RequestLogEntry, UserKey, WebhookDelivery } from './types.ts';
+import { APP_USERS } from './users.ts';
+
+export type { AppUser, ClientRegistration, RequestLogEntry, UserKey, WebhookDelivery, WebhookEvent, AuthContext } from './types.ts';
+export type { Lifetimes, TokenPair } from './oauth/token-store.ts';
+export type { WebhookDeliveryOptions } from './routes/webhook-delivery.ts';
+export { DEFAULT_LIFETIMES } from './oauth/token-store.ts';
+export { DEFAULT_REDIRECT_URI } from './clients.ts';
+export { APP_USERS } from './users.ts';
+export { SCOPES, type Scope } from './scopes.ts';
+export { LIMITS } from './data/store.ts';
+export { BODY_LIMIT_BYTES } from './body.ts';
+export { readConsentForm, consentFormBody, type ConsentForm } from './oauth/consent-form.ts';
+
+export interface AcademyApiOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Time source of every rule; default: a fake clock in deterministic mode, real time otherwise. */
+  clock?: Clock;
+  /** Seeded ids, tokens and generated credentials (default false: cryptographically random). */
+  deterministic?: boolean;
+  /** Seed of deterministic mode (default 1). */
+  seed?: number;
+  /** Token and code lifetimes in minutes (defaults 60 / 1440 / 10). */
+  lifetimes?: Partial<Lifetimes>;
+  /** Clients to register instead of the one default client (missing fields are generated). */
+  clients?: Partial<ClientRegistration>[];
+  /** How webhook deliveries are sent (see README). */
+  webhooks?: WebhookDeliveryOptions;
+  /** Called for every finished request (serve-api prints them). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface AuthorizeUrlOptions {
+  client?: ClientRegistration;
+  /** Scopes as a list or a space-separated string; default all four. */
+  scope?: string | string[];
+  state?: string;
+  redirectUri?: string;
+  responseType?: string;
+}
+
+export interface AcademyApi {
+  /** Origin, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** `${url}/api/v1` or `${url}/api/v2`. */
+  apiBase(version: 1 | 2): string;
+  /** A ready authorize URL (GET shows the consent page). */
+  authorizeUrl(opts?: AuthorizeUrlOptions): string;
+  readonly clock: Clock;
+  readonly lifetimes: Readonly<Lifetimes>;
+  /** Every registered client; the first is the default. */
+  readonly clients: ClientRegistration[];
+  readonly defaultClient: ClientRegistration;
+  readonly users: Readonly<Record<UserKey, AppUser>>;
+  /** Requests as the server saw them (cleared by reset()). */
+  readonly requestLog: RequestLogEntry[];
+  /** Every webhook delivery attempt (cleared by reset()). */
+  readonly webhookDeliveries: WebhookDelivery[];
+  /** Unexpected exceptions caught by the server (each answered 500); empty in a healthy run. */
+  readonly internalErrors: Error[];
+  registerClient(partial?: Partial<ClientRegistration>): ClientRegistration;
+  /** Token pairs still usable (not revoked, refresh not expired). */
+  liveTokens(): TokenPair[];
+  /** Waits for background webhook deliveries. */
+  flushWebhooks(): Promise<void>;
+  /** Forgets tokens, codes, created movies, webhooks and logs; keeps clients and the clock. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function checkLifetimes(l: Lifetimes): Lifetimes {
+  for (const [k, v] of Object.entries(l)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new TypeError(`lifetimes.${k} must be a positive number of minutes`);
+  }
+  return l;
+}
+
+/** Starts the embedded App Academy API on loopback and resolves once it listens. */
+export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<AcademyApi> {
+  const deterministic = opts.deterministic ?? false;
+  const ids = createIdSource({ deterministic, seed: opts.seed ?? 1 });
+  const clock = opts.clock ?? (deterministic ? createFakeClock() : createSystemClock());
+  const lifetimes = checkLifetimes({ ...DEFAULT_LIFETIMES, ...opts.lifetimes });
+  const clients = new ClientRegistry(ids);
+  for (const c of opts.clients?.length ? opts.clients : [{ redirectUri: DEFAULT_REDIRECT_URI }]) clients.register(c);
+
+  const requestLog: RequestLogEntry[] = [];
+  const webhookDeliveries: WebhookDelivery[] = [];
+  const internalErrors: Error[] = [];
+  const webhooks = new WebhookDispatcher(clock, webhookDeliveries, opts.webhooks);
+  const state: ServerState = {
+    clock,
+    ids,
+    clients,
+    tokens: new TokenStore(clock, ids, lifetimes),
+    data: new DataStore(clock, ids),
+    deliveries: webhookDeliveries,
+    webhooks,
+  };
+  const host = opts.host ?? '127.0.0.1';
+  let origin = '';
+  const server = createAcademyServer(state, { log: requestLog, onRequest: opts.onRequest, internalErrors, origin: () => origin });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const api: AcademyApi = {
+    url: origin,
+    host,
+    port,
+    apiBase: (version) => `${origin}/api/v${version}`,
+    authorizeUrl: (o = {}) => {
+      const client = o.client ?? clients.all[0]!;
+      const u = new URL(`${origin}/api/v2/authorize`);
+      u.searchParams.set('client_id', client.clientId);
+      u.searchParams.set('redirect_uri', o.redirectUri ?? client.redirectUri);
+      u.searchParams.set('response_type', o.responseType ?? 'code');
+      const scope = o.scope ?? ['connect', 'read', 'write', 'delete'];
+      u.searchParams.set('scope', Array.isArray(scope) ? scope.join(' ') : scope);
+      if (o.state !== undefined) u.searchParams.set('state', o.state);
+      return u.toString();
+    },
+    clock,
+    lifetimes,
+    get clients() {
+      return clients.all;
+    },
+    get defaultClient() {
+      return clients.all[0]!;
+    },
+    users: APP_USERS,
+    requestLog,
+    webhookDeliveries,
+    internalErrors,
+    registerClient: (partial) => clients.register(partial),
+    liveTokens: () => state.tokens.livePairs(),
+    flushWebhooks: () => webhooks.flush(),
+    reset: () => {
+      state.tokens.clear();
+      state.data.clear();
+      requestLog.length = 0;
+      webhookDeliveries.length = 0;
+      internalErrors.length = 0;
+      ids.restart(['client', 'secret:cs_', 'secret:ak_']);
+    },
+    close: async () => {
+      await Promise.race([webhooks.flush(), new Promise((r) => setTimeout(r, 2000))]);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return api;
+}
