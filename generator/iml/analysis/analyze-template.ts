@@ -7,7 +7,7 @@ import { ImlError } from '../errors.ts';
 import { BUILTIN_FUNCTIONS } from '../functions/registry.ts';
 import type { Expr, Segment } from '../syntax/ast.ts';
 import { parseExpression } from '../syntax/parser.ts';
-import { type RawPart, hasIml, splitTemplate } from '../syntax/template.ts';
+import { hasIml, type RawPart, splitTemplate } from '../syntax/template.ts';
 
 export function analyzeTemplate(source: string): TemplateAnalysis {
   const result: TemplateAnalysis = { variables: [], functions: [], errors: [], hasIml: hasIml(source) };

@@ -6,7 +6,7 @@ import { analyzeTemplate } from './analyze-template.ts';
 /** The spread key is a directive, not an expression; its value is analysed on its own. */
 export const SPREAD_KEY = '{{...}}';
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function analyzeValue(value: unknown): ValueAnalysis[] {
   const out: ValueAnalysis[] = [];
@@ -23,10 +23,11 @@ export function analyzeValue(value: unknown): ValueAnalysis[] {
       const entries = Array.isArray(v) ? v.map((item, i) => [String(i), item] as const) : Object.entries(v);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, item] = entries[i];
-        const child = `${pointer}/${escape(key)}`;
+        const child = `${pointer}/${escapeSegment(key)}`;
         stack.push({ value: item, pointer: child });
         // Pushed last so the key is reported before its value (document order).
-        if (!Array.isArray(v) && key !== SPREAD_KEY && hasIml(key)) stack.push({ value: key, pointer: child, key: true });
+        if (!Array.isArray(v) && key !== SPREAD_KEY && hasIml(key))
+          stack.push({ value: key, pointer: child, key: true });
       }
     }
   }

@@ -35,7 +35,8 @@ export function bool(v: unknown): boolean {
 
 /** Values of the numeric aggregate functions: one array argument or several values; non-numbers skipped. */
 export function numbers(args: unknown[]): number[] {
-  const values = args.length === 1 && Array.isArray(args[0]) ? args[0] : args.flatMap((a) => (Array.isArray(a) ? a : [a]));
+  const values =
+    args.length === 1 && Array.isArray(args[0]) ? args[0] : args.flatMap((a) => (Array.isArray(a) ? a : [a]));
   const out: number[] = [];
   for (const v of values) {
     const p = primitive(v);

@@ -1,38 +1,72 @@
 /** General functions (§11.1): conditionals and object access. */
 import { getPath } from '../runtime/path.ts';
 import { isEmpty, isPlainObject, setOwn, toText, truthy } from '../runtime/values.ts';
-import { type BuiltinFunction, VARIADIC, fn, lazyFn } from './define.ts';
+import { type BuiltinFunction, fn, lazyFn, VARIADIC } from './define.ts';
 
 function keyList(args: unknown[]): string[] {
   return args.flatMap((a) => (Array.isArray(a) ? a : [a])).map((k) => toText(k));
 }
 
 export const GENERAL_FUNCTIONS: BuiltinFunction[] = [
-  lazyFn('general', 'if', [2, 3], 'if(condition, a, b): a when the condition is truthy, else b; only the chosen branch is evaluated', ([cond, a, b]) =>
-    truthy(cond()) ? a() : b?.(),
+  lazyFn(
+    'general',
+    'if',
+    [2, 3],
+    'if(condition, a, b): a when the condition is truthy, else b; only the chosen branch is evaluated',
+    ([cond, a, b]) => (truthy(cond()) ? a() : b?.()),
   ),
-  lazyFn('general', 'ifempty', [2], 'ifempty(a, b): a unless it is undefined, null or ""; b is evaluated only when needed', ([a, b]) => {
-    const value = a();
-    return isEmpty(value) ? b() : value;
-  }),
-  lazyFn('general', 'switch', [3, VARIADIC], 'switch(expr, v1, r1, ..., [else]): the result paired with the first value equal (as text) to expr', (args) => {
-    const subject = toText(args[0]());
-    let i = 1;
-    for (; i + 1 < args.length; i += 2) if (toText(args[i]()) === subject) return args[i + 1]();
-    return i < args.length ? args[i]() : undefined;
-  }),
-  fn('general', 'get', [2], "get(object, path): the value at a dot path ('a.b', '2.name'; array indexes 1-based)", ([o, p]) => getPath(o, p)),
-  fn('general', 'pick', [2, VARIADIC], 'pick(object, key1, ...): a copy with only the listed keys', ([o, ...keys]) => {
-    if (!isPlainObject(o)) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const k of keyList(keys)) if (Object.hasOwn(o, k)) setOwn(out, k, o[k]);
-    return out;
-  }),
-  fn('general', 'omit', [2, VARIADIC], 'omit(object, key1, ...): a copy without the listed keys', ([o, ...keys]) => {
-    if (!isPlainObject(o)) return undefined;
-    const drop = new Set(keyList(keys));
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) if (!drop.has(k)) setOwn(out, k, o[k]);
-    return out;
-  }),
+  lazyFn(
+    'general',
+    'ifempty',
+    [2],
+    'ifempty(a, b): a unless it is undefined, null or ""; b is evaluated only when needed',
+    ([a, b]) => {
+      const value = a();
+      return isEmpty(value) ? b() : value;
+    },
+  ),
+  lazyFn(
+    'general',
+    'switch',
+    [3, VARIADIC],
+    'switch(expr, v1, r1, ..., [else]): the result paired with the first value equal (as text) to expr',
+    (args) => {
+      const subject = toText(args[0]());
+      let i = 1;
+      for (; i + 1 < args.length; i += 2) if (toText(args[i]()) === subject) return args[i + 1]();
+      return i < args.length ? args[i]() : undefined;
+    },
+  ),
+  fn(
+    'general',
+    'get',
+    [2],
+    "get(object, path): the value at a dot path ('a.b', '2.name'; array indexes 1-based)",
+    ([o, p]) => getPath(o, p),
+  ),
+  fn(
+    'general',
+    'pick',
+    [2, VARIADIC],
+    'pick(object, key1, ...): a copy with only the listed keys',
+    ([o, ...keys]) => {
+      if (!isPlainObject(o)) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const k of keyList(keys)) if (Object.hasOwn(o, k)) setOwn(out, k, o[k]);
+      return out;
+    },
+  ),
+  fn(
+    'general',
+    'omit',
+    [2, VARIADIC],
+    'omit(object, key1, ...): a copy without the listed keys',
+    ([o, ...keys]) => {
+      if (!isPlainObject(o)) return undefined;
+      const drop = new Set(keyList(keys));
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(o)) if (!drop.has(k)) setOwn(out, k, o[k]);
+      return out;
+    },
+  ),
 ];

@@ -10,8 +10,8 @@ import type { Expr, KeywordName, Segment, Span, TemplateAst } from '../syntax/as
 import type { Env } from './env.ts';
 import { binary, negate } from './operators.ts';
 import { step } from './path.ts';
-import { EMPTY_STRING, primitive, toText, truthy } from './values.ts';
 import { uuidV4 } from './uuid.ts';
+import { EMPTY_STRING, primitive, toText, truthy } from './values.ts';
 
 export type Closure = (ctx: ImlContext, env: Env) => unknown;
 
@@ -79,14 +79,16 @@ export function compileExpr(expr: Expr): Closure {
       const left = compileExpr(expr.left);
       const right = compileExpr(expr.right);
       // `&` and `|` return an operand like JS `&&`/`||` and skip the right side when decided.
-      if (expr.op === '&') return (c, e) => {
-        const a = left(c, e);
-        return truthy(a) ? right(c, e) : a;
-      };
-      if (expr.op === '|') return (c, e) => {
-        const a = left(c, e);
-        return truthy(a) ? a : right(c, e);
-      };
+      if (expr.op === '&')
+        return (c, e) => {
+          const a = left(c, e);
+          return truthy(a) ? right(c, e) : a;
+        };
+      if (expr.op === '|')
+        return (c, e) => {
+          const a = left(c, e);
+          return truthy(a) ? a : right(c, e);
+        };
       const op = expr.op;
       return (c, e) => binary(op, left(c, e), right(c, e), e.strict);
     }
@@ -168,7 +170,8 @@ function guard(name: string, site: Span, run: () => unknown): unknown {
     return run();
   } catch (e) {
     if (e instanceof ImlError) {
-      if (e.offset === 0 && e.length === 0 && site.length > 0) Object.assign(e, { offset: site.offset, length: site.length });
+      if (e.offset === 0 && e.length === 0 && site.length > 0)
+        Object.assign(e, { offset: site.offset, length: site.length });
       throw e;
     }
     const message = e instanceof Error ? e.message : String(e);

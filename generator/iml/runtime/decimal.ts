@@ -24,7 +24,8 @@ function align(a: Dec, b: Dec): [bigint, bigint, number] {
 const digits = (m: bigint): number => (m < 0n ? -m : m).toString().length;
 
 /** Beyond 1e±60 exact integers get large for no visible gain; those fall back to doubles. */
-const inRange = (n: number): boolean => Number.isFinite(n) && (n === 0 || Math.abs(Math.log10(Math.abs(n))) < 60);
+const inRange = (n: number): boolean =>
+  Number.isFinite(n) && (n === 0 || Math.abs(Math.log10(Math.abs(n))) < 60);
 const usable = (a: number, b: number): boolean => inRange(a) && inRange(b);
 
 export function decimalOp(op: '+' | '-' | '*' | '/' | '%', a: number, b: number): number {

@@ -13,7 +13,13 @@ export const SPREAD_KEY = '{{...}}';
 
 export type TemplateRunner = (src: string, ctx: ImlContext, env: Env) => unknown;
 
-export function evaluateDeep(value: unknown, ctx: ImlContext, env: Env, run: TemplateRunner, depth = 0): unknown {
+export function evaluateDeep(
+  value: unknown,
+  ctx: ImlContext,
+  env: Env,
+  run: TemplateRunner,
+  depth = 0,
+): unknown {
   if (typeof value === 'string') return value.includes('{{') ? run(value, ctx, env) : value;
   if (value === null || typeof value !== 'object') return value;
   if (depth > MAX_VALUE_DEPTH) throw new ImlEvalError(`value nested deeper than ${MAX_VALUE_DEPTH} levels`);

@@ -20,7 +20,14 @@ export function resolveZone(name: unknown, fallback = 'UTC'): string {
 }
 
 const realNow = () => new Date();
-const DEFAULT_ENV: Env = { strict: false, now: realNow, timezone: 'UTC', random: Math.random, functions: undefined, options: {} };
+const DEFAULT_ENV: Env = {
+  strict: false,
+  now: realNow,
+  timezone: 'UTC',
+  random: Math.random,
+  functions: undefined,
+  options: {},
+};
 
 export function makeEnv(options: EvalOptions | undefined): Env {
   if (!options) return DEFAULT_ENV;

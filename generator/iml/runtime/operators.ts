@@ -10,7 +10,8 @@ const isNumeric = (v: unknown): v is number | boolean => typeof v === 'number' |
  * exactly; anything else concatenates with Make's stringification (dates as ISO text).
  */
 export function plus(a: unknown, b: unknown): unknown {
-  if (a === null || a === undefined) return b === null || b === undefined ? (a === null || b === null ? null : undefined) : b;
+  if (a === null || a === undefined)
+    return b === null || b === undefined ? (a === null || b === null ? null : undefined) : b;
   if (b === null || b === undefined) return a;
   if (isNumeric(a) && isNumeric(b)) return decimalOp('+', Number(a), Number(b));
   if (isStringLike(a) || isStringLike(b)) return toText(a) + toText(b);

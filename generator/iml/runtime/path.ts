@@ -13,13 +13,16 @@ export function step(target: unknown, key: unknown): unknown {
   key = primitive(key);
   if (Array.isArray(target)) {
     if (key === null || key === undefined) return target[0];
-    const n = typeof key === 'number' ? key : typeof key === 'string' && INTEGER.test(key) ? Number(key) : Number.NaN;
+    const n =
+      typeof key === 'number' ? key : typeof key === 'string' && INTEGER.test(key) ? Number(key) : Number.NaN;
     if (Number.isInteger(n)) {
       if (n > 0) return target[n - 1];
       if (n < 0) return target[target.length + n];
       return undefined;
     }
-    return typeof key === 'string' && Object.hasOwn(target, key) ? (target as unknown as Record<string, unknown>)[key] : undefined;
+    return typeof key === 'string' && Object.hasOwn(target, key)
+      ? (target as unknown as Record<string, unknown>)[key]
+      : undefined;
   }
   if (target instanceof Date || target instanceof Uint8Array) return undefined;
   if (key === null || key === undefined) return undefined;

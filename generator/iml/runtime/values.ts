@@ -8,9 +8,15 @@ export const EMPTY_STRING: string = Object.freeze(new String('')) as unknown as 
 
 export const isDate = (v: unknown): v is Date => v instanceof Date;
 export const isBuffer = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
-export const isStringLike = (v: unknown): v is string | String => typeof v === 'string' || v instanceof String;
+export const isStringLike = (v: unknown): v is string | string =>
+  typeof v === 'string' || v instanceof String;
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array) && !(v instanceof String);
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  !(v instanceof Date) &&
+  !(v instanceof Uint8Array) &&
+  !(v instanceof String);
 
 /** Unwraps `emptystring` (and any String object) into a primitive. */
 export function primitive(v: unknown): unknown {
@@ -128,6 +134,7 @@ export function typeName(v: unknown): string {
 
 /** Assigns an own property even for keys like `__proto__` (plain assignment would set the prototype). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

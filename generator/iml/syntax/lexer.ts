@@ -16,11 +16,33 @@ export interface Token {
   spaced: boolean;
 }
 
-const OPERATORS = ['===', '!==', '==', '!=', '<=', '>=', '&&', '||', '++', '=', '<', '>', '&', '|', '+', '-', '*', '/', '%', '!'];
+const OPERATORS = [
+  '===',
+  '!==',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '++',
+  '=',
+  '<',
+  '>',
+  '&',
+  '|',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '!',
+];
 const PUNCT = '(),.[];';
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
-const isIdentStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$';
+const isIdentStart = (c: string) =>
+  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$';
 const isIdentPart = (c: string) => isIdentStart(c) || isDigit(c);
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 
@@ -45,7 +67,11 @@ export function tokenize(source: string, start: number, end: number): Token[] {
     const afterDot = prev && prev.kind === 'punct' && prev.value === '.' && !spaced;
     if (afterDot && isIdentPart(c)) {
       let j = i;
-      while (j < end && (isIdentPart(source[j]) || (source[j] === '-' && j + 1 < end && isIdentStart(source[j + 1]) && !isDigit(source[j + 1]))))
+      while (
+        j < end &&
+        (isIdentPart(source[j]) ||
+          (source[j] === '-' && j + 1 < end && isIdentStart(source[j + 1]) && !isDigit(source[j + 1])))
+      )
         j++;
       tokens.push({ kind: 'ident', value: source.slice(i, j), offset: i, length: j - i, spaced });
       i = j;
@@ -56,11 +82,16 @@ export function tokenize(source: string, start: number, end: number): Token[] {
         j++;
         while (j < end && isDigit(source[j])) j++;
       }
-      if ((source[j] === 'e' || source[j] === 'E') && (isDigit(source[j + 1] ?? '') || ((source[j + 1] === '+' || source[j + 1] === '-') && isDigit(source[j + 2] ?? '')))) {
+      if (
+        (source[j] === 'e' || source[j] === 'E') &&
+        (isDigit(source[j + 1] ?? '') ||
+          ((source[j + 1] === '+' || source[j + 1] === '-') && isDigit(source[j + 2] ?? '')))
+      ) {
         j += 2;
         while (j < end && isDigit(source[j])) j++;
       }
-      if (j < end && isIdentStart(source[j])) fail(`invalid number '${source.slice(i, j + 1)}'`, i, j + 1 - i);
+      if (j < end && isIdentStart(source[j]))
+        fail(`invalid number '${source.slice(i, j + 1)}'`, i, j + 1 - i);
       tokens.push({ kind: 'number', value: source.slice(i, j), offset: i, length: j - i, spaced });
       i = j;
     } else if (isIdentStart(c)) {
@@ -88,7 +119,13 @@ export function tokenize(source: string, start: number, end: number): Token[] {
     } else if (c === '`') {
       const close = source.indexOf('`', i + 1);
       if (close < 0 || close >= end) fail('unterminated backtick name', i, end - i);
-      tokens.push({ kind: 'quoted', value: source.slice(i + 1, close), offset: i, length: close + 1 - i, spaced });
+      tokens.push({
+        kind: 'quoted',
+        value: source.slice(i + 1, close),
+        offset: i,
+        length: close + 1 - i,
+        spaced,
+      });
       i = close + 1;
     } else if (PUNCT.includes(c)) {
       tokens.push({ kind: 'punct', value: c, offset: i, length: 1, spaced });

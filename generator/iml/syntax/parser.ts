@@ -38,8 +38,24 @@ export const PRECEDENCE: Record<BinaryOp, number> = Object.fromEntries(
 export const UNARY_PRECEDENCE = 16;
 
 export const KEYWORDS: ReadonlySet<string> = new Set<KeywordName>([
-  'true', 'false', 'null', 'undefined', 'erase', 'ignore', 'emptystring', 'emptyarray',
-  'space', 'nbsp', 'tab', 'newline', 'carriagereturn', 'now', 'timestamp', 'uuid', 'random', 'pi',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'erase',
+  'ignore',
+  'emptystring',
+  'emptyarray',
+  'space',
+  'nbsp',
+  'tab',
+  'newline',
+  'carriagereturn',
+  'now',
+  'timestamp',
+  'uuid',
+  'random',
+  'pi',
 ]);
 
 /** Parses a whole template (text and `{{...}}` parts). Throws ImlSyntaxError. */
@@ -47,7 +63,13 @@ export function parseTemplateAst(source: string): TemplateAst {
   const parts: TemplatePart[] = [];
   for (const raw of splitTemplate(source)) {
     if (raw.type === 'text') parts.push(raw);
-    else parts.push({ type: 'expr', expr: parseExpression(source, raw.start, raw.end), offset: raw.offset, length: raw.length });
+    else
+      parts.push({
+        type: 'expr',
+        expr: parseExpression(source, raw.start, raw.end),
+        offset: raw.offset,
+        length: raw.length,
+      });
   }
   return { source, parts };
 }
@@ -68,7 +90,8 @@ class Parser {
   ) {}
 
   parseAll(): Expr {
-    if (this.peek().kind === 'eof') throw this.error('empty expression', this.start - 2, this.end - this.start + 4);
+    if (this.peek().kind === 'eof')
+      throw this.error('empty expression', this.start - 2, this.end - this.start + 4);
     const expr = this.parseBinary(0);
     const t = this.peek();
     if (t.kind !== 'eof') throw this.error(`unexpected '${t.value}'`, t.offset, t.length);
@@ -91,7 +114,13 @@ class Parser {
   private expect(kind: Token['kind'], value: string, what: string): Token {
     const t = this.peek();
     if (t.kind !== kind || t.value !== value)
-      throw this.error(t.kind === 'eof' ? `expected ${what} before the end of the expression` : `expected ${what}, found '${t.value}'`, t.offset, t.length);
+      throw this.error(
+        t.kind === 'eof'
+          ? `expected ${what} before the end of the expression`
+          : `expected ${what}, found '${t.value}'`,
+        t.offset,
+        t.length,
+      );
     return this.next();
   }
   /** Every nested construct passes through here; the cap keeps recursion bounded. */
@@ -114,7 +143,15 @@ class Parser {
       chained++;
       this.enter(t);
       const right = this.parseBinary(info.prec + 1);
-      left = { type: 'binary', op: info.op, written: t.value, left, right, offset: left.offset, length: right.offset + right.length - left.offset };
+      left = {
+        type: 'binary',
+        op: info.op,
+        written: t.value,
+        left,
+        right,
+        offset: left.offset,
+        length: right.offset + right.length - left.offset,
+      };
     }
     this.depth -= chained + 1;
     return left;
@@ -127,7 +164,13 @@ class Parser {
       this.enter(t);
       const operand = this.parseUnary();
       this.depth--;
-      return { type: 'unary', op: t.value, operand, offset: t.offset, length: operand.offset + operand.length - t.offset };
+      return {
+        type: 'unary',
+        op: t.value,
+        operand,
+        offset: t.offset,
+        length: operand.offset + operand.length - t.offset,
+      };
     }
     return this.parsePostfix(this.parsePrimary());
   }
@@ -143,7 +186,14 @@ class Parser {
         return { type: 'string', value: t.value, offset: t.offset, length: t.length };
       case 'quoted':
         this.next();
-        return { type: 'path', root: t.value, rootQuoted: true, segments: this.parseSegments(), offset: t.offset, length: t.length };
+        return {
+          type: 'path',
+          root: t.value,
+          rootQuoted: true,
+          segments: this.parseSegments(),
+          offset: t.offset,
+          length: t.length,
+        };
       case 'ident':
         return this.parseIdentifier();
       case 'punct':
@@ -166,13 +216,26 @@ class Parser {
     const t = this.next();
     if (this.is('punct', '(')) return this.parseCall(t.value, false, t, t);
     // `iml.name(...)`: a call of the app's own (custom) function.
-    if (t.value === 'iml' && this.is('punct', '.') && this.is('ident', undefined, 1) && this.is('punct', '(', 2)) {
+    if (
+      t.value === 'iml' &&
+      this.is('punct', '.') &&
+      this.is('ident', undefined, 1) &&
+      this.is('punct', '(', 2)
+    ) {
       this.next();
       const name = this.next();
       return this.parseCall(name.value, true, name, t);
     }
-    if (KEYWORDS.has(t.value)) return { type: 'keyword', name: t.value as KeywordName, offset: t.offset, length: t.length };
-    return { type: 'path', root: t.value, rootQuoted: false, segments: this.parseSegments(), offset: t.offset, length: t.length };
+    if (KEYWORDS.has(t.value))
+      return { type: 'keyword', name: t.value as KeywordName, offset: t.offset, length: t.length };
+    return {
+      type: 'path',
+      root: t.value,
+      rootQuoted: false,
+      segments: this.parseSegments(),
+      offset: t.offset,
+      length: t.length,
+    };
   }
 
   private parseCall(name: string, custom: boolean, nameTok: Token, first: Token): Expr {
@@ -190,9 +253,13 @@ class Parser {
     const close = this.expect('punct', ')', `',' or ')' to end the arguments of ${name}()`);
     this.depth--;
     return {
-      type: 'call', name, custom, args,
+      type: 'call',
+      name,
+      custom,
+      args,
       nameSpan: { offset: nameTok.offset, length: nameTok.length },
-      offset: first.offset, length: close.offset + 1 - first.offset,
+      offset: first.offset,
+      length: close.offset + 1 - first.offset,
     };
   }
 
@@ -205,8 +272,19 @@ class Parser {
         this.next();
         const n = this.next();
         if (n.kind === 'ident' || n.kind === 'quoted')
-          segments.push({ kind: 'name', name: n.value, quoted: n.kind === 'quoted', offset: t.offset, length: n.offset + n.length - t.offset });
-        else throw this.error(n.kind === 'eof' ? "expected a name after '.'" : `expected a name after '.', found '${n.value}'`, n.offset, n.length);
+          segments.push({
+            kind: 'name',
+            name: n.value,
+            quoted: n.kind === 'quoted',
+            offset: t.offset,
+            length: n.offset + n.length - t.offset,
+          });
+        else
+          throw this.error(
+            n.kind === 'eof' ? "expected a name after '.'" : `expected a name after '.', found '${n.value}'`,
+            n.offset,
+            n.length,
+          );
       } else if (t.kind === 'punct' && t.value === '[' && !t.spaced) {
         this.next();
         this.enter(t);
@@ -227,6 +305,12 @@ class Parser {
     const segments = this.parseSegments();
     if (segments.length === 0) return expr;
     const last = segments[segments.length - 1];
-    return { type: 'member', object: expr, segments, offset: expr.offset, length: last.offset + last.length - expr.offset };
+    return {
+      type: 'member',
+      object: expr,
+      segments,
+      offset: expr.offset,
+      length: last.offset + last.length - expr.offset,
+    };
   }
 }

@@ -29,11 +29,22 @@ export function printExpr(e: Expr): string {
     case 'keyword':
       return e.name;
     case 'path':
-      return (!PLAIN_NAME.test(e.root) || KEYWORDS.has(e.root) ? `\`${e.root}\`` : e.root) + printSegments(e.segments);
+      return (
+        (!PLAIN_NAME.test(e.root) || KEYWORDS.has(e.root) ? `\`${e.root}\`` : e.root) +
+        printSegments(e.segments)
+      );
     case 'member':
-      return wrap(e.object, precedenceOf(e.object) < 100 || e.object.type === 'number') + printSegments(e.segments);
+      return (
+        wrap(e.object, precedenceOf(e.object) < 100 || e.object.type === 'number') + printSegments(e.segments)
+      );
     case 'unary':
-      return e.op + wrap(e.operand, precedenceOf(e.operand) < UNARY_PRECEDENCE || (e.op === '-' && startsWithMinus(e.operand)));
+      return (
+        e.op +
+        wrap(
+          e.operand,
+          precedenceOf(e.operand) < UNARY_PRECEDENCE || (e.op === '-' && startsWithMinus(e.operand)),
+        )
+      );
     case 'binary': {
       const p = PRECEDENCE[e.op];
       // Left-associative: the right operand needs parentheses at equal precedence.

@@ -17,13 +17,24 @@ export function splitTemplate(source: string): RawPart[] {
     const exprStart = i + 2;
     const close = findClose(source, exprStart);
     if (close < 0) throw new ImlSyntaxError("'{{' is never closed with '}}'", i, 2, source);
-    if (i > textStart) parts.push({ type: 'text', value: source.slice(textStart, i), offset: textStart, length: i - textStart });
+    if (i > textStart)
+      parts.push({
+        type: 'text',
+        value: source.slice(textStart, i),
+        offset: textStart,
+        length: i - textStart,
+      });
     parts.push({ type: 'expr', start: exprStart, end: close, offset: i, length: close + 2 - i });
     textStart = close + 2;
     i = source.indexOf('{{', textStart);
   }
   if (textStart < source.length)
-    parts.push({ type: 'text', value: source.slice(textStart), offset: textStart, length: source.length - textStart });
+    parts.push({
+      type: 'text',
+      value: source.slice(textStart),
+      offset: textStart,
+      length: source.length - textStart,
+    });
   return parts;
 }
 

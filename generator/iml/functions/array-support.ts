@@ -1,0 +1,66 @@
+/** Array helpers: deep equality, sorting orders, key paths. */
+import { getPath } from '../runtime/path.ts';
+import { isDate, isPlainObject, primitive, toText } from '../runtime/values.ts';
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  a = primitive(a);
+  b = primitive(b);
+  if (a === b) return true;
+  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a);
+    return (
+      ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]))
+    );
+  }
+  return false;
+}
+
+/** Identity used by `distinct`: objects by content, primitives by their text. */
+export function distinctKey(v: unknown): string {
+  v = primitive(v);
+  if (v !== null && typeof v === 'object' && !isDate(v)) {
+    try {
+      return `o:${JSON.stringify(v)}`;
+    } catch {
+      return `o:${toText(v)}`;
+    }
+  }
+  return `p:${toText(v)}`;
+}
+
+/** `sort(array, [order], [key])`: order asc (default), desc, asc ci, desc ci; key is a dot path. */
+export function sortArray(items: unknown[], order: string, key: string | undefined): unknown[] {
+  const o = order.trim().toLowerCase();
+  const desc = o.startsWith('desc');
+  const ci = o.endsWith(' ci');
+  const value = (v: unknown) => {
+    const x = primitive(key ? getPath(v, key) : v);
+    return ci && typeof x === 'string' ? x.toLowerCase() : x;
+  };
+  const cmp = (a: unknown, b: unknown): number => {
+    const x = value(a);
+    const y = value(b);
+    if (x === y) return 0;
+    if (x === undefined || x === null) return 1;
+    if (y === undefined || y === null) return -1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (isDate(x) && isDate(y)) return x.getTime() - y.getTime();
+    const sx = toText(x);
+    const sy = toText(y);
+    return sx < sy ? -1 : sx > sy ? 1 : 0;
+  };
+  return [...items].sort((a, b) => (desc ? -cmp(a, b) : cmp(a, b)));
+}
+
+/** Fisher–Yates with the evaluation's random source (reproducible when seeded). */
+export function shuffle(items: unknown[], random: () => number): unknown[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

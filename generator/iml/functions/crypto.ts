@@ -1,0 +1,40 @@
+/** Signing functions provided by Make's app runtime (§11.6): JWT, private-key signatures, base64url. */
+import { sign } from 'node:crypto';
+import { ImlEvalError } from '../errors.ts';
+import { toText } from '../runtime/values.ts';
+import { bytes } from './binary.ts';
+import { type BuiltinFunction, fn } from './define.ts';
+import { jwt } from './jwt.ts';
+
+export const CRYPTO_FUNCTIONS: BuiltinFunction[] = [
+  fn(
+    'crypto',
+    'jwt',
+    [2, 4],
+    'jwt(payload, secret, [alg=HS256], [options]): a signed JSON Web Token (HS256/384/512, RS256/384/512)',
+    ([p, s, a, o], env) => jwt(p, s, a, o, env.now().getTime()),
+  ),
+  fn(
+    'crypto',
+    'cryptoSign',
+    [3, 4],
+    "cryptoSign(algorithm, data, privateKey, [encoding='hex']): a signature of the data (e.g. RSA-SHA256)",
+    ([a, d, k, e]) => {
+      const encoding = e === undefined || e === null || e === '' ? 'hex' : toText(e);
+      if (!['hex', 'base64', 'base64url', 'latin1'].includes(encoding))
+        throw new ImlEvalError(`cryptoSign(): unknown encoding '${encoding}'`);
+      try {
+        return sign(toText(a), bytes(d), toText(k)).toString(encoding as BufferEncoding);
+      } catch (err) {
+        throw new ImlEvalError(`cryptoSign(): cannot sign (${(err as Error).message})`);
+      }
+    },
+  ),
+  fn(
+    'crypto',
+    'base64url',
+    [1],
+    'base64url(text|buffer): URL-safe Base64 without padding (seen in the PKCE docs example)',
+    ([t]) => bytes(t).toString('base64url'),
+  ),
+];

@@ -1,0 +1,116 @@
+/** Math functions (§11.2). Aggregates accept one array or several values and skip non-numbers. */
+import { ImlEvalError } from '../errors.ts';
+import { primitive, toText } from '../runtime/values.ts';
+import { int, num, numbers, optionalInt } from './coerce.ts';
+import { type BuiltinFunction, fn, VARIADIC } from './define.ts';
+
+/** Rounds through the decimal spelling so `round(1.005, 2)` is 1.01 like a person expects. */
+function shift(n: number, places: number): number {
+  const [m, e = '0'] = String(n).split('e');
+  return Number(`${m}e${Number(e) + places}`);
+}
+
+function roundTo(n: number, places: number, mode: (x: number) => number): number {
+  if (places === 0) return mode(n);
+  return shift(mode(shift(n, places)), -places);
+}
+
+function mean(values: number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function stdev(values: number[], sample: boolean): number | null {
+  const n = values.length - (sample ? 1 : 0);
+  if (n <= 0) return null;
+  const m = mean(values)!;
+  return Math.sqrt(values.reduce((acc, v) => acc + (v - m) ** 2, 0) / n);
+}
+
+/** `parseNumber('1.234,5', ',')`: drops grouping characters, then reads the decimal separator. */
+function parseNumber(textValue: unknown, separator: unknown): number | null {
+  const sep = separator === undefined || separator === null || separator === '' ? '.' : toText(separator);
+  if (sep !== '.' && sep !== ',')
+    throw new ImlEvalError("parseNumber(): the decimal separator must be '.' or ','");
+  const group = sep === '.' ? ',' : '.';
+  const cleaned = toText(textValue)
+    .trim()
+    .replace(/[\s\u00a0']/g, '')
+    .split(group)
+    .join('')
+    .replace(sep, '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+function formatNumber(n: number, decimals: number, decSep: string, thousandsSep: string): string {
+  const fixed = Math.abs(roundTo(n, decimals, Math.round)).toFixed(Math.max(0, Math.min(decimals, 100)));
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSep);
+  return `${n < 0 && Number(fixed) !== 0 ? '-' : ''}${grouped}${fraction ? decSep + fraction : ''}`;
+}
+
+export const MATH_FUNCTIONS: BuiltinFunction[] = [
+  fn('math', 'round', [1, 2], 'round(n, [decimals]): nearest integer (or number of decimals)', ([n, d]) =>
+    roundTo(num(n, 'round() number'), optionalInt(d, 'round() decimals', 0), Math.round),
+  ),
+  fn('math', 'floor', [1], 'floor(n): largest integer not above n', ([n]) =>
+    Math.floor(num(n, 'floor() number')),
+  ),
+  fn('math', 'ceil', [1], 'ceil(n): smallest integer not below n', ([n]) =>
+    Math.ceil(num(n, 'ceil() number')),
+  ),
+  fn(
+    'math',
+    'trunc',
+    [1, 2],
+    'trunc(n, [decimals]): drops the fraction; decimals keep places, negative decimals zero digits',
+    ([n, d]) => roundTo(num(n, 'trunc() number'), optionalInt(d, 'trunc() decimals', 0), Math.trunc),
+  ),
+  fn('math', 'abs', [1], 'abs(n): absolute value', ([n]) => Math.abs(num(n, 'abs() number'))),
+  fn('math', 'min', [1, VARIADIC], 'min(values...|array): smallest number; null when none', (args) => {
+    const v = numbers(args);
+    return v.length ? Math.min(...v) : null;
+  }),
+  fn('math', 'max', [1, VARIADIC], 'max(values...|array): largest number; null when none', (args) => {
+    const v = numbers(args);
+    return v.length ? Math.max(...v) : null;
+  }),
+  fn('math', 'sum', [1, VARIADIC], 'sum(values...|array): total of the numbers', (args) =>
+    numbers(args).reduce((a, b) => a + b, 0),
+  ),
+  fn('math', 'average', [1, VARIADIC], 'average(values...|array): arithmetic mean; null when none', (args) =>
+    mean(numbers(args)),
+  ),
+  fn('math', 'median', [1, VARIADIC], 'median(values...|array): middle value; null when none', (args) => {
+    const v = numbers(args).sort((a, b) => a - b);
+    if (v.length === 0) return null;
+    const mid = v.length >> 1;
+    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  }),
+  fn('math', 'stdevS', [1, VARIADIC], 'stdevS(values...|array): sample standard deviation (N-1)', (args) =>
+    stdev(numbers(args), true),
+  ),
+  fn('math', 'stdevP', [1, VARIADIC], 'stdevP(values...|array): population standard deviation (N)', (args) =>
+    stdev(numbers(args), false),
+  ),
+  fn(
+    'math',
+    'parseNumber',
+    [1, 2],
+    "parseNumber(text, [decimalSeparator]): number from text ('.' default); null when not a number",
+    ([t, s]) => (typeof primitive(t) === 'number' ? primitive(t) : parseNumber(t, s)),
+  ),
+  fn(
+    'math',
+    'formatNumber',
+    [2, 4],
+    "formatNumber(n, decimals, [decimalSep=','], [thousandsSep='.']): number as text",
+    ([n, d, ds, ts]) =>
+      formatNumber(
+        num(n, 'formatNumber() number'),
+        int(d, 'formatNumber() decimals'),
+        ds === undefined ? ',' : toText(ds),
+        ts === undefined ? '.' : toText(ts),
+      ),
+  ),
+];
