@@ -1,12 +1,77 @@
-import type { Command } from 'commander';
-import { UsageError } from '../errors.ts';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { diffApps, formatHtml, formatJson, formatText } from '../../diff/index.ts';
+import { loadApp } from '../../load/index.ts';
+import { EXIT, InputError, UsageError } from '../errors.ts';
 import type { SetExit } from './index.ts';
 
-export function registerDiff(program: Command, _setExit: SetExit): void {
+const FORMATS = ['text', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function registerDiff(program: Command, setExit: SetExit): void {
   program
     .command('diff')
-    .description('(being built) diff')
-    .action(() => {
-      throw new UsageError('diff is not available yet');
-    });
+    .description(
+      'Compare an app with the reference, by structure and by behaviour; exit 0 when behaviour is equivalent, 1 when it differs',
+    )
+    .argument(
+      '<theirs>',
+      'the app to check: a local-development folder, an older export, or a single-file bundle',
+    )
+    .option('--against <reference>', 'the reference app', 'dist-app')
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
+    .option('--output <file>', 'write the report to this file instead of standard output')
+    .option('--no-behaviour', 'compare structure only (do not run scenarios)')
+    .option(
+      '--scenario <path>',
+      'scenario file or folder (default: the reference app scenarios, else a smoke scenario)',
+    )
+    .action(
+      async (
+        theirsPath: string,
+        o: { against: string; format: Format; output?: string; behaviour: boolean; scenario?: string },
+      ) => {
+        if (!existsSync(o.against)) {
+          throw new UsageError(
+            o.against === 'dist-app'
+              ? 'no reference app: dist-app/ does not exist here; run `make-app build` or pass --against <reference>'
+              : `reference "${o.against}" does not exist`,
+          );
+        }
+        if (o.scenario && !existsSync(o.scenario))
+          throw new UsageError(`scenario path "${o.scenario}" does not exist`);
+        if (o.output && path.resolve(o.output) === path.resolve(theirsPath)) {
+          throw new UsageError('--output must not be the app being compared');
+        }
+        const theirs = loadApp(theirsPath);
+        const reference = loadApp(o.against);
+        for (const [label, app] of [
+          ['app', theirs],
+          ['reference', reference],
+        ] as const) {
+          const total = Object.values(app.components).reduce((n, k) => n + Object.keys(k).length, 0);
+          if (total === 0 && Object.keys(app.general).length === 0) {
+            const first = app.diagnostics.find((d) => d.severity === 'error');
+            throw new InputError(
+              `the ${label} holds no components${first ? `: ${first.message}` : ''}`,
+              first ?? { file: app.root },
+            );
+          }
+        }
+        const report = await diffApps(theirs, reference, {
+          behaviour: o.behaviour,
+          ...(o.scenario ? { scenarios: o.scenario } : {}),
+        });
+        const text =
+          o.format === 'json'
+            ? formatJson(report)
+            : o.format === 'html'
+              ? formatHtml(report)
+              : formatText(report);
+        if (o.output) writeFileSync(o.output, text);
+        else process.stdout.write(text);
+        setExit(report.behaviourEquivalent ? EXIT.ok : EXIT.findings);
+      },
+    );
 }

@@ -1,0 +1,115 @@
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { fromPointer } from '../model/location.ts';
+import type {
+  BehaviourResult,
+  Change,
+  ChangeClass,
+  ComponentGrade,
+  ComponentMatch,
+  Fix,
+  Grade,
+} from './types.ts';
+
+export const CLASS_WEIGHT: Record<ChangeClass, number> = {
+  breaking: 1,
+  behavioural: 0.5,
+  cosmetic: 0.1,
+  equivalent: 0,
+};
+const MAX_FIXES = 12;
+
+/** Words a lint rule id shares with the kind of change it explains (`oauth2/refresh-no-condition` ↔ D-REFRESH-…). */
+const AFFINITY: [RegExp, RegExp][] = [
+  [/EXPIRY|TIME-UNIT/, /expir|unit|lifetime|minute/i],
+  [/REFRESH/, /refresh/i],
+  [/SCOPE/, /scope/i],
+  [/REFERENCE/, /connection|reference|undeclared|unknown|stored|variable/i],
+  [/PARAM/, /param|required/i],
+  [/PAGINATION/, /paginat/i],
+  [/SANITIZE/, /sanitiz|secret|log/i],
+  [/QUERY|BODY|HEADER/, /redirect|grant|token|header|secret|body|query/i],
+  [/URL/, /url|http/i],
+  [/SECTION-MISSING/, /info|invalidate|refresh|missing|no-/i],
+];
+
+/** Lint findings on the student's app that sit where a change is and are about the same thing. */
+export function linkDiagnostics(changes: Change[], diagnostics: Diagnostic[]): void {
+  for (const ch of changes) {
+    const loc = ch.theirs.location;
+    if (!loc || ch.class === 'equivalent') continue;
+    const ids = new Set<string>();
+    for (const d of diagnostics) {
+      if (d.file !== loc.file) continue;
+      const overlap = isPrefix(d.pointer, loc.pointer) || isPrefix(loc.pointer, d.pointer);
+      const sameLine = d.line === loc.line;
+      const topical = AFFINITY.some(([code, rule]) => code.test(ch.code) && rule.test(d.ruleId));
+      if ((overlap || sameLine) && topical) ids.add(d.ruleId);
+    }
+    if (ids.size > 0) ch.ruleIds = [...ids].sort();
+  }
+}
+
+function isPrefix(a: string, b: string): boolean {
+  const sa = fromPointer(a);
+  const sb = fromPointer(b);
+  return sa.length <= sb.length && sa.every((s, i) => s === sb[i]);
+}
+
+export function countClasses(changes: Change[]): Record<ChangeClass, number> {
+  const counts: Record<ChangeClass, number> = { breaking: 0, behavioural: 0, cosmetic: 0, equivalent: 0 };
+  for (const c of changes) counts[c.class]++;
+  return counts;
+}
+
+/**
+ * Per component: pass when nothing breaking or behavioural differs; distance is the weighted
+ * count of its changes. Per scenario step: pass and distance from the behaviour run. The score is
+ * the share of passing components and steps, 0..100. Fixes: the breaking ones first.
+ */
+export function gradeDiff(changes: Change[], matches: ComponentMatch[], behaviour: BehaviourResult): Grade {
+  const byComponent = new Map<string, Change[]>();
+  for (const c of changes) {
+    const list = byComponent.get(c.component) ?? [];
+    list.push(c);
+    byComponent.set(c.component, list);
+  }
+  const ids = new Set<string>(['base', ...byComponent.keys()]);
+  for (const m of matches) ids.add(`${m.kind}s.${m.reference ?? m.theirs}`);
+  const components: ComponentGrade[] = [...ids].sort().map((id) => {
+    const list = byComponent.get(id) ?? [];
+    const counts = countClasses(list);
+    const distance = Math.round(list.reduce((s, c) => s + CLASS_WEIGHT[c.class], 0) * 100) / 100;
+    const theirs = list.find((c) => c.theirsComponent)?.theirsComponent;
+    return {
+      component: id,
+      ...(theirs ? { theirsComponent: theirs } : {}),
+      pass: counts.breaking + counts.behavioural === 0,
+      distance,
+      counts,
+    };
+  });
+  const steps = behaviour.steps.map((s) => ({
+    scenario: s.scenario,
+    index: s.index,
+    title: s.title,
+    pass: s.pass,
+    distance: s.distance,
+  }));
+  const total = components.length + steps.length;
+  const passed = components.filter((c) => c.pass).length + steps.filter((s) => s.pass).length;
+  const score = total === 0 ? 100 : Math.round((100 * passed) / total);
+
+  const rank: Record<ChangeClass, number> = { breaking: 0, behavioural: 1, cosmetic: 2, equivalent: 3 };
+  const fixes: Fix[] = changes
+    .filter((c) => c.fix && (c.class === 'breaking' || c.class === 'behavioural'))
+    .sort((a, b) => rank[a.class] - rank[b.class])
+    .slice(0, MAX_FIXES)
+    .map((c) => ({
+      component: c.theirsComponent ?? c.component,
+      code: c.code,
+      text: c.fix as string,
+      ...(c.ruleIds?.length ? { ruleId: c.ruleIds[0] } : {}),
+      ...(c.theirs.location ? { location: c.theirs.location } : {}),
+    }));
+  return { score, components, steps, fixes };
+}

@@ -1,0 +1,79 @@
+import type { AppModel } from '../model/app.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
+import { countClasses, gradeDiff, linkDiagnostics } from './grade.ts';
+import { matchComponents } from './match.ts';
+import { diffStructure } from './structure.ts';
+import type { BehaviourResult, DiffReport, Verdict } from './types.ts';
+
+export { formatHtml } from './format/html.ts';
+export { formatJson } from './format/json.ts';
+export { formatText } from './format/text.ts';
+export { matchComponents, signatureOf, similarity } from './match.ts';
+export { diffStructure } from './structure.ts';
+export type * from './types.ts';
+
+export interface DiffOptions extends BehaviourOptions {
+  /** Run both apps on the embedded API and compare requests and outputs (default true). */
+  behaviour?: boolean;
+  /** Lint diagnostics of the student's app to cite in fixes; default: run `lintApp` on it. */
+  lint?: Diagnostic[] | false;
+}
+
+/**
+ * Compares a student's app with the reference: structure (normalised, per component and code
+ * file), behaviour (same scenarios on the embedded API, noise masked) and a grade.
+ */
+export async function diffApps(
+  theirs: AppModel,
+  reference: AppModel,
+  opts: DiffOptions = {},
+): Promise<DiffReport> {
+  const matches = matchComponents(reference, theirs);
+  const changes = diffStructure(reference, theirs, matches);
+
+  const diagnostics = opts.lint === false ? [] : (opts.lint ?? (await lintTheirs(theirs)));
+  linkDiagnostics(changes, diagnostics);
+
+  const behaviour: BehaviourResult =
+    opts.behaviour === false
+      ? { ran: false, note: 'skipped (--no-behaviour)', scenarios: [], steps: [], equivalent: true }
+      : await diffBehaviour(theirs, reference, opts);
+
+  const counts = countClasses(changes);
+  const structuralDiff = counts.breaking + counts.behavioural > 0;
+  const behaviourEquivalent = behaviour.equivalent && !structuralDiff;
+  const verdict: Verdict = !behaviourEquivalent
+    ? 'different'
+    : counts.cosmetic > 0
+      ? 'cosmetic'
+      : 'equivalent';
+  return {
+    reference: { root: reference.root, layout: reference.layout },
+    theirs: { root: theirs.root, layout: theirs.layout },
+    verdict,
+    behaviourEquivalent,
+    matches,
+    changes,
+    counts,
+    behaviour,
+    grade: gradeDiff(changes, matches, behaviour),
+    loadProblems: [...loadProblems('reference', reference), ...loadProblems('theirs', theirs)],
+  };
+}
+
+function loadProblems(side: 'reference' | 'theirs', app: AppModel) {
+  return app.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ side, file: d.file, line: d.line, message: d.message }));
+}
+
+/** The linter is optional for the differ: when it fails, fixes simply cite no rule. */
+async function lintTheirs(app: AppModel): Promise<Diagnostic[]> {
+  try {
+    const { lintApp } = await import('../validate/index.ts');
+    return lintApp(app).diagnostics;
+  } catch {
+    return [];
+  }
+}
