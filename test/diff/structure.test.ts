@@ -67,7 +67,7 @@ const MISTAKES: Mistake[] = [
     code: 'D-EXPIRY-UNIT',
     cls: 'behavioural',
     component: 'connections.academy',
-    says: /Seconds.*Minutes.*minutes/s,
+    says: /counts in seconds where the reference counts in minutes.*60× too early/s,
   },
   {
     name: 'token request without redirect_uri',
