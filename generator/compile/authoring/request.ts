@@ -1,0 +1,239 @@
+/**
+ * Request and response directives (§3–§5 of make-iml.md), split by where Make allows them so a
+ * directive in the wrong place is a TypeScript error (e.g. `pagination` in an action, `trigger`
+ * outside a polling trigger, `expires` outside an OAuth connection). Values may be plain JSON,
+ * IML strings, or typed references (`Ref`/`Expr`), which compile to `{{...}}` strings.
+ */
+import type { Expr } from './iml.ts';
+
+export type ImlString = string | Expr;
+export type ImlPrimitive = string | number | boolean | null | Expr;
+/** Any JSON value in which strings may hold IML and references may stand in for values. */
+export type ImlValue = ImlPrimitive | readonly ImlValue[] | { readonly [key: string]: ImlValue | undefined };
+/** Flat objects (`headers`, `qs`): one level, primitive or array values. */
+export type FlatObject = { readonly [key: string]: ImlPrimitive | readonly ImlPrimitive[] | undefined };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type RequestBodyType =
+  | 'json'
+  | 'urlencoded'
+  | 'multipart/form-data'
+  | 'text'
+  | 'string'
+  | 'raw'
+  | 'binary';
+export type ResponseBodyType = 'automatic' | 'json' | 'urlencoded' | 'text' | 'raw' | 'string' | 'binary' | 'xml';
+export type ErrorType =
+  | 'RuntimeError'
+  | 'DataError'
+  | 'RateLimitError'
+  | 'OutOfSpaceError'
+  | 'ConnectionError'
+  | 'InvalidConfigurationError'
+  | 'InvalidAccessTokenError'
+  | 'IncompleteDataError'
+  | 'DuplicateDataError';
+
+export type Condition = boolean | ImlString | { condition: boolean | ImlString; default?: ImlValue };
+
+/**
+ * Marks directives Make does not allow in a place. Excess-property checks do not reach object
+ * literals returned from builder callbacks, so forbidden keys are spelled out as `never`.
+ */
+export type Forbid<K extends string> = { readonly [P in K]?: never };
+
+/** Directives every HTTP request may carry (connections included). */
+export interface RequestCore {
+  url?: ImlString;
+  encodeUrl?: boolean;
+  method?: HttpMethod | Expr;
+  headers?: FlatObject | Expr;
+  qs?: FlatObject | Expr;
+  body?: ImlValue;
+  type?: RequestBodyType | Expr;
+  ca?: string;
+  gzip?: boolean;
+  temp?: { readonly [key: string]: ImlValue };
+  condition?: Condition;
+  repeat?: { condition: ImlString; delay?: number; limit?: number };
+  followRedirects?: boolean;
+  followAllRedirects?: boolean;
+  /** Dot paths starting with `request.` or `response.` whose values are hidden in logs. */
+  log?: { sanitize?: readonly (`request.${string}` | `response.${string}`)[] };
+  oauth?: { readonly [key: string]: ImlValue };
+}
+
+/** AWS signing: not available in connections. */
+export interface AwsDirective {
+  aws?: { key?: ImlString; secret?: ImlString; session?: ImlString; bucket?: ImlString; sign_version?: '2' | '4' | Expr };
+}
+
+export interface Pagination {
+  mergeWithParent?: boolean;
+  url?: ImlString;
+  method?: HttpMethod | Expr;
+  headers?: FlatObject;
+  qs?: FlatObject;
+  body?: ImlValue;
+  condition?: boolean | ImlString;
+}
+
+export interface ErrorSpec {
+  message?: ImlString;
+  type?: ErrorType | Expr;
+  [status: `${number}`]: { message: ImlString; type?: ErrorType | Expr };
+}
+
+/** Response directives every request may use. */
+export interface ResponseCore {
+  type?: ResponseBodyType | Expr | { readonly [status: string]: ResponseBodyType };
+  valid?: boolean | ImlString | { condition: ImlString; message?: ImlString; type?: ErrorType | Expr };
+  error?: ImlString | ErrorSpec;
+  temp?: { readonly [key: string]: ImlValue };
+}
+
+export interface ResponseOutput {
+  output?: ImlValue;
+  wrapper?: ImlValue;
+}
+
+export interface ResponseIterate {
+  iterate?: ImlString | { container: ImlString; condition?: boolean | ImlString };
+}
+
+export interface ResponseLimit {
+  limit?: number | ImlString;
+}
+
+export interface TriggerSpec {
+  type: 'id' | 'date' | Expr;
+  order: 'asc' | 'desc' | 'unordered' | Expr;
+  id: ImlString;
+  date?: ImlString;
+}
+
+/** Action (and universal) requests: one bundle out, so no `limit`, `iterate` or `pagination`. */
+export interface ActionRequest extends RequestCore, AwsDirective, Forbid<'pagination' | 'iterate'> {
+  response?: ResponseCore & ResponseOutput & Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+}
+
+/** Response directives that belong to connections, never to modules. */
+type ModuleForbiddenResponse = 'data' | 'expires' | 'metadata' | 'uid';
+
+/** Search requests: iterate, limit and pagination. */
+export interface SearchRequest extends RequestCore, AwsDirective {
+  pagination?: Pagination;
+  response?: ResponseCore & ResponseOutput & ResponseIterate & ResponseLimit & Forbid<'trigger' | ModuleForbiddenResponse>;
+}
+
+/** The request of a polling trigger that yields the items: `url` and `response.trigger` required. */
+export interface TriggerRequest extends RequestCore, AwsDirective {
+  url: ImlString;
+  pagination?: Pagination;
+  response: ResponseCore &
+    ResponseOutput &
+    ResponseIterate &
+    ResponseLimit & { trigger: TriggerSpec } & Forbid<ModuleForbiddenResponse>;
+}
+
+/** Instant triggers: one optional request, no iterate and no pagination. */
+export interface InstantTriggerRequest extends RequestCore, AwsDirective, Forbid<'pagination' | 'iterate'> {
+  response?: ResponseCore & ResponseOutput & Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+}
+
+/** RPCs: like searches. */
+export type RpcRequest = SearchRequest;
+
+/** Epoch ("Choose where to start"): one request whose output is `{label, date}`. */
+export interface EpochRequest extends RequestCore, AwsDirective {
+  pagination?: Pagination;
+  response: ResponseCore &
+    Forbid<'trigger' | ModuleForbiddenResponse> &
+    ResponseIterate &
+    ResponseLimit & { output: { label: ImlValue; date: ImlValue; [key: string]: ImlValue } };
+}
+
+/** The responder's only communication: the HTTP reply to the caller of the instant trigger. */
+export interface ResponderCommunication extends Forbid<'url' | 'method' | 'qs' | 'body' | 'pagination' | 'headers'> {
+  response: {
+    type?: 'json' | 'urlencoded' | 'text' | Expr;
+    status?: number | ImlString;
+    headers?: FlatObject;
+    body?: ImlValue;
+  };
+}
+
+/** Base: defaults for modules and RPCs. */
+export interface BaseRequest extends RequestCore, AwsDirective {
+  baseUrl?: ImlString;
+  timeout?: number;
+  pagination?: Pagination;
+  response?: ResponseCore &
+    ResponseOutput &
+    ResponseIterate &
+    ResponseLimit &
+    Forbid<'trigger' | 'expires'> & { data?: { readonly [key: string]: ImlValue }; uid?: ImlString | number };
+}
+
+/** Connection data written by `response.data`: only the keys the connection declares it stores. */
+export type StoredData<K extends string> = { readonly [key in K]?: ImlValue };
+
+export interface ConnectionResponseExtras<K extends string> {
+  data?: StoredData<K>;
+  uid?: ImlString | number;
+  metadata?: { type?: 'text' | 'email' | Expr; value: ImlString };
+}
+
+/** A basic connection's single request. */
+export interface BasicConnectionRequest<K extends string> extends RequestCore, Forbid<'pagination' | 'aws'> {
+  response?: ResponseCore & ConnectionResponseExtras<K> & Forbid<'limit' | 'iterate' | 'output' | 'trigger'>;
+}
+
+/** One OAuth 2 section (authorize, token, info, refresh, invalidate, preauthorize). */
+export interface OAuthSectionRequest<K extends string> extends RequestCore, Forbid<'pagination' | 'aws'> {
+  response?: ResponseCore &
+    ConnectionResponseExtras<K> &
+    Forbid<'limit' | 'iterate' | 'output' | 'trigger'> & {
+      /** When the whole connection (the refresh token) expires. */
+      expires?: ImlString;
+      /** Granted scopes (ignored under `refresh`). */
+      scope?: ImlValue;
+    };
+}
+
+export interface OAuthCommunication<K extends string> {
+  preauthorize?: OAuthSectionRequest<K>;
+  authorize?: OAuthSectionRequest<K>;
+  token?: OAuthSectionRequest<K>;
+  info?: OAuthSectionRequest<K>;
+  refresh?: OAuthSectionRequest<K>;
+  invalidate?: OAuthSectionRequest<K>;
+}
+
+/** Webhook `api`: how an incoming request becomes bundles. */
+export interface WebhookCommunication {
+  verification?: { condition: Condition; respond: WebhookRespond };
+  respond?: WebhookRespond;
+  iterate?: ImlString | { container: ImlString; condition?: boolean | ImlString };
+  output?: ImlValue;
+  condition?: boolean | ImlString;
+  /** Shared webhooks: the user id in the payload, matched against the connection's `uid`. */
+  uid?: ImlString;
+}
+
+export interface WebhookRespond {
+  type?: 'json' | 'urlencoded' | 'text' | Expr;
+  status?: number | ImlString;
+  headers?: FlatObject;
+  body?: ImlValue;
+}
+
+/** Attach/detach/update: one request whose `response.data` is stored as webhook data. */
+export interface WebhookRequest<K extends string> extends RequestCore, AwsDirective, Forbid<'pagination'> {
+  response?: ResponseCore &
+    ResponseOutput &
+    Forbid<'limit' | 'iterate' | 'trigger'> & { data?: { readonly [key in K]?: ImlValue } };
+}
+
+/** One request or several run in sequence. */
+export type OneOrMany<R> = R | readonly R[];

@@ -1,0 +1,106 @@
+/**
+ * Turns an app definition (what app-src/ exports) into the single-file bundle: builders are called
+ * with reference proxies, references become `{{...}}` strings, secrets become placeholders (or real
+ * values when asked). Records, per code, which TypeScript definition produced it for source mapping.
+ */
+import type { AppBundle, BundleComponent, ComponentCodeType, ComponentKind } from '../model/index.ts';
+import { COMPONENT_KINDS } from '../model/index.ts';
+import { InputError } from '../cli/errors.ts';
+import type { AppDefinition } from './authoring/app.ts';
+import { createVars } from './authoring/context.ts';
+import { type Definition, SECTION_CODE_TYPES } from './authoring/definition.ts';
+import { toJsonValue } from './authoring/iml.ts';
+import type { DefinitionOrigin } from './authoring/origin.ts';
+import { type SecretMode, secretLeaf } from './secrets.ts';
+
+/** Which definition and authoring key produced a code (for mapping diagnostics to TypeScript). */
+export interface CodeOrigin {
+  origin?: DefinitionOrigin;
+  /** Authoring property holding the section, e.g. `communication`, `mappableParameters`. */
+  key?: string;
+}
+
+export interface EvaluatedApp {
+  bundle: AppBundle;
+  /** `<kind>/<name>/<codeType>` or `general/<codeType>` → where it came from. */
+  origins: Map<string, CodeOrigin>;
+}
+
+export function codeOriginKey(kind: ComponentKind | 'general', name: string, codeType: string): string {
+  return kind === 'general' ? `general/${codeType}` : `${kind}/${name}/${codeType}`;
+}
+
+function evaluateSection(value: unknown, mode: SecretMode, root: string): unknown {
+  const built = typeof value === 'function' ? (value as (vars: unknown) => unknown)(createVars()) : value;
+  return toJsonValue(built, secretLeaf(mode, root));
+}
+
+const KINDS_IN_APP: Record<ComponentKind, keyof AppDefinition> = {
+  connection: 'connections',
+  webhook: 'webhooks',
+  module: 'modules',
+  rpc: 'rpcs',
+  function: 'functions',
+};
+
+export function evaluateApp(app: AppDefinition, opts: { secrets?: SecretMode; projectRoot: string }): EvaluatedApp {
+  const mode = opts.secrets ?? 'placeholder';
+  const origins = new Map<string, CodeOrigin>();
+  const general: AppBundle['general'] = {};
+  general.base = evaluateSection(app.base.communication, mode, opts.projectRoot);
+  origins.set(codeOriginKey('general', '', 'base'), { origin: app.base.origin, key: 'communication' });
+  if (app.common !== undefined) {
+    general.common = evaluateSection(app.common, mode, opts.projectRoot);
+    origins.set(codeOriginKey('general', '', 'common'), { origin: app.origin, key: 'common' });
+  }
+  if (app.readme !== undefined) general.readme = app.readme;
+  if (app.groups !== undefined) {
+    general.groups = app.groups.map((g) => ({ label: g.label, modules: g.modules.map((m) => m.name) }));
+    origins.set(codeOriginKey('general', '', 'groups'), { origin: app.origin, key: 'groups' });
+  }
+
+  const components: AppBundle["components"] = { connection: {}, webhook: {}, module: {}, rpc: {}, function: {} };
+  for (const kind of COMPONENT_KINDS) {
+    const list = (app[KINDS_IN_APP[kind]] ?? []) as readonly Definition[];
+    const names = new Set<string>();
+    for (const def of [...list].sort((a, b) => compareNames(a.name, b.name))) {
+      if (def.kind !== kind) {
+        throw new InputError(`${def.name} is a ${def.kind} but is listed under ${KINDS_IN_APP[kind]}`, def.origin);
+      }
+      if (names.has(def.name)) throw new InputError(`two ${kind}s are named "${def.name}"`, def.origin);
+      names.add(def.name);
+      components[kind][def.name] = evaluateComponent(def, mode, opts.projectRoot, origins);
+    }
+  }
+  const { name, label, version, description, theme, language, audience } = app;
+  const info = Object.fromEntries(
+    Object.entries({ name, label, version, description, theme, language, audience }).filter(([, v]) => v !== undefined),
+  );
+  return { bundle: { bundleVersion: 1, app: info, general, components }, origins };
+}
+
+function evaluateComponent(
+  def: Definition,
+  mode: SecretMode,
+  root: string,
+  origins: Map<string, CodeOrigin>,
+): BundleComponent {
+  const codes: Partial<Record<ComponentCodeType, unknown>> = {};
+  const table = SECTION_CODE_TYPES[def.kind];
+  for (const [key, value] of Object.entries(def.sections)) {
+    const codeType = table[key];
+    if (!codeType) throw new InputError(`${def.kind} "${def.name}" has an unknown section "${key}"`, def.origin);
+    codes[codeType] = evaluateSection(value, mode, root);
+    origins.set(codeOriginKey(def.kind, def.name, codeType), { origin: def.origin, key });
+  }
+  for (const [codeType, value] of Object.entries(def.codes ?? {})) {
+    codes[codeType as ComponentCodeType] = evaluateSection(value, mode, root);
+    origins.set(codeOriginKey(def.kind, def.name, codeType), { origin: def.origin, key: `codes.${codeType}` });
+  }
+  return { ...def.meta, codes } as BundleComponent;
+}
+
+/** Locale-independent order, so output is the same on every machine. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
