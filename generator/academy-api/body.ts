@@ -47,7 +47,7 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ApiError(400, `Malformed JSON body: ${detail}`, 'invalid_request');
+    throw new ApiError(400, `Malformed JSON body: ${detail}`);
   }
 }
 
@@ -75,7 +75,7 @@ export async function readStructuredBody(
   const names = accept.map((k) => (k === 'json' ? 'application/json' : 'application/x-www-form-urlencoded'));
   if (type === 'application/json' && accept.includes('json')) {
     const text = raw.toString('utf8');
-    if (text.trim() === '') throw new ApiError(400, 'The JSON body is empty', 'invalid_request');
+    if (text.trim() === '') throw new ApiError(400, 'The JSON body is empty');
     return { kind: 'json', value: parseJson(text) };
   }
   if (type === 'application/x-www-form-urlencoded' && accept.includes('form')) {
@@ -84,7 +84,6 @@ export async function readStructuredBody(
   throw new ApiError(
     415,
     `Unsupported content type ${type ? `"${type}"` : '(none)'}; send ${names.join(' or ')}`,
-    'invalid_request',
   );
 }
 

@@ -98,10 +98,16 @@ async function route(
   const found = matchRoute(DATA_ROUTES, method, path);
   if (found.kind === 'not-found') throw new ApiError(404, `Unknown route ${method} /api/v${version}${path}`);
   if (found.kind === 'method-not-allowed') throw methodNotAllowed(method, path, found.allowed);
-  const auth = version === 1 ? authenticateApiKey(req, state) : authenticateBearer(req, state).auth;
-  attribute(auth.client.clientId, auth.user.key);
-  requireScope(auth.scopes, scopeForMethod(method));
-  return found.route.handle({ ...ctx, params: found.params, auth });
+  try {
+    const auth = version === 1 ? authenticateApiKey(req, state) : authenticateBearer(req, state).auth;
+    attribute(auth.client.clientId, auth.user.key);
+    requireScope(auth.scopes, scopeForMethod(method));
+    return await found.route.handle({ ...ctx, params: found.params, auth });
+  } catch (e) {
+    // Data endpoints answer the plain {message, code} shape; only OAuth endpoints add `type`.
+    if (e instanceof ApiError && e.type) throw new ApiError(e.status, e.message, undefined, e.headers);
+    throw e;
+  }
 }
 
 function methodNotAllowed(method: string, path: string, allowed: string[]): ApiError {

@@ -123,7 +123,7 @@ describe('POST /token', () => {
   it('refuses malformed JSON with 400', async () => {
     const res = await token('{"code": ', { 'content-type': 'application/json' });
     expect(res.status).toBe(400);
-    expect((await json(res)).error.message).toMatch(/Malformed JSON/);
+    expect((await json(res)).error).toMatchObject({ message: expect.stringMatching(/Malformed JSON/), type: 'invalid_request' });
   });
 });
 

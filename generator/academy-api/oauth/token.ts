@@ -24,7 +24,14 @@ function tokenReply(ctx: RequestContext, pair: TokenPair): Reply {
 
 /** Token and refresh bodies: JSON or form-urlencoded, always an object. */
 async function readTokenBody(ctx: RequestContext): Promise<Record<string, unknown>> {
-  const { value } = await readStructuredBody(ctx.req, ['json', 'form']);
+  let value: unknown;
+  try {
+    ({ value } = await readStructuredBody(ctx.req, ['json', 'form']));
+  } catch (e) {
+    // OAuth endpoints name the RFC 6749 error code: a body they cannot read is invalid_request.
+    if (e instanceof ApiError && !e.type) throw new ApiError(e.status, e.message, 'invalid_request', e.headers);
+    throw e;
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ApiError(400, 'The body must be an object of parameters', 'invalid_request');
   }
