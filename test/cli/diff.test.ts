@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyApp, editOauth, referencePath, reformat } from '../diff/student-apps.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const REF = referencePath();
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), 'diff', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function student(mutate: (dir: string) => void): string {
+  const dir = copyApp(REF);
+  dirs.push(dir);
+  mutate(dir);
+  return dir;
+}
+
+describe('make-app diff', () => {
+  it('exits 0 and says equivalent for an app that only differs in formatting', () => {
+    const r = cli(student(reformat), '--against', REF, '--no-behaviour');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/Verdict: EQUIVALENT/);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 and explains the change when the app differs', () => {
+    const app = student((d) => editOauth(d, 'refresh', (req) => void delete req.condition));
+    const r = cli(app, '--against', REF, '--no-behaviour');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/D-REFRESH-CONDITION-MISSING/);
+    expect(r.out).toMatch(/reference connections\/.+:\d+:\d+ +yours connections\/.+:\d+:\d+/);
+  });
+
+  it('writes JSON to --output and nothing to stdout', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'diff-cli-')), 'r.json');
+    dirs.push(path.dirname(out));
+    const app = student((d) => editOauth(d, 'token', (req) => void delete (req.body ?? req.qs).redirect_uri));
+    const r = cli(app, '--against', REF, '--no-behaviour', '--format', 'json', '--output', out);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.verdict).toBe('different');
+    expect(report.changes.some((c: { code: string }) => /FIELD-MISSING/.test(c.code))).toBe(true);
+  });
+
+  it('writes a self-contained HTML page', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'diff-cli-')), 'r.html');
+    dirs.push(path.dirname(out));
+    const r = cli(
+      student(() => {}),
+      '--against',
+      REF,
+      '--no-behaviour',
+      '--format',
+      'html',
+      '--output',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
+  });
+
+  it.each([
+    ['a missing app', ['/nonexistent/app', '--against', REF], /does not exist/],
+    [
+      'a missing reference',
+      [REF, '--against', '/nonexistent/ref'],
+      /reference "\/nonexistent\/ref" does not exist/,
+    ],
+    ['an unknown format', [REF, '--against', REF, '--format', 'pdf'], /pdf/],
+  ])('exits 2 with one clear line for %s', (_name, args, message) => {
+    const r = cli(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 when the file given is not an app', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'diff-cli-'));
+    dirs.push(dir);
+    const f = path.join(dir, 'notes.json');
+    writeFileSync(f, '{"hello": 1}');
+    const r = cli(f, '--against', REF, '--no-behaviour');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not an app/);
+    expect(existsSync(f)).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffApps, formatHtml } from '../../generator/diff/index.ts';
+import type { DiffReport } from '../../generator/diff/types.ts';
+import { loadApp } from '../../generator/load/index.ts';
+import { copyApp, editCode, editOauth, editText, referencePath, reformat } from './student-apps.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser: Browser;
+const dirs: string[] = [];
+const REF = referencePath();
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function studentReport(mutate: (dir: string) => void): Promise<DiffReport> {
+  const dir = copyApp(REF);
+  dirs.push(dir);
+  mutate(dir);
+  return diffApps(loadApp(dir), loadApp(REF), { behaviour: false, lint: false });
+}
+
+/** Opens the page from a file with every network request refused, collecting console errors. */
+async function openReport(html: string) {
+  const out = mkdtempSync(path.join(tmpdir(), 'diff-html-'));
+  dirs.push(out);
+  const file = path.join(out, 'report.html');
+  writeFileSync(file, html);
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const network: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://')) return route.continue();
+    network.push(url);
+    return route.abort();
+  });
+  await page.goto(`file://${file}`);
+  return { page, problems, network };
+}
+
+describe('the HTML report in headless Chromium', () => {
+  it('opens without console errors or network and renders one element per change', async () => {
+    const r = await studentReport((d) => {
+      reformat(d);
+      editText(d, 'connection', 'academy', 'communication', (t) =>
+        t.replace(/addMinutes\(now, ?body\.expires_in ?\)/g, 'addSeconds(now, body.expires_in)'),
+      );
+      editOauth(d, 'refresh', (req) => void delete req.condition);
+      editCode(d, 'connection', 'academy', 'defaultScope', (v: string[]) => v.filter((s) => s !== 'read'));
+      editCode(d, 'module', 'getMovie', 'mappableParams', (v: { label?: string }[]) =>
+        v.map((p) => ({ ...p, label: 'Identifier <b>&</b>' })),
+      );
+    });
+    expect(r.counts.breaking).toBeGreaterThan(0);
+    expect(r.counts.cosmetic).toBeGreaterThan(0);
+    expect(r.counts.equivalent).toBeGreaterThan(0);
+    const { page, problems, network } = await openReport(formatHtml(r));
+    expect(problems).toEqual([]);
+    expect(network).toEqual([]);
+    expect(await page.locator('.change').count()).toBe(r.changes.length);
+    for (const cls of ['breaking', 'behavioural', 'cosmetic', 'equivalent'] as const) {
+      expect(await page.locator(`.change[data-class="${cls}"]`).count()).toBe(r.counts[cls]);
+    }
+    // Every change's code is visible, with both sides side by side.
+    const codes = await page.locator('.change .code').allTextContents();
+    expect(codes.sort()).toEqual(r.changes.map((c) => c.code).sort());
+    expect(await page.locator('.change .sides .side').count()).toBe(2 * r.changes.length);
+    // Text from the app is escaped, not interpreted.
+    expect(await page.locator('.change b').count()).toBe(0);
+    await expect(
+      page.locator('.change').filter({ hasText: 'Identifier <b>&</b>' }).count(),
+    ).resolves.toBeGreaterThan(0);
+    // Collapsible per component, and the class filter hides what is unticked.
+    expect(await page.locator('details.component').count()).toBe(
+      new Set(r.changes.map((c) => c.component)).size,
+    );
+    await page.locator('input.filter[value="equivalent"]').uncheck();
+    expect(await page.locator('.change[data-class="equivalent"]:visible').count()).toBe(0);
+    expect(await page.locator('.change[data-class="breaking"]:visible').count()).toBe(r.counts.breaking);
+    expect(await page.locator('#verdict').textContent()).toBe('different');
+    await page.close();
+  });
+
+  it('an equivalent app renders its verdict and no breaking or behavioural change', async () => {
+    const r = await studentReport(reformat);
+    const { page, problems } = await openReport(formatHtml(r));
+    expect(problems).toEqual([]);
+    expect(await page.locator('#verdict').textContent()).toBe('equivalent');
+    expect(await page.locator('.change').count()).toBe(r.changes.length);
+    expect(
+      await page.locator('.change[data-class="breaking"], .change[data-class="behavioural"]').count(),
+    ).toBe(0);
+    await page.close();
+  });
+});
