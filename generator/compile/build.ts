@@ -1,0 +1,164 @@
+/**
+ * `buildApp`: app-src/ (TypeScript) → dist-app/ (makecomapp.json + *.iml.json + app.bundle.json).
+ * Steps: import the app definition, evaluate it into a bundle, emit the files, compare with the
+ * folder (check) or write them (build), then load the output with the one loader and lint it with
+ * the one linter. Findings in generated JSON also carry the TypeScript line that produced them.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InputError } from '../cli/errors.ts';
+import { loadApp } from '../load/index.ts';
+import type { Diagnostic } from '../model/index.ts';
+import { type Baseline, lintApp } from '../validate/index.ts';
+import type { AppDefinition } from './authoring/app.ts';
+import { type EmittedFile, emitApp } from './emit.ts';
+import { type EvaluatedApp, codeOriginKey, evaluateApp } from './evaluate.ts';
+import { MANIFEST_FILE, applyPlan, manifestText, planFolder, readManifest } from './output-folder.ts';
+import type { SecretMode } from './secrets.ts';
+import { SourceMapper } from './source-map.ts';
+
+export interface BuildOptions {
+  /** Folder holding `app.ts` (default export `defineApp(...)`), or that file itself. */
+  src: string;
+  /** Output folder. */
+  out: string;
+  /** Write nothing; report whether `out` is up to date. */
+  check?: boolean;
+  /** `placeholder` (default) writes secret placeholders; `resolve` reads env / .secrets/. */
+  secrets?: SecretMode;
+  /** Accepted lint findings; default `<src>/lint-baseline.json` when it exists. */
+  baselineFile?: string;
+}
+
+export interface BuildResult {
+  /** No lint errors and (with `check`) nothing out of date. */
+  ok: boolean;
+  /** The output folder already held exactly what the build produces. */
+  upToDate: boolean;
+  /** Files written (with `check`: that would be written), relative to `out`. */
+  written: string[];
+  /** Files of an earlier build removed (with `check`: that would be removed). */
+  removed: string[];
+  /** Every generated file, relative to `out` (the manifest included). */
+  files: string[];
+  /** Lint findings on the output (empty with `check` when out of date); `origin` = TypeScript line. */
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  /** Findings accepted by the baseline. */
+  accepted: number;
+}
+
+/** Finds and imports the app definition. */
+export async function importAppDefinition(src: string): Promise<{ app: AppDefinition; entry: string }> {
+  const abs = path.resolve(src);
+  if (!existsSync(abs)) throw new InputError(`"${src}" does not exist`, { file: src });
+  const entry = statSync(abs).isDirectory() ? path.join(abs, 'app.ts') : abs;
+  if (!existsSync(entry)) throw new InputError(`no app.ts in "${src}" (it must default-export defineApp(...))`, { file: src });
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot load the app sources: ${(e as Error).message}`, { file: path.relative(process.cwd(), entry) });
+  }
+  const app = (mod.default ?? mod.app) as AppDefinition | undefined;
+  if (!app || app.kind !== 'app') {
+    throw new InputError('app.ts must default-export defineApp(...)', { file: path.relative(process.cwd(), entry) });
+  }
+  return { app, entry };
+}
+
+/** Evaluates and emits in memory (no disk writes): path → text, manifest included. */
+export function renderApp(
+  app: AppDefinition,
+  opts: { projectRoot: string; secrets?: SecretMode },
+): { evaluated: EvaluatedApp; emitted: EmittedFile[]; files: Map<string, string> } {
+  const evaluated = evaluateApp(app, { projectRoot: opts.projectRoot, secrets: opts.secrets });
+  const emitted = emitApp(evaluated.bundle, { origins: app.origins });
+  const files = new Map(emitted.map((f) => [f.path, f.text]));
+  return { evaluated, emitted, files };
+}
+
+export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
+  const out = path.resolve(opts.out);
+  const projectRoot = process.cwd();
+  const { app, entry } = await importAppDefinition(opts.src);
+  const { evaluated, emitted, files } = renderApp(app, { projectRoot, secrets: opts.secrets });
+  const plan = planFolder(out, files);
+  const manifestCurrent = existsSync(path.join(out, MANIFEST_FILE))
+    ? readFileSync(path.join(out, MANIFEST_FILE), 'utf8')
+    : undefined;
+  const manifestStale = manifestCurrent !== manifestText(files.keys());
+  const upToDate = plan.write.length === 0 && plan.remove.length === 0 && plan.foreign.length === 0 && !manifestStale;
+  const result: BuildResult = {
+    ok: true,
+    upToDate,
+    written: plan.write,
+    removed: plan.remove,
+    files: [...files.keys(), MANIFEST_FILE].sort(),
+    diagnostics: [],
+    errors: 0,
+    warnings: 0,
+    accepted: 0,
+  };
+  if (opts.check) {
+    if (!upToDate) {
+      result.ok = false;
+      return result;
+    }
+  } else {
+    applyPlan(out, files, plan);
+    // A manifest listing only what exists keeps later removals honest.
+    void readManifest(out);
+  }
+
+  const baselineFile = opts.baselineFile ?? path.join(path.dirname(entry), 'lint-baseline.json');
+  const baseline = readBaseline(baselineFile);
+  const loaded = loadApp(out);
+  const lint = lintApp(loaded, baseline ? { baseline } : {});
+  const mapper = new SourceMapper(projectRoot);
+  const byPath = new Map(emitted.filter((f) => f.code).map((f) => [f.path, f.code!]));
+  result.diagnostics = lint.diagnostics.map((d) => withOrigin(d, byPath, evaluated, mapper));
+  result.accepted = lint.suppressed;
+  result.errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  result.warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  result.ok = result.errors === 0;
+  return result;
+}
+
+function withOrigin(
+  d: Diagnostic,
+  byPath: Map<string, NonNullable<EmittedFile['code']>>,
+  evaluated: EvaluatedApp,
+  mapper: SourceMapper,
+): Diagnostic {
+  const code = byPath.get(d.file);
+  if (!code) return d;
+  const source = evaluated.origins.get(codeOriginKey(code.kind, code.name, code.codeType));
+  if (!source?.origin) return d;
+  return { ...d, origin: mapper.locate(source.origin, source.key, d.pointer) };
+}
+
+/** Baseline file: `{version: 1, findings: [{ruleId, file, pointer, message, reason}]}`; reasons are for readers. */
+function readBaseline(file: string): Baseline | undefined {
+  if (!existsSync(file)) return undefined;
+  let parsed: { version?: unknown; findings?: unknown };
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`lint baseline is not valid JSON: ${(e as Error).message}`, { file });
+  }
+  if (parsed?.version !== 1 || !Array.isArray(parsed.findings)) {
+    throw new InputError('lint baseline must be {"version": 1, "findings": [...]}', { file });
+  }
+  const findings = (parsed.findings as Record<string, unknown>[]).map((f) => {
+    if (typeof f.reason !== 'string' || !f.reason.trim()) {
+      throw new InputError(`every accepted finding needs a "reason" (${String(f.ruleId)} at ${String(f.file)})`, { file });
+    }
+    const { reason: _reason, ...entry } = f;
+    return entry as unknown as Baseline['findings'][number];
+  });
+  return { version: 1, findings };
+}

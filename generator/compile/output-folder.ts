@@ -1,0 +1,117 @@
+/**
+ * Writing generated files into an output folder that may also hold the user's own files. A
+ * manifest (`.make-app-build.json`) lists what the build wrote; only those files are ever replaced
+ * or removed. A foreign file at a path the build wants is left alone and reported.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../cli/errors.ts';
+import { compareNames } from './evaluate.ts';
+
+export const MANIFEST_FILE = '.make-app-build.json';
+
+interface Manifest {
+  generatedBy: 'make-app build';
+  files: string[];
+}
+
+export interface FolderPlan {
+  /** Files whose content is new or different. */
+  write: string[];
+  /** Files the previous build wrote that this one does not. */
+  remove: string[];
+  /** Files at generated paths that the build did not write before and whose content differs. */
+  foreign: string[];
+}
+
+export function readManifest(out: string): string[] {
+  const file = path.join(out, MANIFEST_FILE);
+  if (!existsSync(file)) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`the build manifest is not valid JSON (${(e as Error).message}); delete it to rebuild`, {
+      file,
+    });
+  }
+  const files = (parsed as Partial<Manifest> | null)?.files;
+  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) {
+    throw new InputError('the build manifest has no "files" list; delete it to rebuild', { file });
+  }
+  // Never trust a manifest to point outside the folder.
+  return files.filter((f) => isInside(out, f));
+}
+
+function isInside(root: string, rel: string): boolean {
+  const abs = path.resolve(root, rel);
+  return abs.startsWith(path.resolve(root) + path.sep) && !rel.includes('\0');
+}
+
+function readIfFile(abs: string): string | undefined {
+  try {
+    return statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compares the wanted files with the folder. Pure reading. */
+export function planFolder(out: string, files: ReadonlyMap<string, string>): FolderPlan {
+  const previous = new Set(readManifest(out));
+  const plan: FolderPlan = { write: [], remove: [], foreign: [] };
+  for (const [rel, text] of files) {
+    const abs = path.join(out, rel);
+    const current = readIfFile(abs);
+    if (current === text) continue;
+    if (current === undefined && existsSync(abs)) plan.foreign.push(rel);
+    else if (current !== undefined && !previous.has(rel)) plan.foreign.push(rel);
+    else plan.write.push(rel);
+  }
+  for (const rel of previous) if (!files.has(rel) && existsSync(path.join(out, rel))) plan.remove.push(rel);
+  for (const list of [plan.write, plan.remove, plan.foreign]) list.sort(compareNames);
+  return plan;
+}
+
+export function manifestText(files: Iterable<string>): string {
+  const manifest: Manifest = { generatedBy: 'make-app build', files: [...files].sort(compareNames) };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Applies a plan: writes, removes what the last build wrote and this one does not, then the manifest. */
+export function applyPlan(out: string, files: ReadonlyMap<string, string>, plan: FolderPlan): void {
+  if (plan.foreign.length > 0) {
+    throw new InputError(
+      `refusing to overwrite ${plan.foreign.map((f) => `"${f}"`).join(', ')}: not written by make-app build (move it away or choose another --out)`,
+      { file: path.join(out, plan.foreign[0]!) },
+    );
+  }
+  mkdirSync(out, { recursive: true });
+  for (const rel of plan.write) {
+    const abs = path.join(out, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, files.get(rel)!);
+  }
+  for (const rel of plan.remove) {
+    unlinkSync(path.join(out, rel));
+    removeEmptyParents(out, path.dirname(rel));
+  }
+  const manifest = path.join(out, MANIFEST_FILE);
+  const text = manifestText(files.keys());
+  if (readIfFile(manifest) !== text) writeFileSync(manifest, text);
+}
+
+/** Folders emptied by removals go too (never the output folder itself, never a non-empty one). */
+function removeEmptyParents(out: string, relDir: string): void {
+  let dir = relDir;
+  while (dir && dir !== '.' && dir !== path.sep) {
+    const abs = path.join(out, dir);
+    try {
+      if (readdirSync(abs).length > 0) return;
+      rmdirSync(abs);
+    } catch {
+      return;
+    }
+    dir = path.dirname(dir);
+  }
+}
