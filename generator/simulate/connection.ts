@@ -1,0 +1,292 @@
+/**
+ * Connection lifecycle driven by the connection's own sections (make-iml.md §6):
+ * OAuth2 preauthorize → authorize (consent page played as a browser) → callback query → token → info;
+ * refresh before each use when its condition holds; expiry forces re-authorization; invalidate on delete.
+ * Basic connections run their single validation request.
+ */
+import type { ImlContext } from '../iml/api.ts';
+import { componentId } from '../model/index.ts';
+import { type Spec, isPlainObject, joinUrl, sanitizeList } from './base-merge.ts';
+import { commonKeysRead, fillCommon } from './common-data.ts';
+import { cookiesFrom, fillForm, parseForm } from './consent.ts';
+import { MakeError, toMakeError } from './errors.ts';
+import { execute, type ExecResult } from './executor.ts';
+import { buildRequest } from './request-builder.ts';
+import { type ConnectionState, type Runtime, findComponent } from './runtime.ts';
+import { deepMerge } from './temp.ts';
+
+export interface ConnectOptions {
+  /** App user to choose on the consent page (`john`, `jane`, or any text of the account option). */
+  as?: string;
+  scopes?: string[];
+  parameters?: Record<string, unknown>;
+  /** Press Deny instead of Allow. */
+  deny?: boolean;
+}
+
+const SECRET_KEY = /token|secret|code|password|apikey|api_key|bearer/i;
+
+/** Registers every secret-looking string under an object (tokens from a token response, ...). */
+export function collectSecrets(rt: Runtime, value: unknown, depth = 0): void {
+  if (depth > 6 || !isPlainObject(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' && SECRET_KEY.test(k)) rt.secrets.add(v);
+    else if (isPlainObject(v)) collectSecrets(rt, v, depth + 1);
+  }
+}
+
+function sections(rt: Runtime, name: string): Spec {
+  const c = findComponent(rt, 'connection', name);
+  const v = c.codes.communication?.value;
+  return isPlainObject(v) ? v : {};
+}
+
+/** Default requested scope: the connection's default scope plus every scope a module of the app declares. */
+export function defaultScopes(rt: Runtime, name: string): string[] {
+  const c = findComponent(rt, 'connection', name);
+  const out = new Set<string>();
+  const def = c.codes.defaultScope?.value;
+  if (Array.isArray(def)) for (const s of def) if (typeof s === 'string') out.add(s);
+  for (const m of [...Object.values(rt.app.components.module), ...Object.values(rt.app.components.webhook)]) {
+    if (m.connection !== name && m.connection !== undefined && m.connection !== null) continue;
+    const sc = m.codes.scope?.value;
+    if (Array.isArray(sc)) for (const s of sc) if (typeof s === 'string') out.add(s);
+  }
+  return [...out];
+}
+
+function connectionCtx(rt: Runtime, st: ConnectionState, temp: Record<string, unknown>, extra: ImlContext = {}): ImlContext {
+  return {
+    parameters: st.parameters,
+    common: st.common,
+    data: st.data,
+    connection: st.data,
+    temp,
+    oauth: {
+      scope: st.scopes,
+      redirectUri: rt.settings.oauthRedirectUri,
+      localRedirectUri: rt.settings.oauthLocalRedirectUri,
+      makeRedirectUri: rt.settings.oauthMakeRedirectUri,
+    },
+    ...extra,
+  };
+}
+
+async function runSection(
+  rt: Runtime,
+  st: ConnectionState,
+  section: string,
+  spec: unknown,
+  ctx: ImlContext,
+): Promise<ExecResult> {
+  const res = await execute(
+    rt.env,
+    { component: `connections.${st.name}`, pointer: `connections.${st.name}.${section}`, role: 'connection', inputs: { parameters: st.parameters } },
+    spec,
+    ctx,
+  );
+  collectSecrets(rt, res.lastCtx?.body);
+  collectSecrets(rt, res.data);
+  deepMerge(st.data, res.data);
+  if (res.expires !== undefined) st.expires = toMs(res.expires);
+  if (res.metadata !== undefined) st.metadata = res.metadata;
+  if (res.uid !== undefined) st.uid = res.uid;
+  return res;
+}
+
+function toMs(v: unknown): number | undefined {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v) {
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return undefined;
+}
+
+export async function connect(rt: Runtime, name: string, opts: ConnectOptions): Promise<ConnectionState> {
+  const comp = findComponent(rt, 'connection', name);
+  const comm = comp.codes.communication?.value;
+  const type = comp.connectionType === 'oauth' || (isPlainObject(comm) && ('authorize' in comm || 'token' in comm)) ? 'oauth' : 'basic';
+  const ownCommon = comp.codes.common?.value;
+  const st: ConnectionState = {
+    name,
+    type,
+    data: {},
+    scopes: opts.scopes ?? defaultScopes(rt, name),
+    common: fillCommon(ownCommon, commonKeysRead(comm), rt.registration, rt.commonOverrides),
+    parameters: { ...defaultConnectionParameters(rt, comp.codes.params?.value), ...(opts.parameters ?? {}) },
+  };
+  for (const v of Object.values(st.common)) if (typeof v === 'string' && v === rt.registration.clientSecret) rt.secrets.add(v);
+  rt.secrets.add(rt.registration.clientSecret);
+  rt.secrets.add(rt.registration.apiKey);
+  if (rt.registration.clientId && rt.registration.clientSecret)
+    rt.secrets.addBasicPair(rt.registration.clientId, rt.registration.clientSecret);
+  for (const [k, v] of Object.entries(st.parameters)) if (SECRET_KEY.test(k) && typeof v === 'string') rt.secrets.add(v);
+  // Parameter values form the connection's data store (make-iml.md §6.1).
+  Object.assign(st.data, st.parameters);
+  rt.connections.delete(name);
+  if (type === 'basic') {
+    await runSection(rt, st, 'communication', comm, connectionCtx(rt, st, {}));
+  } else {
+    await oauthFlow(rt, st, isPlainObject(comm) ? comm : {}, opts);
+  }
+  rt.connections.set(name, st);
+  return st;
+}
+
+/** Fills parameters a basic connection asks for with the registration's API key when the name says so. */
+function defaultConnectionParameters(rt: Runtime, params: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!Array.isArray(params)) return out;
+  for (const p of params) {
+    if (!isPlainObject(p) || typeof p.name !== 'string') continue;
+    if (/api.?key|token|key$/i.test(p.name) && rt.registration.apiKey) out[p.name] = rt.registration.apiKey;
+    else if (p.default !== undefined) out[p.name] = p.default;
+  }
+  return out;
+}
+
+async function oauthFlow(rt: Runtime, st: ConnectionState, comm: Spec, opts: ConnectOptions): Promise<void> {
+  const temp: Record<string, unknown> = {};
+  const state = `st${Math.floor(rt.env.nextSeed()).toString(36)}`;
+  let query: Record<string, unknown> = {};
+  if (comm.preauthorize !== undefined) await runSection(rt, st, 'preauthorize', comm.preauthorize, connectionCtx(rt, st, temp));
+  if (isPlainObject(comm.authorize)) {
+    query = await authorizeInBrowser(rt, st, comm.authorize, connectionCtx(rt, st, temp, { oauth: { ...oauthVars(rt, st), state } }), opts, state);
+    const resp = comm.authorize.response;
+    if (isPlainObject(resp)) {
+      const ctx = connectionCtx(rt, st, temp, { query });
+      if (resp.temp !== undefined) deepMerge(temp, rt.env.iml.eval(resp.temp, ctx));
+      if (resp.data !== undefined) deepMerge(st.data, rt.env.iml.eval(resp.data, ctx));
+      if (resp.expires !== undefined) st.expires = toMs(rt.env.iml.eval(resp.expires, ctx));
+    }
+  }
+  if (comm.token !== undefined) await runSection(rt, st, 'token', comm.token, connectionCtx(rt, st, temp, { query }));
+  if (comm.info !== undefined) await runSection(rt, st, 'info', comm.info, connectionCtx(rt, st, temp, { query }));
+}
+
+function oauthVars(rt: Runtime, st: ConnectionState): Record<string, unknown> {
+  return {
+    scope: st.scopes,
+    redirectUri: rt.settings.oauthRedirectUri,
+    localRedirectUri: rt.settings.oauthLocalRedirectUri,
+    makeRedirectUri: rt.settings.oauthMakeRedirectUri,
+  };
+}
+
+/**
+ * Evaluates the authorize URL, opens it like a browser, submits the consent form for the chosen
+ * account, and returns the callback's query (`code`, `state` or `error`).
+ */
+async function authorizeInBrowser(
+  rt: Runtime,
+  st: ConnectionState,
+  spec: Spec,
+  ctx: ImlContext,
+  opts: ConnectOptions,
+  state: string,
+): Promise<Record<string, unknown>> {
+  const ev = (v: unknown) => rt.env.iml.eval(v, ctx);
+  const url = ev(spec.url);
+  if (typeof url !== 'string' || !url)
+    throw new MakeError('InvalidConfigurationError', `connections.${st.name}.authorize: "url" evaluated to ${JSON.stringify(url)}`);
+  const qs = spec.qs !== undefined ? ev(spec.qs) : {};
+  const built = buildRequest(
+    { url: joinUrl(undefined, url), method: 'GET', headers: {}, qs: isPlainObject(qs) ? qs : {}, body: undefined, type: 'json', encodeUrl: spec.encodeUrl !== false },
+    { qsReplacesUrlQuery: false, boundarySeed: 0 },
+  );
+  let pageUrl = built.url;
+  if (!/[?&]state=/.test(pageUrl)) pageUrl += `${pageUrl.includes('?') ? '&' : '?'}state=${encodeURIComponent(state)}`;
+  const redirectUri = new URL(pageUrl).searchParams.get('redirect_uri') ?? undefined;
+  const component = `connections.${st.name}`;
+  const pointer = `${component}.authorize`;
+  const sanitize = sanitizeList(spec);
+  const send = (req: { method: string; url: string; headers: Record<string, string>; body?: Buffer; mimeType?: string }) =>
+    rt.wire.send(req, { component, pointer, inputs: { scopes: st.scopes, as: opts.as } }, sanitize, rt.settings.requestTimeoutMs);
+
+  const page = await send({ method: 'GET', url: pageUrl, headers: { Accept: 'text/html' } });
+  let location: string | undefined;
+  if (page.status >= 300 && page.status < 400) location = page.headers.location;
+  else if (page.status !== 200)
+    throw new MakeError('InvalidConfigurationError', `Authorization page answered ${page.status}: ${summarize(page.body.toString('utf8'))}`, page.status);
+  else {
+    const form = parseForm(page.body.toString('utf8'));
+    if (!form) throw new MakeError('InvalidConfigurationError', 'Authorization page has no form to submit');
+    const user = rt.users.find((u) => u.key === opts.as);
+    const hints = [opts.as ?? '', user?.name ?? '', user?.email ?? ''].filter(Boolean);
+    const filled = fillForm(form, hints, opts.deny ? /deny|cancel|reject/i : /allow|authori[sz]e|accept|approve/i);
+    if ('error' in filled) throw new MakeError('RuntimeError', `Consent page: ${filled.error}`);
+    const action = new URL(form.action || pageUrl, pageUrl).toString();
+    const cookie = cookiesFrom(page.headers['set-cookie']);
+    const isPost = form.method === 'POST';
+    const res = await send({
+      method: form.method,
+      url: isPost ? action : `${action.split('?')[0]}?${filled.body}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
+      ...(isPost ? { body: Buffer.from(filled.body), mimeType: 'application/x-www-form-urlencoded' } : {}),
+    });
+    if (res.status < 300 || res.status >= 400)
+      throw new MakeError('RuntimeError', `Consent form answered ${res.status} instead of redirecting: ${summarize(res.body.toString('utf8'))}`, res.status);
+    location = res.headers.location;
+    st.user = filled.chosenAccount ?? opts.as;
+  }
+  if (!location) throw new MakeError('RuntimeError', 'Authorization redirect has no Location');
+  const cb = new URL(location, pageUrl);
+  if (redirectUri && `${cb.origin}${cb.pathname}` !== redirectUri.split('?')[0])
+    throw new MakeError('RuntimeError', `Authorization redirected to ${cb.origin}${cb.pathname}, not to the redirect_uri ${redirectUri}`);
+  const query: Record<string, unknown> = Object.fromEntries(cb.searchParams);
+  if (typeof query.code === 'string') rt.secrets.add(query.code);
+  if (query.state !== undefined && query.state !== state && /[?&]state=/.test(built.url) === false)
+    throw new MakeError('RuntimeError', 'OAuth2 state returned by the server does not match the one sent');
+  if (query.error !== undefined) {
+    const msg = query['error.message'] ?? query.error_description ?? query.error;
+    throw new MakeError('AccountValidationError', `Authorization failed: ${String(msg)}`);
+  }
+  return query;
+}
+
+function summarize(text: string): string {
+  const t = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}
+
+/**
+ * Called before a module, RPC or webhook section uses the connection: expiry forces
+ * re-authorization; the refresh section runs when its condition holds.
+ */
+export async function ensureConnection(rt: Runtime, name: string | null | undefined): Promise<ConnectionState | undefined> {
+  if (!name) return undefined;
+  const st = rt.connections.get(name);
+  if (!st)
+    throw new MakeError('AccountValidationError', `Connection "${name}" is not established (add a connect step before using it)`);
+  if (st.expires !== undefined && rt.clock.now() >= st.expires)
+    throw new MakeError(
+      'AccountValidationError',
+      `Connection "${name}" expired at ${new Date(st.expires).toISOString()}; it needs to be reauthorized`,
+    );
+  const comm = sections(rt, name);
+  if (st.type === 'oauth' && comm.refresh !== undefined) {
+    try {
+      await runSection(rt, st, 'refresh', comm.refresh, connectionCtx(rt, st, {}));
+    } catch (e) {
+      const err = toMakeError(e);
+      throw new MakeError('AccountValidationError', `Refreshing connection "${name}" failed: ${err.message}`, err.statusCode);
+    }
+  }
+  return st;
+}
+
+/** Runs `invalidate` (OAuth2) and forgets the connection. */
+export async function deleteConnection(rt: Runtime, name: string): Promise<void> {
+  const st = rt.connections.get(name);
+  if (!st) throw new MakeError('RuntimeError', `Connection "${name}" does not exist`);
+  rt.connections.delete(name);
+  const comm = sections(rt, name);
+  if (st.type === 'oauth' && comm.invalidate !== undefined)
+    await runSection(rt, st, 'invalidate', comm.invalidate, connectionCtx(rt, st, {}));
+}
+
+export function connectionIdOf(name: string): string {
+  return componentId({ kind: 'connection', name });
+}

@@ -1,0 +1,190 @@
+/**
+ * The simulator: runs an app the way Make runs it against the embedded App Academy API (or a
+ * replayed HAR, or — guarded — the live API), and reports every step. See README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { AcademyApi } from '../academy-api/index.ts';
+import { startAcademyApi } from '../academy-api/index.ts';
+import { type AppModel, type Clock, createFakeClock, createSystemClock } from '../model/index.ts';
+import { commonKeysRead, fillCommon, type Registration } from './common-data.ts';
+import type { ExecEnv } from './executor.ts';
+import { buildHar } from './har.ts';
+import { createFetchTransport, type HostMap, type Transport } from './http.ts';
+import { createImlEnv } from './iml.ts';
+import { Recorder } from './recorder.ts';
+import { SecretSet } from './redact.ts';
+import { ReplaySource } from './replay.ts';
+import { type AppUser, type Runtime, appBase } from './runtime.ts';
+import { runScenario } from './scenario-run.ts';
+import type { Scenario } from './scenario-types.ts';
+import { ACADEMY_HOST, DEFAULT_SETTINGS, type SimulatorSettings } from './settings.ts';
+import { smokeScenario } from './smoke.ts';
+import type { ScenarioReport, SimulationReport } from './types.ts';
+import { startReceiver } from './webhooks.ts';
+import { Wire } from './wire.ts';
+
+export type { MakeErrorInfo, RequestRecord, ScenarioReport, SimulationReport, StepKind, StepReport } from './types.ts';
+export type { Expectation, RequestExpectation, Scenario, ScenarioStep } from './scenario-types.ts';
+export type { SimulatorSettings } from './settings.ts';
+export type { HostMap } from './http.ts';
+export type { Registration } from './common-data.ts';
+export { DEFAULT_SETTINGS, ACADEMY_HOST } from './settings.ts';
+export { loadScenarios, parseScenario, ScenarioError } from './scenario-load.ts';
+export { smokeScenario } from './smoke.ts';
+export { formatReport } from './report-text.ts';
+export { toMermaid } from './mermaid.ts';
+export { MakeError } from './errors.ts';
+export { REDACTED } from './redact.ts';
+
+/** Targets the real App Academy API. Refused unless every guard is met (see README.md). */
+export interface LiveTarget {
+  clientId: string;
+  clientSecret: string;
+  apiKey?: string;
+  redirectUri?: string;
+  /** Must be literally true: the caller confirmed that real requests are sent. */
+  confirmed: true;
+}
+
+export interface SimulateOptions {
+  /** Scenarios to run; 'smoke' (default) generates one from the app. */
+  scenarios?: Scenario[] | 'smoke';
+  /** A running embedded API; when absent (and not replaying or live) one is started for the run and closed after. */
+  api?: AcademyApi;
+  /** Clock for a self-started API (a given API brings its own clock, which is then used). */
+  clock?: Clock;
+  /** Seed of the self-started API and of IML `random`/`uuid`. Default 1. */
+  seed?: number;
+  /** Extra host → origin mappings; `app-academy.make.com` → the embedded API is added by default. */
+  hostMap?: HostMap;
+  /** Write the redacted HAR 1.2 recording here. */
+  har?: string;
+  /** Answer requests from this HAR instead of an API. */
+  replay?: string;
+  equality?: 'loose' | 'strict';
+  settings?: Partial<SimulatorSettings>;
+  /** Common data overrides (win over what is filled from the registration). */
+  common?: Record<string, unknown>;
+  /** Client credentials to use instead of the API's first registered client. */
+  registration?: Registration;
+  live?: LiveTarget;
+}
+
+export class SimulationSetupError extends Error {
+  override name = 'SimulationSetupError';
+}
+
+function checkLive(live: LiveTarget | undefined): void {
+  if (!live) return;
+  if (live.confirmed !== true) throw new SimulationSetupError('live mode needs explicit confirmation (--yes-send-real-requests)');
+  if (!live.clientId || !live.clientSecret)
+    throw new SimulationSetupError('live mode needs ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET in the environment');
+}
+
+export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Promise<SimulationReport> {
+  checkLive(opts.live);
+  if (opts.live && (opts.api || opts.replay)) throw new SimulationSetupError('--live cannot be combined with an embedded API or --replay');
+  const replay = opts.replay ? ReplaySource.load(opts.replay) : undefined;
+  const seed = opts.seed ?? 1;
+  let api = opts.api;
+  let ownApi = false;
+  if (!api && !replay && !opts.live) {
+    api = await startAcademyApi({ deterministic: true, seed, clock: opts.clock ?? createFakeClock() });
+    ownApi = true;
+  }
+  const clock: Clock = api?.clock ?? opts.clock ?? (opts.live ? createSystemClock() : createFakeClock());
+  const settings: SimulatorSettings = { ...DEFAULT_SETTINGS, ...opts.settings, ...(opts.equality ? { equality: opts.equality } : {}) };
+  const client = api?.defaultClient;
+  const registration: Registration = opts.registration ??
+    (opts.live
+      ? { clientId: opts.live.clientId, clientSecret: opts.live.clientSecret, apiKey: opts.live.apiKey, redirectUri: opts.live.redirectUri }
+      : client
+        ? { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: client.redirectUri, apiKey: client.apiKey }
+        : { clientId: replay?.clientId ?? 'replay-client', clientSecret: 'replay-client-secret', apiKey: 'replay-api-key', redirectUri: replay?.redirectUri });
+  const hostMap: HostMap = { ...(api ? { [ACADEMY_HOST]: api.url } : {}), ...(opts.hostMap ?? {}) };
+  const transport: Transport | undefined = replay ? undefined : createFetchTransport(hostMap, { allowUnmapped: Boolean(opts.live) });
+  const secrets = new SecretSet();
+  for (const s of [registration.clientSecret, registration.apiKey]) secrets.add(s);
+  if (registration.clientId && registration.clientSecret) secrets.addBasicPair(registration.clientId, registration.clientSecret);
+  const recorder = new Recorder(secrets);
+  const wire = new Wire(transport, replay, recorder, clock);
+  const iml = createImlEnv(app, clock, { equality: settings.equality, seed });
+  let seq = seed * 7919;
+  const env: ExecEnv = { iml, wire, settings, advanceClock: (ms) => clock.advance(ms), nextSeed: () => ++seq };
+  const users: AppUser[] = api
+    ? Object.values(api.users).map((u) => ({ key: u.key, name: u.name, email: u.email }))
+    : [
+        { key: 'john', name: 'John Doe', email: 'john.doe@example.com' },
+        { key: 'jane', name: 'Jane Black', email: 'jane.black@example.com' },
+      ];
+  const appCommonKeys = commonKeysRead(
+    app.general.base?.value,
+    ...Object.values(app.components.module).map((m) => m.codes.communication?.value),
+    ...Object.values(app.components.rpc).map((m) => m.codes.communication?.value),
+  );
+  const scenarios = opts.scenarios === undefined || opts.scenarios === 'smoke' ? [smokeScenario(app)] : opts.scenarios;
+  const reports: ScenarioReport[] = [];
+  const started: { name: string; startedMs: number }[] = [];
+  // One receiver for the run; deliveries go to the scenario running at the time.
+  const holder: { rt?: Runtime } = {};
+  const receiver = replay ? undefined : await startReceiver(() => holder.rt);
+  try {
+    for (const sc of scenarios) {
+      const rt: Runtime = {
+        app,
+        clock,
+        settings: { ...settings, ...(sc.settings ?? {}) },
+        env: { ...env, settings: { ...settings, ...(sc.settings ?? {}) } },
+        wire,
+        secrets,
+        base: appBase(app),
+        appCommon: fillCommon(app.general.common?.value, appCommonKeys, registration, opts.common),
+        registration,
+        users,
+        connections: new Map(),
+        webhooks: new Map(),
+        triggers: new Map(),
+        moduleData: new Map(),
+        commonOverrides: opts.common ?? {},
+        inbox: new Map(),
+      };
+      holder.rt = rt;
+      if (receiver) rt.receiverUrl = receiver.url;
+      started.push({ name: sc.name, startedMs: clock.now() });
+      reports.push(await runScenario(rt, sc));
+    }
+  } finally {
+    await receiver?.close();
+    iml.dispose();
+    if (ownApi) await api?.close();
+  }
+  const steps = reports.flatMap((r) => r.steps);
+  const report: SimulationReport = {
+    app: {
+      ...(typeof app.info.name === 'string' ? { name: app.info.name } : {}),
+      ...(typeof app.info.label === 'string' ? { label: app.info.label } : {}),
+      root: app.root,
+    },
+    target: replay ? 'replay' : opts.live ? 'live' : api ? 'embedded' : 'none',
+    scenarios: reports,
+    summary: {
+      scenarios: reports.length,
+      steps: steps.length,
+      passed: steps.filter((s) => s.status === 'pass').length,
+      failed: steps.filter((s) => s.status === 'fail').length,
+    },
+  };
+  if (opts.har) {
+    const file = resolve(opts.har);
+    mkdirSync(dirname(file), { recursive: true });
+    const har = buildHar(recorder, {
+      scenarios: started,
+      ...(registration.clientId ? { clientId: registration.clientId } : {}),
+      ...(registration.redirectUri ? { redirectUri: registration.redirectUri } : {}),
+    });
+    writeFileSync(file, `${JSON.stringify(har, null, 2)}\n`);
+    report.har = opts.har;
+  }
+  return report;
+}

@@ -1,0 +1,207 @@
+/**
+ * Runs modules (every type), RPCs and the epoch panel the way Make does (make-iml.md §7–§8.1):
+ * the connection is validated (and refreshed) first, base is merged, and the output is shaped per
+ * module type.
+ */
+import type { ImlContext } from '../iml/api.ts';
+import type { Component } from '../model/index.ts';
+import { type Spec, isPlainObject } from './base-merge.ts';
+import { ensureConnection } from './connection.ts';
+import { MakeError } from './errors.ts';
+import { execute } from './executor.ts';
+import { type Runtime, findComponent } from './runtime.ts';
+import { type EpochChoice, newTriggerState, selectNewItems, triggerData } from './trigger.ts';
+
+/** Static and mappable parameter definitions of a module (or an RPC's `params`). */
+export function parameterDefs(c: Component): Spec[] {
+  const out: Spec[] = [];
+  for (const key of ['staticParams', 'mappableParams', 'params'] as const) {
+    const v = c.codes[key]?.value;
+    if (Array.isArray(v)) for (const p of v) if (isPlainObject(p)) out.push(p);
+  }
+  return out;
+}
+
+/** Inputs as the scenario gives them, with each parameter's `default` where nothing was mapped. */
+export function withDefaults(c: Component, given: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of parameterDefs(c)) if (typeof p.name === 'string' && p.default !== undefined) out[p.name] = p.default;
+  return { ...out, ...given };
+}
+
+function moduleCtx(rt: Runtime, c: Component, parameters: Record<string, unknown>, connection: Record<string, unknown>, data: Record<string, unknown>): ImlContext {
+  return {
+    parameters,
+    connection,
+    common: rt.appCommon,
+    data,
+    temp: {},
+    scenario: {},
+    environment: { timezone: 'UTC' },
+    metadata: { expect: parameterDefs(c), interface: c.codes.interface?.value ?? [] },
+  };
+}
+
+export interface RunOptions {
+  parameters?: Record<string, unknown>;
+  /** Polling trigger: where to start on the first run. */
+  epoch?: EpochChoice;
+  /** Instant trigger run directly with this payload (no webhook). */
+  payload?: unknown;
+}
+
+function typeName(v: unknown): string {
+  return Array.isArray(v) ? 'Array' : v === null ? 'Null' : typeof v === 'object' ? 'Object' : typeof v === 'string' ? 'Text' : typeof v;
+}
+
+/** Runs one module and returns its output bundles. */
+export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}): Promise<unknown[]> {
+  const c = findComponent(rt, 'module', name);
+  const type = c.moduleType ?? 'action';
+  if (type === 'instant_trigger') {
+    if (opts.payload === undefined)
+      throw new MakeError('RuntimeError', `${name} is an instant trigger: it runs when a webhook arrives (use deliverWebhook, or give a payload)`);
+    return runInstantTrigger(rt, name, [opts.payload]);
+  }
+  const conn = await ensureConnection(rt, c.connection ?? undefined);
+  const parameters = withDefaults(c, opts.parameters);
+  const comm = c.codes.communication?.value;
+  const id = `modules.${name}`;
+  if (type === 'responder') return [respond(rt, c, parameters, conn?.data ?? {})];
+  if (comm === undefined) throw new MakeError('InvalidConfigurationError', `${id} has no communication`);
+  const data = rt.moduleData.get(name) ?? {};
+  rt.moduleData.set(name, data);
+
+  if (type === 'trigger') {
+    const state = rt.triggers.get(name) ?? newTriggerState();
+    rt.triggers.set(name, state);
+    const ctx = moduleCtx(rt, c, parameters, conn?.data ?? {}, { ...data, ...triggerData(state) });
+    const seenBefore = new Set(state.seen.map(String));
+    const res = await execute(
+      rt.env,
+      {
+        component: id,
+        pointer: `${id}.communication`,
+        base: rt.base,
+        role: 'trigger',
+        inputs: { parameters },
+        onPage: (items) => state.initialized && items.some((it) => seenBefore.has(String((it as Spec)?.id))),
+      },
+      comm,
+      ctx,
+    );
+    Object.assign(data, res.data);
+    const items = res.items ?? (Array.isArray(res.output) ? res.output.map((o) => ({ item: o, output: o })) : []);
+    const limit = res.limit ?? rt.settings.defaultTriggerLimit;
+    const chosen = selectNewItems(
+      rt.env.iml,
+      res.lastResponse?.trigger,
+      items,
+      res.lastCtx ?? ctx,
+      state,
+      limit,
+      opts.epoch ?? rt.settings.defaultEpoch,
+      rt.settings.maxPastRecords,
+    );
+    return chosen.map((x) => x.output);
+  }
+
+  const ctx = moduleCtx(rt, c, parameters, conn?.data ?? {}, data);
+  const res = await execute(
+    rt.env,
+    { component: id, pointer: `${id}.communication`, base: rt.base, role: 'module', inputs: { parameters }, allowRequestless: true },
+    comm,
+    ctx,
+  );
+  Object.assign(data, res.data);
+  checkDataSize(rt, data);
+  const out = res.output;
+  if (type === 'search') {
+    if (out === undefined || out === null) return [];
+    return Array.isArray(out) ? out : [out];
+  }
+  // action and universal: exactly one bundle, an object.
+  if (out === undefined || out === null || out === false) return [];
+  if (!isPlainObject(out))
+    throw new MakeError('DataError', `Invalid module output. Expected Object, but found ${typeName(out)}.`);
+  return [out];
+}
+
+function checkDataSize(rt: Runtime, data: Record<string, unknown>): void {
+  if (JSON.stringify(data).length > rt.settings.maxDataBytes)
+    throw new MakeError('RuntimeError', `Module data exceeds ${rt.settings.maxDataBytes} bytes`);
+}
+
+/** A responder's communication is only `response: {status, headers, body}` — the reply to the webhook caller. */
+function respond(rt: Runtime, c: Component, parameters: Record<string, unknown>, connection: Record<string, unknown>): unknown {
+  const comm = c.codes.communication?.value;
+  const resp = isPlainObject(comm) && isPlainObject(comm.response) ? comm.response : {};
+  const v = rt.env.iml.eval(resp, moduleCtx(rt, c, parameters, connection, {}));
+  return isPlainObject(v) ? { status: v.status ?? 200, headers: v.headers ?? {}, body: v.body } : { status: 200 };
+}
+
+/** Runs an RPC (dynamic options, fields, samples...) and returns its raw output. */
+export async function runRpc(rt: Runtime, name: string, parameters: Record<string, unknown> = {}, webhook?: Record<string, unknown>): Promise<unknown> {
+  const c = findComponent(rt, 'rpc', name);
+  const conn = await ensureConnection(rt, c.connection ?? undefined);
+  const comm = c.codes.communication?.value;
+  if (comm === undefined) throw new MakeError('InvalidConfigurationError', `rpcs.${name} has no communication`);
+  const ctx = { ...moduleCtx(rt, c, withDefaults(c, parameters), conn?.data ?? {}, {}), ...(webhook ? { webhook } : {}) };
+  const res = await execute(
+    rt.env,
+    { component: `rpcs.${name}`, pointer: `rpcs.${name}.communication`, base: rt.base, role: 'rpc', inputs: { parameters }, allowRequestless: true },
+    comm,
+    ctx,
+  );
+  return res.output;
+}
+
+/** The "Choose where to start" list of a polling trigger: its `epoch` section over its communication. */
+export async function runEpoch(rt: Runtime, name: string, parameters: Record<string, unknown> = {}): Promise<unknown[]> {
+  const c = findComponent(rt, 'module', name);
+  const epoch = c.codes.epoch?.value;
+  if (!isPlainObject(epoch)) throw new MakeError('InvalidConfigurationError', `modules.${name} has no epoch section`);
+  const conn = await ensureConnection(rt, c.connection ?? undefined);
+  const comm = c.codes.communication?.value;
+  const first = (Array.isArray(comm) ? comm[0] : comm) as Spec | undefined;
+  const merged: Spec = { ...(first ?? {}), ...epoch };
+  delete merged.response;
+  const baseResp = isPlainObject(first?.response) ? (first!.response as Spec) : {};
+  const epochResp = isPlainObject(epoch.response) ? (epoch.response as Spec) : {};
+  merged.response = { ...baseResp, ...epochResp };
+  delete (merged.response as Spec).trigger;
+  const state = rt.triggers.get(name) ?? newTriggerState();
+  const ctx = moduleCtx(rt, c, withDefaults(c, parameters), conn?.data ?? {}, triggerData(state));
+  const res = await execute(
+    rt.env,
+    { component: `modules.${name}`, pointer: `modules.${name}.epoch`, base: rt.base, role: 'rpc', inputs: { parameters } },
+    merged,
+    ctx,
+  );
+  return Array.isArray(res.output) ? res.output : res.output === undefined ? [] : [res.output];
+}
+
+/** Runs an instant trigger once per bundle the webhook produced (`payload` = the bundle). */
+export async function runInstantTrigger(rt: Runtime, name: string, bundles: unknown[]): Promise<unknown[]> {
+  const c = findComponent(rt, 'module', name);
+  const comm = c.codes.communication?.value;
+  const hook = c.webhook ? rt.webhooks.get(c.webhook) : undefined;
+  const connName = c.connection ?? hook?.connection;
+  const out: unknown[] = [];
+  for (const payload of bundles) {
+    if (comm === undefined || (isPlainObject(comm) && Object.keys(comm).length === 0)) {
+      out.push(payload);
+      continue;
+    }
+    const conn = await ensureConnection(rt, connName ?? undefined);
+    const ctx = { ...moduleCtx(rt, c, {}, conn?.data ?? {}, {}), payload, ...(hook ? { webhook: { ...hook.data, id: hook.id, url: hook.url } } : {}) };
+    const res = await execute(
+      rt.env,
+      { component: `modules.${name}`, pointer: `modules.${name}.communication`, base: rt.base, role: 'instant', inputs: { payload }, allowRequestless: true },
+      comm,
+      ctx,
+    );
+    if (res.output !== undefined) out.push(res.output);
+  }
+  return out;
+}

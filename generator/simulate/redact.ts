@@ -1,0 +1,103 @@
+/**
+ * Redaction before anything is written or printed: the paths a component lists in `log.sanitize`
+ * (`request.headers.authorization`, `request.body.client_secret`, `response.body.access_token`, ...)
+ * and every secret string the run knows (client secret, tokens, codes, API keys), wherever it appears.
+ */
+import { isPlainObject } from './base-merge.ts';
+
+export const REDACTED = '[REDACTED]';
+
+/** Splits `request.headers.\`X-API-Key\`.x` into segments, honouring backticks. */
+export function parseSanitizePath(path: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of path) {
+    if (ch === '`') quoted = !quoted;
+    else if (ch === '.' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.filter((s) => s !== '');
+}
+
+/** Sets every value at `segments` (case-insensitive keys) to REDACTED; returns true when one was found. */
+export function redactPath(target: unknown, segments: string[]): boolean {
+  if (segments.length === 0 || (!isPlainObject(target) && !Array.isArray(target))) return false;
+  const [head, ...rest] = segments;
+  let hit = false;
+  const obj = target as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (key.toLowerCase() !== head.toLowerCase()) continue;
+    if (rest.length === 0) {
+      if (obj[key] !== undefined) {
+        obj[key] = Array.isArray(obj[key]) ? (obj[key] as unknown[]).map(() => REDACTED) : REDACTED;
+        hit = true;
+      }
+    } else if (redactPath(obj[key], rest)) hit = true;
+  }
+  return hit;
+}
+
+/** Known secret strings; variants (URL-encoded, Basic auth pair) are added with them. */
+export class SecretSet {
+  private readonly values = new Set<string>();
+
+  add(secret: unknown): void {
+    if (typeof secret !== 'string' || secret.length < 6 || secret === REDACTED) return;
+    this.values.add(secret);
+    const enc = encodeURIComponent(secret);
+    if (enc !== secret) this.values.add(enc);
+    const form = enc.replace(/%20/g, '+');
+    if (form !== enc) this.values.add(form);
+  }
+
+  /** HTTP Basic credentials carry id:secret base64-encoded. */
+  addBasicPair(id: string, secret: string): void {
+    this.add(Buffer.from(`${id}:${secret}`).toString('base64'));
+  }
+
+  list(): string[] {
+    // Longest first so a token that contains another secret is replaced whole.
+    return [...this.values].sort((a, b) => b.length - a.length);
+  }
+
+  redactText(s: string): string {
+    let out = s;
+    for (const secret of this.list()) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+
+  /** Deep copy with every string (and key) scrubbed. Buffers become `{binary: size}`. */
+  redactDeep<T>(value: T): T {
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.redactText(v);
+      if (Buffer.isBuffer(v)) return { binary: v.length };
+      if (v instanceof Date) return v.toISOString();
+      if (Array.isArray(v)) return v.map(walk);
+      if (isPlainObject(v)) {
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v)) out[this.redactText(k)] = walk(x);
+        return out;
+      }
+      return v;
+    };
+    return walk(value) as T;
+  }
+}
+
+/**
+ * Applies `log.sanitize` paths to one exchange view: `{request: {headers, body, qs}, response: {headers, body}}`.
+ * The view's objects are modified in place.
+ */
+export function applySanitize(view: Record<string, unknown>, paths: string[]): void {
+  for (const p of paths) {
+    const segs = parseSanitizePath(p);
+    if (segs.length < 2) continue;
+    // `request.qs.x` and `request.query.x` both name the query string.
+    if (segs[0].toLowerCase() === 'request' && segs[1].toLowerCase() === 'qs') segs[1] = 'query';
+    redactPath(view, segs);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Reads scenario YAML files: parsed with `yaml` (positions kept), validated by
+ * schemas/scenario.schema.json with ajv; every problem names file:line:column.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { LineCounter, type Node, isNode, parseDocument } from 'yaml';
+import type { Scenario } from './scenario-types.ts';
+import { parseDuration } from './temp.ts';
+
+
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+  get where(): string {
+    return `${this.file}${this.line ? `:${this.line}:${this.column ?? 1}` : ''}`;
+  }
+}
+
+const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../schemas/scenario.schema.json');
+let validator: ValidateFunction | undefined;
+
+function getValidator() {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/** Parses and validates one scenario document. `file` is used in messages only. */
+export function parseScenario(text: string, file: string): Scenario {
+  if (text.length > MAX_SCENARIO_BYTES) throw new ScenarioError(`scenario is larger than ${MAX_SCENARIO_BYTES} bytes`, file);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const pos = lineCounter.linePos(e.pos[0]);
+    throw new ScenarioError(`YAML syntax: ${e.message.split('\n')[0]}`, file, pos.line, pos.col);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ScenarioError(`YAML: ${(e as Error).message}`, file);
+  }
+  const validate = getValidator();
+  if (!validate(value)) {
+    const errors = validate.errors ?? [];
+    // The most specific error: the deepest instance path, preferring additionalProperties/required.
+    const best = [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
+    const segs = best.instancePath.split('/').slice(1).map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const node = nearestNode(doc.contents as Node | null, segs);
+    const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+    const extra =
+      best.keyword === 'additionalProperties'
+        ? ` "${(best.params as { additionalProperty: string }).additionalProperty}"`
+        : best.keyword === 'enum'
+          ? ` (${(best.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+          : '';
+    const at = best.instancePath ? best.instancePath.slice(1).replace(/\//g, '.') : 'scenario';
+    throw new ScenarioError(`${at}: ${best.message}${extra}`, file, pos?.line, pos?.col);
+  }
+  const sc = value as Scenario;
+  sc.steps.forEach((s, i) => {
+    if ('advance' in s && parseDuration(s.advance) === undefined) {
+      const node = nearestNode(doc.contents as Node | null, ['steps', String(i), 'advance']);
+      const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+      throw new ScenarioError(`steps.${i}.advance: not a duration like 61m or 25h`, file, pos?.line, pos?.col);
+    }
+  });
+  return { ...sc, file };
+}
+
+function isPairItem(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && 'key' in v;
+}
+
+function nearestNode(root: Node | null, segs: string[]): Node | undefined {
+  let node: unknown = root;
+  let last: Node | undefined = root ?? undefined;
+  for (const s of segs) {
+    const n = node as { get?: (k: unknown, keep: boolean) => unknown; items?: unknown[] };
+    if (!n || typeof n.get !== 'function') break;
+    const next = n.get(/^\d+$/.test(s) && Array.isArray(n.items) && !isPairItem(n.items[0]) ? Number(s) : s, true);
+    if (!isNode(next)) break;
+    node = next;
+    last = next;
+  }
+  return last;
+}
+
+/** Loads one .yaml/.yml file, or every one in a folder (sorted by name). */
+export function loadScenarios(path: string, cwd = process.cwd()): Scenario[] {
+  const abs = resolve(cwd, path);
+  if (!existsSync(abs)) throw new ScenarioError('no such scenario file or folder', path);
+  const files = statSync(abs).isDirectory()
+    ? readdirSync(abs)
+        .filter((f) => /\.ya?ml$/i.test(f))
+        .sort()
+        .map((f) => join(abs, f))
+    : [abs];
+  if (files.length === 0) throw new ScenarioError('the folder holds no .yaml scenario', path);
+  return files.map((f) => parseScenario(readFileSync(f, 'utf8'), relative(cwd, f) || f));
+}

@@ -1,0 +1,94 @@
+/**
+ * The one place requests leave the simulator: sends through the transport (or takes the answer from
+ * a replayed HAR), records the exchange, and hands the response back.
+ */
+import type { Clock } from '../model/index.ts';
+import { MakeError } from './errors.ts';
+import { harEntry } from './har.ts';
+import type { Transport, WireResponse } from './http.ts';
+import type { Exchange, ExchangeMeta, Recorder } from './recorder.ts';
+import type { ReplaySource } from './replay.ts';
+import type { BuiltRequest } from './request-builder.ts';
+
+export interface WireContext {
+  scenario: string;
+  step: number;
+}
+
+export class Wire {
+  /** Exchanges recorded during the current step (the step report lists them). */
+  stepExchanges: Exchange[] = [];
+  context: WireContext = { scenario: '', step: 0 };
+
+  constructor(
+    private readonly transport: Transport | undefined,
+    private readonly replay: ReplaySource | undefined,
+    readonly recorder: Recorder,
+    private readonly clock: Clock,
+  ) {}
+
+  get replaying(): boolean {
+    return this.replay !== undefined;
+  }
+
+  async send(
+    req: BuiltRequest,
+    meta: Omit<ExchangeMeta, 'scenario' | 'step'>,
+    sanitize: string[],
+    timeoutMs: number,
+  ): Promise<WireResponse> {
+    const ex: Exchange = {
+      startedMs: this.clock.now(),
+      durationMs: 0,
+      request: {
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        ...(req.body ? { body: req.body } : {}),
+        ...(req.mimeType ? { mimeType: req.mimeType } : {}),
+      },
+      meta: { ...this.context, ...meta },
+      sanitize,
+    };
+    const t0 = performance.now();
+    try {
+      let res: WireResponse;
+      if (this.replay) res = this.replay.take(harEntry(ex, this.recorder));
+      else if (this.transport)
+        res = await this.transport.send({
+          method: req.method,
+          url: req.url,
+          headers: req.headers,
+          ...(req.body ? { body: req.body } : {}),
+          timeoutMs,
+        });
+      else throw new MakeError('ConnectionError', 'No API to send requests to (give an embedded API, a replay HAR, or --live)');
+      ex.response = res;
+      return res;
+    } catch (e) {
+      ex.networkError = (e as Error).message;
+      throw e;
+    } finally {
+      ex.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
+      this.recorder.add(ex);
+      this.stepExchanges.push(ex);
+    }
+  }
+
+  /** Records a webhook delivery the simulator received (so HAR shows the whole flow and replay can feed it). */
+  recordIncoming(
+    req: { method: string; url: string; headers: Record<string, string>; body: Buffer },
+    meta: Omit<ExchangeMeta, 'scenario' | 'step'>,
+  ): void {
+    const ex: Exchange = {
+      startedMs: this.clock.now(),
+      durationMs: 0,
+      request: { ...req, mimeType: req.headers['content-type'] ?? 'application/json' },
+      response: { status: 200, statusText: 'OK', headers: { 'content-type': 'text/plain' }, body: Buffer.from('Accepted') },
+      meta: { ...this.context, ...meta, direction: 'incoming' },
+      sanitize: [],
+    };
+    this.recorder.add(ex);
+    this.stepExchanges.push(ex);
+  }
+}
