@@ -14,8 +14,16 @@ export {
   ImlSyntaxError,
   ImlUnknownFunctionError,
 } from './errors.ts';
+export { formatImlError } from './format-error.ts';
 export { BUILTIN_FUNCTIONS } from './functions/registry.ts';
 export { isEmpty as isEmptyValue, toText as stringifyValue, truthy as isTruthy } from './runtime/values.ts';
+export {
+  createCustomFunctions,
+  createCustomFunctionsAsync,
+  DEFAULT_TIMEOUT_MS,
+  initImlSandbox,
+  isImlSandboxReady,
+} from './sandbox/custom-functions.ts';
 export type { BinaryOp, Expr, KeywordName, Segment, TemplateAst, TemplatePart } from './syntax/ast.ts';
 export { MAX_EXPRESSION_DEPTH, MAX_VALUE_DEPTH } from './syntax/limits.ts';
 export { hasIml } from './syntax/template.ts';

@@ -1,12 +1,112 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.ts';
+import moment from 'moment-timezone';
+import {
+  type CustomFunctions,
+  createCustomFunctionsAsync,
+  type EvalOptions,
+  evaluateTemplate,
+  formatImlError,
+  ImlError,
+} from '../../iml/index.ts';
+import { EXIT, InputError, UsageError } from '../errors.ts';
 import type { SetExit } from './index.ts';
 
-export function registerIml(program: Command, _setExit: SetExit): void {
+interface ImlFlags {
+  vars?: string;
+  now?: string;
+  tz?: string;
+  strictEquality?: boolean;
+  functions?: string;
+}
+
+function readJsonFile(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(
+      `cannot read the ${what} file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      { file },
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`the ${what} file is not valid JSON: ${(e as Error).message}`, { file });
+  }
+}
+
+/** JSON output; `undefined` (no JSON spelling) prints as the IML keyword. */
+function render(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  return JSON.stringify(value, null, 2) ?? 'undefined';
+}
+
+export function registerIml(program: Command, setExit: SetExit): void {
   program
     .command('iml')
-    .description('(being built) iml')
-    .action(() => {
-      throw new UsageError('iml is not available yet');
+    .description('Evaluate one IML template (as in an app definition) and print the result as JSON')
+    .argument(
+      '<template>',
+      "the template, e.g. 'Bearer {{connection.accessToken}}' or '{{formatDate(now, \"YYYY-MM-DD\")}}'",
+    )
+    .option('--vars <file.json>', 'JSON object with the root variables (parameters, connection, body, ...)')
+    .option('--now <ISO>', 'fixed time for now/timestamp, e.g. 2026-01-01T00:00:00Z')
+    .option('--tz <Zone>', 'IANA time zone for date functions (default UTC)')
+    .option('--strict-equality', 'compare with === instead of the default loose ==')
+    .option(
+      '--functions <file.json>',
+      'JSON object {name: "function name(...) {...}"} of custom IML functions (run sandboxed)',
+    )
+    .addHelpText(
+      'after',
+      '\nA template that is exactly one {{expression}} keeps the value type (number, array, object...);\n' +
+        'text around expressions makes a string. Syntax errors print the template with a caret and exit 2.\n' +
+        "Example: make-app iml '{{addDays(now, 1)}}' --now 2026-01-01T00:00:00Z --tz Europe/Prague",
+    )
+    .action(async (template: string, flags: ImlFlags) => {
+      const ctx = flags.vars === undefined ? {} : readJsonFile(flags.vars, '--vars');
+      if (ctx === null || typeof ctx !== 'object' || Array.isArray(ctx))
+        throw new InputError('--vars must hold a JSON object of root variables', { file: flags.vars });
+      const opts: EvalOptions = { equality: flags.strictEquality ? 'strict' : 'loose' };
+      if (flags.now !== undefined) {
+        const at = new Date(flags.now);
+        if (Number.isNaN(at.getTime())) throw new UsageError(`--now '${flags.now}' is not an ISO date`);
+        opts.now = () => at;
+      }
+      if (flags.tz !== undefined) {
+        if (!moment.tz.zone(flags.tz))
+          throw new UsageError(`--tz '${flags.tz}' is not an IANA time zone (e.g. Europe/Prague)`);
+        opts.timezone = flags.tz;
+      }
+      let functions: CustomFunctions | undefined;
+      try {
+        if (flags.functions !== undefined) {
+          const sources = readJsonFile(flags.functions, '--functions');
+          if (
+            sources === null ||
+            typeof sources !== 'object' ||
+            Array.isArray(sources) ||
+            Object.values(sources).some((v) => typeof v !== 'string')
+          )
+            throw new InputError('--functions must hold a JSON object of name → function source text', {
+              file: flags.functions,
+            });
+          functions = await createCustomFunctionsAsync(sources as Record<string, string>, {
+            timeoutMs: 2000,
+          });
+          opts.functions = functions;
+        }
+        const result = evaluateTemplate(template, ctx as Record<string, unknown>, opts);
+        process.stdout.write(`${render(result)}\n`);
+        setExit(EXIT.ok);
+      } catch (e) {
+        if (!(e instanceof ImlError)) throw e;
+        process.stderr.write(`make-app iml: ${formatImlError(e, template)}\n`);
+        setExit(EXIT.error);
+      } finally {
+        functions?.dispose();
+      }
     });
 }
