@@ -1,0 +1,157 @@
+import { analyzeValue } from '../../iml/index.ts';
+import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
+import { componentId } from '../../model/index.ts';
+import { type DeclaredParameters, collectParameters, parameterCodes } from './parameters.ts';
+import { type RequestInfo, isObject, requestsOf } from './requests.ts';
+import { type ConnectionStore, type TempSets, connectionStore, tempSets } from './stores.ts';
+import { type ImlString, placeStrings } from './strings.ts';
+
+export type { ParameterInfo, DeclaredParameters } from './parameters.ts';
+export type { RequestInfo } from './requests.ts';
+export { isObject, isOAuthCommunication, OAUTH2_SECTIONS } from './requests.ts';
+export type { ConnectionStore, TempSets } from './stores.ts';
+export { tempSetBefore } from './stores.ts';
+export type { ImlString } from './strings.ts';
+export { GLOBAL_VARIABLES, VARIABLE_HOME, type Phase } from './scope-table.ts';
+
+/** Code types whose strings are IML evaluated at run time. */
+const IML_CODE_TYPES: ComponentCodeType[] = ['communication', 'epoch', 'attach', 'detach', 'update'];
+
+export interface ComponentFacts {
+  component: Component;
+  id: string;
+  requests: RequestInfo[];
+  strings: ImlString[];
+  parameters: DeclaredParameters;
+  /** Connections the component may run with (its connection and alt connection). */
+  connections: Component[];
+  temp: TempSets;
+}
+
+/** Everything rules ask about an app, computed once. */
+export interface Analysis {
+  app: AppModel;
+  components: ComponentFacts[];
+  /** Facts per component id (`modules.x`). */
+  byId: Map<string, ComponentFacts>;
+  baseRequests: RequestInfo[];
+  baseStrings: ImlString[];
+  baseTemp: TempSets;
+  strings: ImlString[];
+  requests: RequestInfo[];
+  customFunctions: Set<string>;
+  connectionStores: Map<string, ConnectionStore>;
+  /** Every literal absolute URL (base URLs included), for profile detection and http:// checks. */
+  urls: string[];
+  /** `components` of a kind, by name. */
+  component(kind: Component['kind'], name: string | null | undefined): Component | undefined;
+  /** Facts of a component. */
+  facts(c: Component): ComponentFacts | undefined;
+}
+
+function allComponents(app: AppModel): Component[] {
+  const out: Component[] = [];
+  for (const kind of ['connection', 'webhook', 'module', 'rpc', 'function'] as const)
+    for (const c of Object.values(app.components[kind] ?? {})) if (c) out.push(c);
+  return out;
+}
+
+export function analyzeApp(app: AppModel): Analysis {
+  const base = app.general.base;
+  const baseRequests = base && base.value !== undefined ? requestsOf(undefined, 'base', base) : [];
+  const basePaginated = baseRequests.some((r) => 'pagination' in r.value);
+  const baseStrings = base ? analyseCode(undefined, 'base', base, baseRequests, false) : [];
+  const baseTemp = tempSets(baseRequests);
+
+  const components: ComponentFacts[] = [];
+  const byId = new Map<string, ComponentFacts>();
+  const component = (kind: Component['kind'], name: string | null | undefined) =>
+    name ? app.components[kind]?.[name] : undefined;
+
+  for (const c of allComponents(app)) {
+    const id = componentId(c);
+    const requests: RequestInfo[] = [];
+    const strings: ImlString[] = [];
+    const inheritsBase = c.kind === 'module' || c.kind === 'rpc';
+    for (const t of IML_CODE_TYPES) {
+      const code = c.codes[t];
+      if (!code || code.value === undefined) continue;
+      const rs = requestsOf(c, id, code, t === 'communication' ? undefined : t);
+      requests.push(...rs);
+      strings.push(...analyseCode(c, id, code, rs, inheritsBase && basePaginated));
+    }
+    const connections = [component('connection', c.connection), component('connection', c.altConnection)].filter(
+      (x): x is Component => x !== undefined,
+    );
+    if (c.kind === 'module' && c.moduleType === 'instant_trigger' && connections.length === 0) {
+      const wh = component('webhook', c.webhook);
+      const whConn = component('connection', wh?.connection);
+      if (whConn) connections.push(whConn);
+    }
+    const commRequests = requests.filter((r) => r.code.codeType === 'communication');
+    let temp: TempSets;
+    if (c.kind === 'module' || c.kind === 'rpc') {
+      temp = tempSets(commRequests, baseTemp, true);
+      const epoch = requests.filter((r) => r.section === 'epoch');
+      if (epoch.length) {
+        const withEpoch = tempSets(epoch.map((r) => ({ ...r, seq: 1_000 + r.seq })), temp);
+        temp = withEpoch;
+      }
+    } else if (c.kind === 'webhook') {
+      temp = tempSets(requests);
+      // attach/detach/update are separate calls; each sees only its own sets (seq per section)
+    } else temp = tempSets(requests);
+    const facts: ComponentFacts = {
+      component: c,
+      id,
+      requests,
+      strings,
+      parameters: collectParameters(parameterCodes(c)),
+      connections,
+      temp,
+    };
+    components.push(facts);
+    byId.set(id, facts);
+  }
+
+  const connectionStores = new Map<string, ConnectionStore>();
+  for (const f of components)
+    if (f.component.kind === 'connection') connectionStores.set(f.component.name, connectionStore(f.component, f.requests));
+
+  const strings = [...baseStrings, ...components.flatMap((f) => f.strings)];
+  const requests = [...baseRequests, ...components.flatMap((f) => f.requests)];
+  const urls: string[] = [];
+  for (const r of requests) {
+    if (r.url && /^[a-z]+:\/\//i.test(r.url)) urls.push(r.url);
+    const b = r.value.baseUrl;
+    if (typeof b === 'string') urls.push(b);
+  }
+  return {
+    app,
+    components,
+    byId,
+    baseRequests,
+    baseStrings,
+    baseTemp,
+    strings,
+    requests,
+    customFunctions: new Set(Object.keys(app.components.function ?? {})),
+    connectionStores,
+    urls,
+    component,
+    facts: (c) => byId.get(componentId(c)),
+  };
+}
+
+function analyseCode(
+  c: Component | undefined,
+  id: string,
+  code: CodeFile,
+  requests: RequestInfo[],
+  paginatedBase: boolean,
+): ImlString[] {
+  const analyses = analyzeValue(code.value).filter((a) => a.hasIml || a.errors.length > 0);
+  return placeStrings(c, id, code, analyses, requests, paginatedBase);
+}
+
+export { isObject as isPlainObject };

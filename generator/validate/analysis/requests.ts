@@ -1,0 +1,97 @@
+import type { CodeFile, Component } from '../../model/index.ts';
+import { toPointer } from '../../model/index.ts';
+
+/** Where one request specification lives and what it asks for (literal values only). */
+export interface RequestInfo {
+  component?: Component;
+  /** `modules.x`, `connections.y`, `base`. */
+  componentId: string;
+  code: CodeFile;
+  /** OAuth section (`authorize`, `token`...) or webhook section name (`attach`, `detach`, `update`, `epoch`). */
+  section?: string;
+  index: number;
+  /** Pointer of the request object inside the code document's value. */
+  pointer: string;
+  value: Record<string, unknown>;
+  /** Execution order inside the component (for `temp` read-before-set). */
+  seq: number;
+  /** Upper-case method when literal; `GET` when absent; undefined when it is IML. */
+  method?: string;
+  /** The url string (may contain IML); undefined when absent (request-less). */
+  url?: string;
+}
+
+export const OAUTH2_SECTIONS = ['preauthorize', 'authorize', 'token', 'info', 'refresh', 'invalidate'] as const;
+const OAUTH1_SECTIONS = ['requestToken', 'accessToken'];
+const SECTION_ORDER: Record<string, number> = {
+  preauthorize: 0,
+  requestToken: 0,
+  authorize: 1,
+  token: 2,
+  accessToken: 2,
+  info: 3,
+  refresh: 4,
+  invalidate: 5,
+};
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** True when a connection's communication is the OAuth object of named sections. */
+export function isOAuthCommunication(c: Component | undefined, value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (c?.connectionType === 'oauth') return true;
+  return [...OAUTH2_SECTIONS, ...OAUTH1_SECTIONS].some((s) => s in value) && !('url' in value);
+}
+
+/** Every request specification of one code document. */
+export function requestsOf(
+  component: Component | undefined,
+  componentId: string,
+  code: CodeFile,
+  section?: string,
+): RequestInfo[] {
+  const out: RequestInfo[] = [];
+  const value = code.value;
+  const push = (v: unknown, segs: (string | number)[], index: number, sec: string | undefined, seq: number) => {
+    if (!isObject(v)) return;
+    out.push({
+      component,
+      componentId,
+      code,
+      section: sec,
+      index,
+      pointer: toPointer(segs),
+      value: v,
+      seq,
+      method: methodOf(v.method),
+      url: typeof v.url === 'string' ? v.url : undefined,
+    });
+  };
+  const pushList = (v: unknown, segs: (string | number)[], sec: string | undefined, base: number) => {
+    if (Array.isArray(v)) v.forEach((r, i) => push(r, [...segs, i], i, sec, base + i));
+    else push(v, segs, 0, sec, base);
+  };
+  if (component?.kind === 'connection' && code.codeType === 'communication' && isOAuthCommunication(component, value)) {
+    for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+      if (name in SECTION_ORDER) pushList(v, [name], name, SECTION_ORDER[name] * 100);
+    }
+    return out;
+  }
+  if (component?.kind === 'webhook' && code.codeType === 'communication') return out; // a webhook spec, not requests
+  if (component?.kind === 'module' && component.moduleType === 'responder' && code.codeType === 'communication')
+    return out;
+  pushList(value, [], section, SECTION_SEQ[section ?? ''] ?? 0);
+  return out;
+}
+
+function methodOf(m: unknown): string | undefined {
+  if (m === undefined || m === null) return 'GET';
+  if (typeof m !== 'string') return undefined;
+  if (m.includes('{{')) return undefined;
+  return m.toUpperCase();
+}
+
+/** Separate calls of one component get separate sequence ranges (epoch after the trigger's own requests). */
+const SECTION_SEQ: Record<string, number> = { epoch: 1000, attach: 0, detach: 2000, update: 3000 };

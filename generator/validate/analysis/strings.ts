@@ -1,0 +1,144 @@
+import type { ValueAnalysis } from '../../iml/api.ts';
+import type { CodeFile, Component, SourceLocation } from '../../model/index.ts';
+import { fromPointer } from '../../model/index.ts';
+import { isOAuthCommunication, type RequestInfo } from './requests.ts';
+import { type Phase, type ScopeKey, availableVariables } from './scope-table.ts';
+
+/** One JSON string (or IML key) of an analysed document, with everything a rule asks about it. */
+export interface ImlString {
+  component?: Component;
+  componentId: string;
+  code: CodeFile;
+  /** Pointer of the string inside the code document's value. */
+  pointer: string;
+  inKey: boolean;
+  source: string;
+  analysis: ValueAnalysis;
+  /** The request that holds the string, if any. */
+  request?: RequestInfo;
+  /** OAuth section or `attach`/`detach`/`update`/`epoch`. */
+  section?: string;
+  /** Dotted directive path inside the request (or webhook spec): `url`, `qs.page`, `response.output.id`. */
+  directive: string;
+  phase: Phase;
+  /** Root variables available here. */
+  available: Set<string>;
+  scope: ScopeKey;
+  /** Execution order stamp for `temp` (seq = request order, stage = step inside a request). */
+  order: { seq: number; stage: number };
+  /** Location of a character of the string (offset into the decoded string). */
+  locate(offset?: number): SourceLocation;
+}
+
+const STAGE: Record<Phase, number> = {
+  'request-temp': 0,
+  request: 1,
+  repeat: 3,
+  'response-temp': 2,
+  response: 3,
+  iterate: 3,
+  item: 3,
+  wrapper: 4,
+  pagination: 3,
+  'webhook-incoming': 1,
+  'webhook-item': 1,
+  responder: 1,
+  other: 1,
+};
+
+/** Phase of a directive path inside a request object. */
+export function phaseOf(dir: string[], request: Record<string, unknown> | undefined): Phase {
+  const [first, second] = dir;
+  if (first === 'temp') return 'request-temp';
+  if (first === 'repeat' || first === 'while') return 'repeat';
+  if (first === 'pagination') return 'pagination';
+  if (first === 'response') {
+    const resp = request?.response as Record<string, unknown> | undefined;
+    const iterates = resp !== undefined && typeof resp === 'object' && resp !== null && 'iterate' in resp;
+    switch (second) {
+      case 'temp':
+        return 'response-temp';
+      case 'iterate':
+        return dir[2] === 'condition' ? 'item' : 'iterate';
+      case 'output':
+      case 'trigger':
+        return iterates ? 'item' : 'response';
+      case 'wrapper':
+        return 'wrapper';
+      default:
+        return 'response';
+    }
+  }
+  return 'request';
+}
+
+function scopeContext(c: Component | undefined, codeType: string): ScopeKey['context'] {
+  if (!c) return 'base';
+  if (c.kind === 'connection') return 'connection';
+  if (c.kind === 'webhook') return codeType === 'communication' ? 'webhook' : 'webhook-call';
+  if (c.kind === 'rpc') return 'rpc';
+  if (c.kind === 'function') return 'function';
+  return codeType === 'epoch' ? 'epoch' : 'module';
+}
+
+/**
+ * Places every analysed string of one code document: which request holds it, which directive,
+ * which phase, and what is available there.
+ */
+export function placeStrings(
+  component: Component | undefined,
+  componentId: string,
+  code: CodeFile,
+  analyses: ValueAnalysis[],
+  requests: RequestInfo[],
+  paginatedBase: boolean,
+): ImlString[] {
+  const byPointer = [...requests].sort((a, b) => b.pointer.length - a.pointer.length);
+  const oauth = component?.kind === 'connection' && isOAuthCommunication(component, code.value);
+  const context = scopeContext(component, code.codeType);
+  const out: ImlString[] = [];
+  for (const a of analyses) {
+    const request = byPointer.find((r) => a.pointer === r.pointer || a.pointer.startsWith(`${r.pointer}/`));
+    const dir = fromPointer(request ? a.pointer.slice(request.pointer.length) : a.pointer);
+    let phase: Phase;
+    if (request) phase = phaseOf(dir, request.value);
+    else if (context === 'webhook') {
+      const iterates = typeof code.value === 'object' && code.value !== null && 'iterate' in code.value;
+      phase =
+        iterates && (dir[0] === 'output' || (dir[0] === 'iterate' && dir[1] === 'condition'))
+          ? 'webhook-item'
+          : 'webhook-incoming';
+    } else if (component?.moduleType === 'responder' && code.codeType === 'communication') phase = 'responder';
+    else phase = 'other';
+    const paginated = paginatedBase || (request !== undefined && 'pagination' in request.value);
+    const resp = request?.value.response;
+    const scope: ScopeKey = {
+      context,
+      component,
+      oauth,
+      section: request?.section,
+      phase,
+      paginated,
+      iterates: typeof resp === 'object' && resp !== null && 'iterate' in resp,
+    };
+    out.push({
+      component,
+      componentId,
+      code,
+      pointer: a.pointer,
+      inKey: a.inKey,
+      source: a.source,
+      analysis: a,
+      request,
+      section: request?.section ?? (code.codeType === 'communication' ? undefined : code.codeType),
+      directive: dir.join('.'),
+      phase,
+      available: availableVariables(scope),
+      scope,
+      order: { seq: request?.seq ?? 0, stage: STAGE[phase] },
+      locate: (offset = 0) =>
+        a.inKey ? code.locate(a.pointer, { key: true }) : code.locate(a.pointer, { offsetInString: offset }),
+    });
+  }
+  return out;
+}

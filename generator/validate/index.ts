@@ -1,0 +1,86 @@
+import type { AppModel, CodeFile, Diagnostic } from '../model/index.ts';
+import { compareDiagnostics } from '../model/index.ts';
+import { analyzeApp } from './analysis/index.ts';
+import { resolveProfile } from './profiles/index.ts';
+import { ALL_RULES } from './rules/index.ts';
+import { runRules } from './run-rules.ts';
+import { schemaDiagnostics } from './schema-step.ts';
+import { severityOrDefault } from './severity.ts';
+import { applyBaseline } from './suppress/baseline.ts';
+import { matchesAny } from './suppress/globs.ts';
+import { type FileSuppressions, isSuppressed, parseSuppressions } from './suppress/inline-comments.ts';
+import type { LintConfig, LintResult, Rule } from './types.ts';
+
+export type { LintConfig, LintResult, Rule, RuleCase, RuleContext, Report, RuleSeveritySetting } from './types.ts';
+export { ALL_RULES } from './rules/index.ts';
+export { analyzeApp, type Analysis } from './analysis/index.ts';
+export * from './profiles/index.ts';
+export { createBaseline, applyBaseline, baselineProblem, type Baseline } from './suppress/baseline.ts';
+export { parseConfig, readConfigFile, findConfigFile, CONFIG_FILE_NAMES } from './config/load-config.ts';
+export { CONFIG_SCHEMA } from './config/config-schema.ts';
+
+export interface LintOptions {
+  /** Run only these rules (tests, `--rule`); default: every rule. */
+  rules?: readonly Rule[];
+  /** Skip the JSON Schema step. */
+  skipSchemas?: boolean;
+}
+
+/**
+ * Lints one loaded app: load diagnostics + schema step + rules, then config severities, inline
+ * disable comments, ignore globs and the baseline. Diagnostics come back sorted by file, line,
+ * column, rule. Throws UnknownProfileError when `config.profile` names no profile.
+ */
+export function lintApp(app: AppModel, config: LintConfig = {}, options: LintOptions = {}): LintResult {
+  const analysis = analyzeApp(app);
+  const profile = resolveProfile(app, analysis.urls, config.profile, config.profiles);
+  const rules = options.rules ?? ALL_RULES;
+  const found: Diagnostic[] = [
+    ...app.diagnostics,
+    ...(options.skipSchemas ? [] : schemaDiagnostics(app)),
+    ...runRules(app, analysis, profile, rules, (r) => severityOrDefault(config.rules, r.id, r.defaultSeverity)),
+  ];
+  let suppressed = 0;
+  const texts = fileTexts(app);
+  const inline = new Map<string, FileSuppressions>();
+  const kept: Diagnostic[] = [];
+  for (const d of found) {
+    // rules already applied their configured severity; load/schema findings get it here
+    const sev = severityOrDefault(config.rules, d.ruleId, d.severity);
+    if (sev === 'off') continue;
+    if (config.ignore?.length && matchesAny(d.file, config.ignore)) {
+      suppressed++;
+      continue;
+    }
+    let s = inline.get(d.file);
+    if (!s) {
+      s = parseSuppressions(texts.get(d.file) ?? '');
+      inline.set(d.file, s);
+    }
+    if (isSuppressed(s, d)) {
+      suppressed++;
+      continue;
+    }
+    kept.push(sev === d.severity ? d : { ...d, severity: sev });
+  }
+  let diagnostics = kept;
+  if (config.baseline) {
+    const r = applyBaseline(diagnostics, config.baseline);
+    diagnostics = r.kept;
+    suppressed += r.accepted;
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { diagnostics, suppressed, profile: profile.name };
+}
+
+/** Text of every JSON(C) file of the app, for inline comments. */
+function fileTexts(app: AppModel): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (f: CodeFile | undefined) => {
+    if (f && !out.has(f.file) && /\.(json|jsonc|imljson|json5)$/i.test(f.file)) out.set(f.file, f.text);
+  };
+  for (const f of Object.values(app.general)) add(f);
+  for (const kind of Object.values(app.components))
+    for (const c of Object.values(kind)) for (const f of Object.values(c?.codes ?? {})) add(f);
+  return out;
+}

@@ -1,0 +1,55 @@
+import { tempSetBefore } from '../analysis/index.ts';
+import type { Rule } from '../types.ts';
+import { ID_PARAM, academyApp } from './shared-cases.ts';
+
+export const imlTempBeforeSet: Rule = {
+  id: 'iml/temp-before-set',
+  description: '`temp.x` read before anything sets it (or never set at all).',
+  defaultSeverity: 'error',
+  docs:
+    'Within a request, `temp` runs first, then the request directives, then the response; `response.temp` is merged after the response is parsed; later requests of an array (and later OAuth2 sections) see what earlier ones set. Siblings inside one `temp` block cannot see each other. Reading `temp.x` before the block that sets it is always empty. Move the value into an earlier `temp` (or `response.temp`) or read it later.',
+  check(ctx) {
+    for (const f of ctx.analysis.components) {
+      if (f.temp.open) continue;
+      for (const s of f.strings) {
+        const lenient = s.section === 'refresh' || s.section === 'invalidate' || f.component.kind === 'webhook';
+        for (const v of s.analysis.variables) {
+          if (v.path[0] !== 'temp' || v.path.length < 2) continue;
+          const key = v.path[1];
+          const sets = f.temp.keys.get(key);
+          const ok = sets !== undefined && (lenient || tempSetBefore(f.temp, key, s.order));
+          if (ok) continue;
+          ctx.report({
+            message: sets
+              ? `\`temp.${key}\` is read before it is set (it is set later, in a following step of ${f.id}); set it in an earlier temp block.`
+              : `\`temp.${key}\` is never set in ${f.id}; set it with a temp or response.temp directive.`,
+            code: s.code,
+            pointer: s.pointer,
+            key: s.inKey,
+            offsetInString: v.offset,
+            length: v.length,
+            component: f.component,
+          });
+        }
+      }
+    }
+  },
+  cases: {
+    valid: [
+      {
+        name: 'response.temp of the first request read by the second',
+        bundle: academyApp(
+          `"communication": [{ "url": "/movies/{{parameters.id}}", "response": { "temp": { "movie": "{{body}}" }, "output": null } }, { "url": "/awards/{{temp.movie.id}}", "response": { "output": "{{body}}" } }], ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'read in the request that sets it in response.temp, and never set',
+        bundle: academyApp(
+          `"communication": { "url": /*@"temp.movieId"*/ "/movies/{{temp.movieId}}", "qs": { "x": /*@"temp.nothing"*/ "{{temp.nothing}}" }, "response": { "temp": { "movieId": "{{body.id}}" } } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+    ],
+  },
+};

@@ -1,0 +1,49 @@
+import { BUILTIN_FUNCTIONS } from '../../iml/index.ts';
+import type { Rule } from '../types.ts';
+import { ID_PARAM, academyApp } from './shared-cases.ts';
+
+export const imlWrongArity: Rule = {
+  id: 'iml/wrong-arity',
+  description: 'A built-in IML function called with too few or too many arguments.',
+  defaultSeverity: 'error',
+  docs:
+    'Each built-in function takes a fixed range of arguments (e.g. `formatDate(date, format, [timezone])`). Calling it with another count is an error at run time or silently ignores arguments. Check the function\'s signature; remember IML in apps separates arguments with commas, not semicolons.',
+  check(ctx) {
+    for (const s of ctx.analysis.strings)
+      for (const f of s.analysis.functions) {
+        if ((f as { qualified?: boolean }).qualified) continue;
+        const spec = BUILTIN_FUNCTIONS.get(f.name);
+        if (!spec || ctx.analysis.customFunctions.has(f.name)) continue;
+        if (f.arity >= spec.minArity && f.arity <= spec.maxArity) continue;
+        const want =
+          spec.minArity === spec.maxArity
+            ? `${spec.minArity}`
+            : spec.maxArity === Number.POSITIVE_INFINITY
+              ? `at least ${spec.minArity}`
+              : `${spec.minArity}–${spec.maxArity}`;
+        ctx.report({
+          message: `${f.name}() takes ${want} argument(s) but is called with ${f.arity}.`,
+          code: s.code,
+          pointer: s.pointer,
+          key: s.inKey,
+          offsetInString: f.offset,
+          length: f.length,
+          component: s.component ?? 'base',
+        });
+      }
+  },
+  cases: {
+    valid: [
+      {
+        name: 'right argument counts',
+        bundle: academyApp(`"communication": { "url": "/movies/{{ifempty(parameters.id, 'x')}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`),
+      },
+    ],
+    invalid: [
+      {
+        name: 'ifempty with one argument',
+        bundle: academyApp(`"communication": { "url": /*@"ifempty("*/ "/movies/{{ifempty(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`),
+      },
+    ],
+  },
+};

@@ -1,0 +1,59 @@
+import type { Rule } from '../types.ts';
+import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { oauthConnections } from './oauth-util.ts';
+import { stringsAt } from './util.ts';
+
+export const oauthClientSecretInAuthorize: Rule = {
+  id: 'oauth/client-secret-in-authorize',
+  description: 'The client secret is put into the authorize URL, which the user\'s browser sees.',
+  defaultSeverity: 'error',
+  docs:
+    'The `authorize` section builds the URL Make redirects the user\'s browser to; anything in it ends up in browser history, proxies and the provider\'s logs. The client secret belongs only in the back-channel `token` and `refresh` requests.',
+  check(ctx) {
+    for (const { facts, sections } of oauthConnections(ctx)) {
+      const r = sections.get('authorize');
+      if (!r) continue;
+      const all = facts.strings.filter((s) => s.request === r && !s.directive.startsWith('response'));
+      for (const s of all)
+        for (const v of s.analysis.variables)
+          if (v.path.some((p) => /client_?secret/i.test(p)))
+            ctx.report({
+              message: `The authorize URL carries the client secret (${v.path.join('.')}); send it only in token and refresh.`,
+              code: s.code,
+              pointer: s.pointer,
+              offsetInString: v.offset,
+              length: v.length,
+              component: facts.component,
+            });
+      const qs = r.value.qs;
+      if (qs && typeof qs === 'object')
+        for (const [k, v] of Object.entries(qs))
+          if (/^client_?secret$/i.test(k) && typeof v === 'string' && !v.includes('{{'))
+            ctx.report({
+              message: 'The authorize URL carries a literal client secret; send it only in token and refresh.',
+              code: r.code,
+              pointer: `${r.pointer}/qs/${k}`,
+              component: facts.component,
+            });
+    }
+  },
+  cases: {
+    valid: [{ name: 'secret only in token', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    invalid: [
+      {
+        name: 'client_secret in authorize qs',
+        bundle: bundle({
+          connections: {
+            academy: academyConnection(
+              academySections({
+                authorize: `{ "url": "https://app-academy.make.com/api/v2/authorize",
+                  "qs": { "client_id": "{{common.clientId}}", "client_secret": /*@"common.clientSecret"*/ "{{common.clientSecret}}", "redirect_uri": "{{oauth.redirectUri}}", "response_type": "code" },
+                  "response": { "temp": { "code": "{{query.code}}" } } }`,
+              }),
+            ),
+          },
+        }),
+      },
+    ],
+  },
+};

@@ -1,0 +1,48 @@
+import type { Rule } from '../types.ts';
+import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { oauthConnections, responseData } from './oauth-util.ts';
+
+export const oauthRefreshMissing: Rule = {
+  id: 'oauth/refresh-missing',
+  description: 'The token response stores a refresh token but the connection has no `refresh` section.',
+  defaultSeverity: 'warning',
+  docs:
+    'Storing a refresh token only helps if a `refresh` section uses it. Without one, the access token expires (after 60 minutes on the App Academy API) and every run fails until the user reconnects.',
+  check(ctx) {
+    for (const { facts, sections } of oauthConnections(ctx)) {
+      const token = sections.get('token');
+      if (!token || sections.has('refresh')) continue;
+      const data = responseData(token);
+      const key = data && Object.entries(data).find(([k, v]) => /refresh_?token/i.test(k) || (typeof v === 'string' && /body\.refresh_?token/.test(v)))?.[0];
+      if (!key) continue;
+      ctx.report({
+        message: `token stores a refresh token (response.data.${key}) but there is no refresh section to use it; add one.`,
+        code: token.code,
+        pointer: `${token.pointer}/response/data/${key}`,
+        key: true,
+        component: facts.component,
+      });
+    }
+  },
+  cases: {
+    valid: [{ name: 'refresh present', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    invalid: [
+      {
+        name: 'no refresh section',
+        bundle: bundle({
+          connections: {
+            academy: academyConnection(
+              academySections({
+                refresh: null,
+                token: `{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST",
+                  "body": { "grant_type": "authorization_code", "code": "{{temp.code}}", "redirect_uri": "{{oauth.redirectUri}}" },
+                  "response": { "data": { "accessToken": "{{body.access_token}}", /*@*/"refreshToken": "{{body.refresh_token}}" }, "expires": "{{addMinutes(now, body.refresh_expires_in)}}" },
+                  "log": { "sanitize": ["request.body.code", "response.body.access_token", "response.body.refresh_token"] } }`,
+              }),
+            ),
+          },
+        }),
+      },
+    ],
+  },
+};

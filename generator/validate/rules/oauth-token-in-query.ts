@@ -1,0 +1,43 @@
+import type { Rule } from '../types.ts';
+import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
+
+const ACCESS = /^(access_?token|accessToken|token|bearer)$/i;
+
+export const oauthTokenInQuery: Rule = {
+  id: 'oauth/token-in-query',
+  description: 'An OAuth access token sent in the query string instead of the Authorization header.',
+  defaultSeverity: 'error',
+  docs:
+    'Query strings are logged by servers, proxies and Make\'s own request log (which `log.sanitize` cannot clean for URLs). RFC 6750 §5.3 says not to pass bearer tokens in page URLs. Send `Authorization: Bearer {{connection.accessToken}}` instead.',
+  check(ctx) {
+    for (const s of ctx.analysis.strings) {
+      if (!(s.directive.startsWith('qs.') || s.directive === 'url' || s.directive.startsWith('pagination.qs.'))) continue;
+      const conn = s.component?.kind === 'connection' ? ['connection', 'data'] : ['connection'];
+      for (const v of s.analysis.variables) {
+        if (!conn.includes(v.path[0]) || v.path.length < 2 || !/access_?token/i.test(v.path[1])) continue;
+        if (s.directive === 'url' && !s.source.slice(0, v.offset).includes('?')) continue;
+        ctx.report({
+          message: `The access token (${v.path.join('.')}) is sent in the query string; send it in an Authorization header.`,
+          code: s.code,
+          pointer: s.pointer,
+          offsetInString: v.offset,
+          length: v.length,
+          component: s.component ?? 'base',
+        });
+      }
+      void ACCESS;
+    }
+  },
+  cases: {
+    valid: [{ name: 'bearer header', bundle: bundle({ base: ACADEMY_BASE, connections: { academy: academyConnection() } }) }],
+    invalid: [
+      {
+        name: 'access_token in base qs',
+        bundle: bundle({
+          base: `{ "baseUrl": "https://app-academy.make.com/api/v2", "qs": { "access_token": /*@"connection.accessToken"*/ "{{connection.accessToken}}" } }`,
+          connections: { academy: academyConnection() },
+        }),
+      },
+    ],
+  },
+};

@@ -1,0 +1,37 @@
+import type { Rule } from '../types.ts';
+import { academyConnection, bundle } from './case-kit.ts';
+import { oauthConnections } from './oauth-util.ts';
+
+export const scopeAuthorizeScopeMissing: Rule = {
+  id: 'scope/authorize-scope-missing',
+  description: 'The scope every authorization must include (per the API profile) is not in the connection\'s default scope.',
+  defaultSeverity: 'error',
+  docs:
+    'Some APIs refuse an authorization that lacks a base scope: the App Academy API v2 requires `connect` and answers `invalid_scope` otherwise. Make sends the default scope plus the modules\' scopes as `oauth.scope`, so the base scope belongs in the connection\'s default scope.',
+  check(ctx) {
+    const need = ctx.profile.requiredAuthorizeScope;
+    if (!need) return;
+    for (const { facts } of oauthConnections(ctx)) {
+      const def = facts.component.codes.defaultScope;
+      const list = Array.isArray(def?.value) ? (def.value as unknown[]) : undefined;
+      if (list?.includes(need)) continue;
+      const code = def ?? facts.component.codes.communication;
+      if (!code) continue;
+      ctx.report({
+        message: `The ${ctx.profile.name} API requires the "${need}" scope on every authorization; add it to the connection's default scope.`,
+        code,
+        pointer: '',
+        component: facts.component,
+      });
+    }
+  },
+  cases: {
+    valid: [{ name: 'connect in default scope', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    invalid: [
+      {
+        name: 'default scope without connect',
+        bundle: bundle({ connections: { academy: academyConnection().replace('"defaultScope": ["connect"]', '"defaultScope": /*@*/ ["read"]') } }),
+      },
+    ],
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from '../types.ts';
+import { academyApp } from './shared-cases.ts';
+import { isObject } from './util.ts';
+
+export const scopeModuleScopeNotInList: Rule = {
+  id: 'scope/module-scope-not-in-list',
+  description: 'A module or webhook requires a scope its connection\'s scope list does not define.',
+  defaultSeverity: 'error',
+  docs:
+    'A module\'s `scope` (and a webhook\'s required scope) lists the OAuth scopes it needs; Make asks the user to grant them through the connection. A scope missing from the connection\'s scope list (`scopeList`) is usually a typo, and the provider rejects the authorization with `invalid_scope`.',
+  check(ctx) {
+    for (const f of ctx.analysis.components) {
+      const code = f.component.codes.scope ?? f.component.codes.requiredScope;
+      if (!code || !Array.isArray(code.value)) continue;
+      for (const conn of f.connections) {
+        const list = conn.codes.scopeList?.value;
+        if (!isObject(list)) continue;
+        code.value.forEach((sc, i) => {
+          if (typeof sc !== 'string' || sc in list) return;
+          ctx.report({
+            message: `Scope "${sc}" is not in the scope list of connection "${conn.name}" (${Object.keys(list).join(', ')}).`,
+            code,
+            pointer: `/${i}`,
+            component: f.component,
+          });
+        });
+      }
+    }
+  },
+  cases: {
+    valid: [{ name: 'known scope', bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read"]`) }],
+    invalid: [{ name: 'unknown scope', bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read", /*@*/ "reads"]`) }],
+  },
+};

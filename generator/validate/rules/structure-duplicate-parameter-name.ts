@@ -1,0 +1,32 @@
+import type { CodeFile } from '../../model/index.ts';
+import { collectParameters } from '../analysis/parameters.ts';
+import type { Rule } from '../types.ts';
+import { academyApp } from './shared-cases.ts';
+
+export const structureDuplicateParameterName: Rule = {
+  id: 'structure/duplicate-parameter-name',
+  description: 'Two parameters with the same name in one list.',
+  defaultSeverity: 'error',
+  docs: 'Parameter values are keyed by name (`parameters.<name>`); two fields with one name in the same list overwrite each other, so one of them is silently lost. Static and mappable parameters of a module share one namespace.',
+  check(ctx) {
+    for (const f of ctx.analysis.components) {
+      const groups: CodeFile[][] = f.component.kind === 'module' ? [[f.component.codes.staticParams, f.component.codes.mappableParams].filter((x): x is CodeFile => !!x), [f.component.codes.interface].filter((x): x is CodeFile => !!x)] : [[f.component.codes.params].filter((x): x is CodeFile => !!x)];
+      for (const codes of groups) {
+        const seen = new Set<string>();
+        for (const p of collectParameters(codes).all) {
+          if (!p.name || p.name.includes('{{')) continue;
+          const direct = p.level === '';
+          if (p.topLevel && !direct) continue; // nested fields may repeat per option on purpose
+          const key = direct ? p.name : `${p.code.file}${p.code.basePointer}#${p.level}:${p.name}`;
+          if (seen.has(key))
+            ctx.report({ message: `Parameter name "${p.name}" is used twice in ${f.id}; values are keyed by name, so one is lost.`, code: p.code, pointer: `${p.pointer}/name`, component: f.component });
+          seen.add(key);
+        }
+      }
+    }
+  },
+  cases: {
+    valid: [{ name: 'distinct', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}?x={{parameters.name}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": "name", "type": "text", "label": "Name" }], "scope": ["read"]`) }],
+    invalid: [{ name: 'static and mappable share a name', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}" }, "staticParams": [{ "name": "id", "type": "text", "label": "ID" }], "mappableParams": [{ "name": /*@*/ "id", "type": "text", "label": "ID" }], "scope": ["read"]`) }],
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../types.ts';
+import { academyConnection, bundle, module } from './case-kit.ts';
+import { groupEntries } from './groups-util.ts';
+
+export const structureGroupDuplicateModule: Rule = {
+  id: 'structure/group-duplicate-module',
+  description: 'A module listed more than once in `groups`.',
+  defaultSeverity: 'error',
+  docs: 'Each module belongs to exactly one group in the module picker (Make\'s review: "groups list each module once"). A second listing is a copy-paste mistake.',
+  check(ctx) {
+    const g = groupEntries(ctx);
+    if (!g) return;
+    const seen = new Map<string, string>();
+    for (const e of g.entries) {
+      const first = seen.get(e.name);
+      if (first !== undefined) ctx.report({ message: `Module "${e.name}" is listed again (first in group "${first}"); list each module once.`, code: g.code, pointer: e.pointer, component: 'groups' });
+      else seen.set(e.name, e.group);
+    }
+  },
+  cases: {
+    valid: [{ name: 'once', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+    invalid: [{ name: 'twice', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie"] }, { "label": "Other", "modules": [/*@*/ "getMovie"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+  },
+};

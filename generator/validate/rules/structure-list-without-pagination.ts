@@ -1,0 +1,31 @@
+import type { Rule } from '../types.ts';
+import { academyApp } from './shared-cases.ts';
+import { modules, responseOf } from './util.ts';
+
+export const structureListWithoutPagination: Rule = {
+  id: 'structure/list-without-pagination',
+  description: 'A search or polling trigger that iterates over a list but never asks for the next page.',
+  defaultSeverity: 'warning',
+  docs:
+    'List endpoints return pages (the App Academy API at most 5 items per page). A search or trigger without `pagination` only ever sees the first page, so results silently stop at the page size. Add `pagination` (page number, offset, next-page token or has-more flag, per the API).',
+  check(ctx) {
+    const basePaginates = ctx.analysis.baseRequests.some((r) => r.value.pagination !== undefined);
+    if (basePaginates) return;
+    for (const f of modules(ctx, 'search', 'trigger')) {
+      const comm = f.requests.filter((r) => r.code.codeType === 'communication');
+      const last = comm[comm.length - 1];
+      if (!last || responseOf(last)?.iterate === undefined) continue;
+      if (comm.some((r) => r.value.pagination !== undefined)) continue;
+      ctx.report({ message: `${f.id} iterates over a list but has no pagination, so it only sees the first page; add "pagination".`, code: last.code, pointer: `${last.pointer}/response/iterate`, component: f.component });
+    }
+  },
+  cases: {
+    valid: [
+      {
+        name: 'page pagination',
+        bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": 10 }, "pagination": { "qs": { "page": "{{pagination.page}}" }, "condition": "{{body.page < body.totalPages}}" } }, "scope": ["read"]`, 'search'),
+      },
+    ],
+    invalid: [{ name: 'no pagination', bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": /*@*/ "{{body.movies}}", "limit": 10 } }, "scope": ["read"]`, 'search') }],
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from '../types.ts';
+import { academyConnection, bundle, module } from './case-kit.ts';
+import { groupEntries } from './groups-util.ts';
+import { declaredAt, modules } from './util.ts';
+
+export const structureModuleNotInGroup: Rule = {
+  id: 'structure/module-not-in-group',
+  description: 'The app has groups but a module is in none of them.',
+  defaultSeverity: 'warning',
+  docs: 'When an app defines groups, modules outside every group are hard to find in the module picker. Add each module to one group (triggers first, then actions in CRUD order, searches, "Other" last — BP-010).',
+  check(ctx) {
+    const g = groupEntries(ctx);
+    if (!g || g.entries.length === 0) return;
+    const listed = new Set(g.entries.map((e) => e.name));
+    for (const f of modules(ctx))
+      if (!listed.has(f.component.name))
+        ctx.report({ message: `Module ${f.component.name} is in no group; add it to one.`, location: declaredAt(ctx.app, f.component), component: f.component });
+  },
+  cases: {
+    valid: [{ name: 'grouped', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+    invalid: [
+      {
+        name: 'ungrouped',
+        bundle: bundle({
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`,
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`), '/*@*/getAbout': module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
+  },
+};

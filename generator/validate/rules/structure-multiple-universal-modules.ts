@@ -1,0 +1,30 @@
+import type { Rule } from '../types.ts';
+import { academyConnection, bundle, module } from './case-kit.ts';
+import { declaredAt, modules } from './util.ts';
+
+export const structureMultipleUniversalModules: Rule = {
+  id: 'structure/multiple-universal-modules',
+  description: 'More than one universal module ("Make an API call") in an app.',
+  defaultSeverity: 'warning',
+  docs: 'Make expects at most one universal module per app (per connection type at most), labelled "Make an API call". Several confuse users and usually mean a copy that should have been an action.',
+  check(ctx) {
+    const list = modules(ctx, 'universal');
+    for (const f of list.slice(1))
+      ctx.report({ message: `${f.id} is a second universal module (first: ${list[0].id}); keep one "Make an API call" module.`, location: declaredAt(ctx.app, f.component), component: f.component });
+  },
+  cases: {
+    valid: [{ name: 'one', bundle: bundle({ connections: { academy: academyConnection() }, modules: { makeApiCall: module('universal', `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`) } }) }],
+    invalid: [
+      {
+        name: 'two',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            makeApiCall: module('universal', `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`),
+            '/*@*/makeApiCall2': module('universal', `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`),
+          },
+        }),
+      },
+    ],
+  },
+};

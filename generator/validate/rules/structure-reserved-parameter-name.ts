@@ -1,0 +1,22 @@
+import type { Rule } from '../types.ts';
+import { bundle } from './case-kit.ts';
+import { ofKind } from './util.ts';
+
+const RESERVED = new Set(['accountName', 'teamID']);
+
+export const structureReservedParameterName: Rule = {
+  id: 'structure/reserved-parameter-name',
+  description: 'A connection parameter uses a name Make reserves (`accountName`, `teamID`).',
+  defaultSeverity: 'error',
+  docs: 'Make stores its own values under `accountName` and `teamID` in every connection; a parameter of that name collides with them and its value is lost or overwritten.',
+  check(ctx) {
+    for (const f of ofKind(ctx, 'connection'))
+      for (const p of f.parameters.all)
+        if (p.topLevel && p.name && RESERVED.has(p.name))
+          ctx.report({ message: `"${p.name}" is reserved by Make in connections; rename the parameter.`, code: p.code, pointer: `${p.pointer}/name`, component: f.component });
+  },
+  cases: {
+    valid: [{ name: 'ordinary', bundle: bundle({ connections: { key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }` } }) }],
+    invalid: [{ name: 'accountName', bundle: bundle({ connections: { key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": /*@*/ "accountName", "type": "text", "label": "Account" }] } }` } }) }],
+  },
+};

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { BUNDLE_FILE, SCHEMA_NAMES, type SchemaName } from './registry.ts';
+
+/** Annotation keywords our schemas carry for messages and docs (ajv must not reject them). */
+export const ANNOTATION_KEYWORDS = ['x-errorMessage', 'x-notAllowedHere', 'x-place', 'x-requiredMessage', 'x-antiExamples'];
+
+interface Compiled {
+  ajv: Ajv;
+  /** Every schema object of each bundled schema → its JSON pointer (to validate one anyOf branch). */
+  pointers: Map<SchemaName, WeakMap<object, string>>;
+}
+
+let compiled: Compiled | undefined;
+
+// ajv-formats is CommonJS; its default export is the plugin function.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+
+/** Compiles the committed bundle once per process (lazily, on first use). */
+function state(): Compiled {
+  if (compiled) return compiled;
+  const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as Record<string, object>;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+  addFormats(ajv);
+  ajv.addVocabulary(ANNOTATION_KEYWORDS);
+  const pointers = new Map<SchemaName, WeakMap<object, string>>();
+  for (const name of SCHEMA_NAMES) {
+    const schema = bundle[name];
+    if (!schema) throw new Error(`schema "${name}" is missing from ${BUNDLE_FILE}; run: npx tsx generator/validate/schema/bundle.ts`);
+    ajv.addSchema(schema, name);
+    pointers.set(name, indexPointers(schema));
+  }
+  for (const name of SCHEMA_NAMES) ajv.getSchema(name); // compile all now: one cost, then fast
+  compiled = { ajv, pointers };
+  return compiled;
+}
+
+function indexPointers(root: object): WeakMap<object, string> {
+  const map = new WeakMap<object, string>();
+  const walk = (node: unknown, pointer: string) => {
+    if (typeof node !== 'object' || node === null || map.has(node)) return;
+    map.set(node, pointer);
+    for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  };
+  walk(root, '');
+  return map;
+}
+
+export function validatorFor(name: SchemaName): ValidateFunction {
+  const v = state().ajv.getSchema(name);
+  if (!v) throw new Error(`no schema "${name}"`);
+  return v;
+}
+
+/**
+ * Validator of one sub-schema (e.g. an anyOf branch) of schema `name`, found by object identity;
+ * undefined when the object is not part of that schema.
+ */
+export function fragmentValidator(name: SchemaName, schemaObject: unknown): ValidateFunction | undefined {
+  if (typeof schemaObject !== 'object' || schemaObject === null) return undefined;
+  const s = state();
+  const pointer = s.pointers.get(name)?.get(schemaObject);
+  if (pointer === undefined) return undefined;
+  return s.ajv.getSchema(`${name}#${pointer}`);
+}

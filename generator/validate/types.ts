@@ -1,0 +1,77 @@
+import type { AppModel, CodeFile, Component, Diagnostic, Severity, SourceLocation } from '../model/index.ts';
+import type { Analysis } from './analysis/index.ts';
+import type { ApiProfile } from './profiles/profile.ts';
+
+/** A finding as a rule reports it; the runner fills in ruleId, severity, file, line and column. */
+export interface Report {
+  message: string;
+  /** The code document and the pointer (relative to that document's value) of the offending value. */
+  code: CodeFile;
+  pointer: string;
+  /** Point at the property name instead of its value. */
+  key?: boolean;
+  /** Move into the string value by this many characters (IML carets). */
+  offsetInString?: number;
+  length?: number;
+  component?: Component | string;
+  related?: (SourceLocation & { message?: string })[];
+}
+
+/** Or a finding already located (e.g. on a component declaration in makecomapp.json). */
+export interface LocatedReport {
+  message: string;
+  location: SourceLocation;
+  component?: Component | string;
+  related?: (SourceLocation & { message?: string })[];
+}
+
+export interface RuleContext {
+  app: AppModel;
+  analysis: Analysis;
+  profile: ApiProfile;
+  report(r: Report | LocatedReport): void;
+}
+
+/** One valid or invalid example app for a rule, as a single-file bundle (JSONC text). */
+export interface RuleCase {
+  name: string;
+  /**
+   * The app as an `app.bundle.json` text. In invalid cases each expected finding is marked with a
+   * comment right before the token it must point at: `/*@*\/` (the token itself) or
+   * `/*@"text"*\/` (where `text` starts inside the next string literal).
+   */
+  bundle: string;
+  /** Profile name to lint with (default: detected). */
+  profile?: string;
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  docs: string;
+  check(ctx: RuleContext): void;
+  cases: { valid: RuleCase[]; invalid: RuleCase[] };
+}
+
+export type RuleSeveritySetting = Severity | 'off';
+
+export interface LintConfig {
+  /** Rule id (or a prefix ending in `/*`, e.g. `structure/*`) → severity or `off`. */
+  rules?: Record<string, RuleSeveritySetting>;
+  /** Name of a built-in or config-defined API profile; default: detected from the app's URLs. */
+  profile?: string;
+  /** API profiles defined by the config file (by name). */
+  profiles?: Record<string, import('./profiles/profile.ts').ApiProfileDefinition>;
+  /** Globs (relative to the app root) of files whose findings are dropped. */
+  ignore?: string[];
+  /** Findings accepted earlier: anything matching an entry is dropped. */
+  baseline?: import('./suppress/baseline.ts').Baseline;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  /** Findings dropped by inline comments, baseline or ignore globs (counted, not shown). */
+  suppressed: number;
+  profile: string;
+}
