@@ -12,6 +12,7 @@ import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError, toMakeError } from './errors.ts';
 import { execute, type ExecResult } from './executor.ts';
 import { buildRequest } from './request-builder.ts';
+import { invalidError } from './response.ts';
 import { type ConnectionState, type Runtime, findComponent } from './runtime.ts';
 import { deepMerge } from './temp.ts';
 
@@ -154,13 +155,19 @@ async function oauthFlow(rt: Runtime, st: ConnectionState, comm: Spec, opts: Con
   if (comm.preauthorize !== undefined) await runSection(rt, st, 'preauthorize', comm.preauthorize, connectionCtx(rt, st, temp));
   if (isPlainObject(comm.authorize)) {
     query = await authorizeInBrowser(rt, st, comm.authorize, connectionCtx(rt, st, temp, { oauth: { ...oauthVars(rt, st), state } }), opts, state);
-    const resp = comm.authorize.response;
-    if (isPlainObject(resp)) {
-      const ctx = connectionCtx(rt, st, temp, { query });
-      if (resp.temp !== undefined) deepMerge(temp, rt.env.iml.eval(resp.temp, ctx));
-      if (resp.data !== undefined) deepMerge(st.data, rt.env.iml.eval(resp.data, ctx));
-      if (resp.expires !== undefined) st.expires = toMs(rt.env.iml.eval(resp.expires, ctx));
+    // The callback runs authorize.response with the query: temp, valid/error, data, expires.
+    const resp = isPlainObject(comm.authorize.response) ? comm.authorize.response : {};
+    const ctx = connectionCtx(rt, st, temp, { query });
+    const ev = (v: unknown, c: ImlContext) => rt.env.iml.eval(v, c);
+    if (resp.temp !== undefined) deepMerge(temp, ev(resp.temp, ctx));
+    if (resp.valid !== undefined) {
+      const ok = isPlainObject(resp.valid) ? ev(resp.valid.condition, ctx) : ev(resp.valid, ctx);
+      if (!ok) throw invalidError(resp.valid, resp.error, 302, ctx, ev);
+    } else if (query.error !== undefined) {
+      throw new MakeError('AccountValidationError', `Authorization failed: ${String(query['error.message'] ?? query.error_description ?? query.error)}`);
     }
+    if (resp.data !== undefined) deepMerge(st.data, ev(resp.data, ctx));
+    if (resp.expires !== undefined) st.expires = toMs(ev(resp.expires, ctx));
   }
   if (comm.token !== undefined) await runSection(rt, st, 'token', comm.token, connectionCtx(rt, st, temp, { query }));
   if (comm.info !== undefined) await runSection(rt, st, 'info', comm.info, connectionCtx(rt, st, temp, { query }));
@@ -237,12 +244,9 @@ async function authorizeInBrowser(
     throw new MakeError('RuntimeError', `Authorization redirected to ${cb.origin}${cb.pathname}, not to the redirect_uri ${redirectUri}`);
   const query: Record<string, unknown> = Object.fromEntries(cb.searchParams);
   if (typeof query.code === 'string') rt.secrets.add(query.code);
-  if (query.state !== undefined && query.state !== state && /[?&]state=/.test(built.url) === false)
+  const sentState = new URL(pageUrl).searchParams.get('state');
+  if (query.state !== undefined && sentState !== null && query.state !== sentState)
     throw new MakeError('RuntimeError', 'OAuth2 state returned by the server does not match the one sent');
-  if (query.error !== undefined) {
-    const msg = query['error.message'] ?? query.error_description ?? query.error;
-    throw new MakeError('AccountValidationError', `Authorization failed: ${String(msg)}`);
-  }
   return query;
 }
 

@@ -49,8 +49,9 @@ export function toPairs(obj: Record<string, unknown> | undefined): [string, stri
   const out: [string, string][] = [];
   for (const [k, v] of Object.entries(obj ?? {})) {
     if (v === undefined) continue;
-    if (Array.isArray(v)) for (const item of v) if (item !== undefined) out.push([k, scalarText(item)]);
-    else out.push([k, scalarText(v)]);
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== undefined) out.push([k, scalarText(item)]);
+    } else out.push([k, scalarText(v)]);
   }
   return out;
 }

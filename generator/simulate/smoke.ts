@@ -18,6 +18,48 @@ function rank(c: Component): number {
   return 1;
 }
 
+/** Required id-like parameters without a default: such modules run after the ones that list records. */
+function idParams(c: Component): string[] {
+  return parameterDefs(c)
+    .filter((p) => p.required === true && p.default === undefined && typeof p.name === 'string' && /id$/i.test(p.name))
+    .map((p) => p.name as string);
+}
+
+/**
+ * A reference to an id an earlier step produced: for `movieId`, the newest earlier step of a
+ * module whose name mentions "movie" (creating modules preferred); for a bare `id`, the newest creator.
+ */
+function idReference(param: string, earlier: { index: number; module: Component }[]): string | undefined {
+  const stem = param.replace(/_?id$/i, '').toLowerCase();
+  // Modules whose samples show no `id` (e.g. an upload answering {name, size}) cannot provide one.
+  const mentions = earlier.filter(
+    (e) => stem !== '' && e.module.name.toLowerCase().includes(stem) && samplesMayHaveId(e.module),
+  );
+  const pick =
+    [...mentions].reverse().find((e) => rank(e.module) === 0) ??
+    [...mentions].reverse()[0] ??
+    (stem === '' ? [...earlier].reverse().find((e) => rank(e.module) === 0) : undefined);
+  return pick ? `\${step${pick.index}.id}` : undefined;
+}
+
+function samplesMayHaveId(c: Component): boolean {
+  const v = c.codes.samples?.value;
+  const first = Array.isArray(v) ? v[0] : v;
+  return !isPlainObject(first) || Object.keys(first).length === 0 || 'id' in first;
+}
+
+/** For a universal module's path parameter: a path its help text shows, else the first fixed module URL. */
+function examplePath(p: Record<string, unknown>, app: AppModel): string | undefined {
+  const fromHelp = /`(\/[^`\s]*)`/.exec(String(p.help ?? ''))?.[1];
+  if (fromHelp) return fromHelp;
+  for (const m of Object.values(app.components.module)) {
+    const comm = m.codes.communication?.value;
+    const url = isPlainObject(comm) ? comm.url : undefined;
+    if (typeof url === 'string' && url.startsWith('/') && !url.includes('{{') && (comm as Record<string, unknown>).method !== 'POST') return url;
+  }
+  return undefined;
+}
+
 /** A plausible value for a required parameter, preferring the parameter's default, then the samples. */
 export function sampleValue(p: Record<string, unknown>, samples: Record<string, unknown>): unknown {
   const name = String(p.name ?? '');
@@ -67,8 +109,11 @@ export function smokeScenario(app: AppModel): Scenario {
     (w) => w.codes.attach?.value !== undefined && (!w.connection || w.connection === conn),
   );
   for (const w of hooksToAttach) steps.push({ attachWebhook: { webhook: w.name } });
-  const modules = Object.values(app.components.module).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-  let created = false;
+  const modules = Object.values(app.components.module).sort(
+    (a, b) =>
+      rank(a) - rank(b) || Number(idParams(a).length > 0) - Number(idParams(b).length > 0) || a.name.localeCompare(b.name),
+  );
+  const earlier: { index: number; module: Component }[] = [];
   for (const m of modules) {
     const samples = isPlainObject(m.codes.samples?.value) ? (m.codes.samples!.value as Record<string, unknown>) : {};
     if (m.moduleType === 'instant_trigger') {
@@ -78,12 +123,12 @@ export function smokeScenario(app: AppModel): Scenario {
     const parameters: Record<string, unknown> = {};
     for (const p of parameterDefs(m)) {
       if (p.required !== true || typeof p.name !== 'string') continue;
-      // An id a creating module produced earlier is a better input than a made-up one.
-      const idLike = /id$/i.test(p.name) && p.default === undefined && created;
-      parameters[p.name] = idLike ? '${last.id}' : sampleValue(p, samples);
+      const ref = idParams(m).includes(p.name) ? idReference(p.name, earlier) : undefined;
+      const path = m.moduleType === 'universal' && /url|path/i.test(p.name) ? examplePath(p, app) : undefined;
+      parameters[p.name] = ref ?? path ?? sampleValue(p, samples);
     }
     steps.push({ run: { module: m.name, parameters } });
-    if (rank(m) === 0) created = true;
+    earlier.push({ index: steps.length, module: m });
   }
   for (const r of Object.values(app.components.rpc).sort((a, b) => a.name.localeCompare(b.name))) {
     const parameters: Record<string, unknown> = {};

@@ -9,6 +9,7 @@ import { type Spec, isPlainObject } from './base-merge.ts';
 import { collectSecrets, ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
 import { execute } from './executor.ts';
+import { withDefaults } from './modules.ts';
 import { parseBody } from './response.ts';
 import { type Runtime, type WebhookState, findComponent } from './runtime.ts';
 import { truthy } from './temp.ts';
@@ -86,7 +87,7 @@ export async function attachWebhook(rt: Runtime, name: string, parameters: Recor
     id,
     url: `${rt.receiverUrl}/hook/${encodeURIComponent(name)}/${id}`,
     data: {},
-    parameters,
+    parameters: withDefaults(c, parameters),
     ...(c.connection ? { connection: c.connection } : {}),
   };
   const conn = await ensureConnection(rt, c.connection ?? undefined);
@@ -99,7 +100,7 @@ export async function attachWebhook(rt: Runtime, name: string, parameters: Recor
         pointer: `webhooks.${name}.attach`,
         role: 'webhook-section',
         ...(rt.settings.inheritBaseInWebhookSections ? { base: rt.base } : {}),
-        inputs: { parameters },
+        inputs: { parameters: st.parameters },
       },
       attach,
       hookCtx(rt, st, conn?.data ?? {}),
