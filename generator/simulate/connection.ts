@@ -25,7 +25,8 @@ export interface ConnectOptions {
   deny?: boolean;
 }
 
-const SECRET_KEY = /token|secret|code|password|apikey|api_key|bearer/i;
+/** Keys whose string values are credentials (token_type, expires_in and the like are not). */
+const SECRET_KEY = /(access|refresh|id|auth)_?token|^token$|secret|password|api_?key|^(auth_?)?code$/i;
 
 /** Registers every secret-looking string under an object (tokens from a token response, ...). */
 export function collectSecrets(rt: Runtime, value: unknown, depth = 0): void {
