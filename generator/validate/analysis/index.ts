@@ -78,7 +78,14 @@ export function analyzeApp(app: AppModel): Analysis {
       if (!code || code.value === undefined) continue;
       const rs = requestsOf(c, id, code, t === 'communication' ? undefined : t);
       requests.push(...rs);
-      strings.push(...analyseCode(c, id, code, rs, inheritsBase && basePaginated));
+      const inherited =
+        t === 'epoch'
+          ? {
+              iterate: requests.some((r) => r.code.codeType === 'communication' && isObject(r.value.response) && 'iterate' in r.value.response),
+              pagination: requests.some((r) => r.code.codeType === 'communication' && 'pagination' in r.value),
+            }
+          : undefined;
+      strings.push(...analyseCode(c, id, code, rs, inheritsBase && basePaginated, inherited));
     }
     const connections = [component('connection', c.connection), component('connection', c.altConnection)].filter(
       (x): x is Component => x !== undefined,
@@ -149,9 +156,10 @@ function analyseCode(
   code: CodeFile,
   requests: RequestInfo[],
   paginatedBase: boolean,
+  inherited?: { iterate: boolean; pagination: boolean },
 ): ImlString[] {
   const analyses = analyzeValue(code.value).filter((a) => a.hasIml || a.errors.length > 0);
-  return placeStrings(c, id, code, analyses, requests, paginatedBase);
+  return placeStrings(c, id, code, analyses, requests, paginatedBase, inherited);
 }
 
 export { isObject as isPlainObject };

@@ -79,7 +79,13 @@ export function requestsOf(
     }
     return out;
   }
-  if (component?.kind === 'webhook' && code.codeType === 'communication') return out; // a webhook spec, not requests
+  if (component?.kind === 'webhook' && code.codeType === 'communication') {
+    // a webhook spec, not requests; some layouts nest attach/detach/update inside it
+    if (isObject(value))
+      for (const name of ['attach', 'detach', 'update'])
+        if (isObject(value[name])) pushList(value[name], [name], name, SECTION_SEQ[name] ?? 0);
+    return out;
+  }
   if (component?.kind === 'module' && component.moduleType === 'responder' && code.codeType === 'communication')
     return out;
   pushList(value, [], section, SECTION_SEQ[section ?? ''] ?? 0);

@@ -69,7 +69,8 @@ export function availableVariables(k: ScopeKey): Set<string> {
   const add = (...names: string[]) => {
     for (const n of names) out.add(n);
   };
-  const responsePhase = !['request-temp', 'request', 'repeat', 'responder', 'other'].includes(k.phase);
+  // repeat.condition: the docs say "temp only", but real apps read body there; stay lenient
+  const responsePhase = !['request-temp', 'request', 'responder', 'other'].includes(k.phase);
   switch (k.context) {
     case 'connection':
       add('parameters', 'connection', 'common', 'data');

@@ -47,14 +47,14 @@ const STAGE: Record<Phase, number> = {
 };
 
 /** Phase of a directive path inside a request object. */
-export function phaseOf(dir: string[], request: Record<string, unknown> | undefined): Phase {
+export function phaseOf(dir: string[], request: Record<string, unknown> | undefined, inheritedIterate = false): Phase {
   const [first, second] = dir;
   if (first === 'temp') return 'request-temp';
   if (first === 'repeat' || first === 'while') return 'repeat';
   if (first === 'pagination') return 'pagination';
   if (first === 'response') {
     const resp = request?.response as Record<string, unknown> | undefined;
-    const iterates = resp !== undefined && typeof resp === 'object' && resp !== null && 'iterate' in resp;
+    const iterates = inheritedIterate || (resp !== undefined && typeof resp === 'object' && resp !== null && 'iterate' in resp);
     switch (second) {
       case 'temp':
         return 'response-temp';
@@ -92,6 +92,8 @@ export function placeStrings(
   analyses: ValueAnalysis[],
   requests: RequestInfo[],
   paginatedBase: boolean,
+  /** Epoch inherits the trigger's iterate (and pagination) unless it overrides them. */
+  inherited: { iterate: boolean; pagination: boolean } = { iterate: false, pagination: false },
 ): ImlString[] {
   const byPointer = [...requests].sort((a, b) => b.pointer.length - a.pointer.length);
   const oauth = component?.kind === 'connection' && isOAuthCommunication(component, code.value);
@@ -101,7 +103,7 @@ export function placeStrings(
     const request = byPointer.find((r) => a.pointer === r.pointer || a.pointer.startsWith(`${r.pointer}/`));
     const dir = fromPointer(request ? a.pointer.slice(request.pointer.length) : a.pointer);
     let phase: Phase;
-    if (request) phase = phaseOf(dir, request.value);
+    if (request) phase = phaseOf(dir, request.value, inherited.iterate);
     else if (context === 'webhook') {
       const iterates = typeof code.value === 'object' && code.value !== null && 'iterate' in code.value;
       phase =
@@ -110,16 +112,18 @@ export function placeStrings(
           : 'webhook-incoming';
     } else if (component?.moduleType === 'responder' && code.codeType === 'communication') phase = 'responder';
     else phase = 'other';
-    const paginated = paginatedBase || (request !== undefined && 'pagination' in request.value);
+    const paginated = paginatedBase || inherited.pagination || (request !== undefined && 'pagination' in request.value);
     const resp = request?.value.response;
+    // attach/detach/update found inside a webhook's communication document run as calls
+    const ctxHere = context === 'webhook' && request?.section ? 'webhook-call' : context;
     const scope: ScopeKey = {
-      context,
+      context: ctxHere,
       component,
       oauth,
       section: request?.section,
       phase,
       paginated,
-      iterates: typeof resp === 'object' && resp !== null && 'iterate' in resp,
+      iterates: inherited.iterate || (typeof resp === 'object' && resp !== null && 'iterate' in resp),
     };
     out.push({
       component,

@@ -1,3 +1,4 @@
+import { BUILTIN_FUNCTIONS } from '../../iml/index.ts';
 import { VARIABLE_HOME } from '../analysis/index.ts';
 import type { Rule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
@@ -36,6 +37,8 @@ export const imlUnavailableVariable: Rule = {
           why = `${s.componentId} uses no connection, so \`connection\` is empty; link a connection to it`;
         else if (VARIABLE_HOME[root])
           why = `\`${root}\` is not available in ${PHASE_WORDS[s.phase]} of ${s.componentId}${s.section ? ` (${s.section})` : ''}; it exists in ${VARIABLE_HOME[root]}`;
+        else if (BUILTIN_FUNCTIONS.has(root) && v.path.length === 1)
+          why = `\`${root}\` is a function, not a value, so it evaluates to nothing; to leave a field out write \`ignore\` (or \`undefined\`)`;
         else why = `\`${root}\` is not a variable Make provides here (did you mean \`parameters.${root}\` or \`temp.${root}\`?)`;
         ctx.report({
           message: `${why}.`,

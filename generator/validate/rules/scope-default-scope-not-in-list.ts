@@ -12,7 +12,7 @@ export const scopeDefaultScopeNotInList: Rule = {
     for (const f of ofKind(ctx, 'connection')) {
       const def = f.component.codes.defaultScope;
       const list = f.component.codes.scopeList?.value;
-      if (!def || !Array.isArray(def.value) || !isObject(list)) continue;
+      if (!def || !Array.isArray(def.value) || !isObject(list) || Object.keys(list).length === 0) continue;
       def.value.forEach((sc, i) => {
         if (typeof sc === 'string' && !(sc in list))
           ctx.report({ message: `Default scope "${sc}" is not in the connection's scope list.`, code: def, pointer: `/${i}`, component: f.component });

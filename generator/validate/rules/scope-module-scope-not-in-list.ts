@@ -14,7 +14,7 @@ export const scopeModuleScopeNotInList: Rule = {
       if (!code || !Array.isArray(code.value)) continue;
       for (const conn of f.connections) {
         const list = conn.codes.scopeList?.value;
-        if (!isObject(list)) continue;
+        if (!isObject(list) || Object.keys(list).length === 0) continue; // an empty list describes nothing: not maintained
         code.value.forEach((sc, i) => {
           if (typeof sc !== 'string' || sc in list) return;
           ctx.report({

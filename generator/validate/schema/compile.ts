@@ -4,10 +4,11 @@ import addFormatsModule from 'ajv-formats';
 import { BUNDLE_FILE, SCHEMA_NAMES, type SchemaName } from './registry.ts';
 
 /** Annotation keywords our schemas carry for messages and docs (ajv must not reject them). */
-export const ANNOTATION_KEYWORDS = ['x-errorMessage', 'x-notAllowedHere', 'x-place', 'x-requiredMessage', 'x-antiExamples'];
+export const ANNOTATION_KEYWORDS = ['x-errorMessage', 'x-notAllowedHere', 'x-place', 'x-requiredMessage', 'x-antiExamples', 'x-severity'];
 
 interface Compiled {
   ajv: Ajv;
+  titles: Map<SchemaName, string>;
   /** Every schema object of each bundled schema → its JSON pointer (to validate one anyOf branch). */
   pointers: Map<SchemaName, WeakMap<object, string>>;
 }
@@ -25,14 +26,16 @@ function state(): Compiled {
   addFormats(ajv);
   ajv.addVocabulary(ANNOTATION_KEYWORDS);
   const pointers = new Map<SchemaName, WeakMap<object, string>>();
+  const titles = new Map<SchemaName, string>();
   for (const name of SCHEMA_NAMES) {
     const schema = bundle[name];
     if (!schema) throw new Error(`schema "${name}" is missing from ${BUNDLE_FILE}; run: npx tsx generator/validate/schema/bundle.ts`);
     ajv.addSchema(schema, name);
     pointers.set(name, indexPointers(schema));
+    titles.set(name, String((schema as { title?: unknown }).title ?? name));
   }
   for (const name of SCHEMA_NAMES) ajv.getSchema(name); // compile all now: one cost, then fast
-  compiled = { ajv, pointers };
+  compiled = { ajv, pointers, titles };
   return compiled;
 }
 
@@ -63,4 +66,9 @@ export function fragmentValidator(name: SchemaName, schemaObject: unknown): Vali
   const pointer = s.pointers.get(name)?.get(schemaObject);
   if (pointer === undefined) return undefined;
   return s.ajv.getSchema(`${name}#${pointer}`);
+}
+
+/** The schema's `title` (names the whole document in messages). */
+export function schemaTitle(name: SchemaName): string {
+  return state().titles.get(name) ?? name;
 }

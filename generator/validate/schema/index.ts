@@ -1,0 +1,82 @@
+import { loadManifestDocument } from '../../load/index.ts';
+import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/app.ts';
+import { componentId } from '../../model/app.ts';
+import type { Diagnostic, Severity } from '../../model/diagnostic.ts';
+import type { SourceLocation } from '../../model/location.ts';
+import { CODE_TYPES_BY_KIND, schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
+import { schemaTitle } from './compile.ts';
+import { explain } from './explain.ts';
+import type { SchemaName } from './registry.ts';
+
+export { SCHEMA_NAMES, type SchemaName } from './registry.ts';
+export { explain, type SchemaFinding } from './explain.ts';
+
+type Locator = Pick<CodeFile, 'file' | 'locate'>;
+
+/**
+ * The schema step: validates every code of the app against the schema of its place (code type,
+ * module type, connection type) and `makecomapp.json` against its own schema. Each finding is an
+ * error `schema/<schema-name>` at the exact line:column of the offending value or key.
+ */
+export function validateSchemas(app: AppModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const manifest = loadManifestDocument(app);
+  if (manifest) {
+    check(out, 'makecomapp', manifest.doc.value, { file: manifest.file, locate: manifest.doc.locate });
+  }
+  for (const [type, code] of Object.entries(app.general)) {
+    const name = schemaForGeneralCode(type as ComponentCodeType);
+    if (name && code && code.value !== undefined) check(out, name, code.value, code, type);
+  }
+  for (const kind of Object.values(app.components)) {
+    for (const c of Object.values(kind)) checkComponent(out, c);
+  }
+  return out;
+}
+
+function checkComponent(out: Diagnostic[], c: Component): void {
+  const id = componentId(c);
+  for (const [t, code] of Object.entries(c.codes)) {
+    const type = t as ComponentCodeType;
+    if (!code) continue;
+    if (!CODE_TYPES_BY_KIND[c.kind].includes(type)) {
+      push(out, 'schema/code-type', 'warning', `A ${c.kind} has no \`${type}\` code; Make never reads this file.`, code.locate(''), id);
+      continue;
+    }
+    if (c.kind === 'module' && type === 'epoch' && c.moduleType && c.moduleType !== 'trigger') {
+      push(out, 'schema/module-epoch', 'error', `An epoch belongs only to polling triggers; this ${c.moduleType.replace('_', ' ')} module never uses it.`, code.locate(''), id);
+      continue;
+    }
+    if (c.kind === 'connection' && (type === 'scopeList' || type === 'defaultScope') && c.connectionType === 'basic') {
+      push(out, 'schema/code-type', 'warning', `\`${type}\` is only read for OAuth connections; this basic connection ignores it.`, code.locate(''), id);
+    }
+    if (code.value === undefined) continue; // unparsable: the loader reported it
+    if (c.kind === 'module' && type === 'communication' && !c.moduleType) {
+      push(out, 'schema/module-type', 'warning', 'The module type is unknown (no moduleType), so its communication could not be checked; declare moduleType.', c.declaredAt ?? code.locate(''), id);
+      continue;
+    }
+    const name = schemaForComponentCode(c, type);
+    if (name) check(out, name, code.value, code, id);
+  }
+}
+
+function check(out: Diagnostic[], name: SchemaName, value: unknown, code: Locator, component?: string): void {
+  for (const f of explain(name, value, schemaTitle(name))) {
+    push(out, `schema/${name}`, f.severity, f.message.endsWith('.') ? f.message : `${f.message}.`, code.locate(f.pointer, { key: f.key }), component);
+  }
+}
+
+function push(out: Diagnostic[], ruleId: string, severity: Severity, message: string, loc: SourceLocation, component?: string): void {
+  out.push({
+    ruleId,
+    severity,
+    message,
+    file: loc.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+    pointer: loc.pointer,
+    ...(component ? { component } : {}),
+  });
+}
