@@ -43,7 +43,7 @@ function parseNumber(textValue: unknown, separator: unknown): number | null {
 }
 
 function formatNumber(n: number, decimals: number, decSep: string, thousandsSep: string): string {
-  const fixed = Math.abs(roundTo(n, decimals, Math.round)).toFixed(Math.max(0, Math.min(decimals, 100)));
+  const fixed = roundTo(Math.abs(n), decimals, Math.round).toFixed(Math.max(0, Math.min(decimals, 100)));
   const [whole, fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSep);
   return `${n < 0 && Number(fixed) !== 0 ? '-' : ''}${grouped}${fraction ? decSep + fraction : ''}`;

@@ -3,7 +3,7 @@
  * forwarded to the host, custom functions by name), `environment`, `debug`, and the entry point
  * the host calls. Written for QuickJS (ES2020, no Node APIs).
  */
-export const PRELUDE = String.raw`
+export const PRELUDE = `
 (function () {
   const host = globalThis.__imlHost;
   delete globalThis.__imlHost;

@@ -203,7 +203,17 @@ class Parser {
           const inner = this.parseBinary(0);
           this.depth--;
           this.expect('punct', ')', "')'");
-          return inner;
+          // Steps after a group apply to its value: `(a)[1]`.
+          const segments = this.parseSegments();
+          if (segments.length === 0) return inner;
+          const last = segments[segments.length - 1];
+          return {
+            type: 'member',
+            object: inner,
+            segments,
+            offset: t.offset,
+            length: last.offset + last.length - t.offset,
+          };
         }
         break;
       case 'eof':
