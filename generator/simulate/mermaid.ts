@@ -29,7 +29,7 @@ export function toMermaid(report: SimulationReport): string {
         lines.push(`  A-->>${from}: ${r.status ?? esc(r.networkError ?? 'no response')}`);
       }
       const verdict = st.status === 'pass' ? 'pass' : `FAIL${st.error ? ` ${st.error.type}` : ''}`;
-      lines.push(`  M-->>S: ${esc(verdict)}${st.output ? ` (${st.output.length} bundles)` : ''}`);
+      lines.push(`  M-->>S: ${esc(verdict)}${st.output ? ` (${st.output.length} bundle${st.output.length === 1 ? '' : 's'})` : ''}`);
     }
   }
   lines.push('```', '');
