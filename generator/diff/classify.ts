@@ -682,8 +682,9 @@ function mentionsRequiredParam(v: unknown, required: Set<string>): boolean {
 function paginationHint(d: RawDiff): string {
   const r = String(d.ref.value);
   const t = String(d.theirs.value);
-  if (r.replace('>=', '>') === t || t.replace('>=', '>') === r)
-    return 'Make evaluates the condition again with the next page number before sending it, so `>` instead of `>=` (or the reverse) changes whether the last page is fetched.';
+  const strict = (x: string) => x.replace(/([<>])=/g, '$1');
+  if (r !== t && strict(r) === strict(t))
+    return 'one comparison includes the boundary where the reference excludes it (or the reverse), so one page too many or too few is requested; Make also evaluates the condition again with the next page number before sending it.';
   return 'a different number of pages is fetched.';
 }
 

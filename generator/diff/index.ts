@@ -38,7 +38,7 @@ export async function diffApps(
   const behaviour: BehaviourResult =
     opts.behaviour === false
       ? { ran: false, note: 'skipped (--no-behaviour)', scenarios: [], steps: [], equivalent: true }
-      : await diffBehaviour(theirs, reference, opts);
+      : await diffBehaviour(theirs, reference, matches, opts);
 
   const counts = countClasses(changes);
   const structuralDiff = counts.breaking + counts.behavioural > 0;

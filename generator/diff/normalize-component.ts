@@ -73,8 +73,12 @@ export function normalizeComponent(
     else if (SCOPE_TYPES.has(type)) value = normalizeScopeList(v, code, [], [], t);
     else if (typeof v === 'string') value = v.trim().replace(/\r\n/g, '\n');
     else value = t.copy(v, code, [], []);
-    if (isEmptyDefault(value)) continue;
-    sections[type] = { value, origins: t.origins, fallback };
+    sections[type] = {
+      value,
+      origins: t.origins,
+      fallback,
+      ...(isEmptyDefault(value) ? { empty: true } : {}),
+    };
   }
   return { id: componentId(c), kind: c.kind, name: c.name, sections };
 }

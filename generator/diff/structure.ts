@@ -136,9 +136,15 @@ function compareComponents(
   const sections = [...new Set([...Object.keys(r?.sections ?? {}), ...Object.keys(t?.sections ?? {})])].sort(
     sectionOrder,
   );
+  const rFallback = r?.sections.meta?.fallback;
+  const tFallback = t?.sections.meta?.fallback;
   for (const section of sections) {
-    const rs = r?.sections[section];
-    const ts = t?.sections[section];
+    // Sections written as `{}`/`[]` still give a location, but compare like absent ones.
+    const rAny = r?.sections[section];
+    const tAny = t?.sections[section];
+    const rs = rAny && !rAny.empty ? rAny : undefined;
+    const ts = tAny && !tAny.empty ? tAny : undefined;
+    if (!rs && !ts) continue;
     const rv = rs?.value ?? emptyOf(section, ts?.value);
     const tv = ts?.value ?? emptyOf(section, rs?.value);
     const asSet = (p: (string | number)[]) =>
@@ -167,12 +173,8 @@ function compareComponents(
         path: d.path.join('.'),
         message: cl.message,
         ...(cl.fix ? { fix: cl.fix } : {}),
-        reference: side(d.ref.present, d.ref.value, locateIn(rs, d.path as (string | number)[])),
-        theirs: side(
-          d.theirs.present,
-          d.theirs.value,
-          locateIn(ts, d.path as (string | number)[]) ?? ts?.fallback,
-        ),
+        reference: side(d.ref.present, d.ref.value, locateIn(rAny, d.path) ?? rFallback),
+        theirs: side(d.theirs.present, d.theirs.value, locateIn(tAny, d.path) ?? tFallback),
       });
     }
     if (diffs.length === 0 && rs && ts) {

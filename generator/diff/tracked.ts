@@ -17,6 +17,8 @@ export interface NormalSection {
   origins: Map<string, Origin>;
   /** Fallback location (the component's declaration) when no code file is involved. */
   fallback?: SourceLocation;
+  /** `{}`/`[]`: what Make's editor writes for an unused section; compares like an absent one. */
+  empty?: boolean;
 }
 
 export type Path = (string | number)[];

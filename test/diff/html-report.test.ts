@@ -70,7 +70,7 @@ describe('the HTML report in headless Chromium', () => {
         t.replace(/addMinutes\(now, ?body\.expires_in ?\)/g, 'addSeconds(now, body.expires_in)'),
       );
       editOauth(d, 'refresh', (req) => void delete req.condition);
-      editCode(d, 'connection', 'academy', 'defaultScope', (v: string[]) => v.filter((s) => s !== 'read'));
+      editCode(d, 'module', 'searchMovies', 'scope', (v: string[]) => v.filter((s) => s !== 'read'));
       editCode(d, 'module', 'getMovie', 'mappableParams', (v: { label?: string }[]) =>
         v.map((p) => ({ ...p, label: 'Identifier <b>&</b>' })),
       );

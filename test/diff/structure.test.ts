@@ -90,11 +90,11 @@ const MISTAKES: Mistake[] = [
     says: /every use/,
   },
   {
-    name: 'the read scope missing from the default scope',
-    mutate: (d) => editCode(d, 'connection', 'academy', 'defaultScope', (v) => removeScope(v, 'read')),
+    name: 'the read scope missing from a module',
+    mutate: (d) => editCode(d, 'module', 'searchMovies', 'scope', (v) => removeScope(v, 'read')),
     code: 'D-SCOPE-MISSING',
     cls: 'breaking',
-    component: 'connections.academy',
+    component: 'modules.searchMovies',
     says: /"read".*403/s,
   },
   {

@@ -95,12 +95,21 @@ export function reformat(dir: string): void {
       if (out.qs === undefined) out.qs = {};
       out = [out];
     }
-    const json = JSON.stringify(out, null, 4).replace(/\{\{/g, '{{ ').replace(/\}\}/g, ' }}');
+    const json = JSON.stringify(spaceIml(out), null, 4);
     writeFileSync(
       file,
       `// written by hand, formatted my way\n${json.replace(/\n/, '\n    /* a comment */\n')}\n`,
     );
   }
+}
+
+/** `{{a}}` → `{{ a }}` in values only: keys such as the spread key `{{...}}` are matched literally by Make. */
+function spaceIml(v: Json): Json {
+  if (typeof v === 'string') return v.replace(/\{\{/g, '{{ ').replace(/\}\}/g, ' }}');
+  if (Array.isArray(v)) return v.map(spaceIml);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, spaceIml(x)]));
+  return v;
 }
 
 function reorder(v: Json): Json {

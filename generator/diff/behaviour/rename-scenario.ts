@@ -1,0 +1,37 @@
+import type { Scenario, ScenarioStep } from '../../simulate/index.ts';
+import type { ComponentMatch } from '../types.ts';
+
+/** Field of each step kind that names a component, and that component's kind. */
+const NAMED: Record<string, [field: string, kind: string][]> = {
+  connect: [['connection', 'connection']],
+  run: [['module', 'module']],
+  rpc: [['name', 'rpc']],
+  epoch: [['module', 'module']],
+  attachWebhook: [['webhook', 'webhook']],
+  detachWebhook: [['webhook', 'webhook']],
+  createMovie: [['connection', 'connection']],
+  apiCall: [['connection', 'connection']],
+  deliverWebhook: [['module', 'module']],
+  deleteConnection: [['connection', 'connection']],
+};
+
+/**
+ * The reference's scenarios rewritten for the student's app: every component the reference names
+ * becomes the student's component matched to it. Steps whose component the student lacks stay as
+ * they are (the simulator then reports the missing component as that step's error).
+ */
+export function renameScenario(s: Scenario, matches: ComponentMatch[]): Scenario {
+  const map = new Map<string, string>();
+  for (const m of matches) if (m.reference && m.theirs) map.set(`${m.kind}:${m.reference}`, m.theirs);
+  const steps = s.steps.map((step) => {
+    const [kind, body] = Object.entries(step)[0] as [string, unknown];
+    if (!body || typeof body !== 'object') return step;
+    const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+    for (const [field, compKind] of NAMED[kind] ?? []) {
+      const name = copy[field];
+      if (typeof name === 'string') copy[field] = map.get(`${compKind}:${name}`) ?? name;
+    }
+    return { [kind]: copy } as ScenarioStep;
+  });
+  return { ...s, steps };
+}
