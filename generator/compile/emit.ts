@@ -25,7 +25,8 @@ export function jsonText(value: unknown): string {
 
 function codeText(codeType: string, value: unknown): string {
   if ((codeType === 'code' || codeType === 'test' || codeType === 'readme' || codeType === 'context') && typeof value === 'string') {
-    return value.endsWith('\n') ? value : `${value}\n`;
+    // Text is written exactly as given, so import → build keeps it byte for byte.
+    return value;
   }
   return jsonText(value);
 }
@@ -72,7 +73,7 @@ export function emitApp(bundle: AppBundle, opts: { origins?: readonly AppOrigin[
         codeFiles[codeType] = path;
         files.push({ path, text: codeText(codeType, c.codes[codeType]), code: { kind, name, codeType } });
       }
-      entries[name] = { ...metadata(kind, c), codeFiles };
+      entries[name] = { ...metadata(c), codeFiles };
     }
     components[kind] = entries;
   }
@@ -88,19 +89,10 @@ export function emitApp(bundle: AppBundle, opts: { origins?: readonly AppOrigin[
   return files.sort((a, b) => compareNames(a.path, b.path));
 }
 
-/** Only metadata makecomapp.json allows for that kind (Make's schema rejects other keys). */
-function metadata(kind: ComponentKind, c: BundleComponent): Record<string, unknown> {
-  const allowed: Record<ComponentKind, readonly string[]> = {
-    connection: ['label', 'connectionType'],
-    webhook: ['label', 'webhookType', 'connection', 'altConnection'],
-    module: ['label', 'description', 'moduleType', 'actionCrud', 'connection', 'altConnection', 'webhook'],
-    rpc: ['label', 'connection', 'altConnection'],
-    function: [],
-  };
+/** Metadata makecomapp.json knows (Make's schema rejects other keys). */
+function metadata(c: BundleComponent): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of META_KEYS) {
-    if (allowed[kind].includes(key) && c[key] !== undefined) out[key] = c[key];
-  }
+  for (const key of META_KEYS) if (c[key] !== undefined) out[key] = c[key];
   return out;
 }
 

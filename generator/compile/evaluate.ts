@@ -47,16 +47,26 @@ export function evaluateApp(app: AppDefinition, opts: { secrets?: SecretMode; pr
   const mode = opts.secrets ?? 'placeholder';
   const origins = new Map<string, CodeOrigin>();
   const general: AppBundle['general'] = {};
-  general.base = evaluateSection(app.base.communication, mode, opts.projectRoot);
-  origins.set(codeOriginKey('general', '', 'base'), { origin: app.base.origin, key: 'communication' });
+  if (app.base) {
+    general.base = evaluateSection(app.base.communication, mode, opts.projectRoot);
+    origins.set(codeOriginKey('general', '', 'base'), { origin: app.base.origin, key: 'communication' });
+  }
   if (app.common !== undefined) {
     general.common = evaluateSection(app.common, mode, opts.projectRoot);
     origins.set(codeOriginKey('general', '', 'common'), { origin: app.origin, key: 'common' });
   }
   if (app.readme !== undefined) general.readme = app.readme;
   if (app.groups !== undefined) {
-    general.groups = app.groups.map((g) => ({ label: g.label, modules: g.modules.map((m) => m.name) }));
+    general.groups = app.groups.map((g) => ({
+      label: g.label,
+      modules: g.modules.map((m) => (typeof m === 'string' ? m : m.name)),
+    }));
     origins.set(codeOriginKey('general', '', 'groups'), { origin: app.origin, key: 'groups' });
+  }
+  for (const [type, value] of Object.entries(app.generalCodes ?? {})) {
+    if (value === undefined) continue;
+    general[type as keyof typeof general] = evaluateSection(value, mode, opts.projectRoot);
+    origins.set(codeOriginKey('general', '', type), { origin: app.origin, key: `generalCodes.${type}` });
   }
 
   const components: AppBundle["components"] = { connection: {}, webhook: {}, module: {}, rpc: {}, function: {} };

@@ -5,3 +5,4 @@ export { evaluateApp, type EvaluatedApp } from './evaluate.ts';
 export { emitApp, BUNDLE_FILE, MAKECOMAPP_FILE } from './emit.ts';
 export { MANIFEST_FILE } from './output-folder.ts';
 export { resolveSecret, type SecretMode } from './secrets.ts';
+export { importApp, type ImportOptions, type ImportResult } from './import/index.ts';

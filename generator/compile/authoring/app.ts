@@ -1,3 +1,4 @@
+import type { GeneralCodeType } from '../../model/index.ts';
 import type { ConnectionDefinition } from './connection.ts';
 import type { BaseDefinition } from './base.ts';
 import type { FunctionDefinition } from './function.ts';
@@ -11,7 +12,8 @@ import { callerOrigin, type DefinitionOrigin } from './origin.ts';
 /** A group of modules shown together in Make's module picker. */
 export interface ModuleGroup {
   label: string;
-  modules: readonly ModuleDefinition[];
+  /** Modules of the group; a name string only for modules the app does not define (import). */
+  modules: readonly (ModuleDefinition | string)[];
 }
 
 /** Where Make's VS Code extension deploys the app (makecomapp.json `origins`). */
@@ -33,7 +35,7 @@ export interface AppDef {
   theme?: string;
   language?: string;
   audience?: 'global' | 'countries';
-  base: BaseDefinition;
+  base?: BaseDefinition;
   /** App common data: visible to modules and RPCs as `common.<key>`. */
   common?: { readonly [key: string]: ImlValue | SecretValue };
   /** README in Markdown. */
@@ -45,6 +47,8 @@ export interface AppDef {
   rpcs?: readonly RpcDefinition[];
   functions?: readonly FunctionDefinition[];
   origins?: readonly AppOrigin[];
+  /** General codes given verbatim (import keeps shapes the typed fields cannot express). */
+  generalCodes?: Partial<Record<GeneralCodeType, unknown>>;
 }
 
 export interface AppDefinition extends AppDef {

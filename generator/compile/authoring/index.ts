@@ -17,3 +17,4 @@ export type { Parameter, ParameterList, ParameterType, RpcUrl, ParamRefs } from 
 export type * from './request.ts';
 export { SECTION_CODE_TYPES, type Definition } from './definition.ts';
 export type { DefinitionOrigin } from './origin.ts';
+export { withExtras } from './extras.ts';

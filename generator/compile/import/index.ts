@@ -1,0 +1,76 @@
+/**
+ * `importApp`: any app the loader reads → an app-src-style TypeScript folder (ts-morph writes the
+ * files). Refuses a non-empty output folder unless `force`; never deletes anything.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IndentationText, Project, QuoteKind } from 'ts-morph';
+import { InputError } from '../../cli/errors.ts';
+import { loadApp } from '../../load/index.ts';
+import type { AppModel } from '../../model/index.ts';
+import { compareNames } from '../evaluate.ts';
+import { type GeneratedFile, TOOLKIT, generateApp } from './generate.ts';
+
+export interface ImportOptions {
+  out: string;
+  force?: boolean;
+  /** Module specifier of the authoring API as seen from the output folder (default: a relative path to this toolkit). */
+  toolkit?: string;
+}
+
+export interface ImportResult {
+  out: string;
+  files: string[];
+  /** Problems the loader reported while reading the source app (the import still ran). */
+  loadDiagnostics: AppModel['diagnostics'];
+}
+
+const TOOLKIT_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'index.ts');
+
+export function importApp(source: string | AppModel, opts: ImportOptions): ImportResult {
+  const app = typeof source === 'string' ? loadApp(source) : source;
+  const out = path.resolve(opts.out);
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new InputError(`"${opts.out}" exists and is not a folder`, { file: opts.out });
+    if (readdirSync(out).length > 0 && !opts.force) {
+      throw new InputError(`"${opts.out}" is not empty; choose an empty folder or pass --force to overwrite the generated files`, {
+        file: opts.out,
+      });
+    }
+  }
+  mkdirSync(out, { recursive: true });
+  const files = generateApp(app);
+  const project = new Project({
+    useInMemoryFileSystem: false,
+    skipAddingFilesFromTsConfig: true,
+    manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
+  });
+  for (const f of files) {
+    const abs = path.join(out, f.path);
+    const sf = project.createSourceFile(abs, '', { overwrite: true });
+    if (f.header) sf.addStatements(f.header);
+    const toolkit = opts.toolkit ?? toolkitSpecifier(abs);
+    sf.addImportDeclarations(
+      [...f.imports.entries()]
+        .map(([from, names]) => ({
+          moduleSpecifier: from === TOOLKIT ? toolkit : from,
+          namedImports: [...names].sort(compareNames),
+        }))
+        .sort((a, b) => order(a.moduleSpecifier, toolkit) - order(b.moduleSpecifier, toolkit) || compareNames(a.moduleSpecifier, b.moduleSpecifier)),
+    );
+    sf.addStatements(`\n${f.body}`);
+  }
+  project.saveSync();
+  return { out, files: files.map((f: GeneratedFile) => f.path).sort(compareNames), loadDiagnostics: app.diagnostics };
+}
+
+/** Toolkit import first, then the app's own files. */
+function order(spec: string, toolkit: string): number {
+  return spec === toolkit ? 0 : 1;
+}
+
+function toolkitSpecifier(fromFile: string): string {
+  const rel = path.relative(path.dirname(fromFile), TOOLKIT_ENTRY).split(path.sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
