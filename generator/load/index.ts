@@ -9,6 +9,7 @@ import { createContext, type LoadOptions, parseInto, readText } from './context.
 import { loadImljsonExport } from './imljson-export.ts';
 import { loadLocalDev } from './local-dev.ts';
 import { loadLoose } from './loose.ts';
+import { type JsonDocument, parseJsonDocument } from './json-document.ts';
 import { reportUnreferenced } from './unreferenced.ts';
 
 export { type JsonDocument, type LocateOptions, parseJsonDocument, type ParseJsonOptions } from './json-document.ts';
@@ -90,4 +91,18 @@ function hasImljson(dir: string, depth = 0): boolean {
 
 function emptyKinds(): AppModel['components'] {
   return { connection: {}, webhook: {}, module: {}, rpc: {}, function: {} };
+}
+
+/**
+ * The parsed `makecomapp.json` of a local-development app (for the schema step), or undefined for
+ * other layouts or when it cannot be read. Load problems were already reported by `loadApp`.
+ */
+export function loadManifestDocument(app: AppModel): { file: string; doc: JsonDocument } | undefined {
+  if (app.layout !== 'local-dev') return undefined;
+  const abs = path.join(app.root, 'makecomapp.json');
+  const ctx = createContext(app.root);
+  const text = readText(ctx, abs, undefined);
+  if (text === undefined) return undefined;
+  const doc = parseJsonDocument(text, 'makecomapp.json');
+  return doc.value === undefined ? undefined : { file: 'makecomapp.json', doc };
 }
