@@ -69,6 +69,8 @@ export interface SimulateOptions {
   /** Client credentials to use instead of the API's first registered client. */
   registration?: Registration;
   live?: LiveTarget;
+  /** Start the embedded API when no `api` is given (default true); false runs against `hostMap` only. */
+  embeddedApi?: boolean;
 }
 
 export class SimulationSetupError extends Error {
@@ -89,7 +91,7 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
   const seed = opts.seed ?? 1;
   let api = opts.api;
   let ownApi = false;
-  if (!api && !replay && !opts.live) {
+  if (!api && !replay && !opts.live && opts.embeddedApi !== false) {
     api = await startAcademyApi({ deterministic: true, seed, clock: opts.clock ?? createFakeClock() });
     ownApi = true;
   }
