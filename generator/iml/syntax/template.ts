@@ -16,7 +16,14 @@ export function splitTemplate(source: string): RawPart[] {
   while (i >= 0) {
     const exprStart = i + 2;
     const close = findClose(source, exprStart);
-    if (close < 0) throw new ImlSyntaxError("'{{' is never closed with '}}'", i, 2, source);
+    if (close.quoteAt >= 0)
+      throw new ImlSyntaxError(
+        source[close.quoteAt] === '`' ? 'unterminated backtick name' : 'unterminated string literal',
+        close.quoteAt,
+        source.length - close.quoteAt,
+        source,
+      );
+    if (close.at < 0) throw new ImlSyntaxError("'{{' is never closed with '}}'", i, 2, source);
     if (i > textStart)
       parts.push({
         type: 'text',
@@ -24,8 +31,8 @@ export function splitTemplate(source: string): RawPart[] {
         offset: textStart,
         length: i - textStart,
       });
-    parts.push({ type: 'expr', start: exprStart, end: close, offset: i, length: close + 2 - i });
-    textStart = close + 2;
+    parts.push({ type: 'expr', start: exprStart, end: close.at, offset: i, length: close.at + 2 - i });
+    textStart = close.at + 2;
     i = source.indexOf('{{', textStart);
   }
   if (textStart < source.length)
@@ -38,18 +45,21 @@ export function splitTemplate(source: string): RawPart[] {
   return parts;
 }
 
-/** Index of the `}}` that ends the expression starting at `from`, or -1. */
-function findClose(source: string, from: number): number {
+/** Index of the `}}` that ends the expression starting at `from` (-1 if none), or where an open quote starts. */
+function findClose(source: string, from: number): { at: number; quoteAt: number } {
   let quote = '';
+  let quoteAt = -1;
   for (let j = from; j < source.length; j++) {
     const c = source[j];
     if (quote) {
       if (c === '\\' && quote !== '`') j++;
       else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '}' && source[j + 1] === '}') return j;
+    } else if (c === "'" || c === '"' || c === '`') {
+      quote = c;
+      quoteAt = j;
+    } else if (c === '}' && source[j + 1] === '}') return { at: j, quoteAt: -1 };
   }
-  return -1;
+  return { at: -1, quoteAt: quote ? quoteAt : -1 };
 }
 
 /** True when the string holds at least one complete `{{...}}`. Never throws. */
