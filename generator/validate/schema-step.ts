@@ -1,9 +1,10 @@
 import type { AppModel, Diagnostic } from '../model/index.ts';
+import { validateSchemas } from './schema/index.ts';
 
 /**
- * The JSON Schema step (`generator/validate/schema/`, built by the schema helper). Kept behind
+ * The JSON Schema step (`generator/validate/schema/`, owned by the schema helper). Kept behind
  * this one adapter so the linter does not depend on its internals.
  */
-export function schemaDiagnostics(_app: AppModel): Diagnostic[] {
-  return [];
+export function schemaDiagnostics(app: AppModel): Diagnostic[] {
+  return validateSchemas(app);
 }
