@@ -62,6 +62,8 @@ export function parseScenario(text: string, file: string): Scenario {
     // The most specific error: the deepest instance path, preferring additionalProperties/required.
     const best = [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
     const segs = best.instancePath.split('/').slice(1).map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    // Point at the offending key itself when the error names one.
+    if (best.keyword === 'additionalProperties') segs.push((best.params as { additionalProperty: string }).additionalProperty);
     const node = nearestNode(doc.contents as Node | null, segs);
     const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
     const extra =
@@ -88,16 +90,25 @@ function isPairItem(v: unknown): boolean {
   return typeof v === 'object' && v !== null && 'key' in v;
 }
 
+/** The node at `segs` — for a mapping entry, its key (so carets land on `run:`, not on its value). */
 function nearestNode(root: Node | null, segs: string[]): Node | undefined {
   let node: unknown = root;
   let last: Node | undefined = root ?? undefined;
   for (const s of segs) {
-    const n = node as { get?: (k: unknown, keep: boolean) => unknown; items?: unknown[] };
-    if (!n || typeof n.get !== 'function') break;
-    const next = n.get(/^\d+$/.test(s) && Array.isArray(n.items) && !isPairItem(n.items[0]) ? Number(s) : s, true);
+    const n = node as { items?: unknown[] };
+    if (!n || !Array.isArray(n.items)) break;
+    let next: unknown;
+    let keyNode: unknown;
+    if (isPairItem(n.items[0]) || n.items.length === 0) {
+      const pair = (n.items as { key: { value?: unknown } | null; value: unknown }[]).find((p) => String(p.key?.value ?? p.key) === s);
+      if (!pair) break;
+      next = pair.value;
+      keyNode = pair.key;
+    } else next = /^\d+$/.test(s) ? n.items[Number(s)] : undefined;
+    if (isNode(keyNode)) last = keyNode;
     if (!isNode(next)) break;
     node = next;
-    last = next;
+    if (!isNode(keyNode)) last = next;
   }
   return last;
 }
