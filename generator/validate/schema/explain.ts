@@ -99,9 +99,12 @@ function leafFinding(e: ErrorObject, path: string, title: string): SchemaFinding
       const prop = String((e.params as { additionalProperty: string }).additionalProperty);
       const reasons = (parent['x-notAllowedHere'] ?? {}) as Record<string, string>;
       const allowed = Object.keys((parent.properties ?? {}) as object);
+      const guess = closest(prop, allowed);
       const message = Object.hasOwn(reasons, prop)
         ? reasons[prop]
-        : `\`${prop}\` is not allowed in ${place}${allowed.length && allowed.length <= 12 ? `; allowed here: ${allowed.join(', ')}` : ''}`;
+        : guess
+          ? `\`${prop}\` is not allowed in ${place}; did you mean \`${guess}\`?`
+          : `\`${prop}\` is not allowed in ${place}${allowed.length && allowed.length <= 12 ? `; allowed here: ${allowed.join(', ')}` : ''}`;
       return { pointer: `${path}/${escape(prop)}`, key: true, mismatch: false, severity, message: capitalize(message) };
     }
     case 'required': {
@@ -199,4 +202,32 @@ function escape(seg: string): string {
 
 function capitalize(s: string): string {
   return s.charAt(0) === '`' || s.charAt(0) === '"' ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The allowed name within edit distance 2 of a misspelt key (case-insensitive), if any. */
+function closest(word: string, candidates: string[]): string | undefined {
+  if (word.length < 3) return undefined;
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
 }

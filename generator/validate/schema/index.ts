@@ -47,7 +47,7 @@ function checkComponent(out: Diagnostic[], c: Component): void {
       push(out, 'schema/module-epoch', 'error', `An epoch belongs only to polling triggers; this ${c.moduleType.replace('_', ' ')} module never uses it.`, code.locate(''), id);
       continue;
     }
-    if (c.kind === 'connection' && (type === 'scopeList' || type === 'defaultScope') && c.connectionType === 'basic') {
+    if (c.kind === 'connection' && (type === 'scopeList' || type === 'defaultScope') && c.connectionType === 'basic' && !isEmpty(code.value)) {
       push(out, 'schema/code-type', 'warning', `\`${type}\` is only read for OAuth connections; this basic connection ignores it.`, code.locate(''), id);
     }
     if (code.value === undefined) continue; // unparsable: the loader reported it
@@ -62,7 +62,7 @@ function checkComponent(out: Diagnostic[], c: Component): void {
 
 function check(out: Diagnostic[], name: SchemaName, value: unknown, code: Locator, component?: string): void {
   for (const f of explain(name, value, schemaTitle(name))) {
-    push(out, `schema/${name}`, f.severity, f.message.endsWith('.') ? f.message : `${f.message}.`, code.locate(f.pointer, { key: f.key }), component);
+    push(out, `schema/${name}`, f.severity, /[.?]$/.test(f.message) ? f.message : `${f.message}.`, code.locate(f.pointer, { key: f.key }), component);
   }
 }
 
@@ -79,4 +79,9 @@ function push(out: Diagnostic[], ruleId: string, severity: Severity, message: st
     pointer: loc.pointer,
     ...(component ? { component } : {}),
   });
+}
+
+/** `[]`, `{}` or nothing: the empty sections older exports write for every component. */
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'object' && Object.keys(v).length === 0);
 }
