@@ -41,7 +41,10 @@ export const PRELUDE = `
   globalThis.__imlCall = (name, argsJson, timezone) => {
     globalThis.environment.timezone = timezone;
     const fn = iml[name];
-    return enc(fn.apply({ timezone }, dec(argsJson)));
+    const result = fn.apply({ timezone }, dec(argsJson));
+    // No event loop runs here: a Promise (async function, dynamic import) can never settle.
+    if (result && typeof result.then === 'function') throw new TypeError('a custom IML function must return a value, not a Promise');
+    return enc(result);
   };
 })();
 `;
