@@ -82,7 +82,10 @@ describe('evaluation options', () => {
   it('makes uuid and random reproducible with a seeded source', () => {
     const seeded = () => {
       let s = 1;
-      return () => (s = (s * 48271) % 2147483647) / 2147483647;
+      return () => {
+        s = (s * 48271) % 2147483647;
+        return s / 2147483647;
+      };
     };
     const a = evaluateTemplate('{{uuid}}', {}, { random: seeded() });
     expect(evaluateTemplate('{{uuid}}', {}, { random: seeded() })).toBe(a);
