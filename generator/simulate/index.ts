@@ -73,6 +73,9 @@ export interface SimulateOptions {
   embeddedApi?: boolean;
 }
 
+/** How recordings show the receiver's loopback origin (stable across runs; used as-is when replaying). */
+export const RECEIVER_ALIAS = 'http://webhook-receiver.invalid';
+
 export class SimulationSetupError extends Error {
   override name = 'SimulationSetupError';
 }
@@ -131,6 +134,7 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
   // One receiver for the run; deliveries go to the scenario running at the time.
   const holder: { rt?: Runtime } = {};
   const receiver = replay ? undefined : await startReceiver(() => holder.rt);
+  if (receiver) secrets.alias(receiver.url, RECEIVER_ALIAS);
   try {
     for (const sc of scenarios) {
       const rt: Runtime = {
@@ -152,7 +156,7 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
         inbox: new Map(),
       };
       holder.rt = rt;
-      if (receiver) rt.receiverUrl = receiver.url;
+      rt.receiverUrl = receiver?.url ?? RECEIVER_ALIAS;
       started.push({ name: sc.name, startedMs: clock.now() });
       reports.push(await runScenario(rt, sc));
     }

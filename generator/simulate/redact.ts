@@ -44,6 +44,15 @@ export function redactPath(target: unknown, segments: string[]): boolean {
 /** Known secret strings; variants (URL-encoded, Basic auth pair) are added with them. */
 export class SecretSet {
   private readonly values = new Set<string>();
+  private readonly aliases = new Map<string, string>();
+
+  /**
+   * Not a secret but run-specific (the webhook receiver's loopback origin): shown as `to`, so
+   * recordings from different runs compare and replay equal.
+   */
+  alias(from: string, to: string): void {
+    if (from && from !== to) this.aliases.set(from, to);
+  }
 
   add(secret: unknown): void {
     if (typeof secret !== 'string' || secret.length < 6 || secret === REDACTED) return;
@@ -66,6 +75,7 @@ export class SecretSet {
 
   redactText(s: string): string {
     let out = s;
+    for (const [from, to] of this.aliases) if (out.includes(from)) out = out.split(from).join(to);
     for (const secret of this.list()) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   }

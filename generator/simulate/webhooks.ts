@@ -146,6 +146,11 @@ export async function nextDelivery(
     const list = rt.inbox.get(name) ?? [];
     const d = list.shift();
     if (d) return d;
+    if (rt.wire.replaying) {
+      const r = rt.wire.takeIncoming();
+      if (r) return { body: r.body, headers: r.headers, query: {}, method: 'POST' };
+      throw new MakeError('RuntimeError', `Replay: the recording holds no further webhook delivery for "${name}"`);
+    }
     if (Date.now() >= deadline)
       throw new MakeError('RuntimeError', `No webhook delivery reached "${name}" within ${waitMs} ms`);
     await new Promise((r) => setTimeout(r, 10));

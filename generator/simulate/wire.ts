@@ -31,6 +31,12 @@ export class Wire {
     return this.replay !== undefined;
   }
 
+  /** Replay only: the next webhook delivery the recording received. */
+  takeIncoming(): { body: Buffer; headers: Record<string, string> } | undefined {
+    const d = this.replay?.takeIncoming();
+    return d ? { body: Buffer.from(d.body), headers: d.headers } : undefined;
+  }
+
   async send(
     req: BuiltRequest,
     meta: Omit<ExchangeMeta, 'scenario' | 'step'>,

@@ -8,10 +8,12 @@ const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/scenario.s
 
 describe('schemas/scenario.schema.json', () => {
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
-  it.each(schema.examples.map((e: unknown, i: number) => [i, e]))('example %i is valid', (_i, e) => {
+  const examples: [number, unknown][] = schema.examples.map((e: unknown, i: number) => [i, e]);
+  const anti: [string, unknown][] = schema.antiExamples.map((a: { data: unknown; reason: string }) => [a.reason, a.data]);
+  it.each(examples)('example %i is valid', (_i, e) => {
     expect(validate(e)).toBe(true);
   });
-  it.each(schema.antiExamples.map((a: { data: unknown; reason: string }) => [a.reason, a.data]))('anti-example fails: %s', (_r, data) => {
+  it.each(anti)('anti-example fails: %s', (_r, data) => {
     expect(validate(data)).toBe(false);
   });
 });
