@@ -2,7 +2,7 @@
  * `importApp`: any app the loader reads → an app-src-style TypeScript folder (ts-morph writes the
  * files). Refuses a non-empty output folder unless `force`; never deletes anything.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IndentationText, Project, QuoteKind } from 'ts-morph';
@@ -62,7 +62,13 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
     sf.addStatements(`\n${f.body}`);
   }
   project.saveSync();
-  return { out, files: files.map((f: GeneratedFile) => f.path).sort(compareNames), loadDiagnostics: app.diagnostics };
+  const written = files.map((f: GeneratedFile) => f.path);
+  // The sources are ES modules; outside an ESM package tsx would load them as CommonJS.
+  if (!hasEsmPackage(out)) {
+    writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);
+    written.push('package.json');
+  }
+  return { out, files: written.sort(compareNames), loadDiagnostics: app.diagnostics };
 }
 
 /** Toolkit import first, then the app's own files. */
@@ -73,4 +79,19 @@ function order(spec: string, toolkit: string): number {
 function toolkitSpecifier(fromFile: string): string {
   const rel = path.relative(path.dirname(fromFile), TOOLKIT_ENTRY).split(path.sep).join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** True when the nearest package.json above (or in) `dir` declares `"type": "module"`. */
+function hasEsmPackage(dir: string): boolean {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const pkg = path.join(d, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(d) === d) return false;
+  }
 }

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'make-app-cli-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), 'build', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('make-app build', () => {
+  it('--check exits 0 on the committed dist-app (what CI runs)', () => {
+    const r = cli('--check');
+    expect(r.err).toBe('');
+    expect(r.out).toContain('dist-app is up to date; lint: 0 error(s), 0 warning(s)');
+    expect(r.code).toBe(0);
+  });
+
+  it('builds into a new folder, then --check is clean, then exits 1 after an edit', () => {
+    const out = path.join(work, 'out');
+    const first = cli('--out', out);
+    expect(first.code).toBe(0);
+    expect(existsSync(path.join(out, 'makecomapp.json'))).toBe(true);
+    expect(cli('--out', out, '--check').code).toBe(0);
+    const file = path.join(out, 'general/base.iml.json');
+    writeFileSync(file, '{}\n');
+    const check = cli('--out', out, '--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('is out of date');
+    expect(check.out).toContain('changed: general/base.iml.json');
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+  });
+
+  it('exits 1 and prints the TypeScript line for a lint error in generated JSON', () => {
+    const r = cli('--src', 'test/fixtures/compile/typo-app', '--out', path.join(work, 'typo'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/list-things\.communication\.iml\.json:5:\d+ error iml\/undeclared-parameter/);
+    expect(r.out).toContain('from test/fixtures/compile/typo-app/app.ts:15:');
+  });
+
+  it('exits 2 with one line for a source folder that does not exist', () => {
+    const r = cli('--src', 'no/such/folder', '--out', path.join(work, 'x'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('does not exist');
+  });
+
+  it('refuses --with-secrets into the committed dist-app', () => {
+    const r = cli('--with-secrets');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--with-secrets cannot write into dist-app/');
+  });
+
+  it('--with-secrets reads the client id and secret from the environment', () => {
+    const out = path.join(work, 'secrets');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), 'build', '--out', out, '--with-secrets'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, ACADEMY_CLIENT_ID: 'id-from-env', ACADEMY_CLIENT_SECRET: 'secret-from-env' },
+    });
+    expect(r.status).toBe(1); // the linter rightly flags a literal secret in common data
+    const common = JSON.parse(readFileSync(path.join(out, 'connections/academy/academy.common.json'), 'utf8'));
+    expect(common).toEqual({ clientId: 'id-from-env', clientSecret: 'secret-from-env' });
+  });
+});

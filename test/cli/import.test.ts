@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'make-app-cli-import-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('make-app import', () => {
+  it('imports a corpus app to TypeScript that builds again', () => {
+    const src = path.join(work, 'cats');
+    const r = cli('import', '/work/shared/corpus/johnson-jnr__integromat-cats-public', '--out', src);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`into ${src}`);
+    const app = readFileSync(path.join(src, 'app.ts'), 'utf8');
+    expect(app).toContain('export default defineApp({');
+    const built = cli('build', '--src', src, '--out', path.join(work, 'cats-out'));
+    expect(built.code, built.out + built.err).not.toBe(2);
+  });
+
+  it('refuses a non-empty output folder without --force and leaves it alone', () => {
+    const out = path.join(work, 'busy');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'keep.txt'), 'mine');
+    const r = cli('import', 'dist-app', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is not empty');
+    expect(readFileSync(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
+    const forced = cli('import', 'dist-app', '--out', out, '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('exits 2 for a path that is no app', () => {
+    const r = cli('import', path.join(work, 'nothing-here'), '--out', path.join(work, 'o'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('does not exist');
+  });
+});
