@@ -15,6 +15,11 @@ const TRANSPORT_HEADERS = new Set([
   'transfer-encoding',
 ]);
 const MAX_LISTED = 40;
+/**
+ * Wall-clock transport headers inside outputs (the universal module returns response headers):
+ * they follow real time, not the scenario clock, so two runs a second apart differ.
+ */
+const ALWAYS_NOISE = /\.headers\.(date|etag|x-request-id|content-length)$/;
 
 export function requestView(r: RequestRecord): StepRequestView {
   const headers: Record<string, string> = {};
@@ -27,8 +32,15 @@ export function requestView(r: RequestRecord): StepRequestView {
     url: r.url,
     query: r.query ?? {},
     headers,
-    ...(r.body !== undefined ? { body: r.body } : {}),
+    ...(r.body !== undefined ? { body: partsByName(r.body) } : {}),
   };
+}
+
+/** Multipart parts are form fields: their order carries no meaning, like keys of a JSON body. */
+function partsByName(body: unknown): unknown {
+  if (!isObject(body) || !Array.isArray(body.multipart)) return body;
+  const name = (p: unknown) => (isObject(p) ? String(p.name ?? '') : '');
+  return { ...body, multipart: [...body.multipart].sort((a, b) => name(a).localeCompare(name(b))) };
 }
 
 /** What is compared in one step: the error, each request (with its status) and the output bundles. */
@@ -48,7 +60,7 @@ export function stepView(s: StepReport | undefined): Record<string, unknown> {
 export function flatten(v: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(v)) {
     out.set(`${prefix}.length`.replace(/^\./, ''), v.length);
-    v.forEach((x, i) => flatten(x, `${prefix}[${i}]`, out));
+    for (const [i, x] of v.entries()) flatten(x, `${prefix}[${i}]`, out);
   } else if (isObject(v)) {
     const keys = Object.keys(v);
     if (keys.length === 0 && prefix) out.set(prefix, {});
@@ -63,7 +75,8 @@ export function noisyPaths(a: StepReport | undefined, b: StepReport | undefined)
   const fb = flatten(stepView(b));
   const out = new Set<string>();
   for (const k of new Set([...fa.keys(), ...fb.keys()]))
-    if (!fb.has(k) || !fa.has(k) || stableJson(fa.get(k)) !== stableJson(fb.get(k))) out.add(k);
+    if (ALWAYS_NOISE.test(k) || !fb.has(k) || !fa.has(k) || stableJson(fa.get(k)) !== stableJson(fb.get(k)))
+      out.add(k);
   return out;
 }
 
@@ -85,27 +98,7 @@ export function compareRuns(
       const r = rs.steps[i];
       const t = ts?.steps[i];
       const masked = noisyPaths(r, alt?.steps[i]);
-      const fr = flatten(stepView(r));
-      const ft = flatten(stepView(t));
-      const differences: StepDifference[] = [];
-      let compared = 0;
-      for (const k of [...new Set([...fr.keys(), ...ft.keys()])].sort(naturalOrder)) {
-        if (isMasked(k, masked)) continue;
-        compared++;
-        const inR = fr.has(k);
-        const inT = ft.has(k);
-        if (inR && inT && stableJson(fr.get(k)) === stableJson(ft.get(k))) continue;
-        differences.push({
-          path: k,
-          ...(inR ? { reference: fr.get(k) } : {}),
-          ...(inT ? { theirs: ft.get(k) } : {}),
-          message: !inT
-            ? `only the reference has ${show(fr.get(k), 80)}`
-            : !inR
-              ? `only yours has ${show(ft.get(k), 80)}`
-              : `reference ${show(fr.get(k), 80)}, yours ${show(ft.get(k), 80)}`,
-        });
-      }
+      const { differences, compared } = compareStep(r, t, masked);
       const total = differences.length;
       const listed =
         total > MAX_LISTED
@@ -142,6 +135,110 @@ export function compareRuns(
         masked: [],
       });
     }
+  }
+  return out;
+}
+
+type View = Record<string, unknown>;
+
+/**
+ * Differences of one step. Requests are paired by method and URL (longest common subsequence), so
+ * an extra refresh or page shows as one extra request instead of shifting every later one.
+ */
+function compareStep(r: StepReport | undefined, t: StepReport | undefined, masked: Set<string>) {
+  const rv = stepView(r);
+  const tv = stepView(t);
+  const rReq = (rv.requests ?? []) as View[];
+  const tReq = (tv.requests ?? []) as View[];
+  const differences: StepDifference[] = [];
+  let compared = 0;
+  const leaf = (k: string, fr: Map<string, unknown>, ft: Map<string, unknown>) => {
+    if (isMasked(k, masked)) return;
+    compared++;
+    const inR = fr.has(k);
+    const inT = ft.has(k);
+    if (inR && inT && stableJson(fr.get(k)) === stableJson(ft.get(k))) return;
+    differences.push({
+      path: k,
+      ...(inR ? { reference: fr.get(k) } : {}),
+      ...(inT ? { theirs: ft.get(k) } : {}),
+      message: !inT
+        ? `only the reference has ${show(fr.get(k), 80)}`
+        : !inR
+          ? `only yours has ${show(ft.get(k), 80)}`
+          : `reference ${show(fr.get(k), 80)}, yours ${show(ft.get(k), 80)}`,
+    });
+  };
+  const compareMaps = (fr: Map<string, unknown>, ft: Map<string, unknown>) => {
+    for (const k of [...new Set([...fr.keys(), ...ft.keys()])].sort(naturalOrder)) leaf(k, fr, ft);
+  };
+  const { requests: _r, ...rRest } = rv;
+  const { requests: _t, ...tRest } = tv;
+  compareMaps(flatten(rRest), flatten(tRest));
+  if (r || t)
+    compareMaps(new Map([['requests.length', rReq.length]]), new Map([['requests.length', tReq.length]]));
+  const pairs = align(rReq.map(requestKey), tReq.map(requestKey));
+  const pairedT = new Set(pairs.map(([, j]) => j));
+  const pairedR = new Map(pairs);
+  for (const [i, req] of rReq.entries()) {
+    const j = pairedR.get(i);
+    if (j !== undefined) compareMaps(flatten(req, `requests[${i}]`), flatten(tReq[j], `requests[${i}]`));
+    else if (!isMasked(`requests[${i}]`, masked)) {
+      compared++;
+      differences.push({
+        path: `requests[${i}]`,
+        reference: describeRequest(req),
+        message: `only the reference sends ${describeRequest(req)}`,
+      });
+    }
+  }
+  for (const [j, req] of tReq.entries()) {
+    if (pairedT.has(j)) continue;
+    compared++;
+    differences.push({
+      path: `yours.requests[${j}]`,
+      theirs: describeRequest(req),
+      message: `only yours sends ${describeRequest(req)}`,
+    });
+  }
+  return { differences, compared };
+}
+
+/** Pairing key: method and URL with id-like path segments blurred (generated ids are noise, compared later). */
+function requestKey(q: View): string {
+  const url = String(q.url)
+    .split('/')
+    .map((seg) => (/\d/.test(seg) && seg.length >= 3 && !/^v\d+$/.test(seg) ? '*' : seg))
+    .join('/');
+  return `${String(q.method)} ${url}`;
+}
+
+function describeRequest(q: View): string {
+  const query =
+    isObject(q.query) && Object.keys(q.query).length
+      ? `?${new URLSearchParams(q.query as Record<string, string>).toString()}`
+      : '';
+  return `${String(q.method)} ${String(q.url)}${query}${q.status !== undefined ? ` → ${String(q.status)}` : ''}`;
+}
+
+/** Index pairs of a longest common subsequence of two key lists. */
+export function align(a: string[], b: string[]): [number, number][] {
+  const m = a.length;
+  const n = b.length;
+  const dp = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  for (let i = m - 1; i >= 0; i--)
+    for (let j = n - 1; j >= 0; j--)
+      dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < m && j < n) {
+    if (a[i] === b[j]) {
+      out.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
   }
   return out;
 }
