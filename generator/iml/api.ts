@@ -13,6 +13,10 @@
  *   hasIml(src: string): boolean
  *   BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec>
  *   createCustomFunctions(sources: Record<string, string>, opts?: { timeoutMs?: number }): CustomFunctions
+ *       runs in a QuickJS WebAssembly isolate that loads asynchronously: `await initImlSandbox()` once
+ *       first (or import `sandbox-ready.ts`, or use `createCustomFunctionsAsync`), else ImlSandboxError.
+ *
+ * Every error thrown by parsing or evaluation is an `ImlError` subclass (errors.ts) with offset/length.
  */
 
 /** Offsets are 0-based indexes into the template string (decoded JSON string value). */
@@ -61,9 +65,11 @@ export interface VariableRef extends ImlSpan {
 
 export interface FunctionRef extends ImlSpan {
   name: string;
-  /** `true` for `iml.name(...)` calls of the app's own functions. */
+  /** `true` for `iml.name(...)` calls and for any name that is not a built-in (the app's own functions). */
   custom: boolean;
   arity: number;
+  /** `true` when written `iml.name(...)`. */
+  qualified?: boolean;
 }
 
 export interface TemplateAnalysis {

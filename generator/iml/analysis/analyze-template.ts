@@ -75,7 +75,7 @@ function walk(e: Expr, out: TemplateAnalysis): void {
       walk(e.right, out);
       return;
     case 'call': {
-      const ref: FunctionRef & { qualified: boolean } = {
+      const ref: FunctionRef = {
         name: e.name,
         custom: e.custom || !BUILTIN_FUNCTIONS.has(e.name),
         qualified: e.custom,
