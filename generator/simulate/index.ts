@@ -27,7 +27,8 @@ import { Wire } from './wire.ts';
 export type { MakeErrorInfo, RequestRecord, ScenarioReport, SimulationReport, StepKind, StepReport } from './types.ts';
 export type { Expectation, RequestExpectation, Scenario, ScenarioStep } from './scenario-types.ts';
 export type { SimulatorSettings } from './settings.ts';
-export type { HostMap } from './http.ts';
+export type { HostMap, Transport, WireRequest, WireResponse } from './http.ts';
+export { createFetchTransport, mapUrl } from './http.ts';
 export type { Registration } from './common-data.ts';
 export { DEFAULT_SETTINGS, ACADEMY_HOST } from './settings.ts';
 export { loadScenarios, parseScenario, ScenarioError } from './scenario-load.ts';
@@ -71,6 +72,11 @@ export interface SimulateOptions {
   live?: LiveTarget;
   /** Start the embedded API when no `api` is given (default true); false runs against `hostMap` only. */
   embeddedApi?: boolean;
+  /**
+   * Replaces the HTTP transport (tools and benchmarks wrap the default one made by
+   * `createFetchTransport`). It sees requests before redaction: keep what it captures in memory.
+   */
+  transport?: Transport;
 }
 
 /** How recordings show the receiver's loopback origin (stable across runs; used as-is when replaying). */
@@ -108,7 +114,9 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
         ? { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: client.redirectUri, apiKey: client.apiKey }
         : { clientId: replay?.clientId ?? 'replay-client', clientSecret: 'replay-client-secret', apiKey: 'replay-api-key', redirectUri: replay?.redirectUri });
   const hostMap: HostMap = { ...(api ? { [ACADEMY_HOST]: api.url } : {}), ...(opts.hostMap ?? {}) };
-  const transport: Transport | undefined = replay ? undefined : createFetchTransport(hostMap, { allowUnmapped: Boolean(opts.live) });
+  const transport: Transport | undefined = replay
+    ? undefined
+    : (opts.transport ?? createFetchTransport(hostMap, { allowUnmapped: Boolean(opts.live) }));
   const secrets = new SecretSet();
   for (const s of [registration.clientSecret, registration.apiKey]) secrets.add(s);
   if (registration.clientId && registration.clientSecret) secrets.addBasicPair(registration.clientId, registration.clientSecret);
@@ -153,6 +161,7 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
         triggers: new Map(),
         moduleData: new Map(),
         commonOverrides: opts.common ?? {},
+        live: Boolean(opts.live),
         inbox: new Map(),
       };
       holder.rt = rt;

@@ -71,6 +71,8 @@ export interface Runtime {
   /** Webhook deliveries not yet processed, per webhook name. */
   inbox: Map<string, { body: Buffer; headers: Record<string, string>; query: Record<string, string>; method: string }[]>;
   receiverUrl?: string;
+  /** Targeting the real API: the clock cannot be moved for the server. */
+  live?: boolean;
 }
 
 export function appBase(app: AppModel): Spec {

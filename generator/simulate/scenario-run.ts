@@ -72,6 +72,8 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
     return { component: `modules.${step.epoch.module}`, output: await runEpoch(rt, step.epoch.module, step.epoch.parameters ?? {}) };
   }
   if ('advance' in step) {
+    if (rt.live)
+      throw new MakeError('RuntimeError', 'advance cannot move the real API\'s clock in --live mode; run this scenario on the embedded API');
     const ms = parseDuration(step.advance);
     if (ms === undefined) throw new MakeError('RuntimeError', `not a duration: ${step.advance}`);
     rt.clock.advance(ms);
