@@ -28,7 +28,7 @@ export interface AppOrigin {
 export interface AppDef {
   /** App id: lowercase letters, digits and dashes, 3–30 characters. */
   name: string;
-  label: string;
+  label?: string;
   version: number;
   description?: string;
   /** Theme colour `#rrggbb`. */

@@ -7,6 +7,8 @@
 import type { Expr } from './iml.ts';
 
 export type ImlString = string | Expr;
+/** A string holding IML (`"{{parameters.method}}"`): accepted wherever Make allows IML instead of a fixed value. */
+export type ImlTemplate = `${string}{{${string}}}${string}`;
 export type ImlPrimitive = string | number | boolean | null | Expr;
 /** Any JSON value in which strings may hold IML and references may stand in for values. */
 export type ImlValue = ImlPrimitive | readonly ImlValue[] | { readonly [key: string]: ImlValue | undefined };
@@ -46,11 +48,11 @@ export type Forbid<K extends string> = { readonly [P in K]?: never };
 export interface RequestCore {
   url?: ImlString;
   encodeUrl?: boolean;
-  method?: HttpMethod | Expr;
-  headers?: FlatObject | Expr;
-  qs?: FlatObject | Expr;
+  method?: HttpMethod | Expr | ImlTemplate;
+  headers?: FlatObject | Expr | ImlTemplate;
+  qs?: FlatObject | Expr | ImlTemplate;
   body?: ImlValue;
-  type?: RequestBodyType | Expr;
+  type?: RequestBodyType | Expr | ImlTemplate;
   ca?: string;
   gzip?: boolean;
   temp?: { readonly [key: string]: ImlValue };
@@ -65,13 +67,13 @@ export interface RequestCore {
 
 /** AWS signing: not available in connections. */
 export interface AwsDirective {
-  aws?: { key?: ImlString; secret?: ImlString; session?: ImlString; bucket?: ImlString; sign_version?: '2' | '4' | Expr };
+  aws?: { key?: ImlString; secret?: ImlString; session?: ImlString; bucket?: ImlString; sign_version?: '2' | '4' | Expr | ImlTemplate };
 }
 
 export interface Pagination {
   mergeWithParent?: boolean;
   url?: ImlString;
-  method?: HttpMethod | Expr;
+  method?: HttpMethod | Expr | ImlTemplate;
   headers?: FlatObject;
   qs?: FlatObject;
   body?: ImlValue;
@@ -80,14 +82,14 @@ export interface Pagination {
 
 export interface ErrorSpec {
   message?: ImlString;
-  type?: ErrorType | Expr;
-  [status: `${number}`]: { message: ImlString; type?: ErrorType | Expr };
+  type?: ErrorType | Expr | ImlTemplate;
+  [status: `${number}`]: { message: ImlString; type?: ErrorType | Expr | ImlTemplate };
 }
 
 /** Response directives every request may use. */
 export interface ResponseCore {
-  type?: ResponseBodyType | Expr | { readonly [status: string]: ResponseBodyType };
-  valid?: boolean | ImlString | { condition: ImlString; message?: ImlString; type?: ErrorType | Expr };
+  type?: ResponseBodyType | Expr | ImlTemplate | { readonly [status: string]: ResponseBodyType };
+  valid?: boolean | ImlString | { condition: ImlString; message?: ImlString; type?: ErrorType | Expr | ImlTemplate };
   error?: ImlString | ErrorSpec;
   temp?: { readonly [key: string]: ImlValue };
 }
@@ -106,8 +108,8 @@ export interface ResponseLimit {
 }
 
 export interface TriggerSpec {
-  type: 'id' | 'date' | Expr;
-  order: 'asc' | 'desc' | 'unordered' | Expr;
+  type: 'id' | 'date' | Expr | ImlTemplate;
+  order: 'asc' | 'desc' | 'unordered' | Expr | ImlTemplate;
   id: ImlString;
   date?: ImlString;
 }
@@ -156,7 +158,7 @@ export interface EpochRequest extends RequestCore, AwsDirective {
 /** The responder's only communication: the HTTP reply to the caller of the instant trigger. */
 export interface ResponderCommunication extends Forbid<'url' | 'method' | 'qs' | 'body' | 'pagination' | 'headers'> {
   response: {
-    type?: 'json' | 'urlencoded' | 'text' | Expr;
+    type?: 'json' | 'urlencoded' | 'text' | Expr | ImlTemplate;
     status?: number | ImlString;
     headers?: FlatObject;
     body?: ImlValue;
@@ -181,7 +183,7 @@ export type StoredData<K extends string> = { readonly [key in K]?: ImlValue };
 export interface ConnectionResponseExtras<K extends string> {
   data?: StoredData<K>;
   uid?: ImlString | number;
-  metadata?: { type?: 'text' | 'email' | Expr; value: ImlString };
+  metadata?: { type?: 'text' | 'email' | Expr | ImlTemplate; value: ImlString };
 }
 
 /** A basic connection's single request. */
@@ -222,7 +224,7 @@ export interface WebhookCommunication {
 }
 
 export interface WebhookRespond {
-  type?: 'json' | 'urlencoded' | 'text' | Expr;
+  type?: 'json' | 'urlencoded' | 'text' | Expr | ImlTemplate;
   status?: number | ImlString;
   headers?: FlatObject;
   body?: ImlValue;
