@@ -1,12 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.ts';
+import { buildApp } from '../../compile/index.ts';
+import { loadApp } from '../../load/index.ts';
+import { loadScenarios, simulateApp, smokeScenario } from '../../simulate/index.ts';
+import { lintApp } from '../../validate/index.ts';
+import { EXIT } from '../errors.ts';
 import type { SetExit } from './index.ts';
 
-export function registerStart(program: Command, _setExit: SetExit): void {
+interface StartFlags {
+  src: string;
+  out: string;
+  scenario: string;
+  har?: string;
+  simulate: boolean;
+}
+
+/** The main job on the embedded defaults: build app-src → dist-app, lint it, simulate its scenarios. */
+export function registerStart(program: Command, setExit: SetExit): void {
   program
     .command('start')
-    .description('(being built) start')
-    .action(() => {
-      throw new UsageError('start is not available yet');
+    .description('Build the reference app (app-src → dist-app), lint it, and simulate its scenarios on the embedded API')
+    .option('--src <dir>', 'TypeScript sources of the app', 'app-src')
+    .option('--out <dir>', 'output folder of the build', 'dist-app')
+    .option('--scenario <file or dir>', 'scenarios to simulate', 'app-src/scenarios')
+    .option('--har <file>', 'also write the redacted HAR recording of the simulation')
+    .option('--no-simulate', 'stop after build and lint')
+    .action(async (flags: StartFlags) => {
+      setExit(await runStart(flags));
     });
+}
+
+async function runStart(flags: StartFlags): Promise<number> {
+  const line = (s: string) => process.stdout.write(`${s}\n`);
+  const build = await buildApp({ src: flags.src, out: flags.out });
+  line(
+    `build     ${build.ok ? 'ok' : 'FAILED'}  ${build.files.length} files in ${flags.out}/ ` +
+      `(${build.written.length} written, ${build.removed.length} removed)`,
+  );
+  const app = loadApp(flags.out);
+  const lint = lintApp(app);
+  const count = (sev: string) => lint.diagnostics.filter((d) => d.severity === sev).length;
+  const components = Object.values(app.components).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  line(
+    `lint      ${count('error')} errors, ${count('warning')} warnings, ${lint.suppressed} accepted ` +
+      `(${components} components, profile ${lint.profile})`,
+  );
+  for (const d of lint.diagnostics.filter((x) => x.severity !== 'info'))
+    line(`          ${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
+  let failed = 0;
+  if (flags.simulate) {
+    const scenarios = existsSync(flags.scenario) ? loadScenarios(flags.scenario) : [smokeScenario(app)];
+    const report = await simulateApp(app, { scenarios, ...(flags.har ? { har: path.resolve(flags.har) } : {}) });
+    const requests = report.scenarios.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.requests.length, 0), 0);
+    failed = report.summary.failed;
+    line(
+      `simulate  ${report.summary.scenarios} scenarios, ${report.summary.passed}/${report.summary.steps} steps passed, ` +
+        `${requests} HTTP requests on the embedded App Academy API`,
+    );
+    for (const sc of report.scenarios)
+      line(`          ${sc.status === 'pass' ? 'pass' : 'FAIL'}  ${sc.name}`);
+    if (report.har) line(`          HAR written to ${report.har}`);
+  }
+  const ok = build.ok && count('error') === 0 && failed === 0;
+  line(ok ? 'all good' : 'problems found');
+  return ok ? EXIT.ok : EXIT.findings;
 }
