@@ -75,6 +75,49 @@ describe('make-app diff', () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
   });
 
+  it('runs the scenarios given with --scenario on both apps and exits 1 when the requests differ', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'diff-cli-'));
+    dirs.push(dir);
+    const scenario = path.join(dir, 'refresh.yaml');
+    writeFileSync(
+      scenario,
+      [
+        'name: one call',
+        'steps:',
+        '  - connect: { as: john }',
+        '  - run: { module: getMovie, parameters: { id: "1" } }',
+        '  - deleteConnection: {}',
+        '',
+      ].join('\n'),
+    );
+    const same = cli(
+      student(() => {}),
+      '--against',
+      REF,
+      '--scenario',
+      scenario,
+    );
+    expect(same.err).toBe('');
+    expect(same.out).toMatch(/pass {2}one call #2 run getMovie/);
+    expect(same.code).toBe(0);
+    const noCondition = student((d) => editOauth(d, 'refresh', (req) => void delete req.condition));
+    const differs = cli(noCondition, '--against', REF, '--scenario', scenario);
+    expect(differs.out).toMatch(/FAIL {2}one call #2 run getMovie/);
+    expect(differs.out).toMatch(/only yours sends POST \S+\/refresh/);
+    expect(differs.code).toBe(1);
+  });
+
+  it('exits 2 naming the file and line of a broken scenario', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'diff-cli-'));
+    dirs.push(dir);
+    const scenario = path.join(dir, 'broken.yaml');
+    writeFileSync(scenario, 'name: broken\nsteps:\n  - run: [unclosed\n');
+    const r = cli(REF, '--against', REF, '--scenario', scenario);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken\.yaml/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
   it.each([
     ['a missing app', ['/nonexistent/app', '--against', REF], /does not exist/],
     [
