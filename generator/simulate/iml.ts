@@ -3,7 +3,7 @@
  * (generator/iml), with the fake clock, the chosen equality and a seeded random source.
  */
 import type { CustomFunctions, EvalOptions, ImlContext } from '../iml/api.ts';
-import { createCustomFunctions, evaluate } from '../iml/index.ts';
+import { createCustomFunctionsAsync, evaluate } from '../iml/index.ts';
 import type { AppModel, Clock } from '../model/index.ts';
 
 export interface ImlEnv {
@@ -23,11 +23,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function createImlEnv(
+export async function createImlEnv(
   app: AppModel,
   clock: Clock,
   opts: { equality: 'loose' | 'strict'; seed: number },
-): ImlEnv {
+): Promise<ImlEnv> {
   let functions: CustomFunctions | undefined;
   const sources: Record<string, string> = {};
   for (const [name, fn] of Object.entries(app.components.function)) {
@@ -36,9 +36,10 @@ export function createImlEnv(
   }
   if (Object.keys(sources).length > 0) {
     try {
-      functions = createCustomFunctions(sources, { timeoutMs: 10_000 });
+      // Custom functions run in the engine's QuickJS sandbox with Make's 10 s limit.
+      functions = await createCustomFunctionsAsync(sources, { timeoutMs: 10_000 });
     } catch {
-      functions = undefined; // a broken function surfaces when IML calls it (unknown function)
+      functions = undefined; // a function that does not load surfaces when IML calls it (unknown function)
     }
   }
   const evalOpts: EvalOptions = {

@@ -122,7 +122,7 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
   if (registration.clientId && registration.clientSecret) secrets.addBasicPair(registration.clientId, registration.clientSecret);
   const recorder = new Recorder(secrets);
   const wire = new Wire(transport, replay, recorder, clock);
-  const iml = createImlEnv(app, clock, { equality: settings.equality, seed });
+  const iml = await createImlEnv(app, clock, { equality: settings.equality, seed });
   let seq = seed * 7919;
   const env: ExecEnv = { iml, wire, settings, advanceClock: (ms) => clock.advance(ms), nextSeed: () => ++seq };
   const users: AppUser[] = api

@@ -191,7 +191,18 @@ export async function runScenario(rt: Runtime, scenario: Scenario): Promise<Scen
     steps.push(rep);
   };
   for (const [i, step] of scenario.steps.entries()) {
-    await exec(i + 1, stepKind(step), labelOf(step), () => runStep(rt, resolveRefs(step, steps) as ScenarioStep), expectOf(step));
+    const kind = stepKind(step);
+    const limited = kind === 'run' || kind === 'rpc' || kind === 'epoch' || kind === 'deliverWebhook';
+    await exec(
+      i + 1,
+      kind,
+      labelOf(step),
+      () => {
+        const work = runStep(rt, resolveRefs(step, steps) as ScenarioStep);
+        return limited ? withTimeout(work, rt.settings.executionTimeoutMs) : work;
+      },
+      expectOf(step),
+    );
   }
   // Cleanup as Make does when a scenario is deactivated: detach webhooks still attached.
   for (const name of [...rt.webhooks.keys()]) {
@@ -230,6 +241,19 @@ export function resolveRefs(value: unknown, done: StepReport[]): unknown {
     return out;
   }
   return value;
+}
+
+/** Make stops a module or RPC that runs too long (real time; the fake clock does not count). */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MakeError('ModuleTimeoutError', `Execution took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Outputs as plain JSON (Dates → ISO, Buffers → {binary: size}). */

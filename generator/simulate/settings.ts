@@ -8,6 +8,8 @@ export interface SimulatorSettings {
   equality: 'loose' | 'strict';
   /** Per-request timeout (real time), Make's default 40 s. */
   requestTimeoutMs: number;
+  /** Real-time limit of one module or RPC execution (Make: 40 s for RPCs and requests). */
+  executionTimeoutMs: number;
   /** Max HTTP requests in one module/RPC execution (Make: 100). */
   maxRequestsPerExecution: number;
   /** Max pagination requests in one execution (Make: 50). */
@@ -47,6 +49,7 @@ export interface SimulatorSettings {
 export const DEFAULT_SETTINGS: SimulatorSettings = {
   equality: 'loose',
   requestTimeoutMs: 40_000,
+  executionTimeoutMs: 40_000,
   maxRequestsPerExecution: 100,
   maxPaginationRequests: 50,
   maxPastRecords: 3200,

@@ -27,6 +27,8 @@ beforeAll(async () => {
         return { status: 302, headers: { location: '/echo?from=moved' } };
       case '/fail':
         return { status: Number(r.query.status ?? 500), json: { error: { message: 'nope' } } };
+      case '/slow':
+        return { json: { late: true }, delayMs: 400 };
       case '/invalid':
         return { json: { ok: false } };
       default:
@@ -36,8 +38,13 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 
-async function run(module: ComponentSpec, steps: Scenario['steps'], extra: Partial<SimulateOptions> & { base?: unknown } = {}) {
-  const app = makeApp({ base: extra.base ?? { baseUrl: 'https://api.test' }, modules: { m: module } });
+async function run(
+  module: ComponentSpec,
+  steps: Scenario['steps'],
+  extra: Partial<SimulateOptions> & { base?: unknown; parts?: Parameters<typeof makeApp>[0] } = {},
+) {
+  const app = makeApp({ base: extra.base ?? { baseUrl: 'https://api.test' }, modules: { m: module }, ...(extra.parts ?? {}) });
+  if (extra.parts?.modules) Object.assign(app.components.module, makeApp({ modules: extra.parts.modules }).components.module);
   stub.seen.length = 0;
   const rep = await simulateApp(app, {
     scenarios: [{ name: 't', steps }],
@@ -212,5 +219,46 @@ describe('errors', () => {
     const [s] = await run(action({ url: '/echo', qs: { a: '{{unknownFn(1)}}' } }), [{ run: { module: 'm' } }]);
     expect(s.status).toBe('fail');
     expect(s.error?.message).toMatch(/unknownFn/);
+  });
+});
+
+describe('module types and limits', () => {
+  it('a responder outputs the reply it would send', async () => {
+    const [s] = await run(
+      { moduleType: 'responder', codes: { communication: { response: { status: '{{parameters.code}}', body: { ok: true } } } } },
+      [{ run: { module: 'm', parameters: { code: 201 } } }],
+    );
+    expect(s.output).toEqual([{ status: 201, headers: {}, body: { ok: true } }]);
+  });
+  it('an instant trigger with its own request runs once per payload bundle', async () => {
+    const [s] = await run(
+      { moduleType: 'instant_trigger', codes: { communication: { url: '/echo', qs: { id: '{{payload.id}}' }, response: { output: { got: '{{body.query.id}}' } } } } },
+      [{ run: { module: 'm', payload: { id: 42 } } }],
+    );
+    expect(s.output).toEqual([{ got: '42' }]);
+  });
+  it('an instant trigger cannot be run without a webhook or payload', async () => {
+    const [s] = await run({ moduleType: 'instant_trigger', codes: {} }, [{ run: { module: 'm' } }]);
+    expect(s.error?.message).toMatch(/instant trigger/);
+  });
+  it("the app's custom IML functions are callable", async () => {
+    const [s] = await run(action({ response: { output: { v: '{{double(parameters.n)}}' } } }), [{ run: { module: 'm', parameters: { n: 21 } } }], {
+      parts: { functions: { double: { codes: { code: 'function double(x) { return x * 2; }' } } } },
+    });
+    expect(s.error).toBeUndefined();
+    expect(s.output).toEqual([{ v: 42 }]);
+  });
+  it('a slow request hits the request timeout as a ConnectionError', async () => {
+    const [s] = await run(action({ url: '/slow' }), [{ run: { module: 'm' } }], { settings: { requestTimeoutMs: 100 } });
+    expect(s.error?.type).toBe('ConnectionError');
+    expect(s.error?.message).toMatch(/timed out after 100 ms/);
+  });
+  it('a slow execution hits the module time limit', async () => {
+    const [s] = await run(action({ url: '/slow' }), [{ run: { module: 'm' } }], { settings: { executionTimeoutMs: 100 } });
+    expect(s.error).toEqual({ type: 'ModuleTimeoutError', message: 'Execution took longer than 100 ms' });
+  });
+  it('an unknown module is a scenario error naming the known ones', async () => {
+    const [s] = await run(action({ url: '/echo' }), [{ run: { module: 'nope' } }]);
+    expect(s.error).toEqual({ type: 'ScenarioError', message: 'the app has no module "nope" (known: m)' });
   });
 });

@@ -26,6 +26,7 @@ export function makeApp(parts: {
   rpcs?: Record<string, ComponentSpec>;
   connections?: Record<string, ComponentSpec>;
   webhooks?: Record<string, ComponentSpec>;
+  functions?: Record<string, ComponentSpec>;
 }): AppModel {
   const components = emptyComponents();
   const add = (kind: Component['kind'], specs: Record<string, ComponentSpec> | undefined) => {
@@ -39,6 +40,7 @@ export function makeApp(parts: {
   add('rpc', parts.rpcs);
   add('connection', parts.connections);
   add('webhook', parts.webhooks);
+  add('function', parts.functions);
   return {
     root: '/virtual/test-app',
     layout: 'loose',
@@ -65,6 +67,7 @@ export interface StubReply {
   headers?: Record<string, string>;
   json?: unknown;
   text?: string;
+  delayMs?: number;
 }
 
 export interface Stub {
@@ -90,9 +93,13 @@ export async function startStub(handler: (req: SeenRequest) => StubReply): Promi
       };
       seen.push(r);
       const reply = handler(r);
+      const send = () => {
       const headers = { ...(reply.json !== undefined ? { 'content-type': 'application/json' } : {}), ...(reply.headers ?? {}) };
       res.writeHead(reply.status ?? 200, headers);
       res.end(reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
+      };
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -100,6 +107,10 @@ export async function startStub(handler: (req: SeenRequest) => StubReply): Promi
   return {
     url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
     seen,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
