@@ -1,39 +1,70 @@
 import path from 'node:path';
-import { type AppModel, COMPONENT_KINDS, type ComponentCodeType, emptyComponents, GENERAL_CODE_TYPES, COMPONENT_CODE_TYPES } from '../model/app.ts';
+import {
+  type AppModel,
+  COMPONENT_CODE_TYPES,
+  COMPONENT_KINDS,
+  type ComponentCodeType,
+  emptyComponents,
+  GENERAL_CODE_TYPES,
+} from '../model/app.ts';
 import { toPointer } from '../model/location.ts';
 import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
 import { type LoadContext, report } from './context.ts';
 import type { JsonDocument } from './json-document.ts';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads a single-file bundle (`AppBundle`, `bundleVersion: 1`). Every section becomes a CodeFile
  * of the bundle file whose `basePointer` says where the section sits, so positions stay exact.
  */
 export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): AppModel {
-  const app: AppModel = { root: ctx.root, layout: 'bundle', info: {}, general: {}, components: emptyComponents(), diagnostics: ctx.diagnostics };
+  const app: AppModel = {
+    root: ctx.root,
+    layout: 'bundle',
+    info: {},
+    general: {},
+    components: emptyComponents(),
+    diagnostics: ctx.diagnostics,
+  };
   const bundle = doc.value as Record<string, unknown>;
   if (isObject(bundle.app)) Object.assign(app.info, bundle.app);
-  if (typeof app.info.name !== 'string') app.info.name = path.basename(file).replace(/(\.bundle)?\.json$/i, '');
+  if (typeof app.info.name !== 'string')
+    app.info.name = path.basename(file).replace(/(\.bundle)?\.json$/i, '');
 
   if (isObject(bundle.general)) {
     for (const [key, value] of Object.entries(bundle.general)) {
       const pointer = toPointer(['general', key]);
       if (!(GENERAL_CODE_TYPES as readonly string[]).includes(key)) {
-        report(ctx, 'load/unknown-code-type', 'warning', `Unknown general code "${key}" in the bundle.`, doc.locate(pointer, { key: true }));
+        report(
+          ctx,
+          'load/unknown-code-type',
+          'warning',
+          `Unknown general code "${key}" in the bundle.`,
+          doc.locate(pointer, { key: true }),
+        );
         continue;
       }
       const type = key as (typeof GENERAL_CODE_TYPES)[number];
-      app.general[type] = key === 'readme' && typeof value === 'string' ? textSection(file, doc, pointer, value, type) : makeCodeFile(type, file, doc, pointer, value);
+      app.general[type] =
+        key === 'readme' && typeof value === 'string'
+          ? textSection(file, doc, pointer, value, type)
+          : makeCodeFile(type, file, doc, pointer, value);
     }
   }
 
   const components = isObject(bundle.components) ? bundle.components : {};
   for (const [kind, entries] of Object.entries(components)) {
     if (!(COMPONENT_KINDS as readonly string[]).includes(kind)) {
-      report(ctx, 'load/unsupported-component', 'warning', `Components of kind "${kind}" are not supported and were skipped.`, doc.locate(toPointer(['components', kind]), { key: true }));
+      report(
+        ctx,
+        'load/unsupported-component',
+        'warning',
+        `Components of kind "${kind}" are not supported and were skipped.`,
+        doc.locate(toPointer(['components', kind]), { key: true }),
+      );
       continue;
     }
     if (!isObject(entries)) continue;
@@ -41,7 +72,13 @@ export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): A
     for (const [name, entry] of Object.entries(entries)) {
       const cPointer = toPointer(['components', kind, name]);
       if (!isObject(entry)) {
-        report(ctx, 'load/manifest-shape', 'error', `Bundle entry ${kind} "${name}" must be an object.`, doc.locate(cPointer));
+        report(
+          ctx,
+          'load/manifest-shape',
+          'error',
+          `Bundle entry ${kind} "${name}" must be an object.`,
+          doc.locate(cPointer),
+        );
         continue;
       }
       const { codes, ...meta } = entry;
@@ -51,14 +88,25 @@ export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): A
         for (const [type, value] of Object.entries(codes)) {
           const pointer = `${cPointer}${toPointer(['codes', type])}`;
           if (!(COMPONENT_CODE_TYPES as readonly string[]).includes(type)) {
-            report(ctx, 'load/unknown-code-type', 'warning', `"${type}" is not a code type.`, doc.locate(pointer, { key: true }), `${kind}s.${name}`);
+            report(
+              ctx,
+              'load/unknown-code-type',
+              'warning',
+              `"${type}" is not a code type.`,
+              doc.locate(pointer, { key: true }),
+              `${kind}s.${name}`,
+            );
             continue;
           }
           const t = type as ComponentCodeType;
-          c.codes[t] = TEXT_CODE_TYPES.has(t) && typeof value === 'string' ? textSection(file, doc, pointer, value, t) : makeCodeFile(t, file, doc, pointer, value);
+          c.codes[t] =
+            TEXT_CODE_TYPES.has(t) && typeof value === 'string'
+              ? textSection(file, doc, pointer, value, t)
+              : makeCodeFile(t, file, doc, pointer, value);
         }
       }
-      if (k === 'connection' && !c.connectionType) c.connectionType = inferConnectionType(c.codes.communication?.value);
+      if (k === 'connection' && !c.connectionType)
+        c.connectionType = inferConnectionType(c.codes.communication?.value);
       app.components[k][name] = c;
     }
   }
@@ -66,7 +114,18 @@ export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): A
 }
 
 /** A text section (README, function code) inside the bundle: positions point at the string. */
-function textSection(file: string, doc: JsonDocument, pointer: string, value: string, type: Parameters<typeof makeTextCodeFile>[0]) {
+function textSection(
+  file: string,
+  doc: JsonDocument,
+  pointer: string,
+  value: string,
+  type: Parameters<typeof makeTextCodeFile>[0],
+) {
   const code = makeTextCodeFile(type, file, value);
-  return { ...code, basePointer: pointer, text: doc.text, locate: (p: string, o?: { key?: boolean; offsetInString?: number }) => doc.locate(pointer + p, o) };
+  return {
+    ...code,
+    basePointer: pointer,
+    text: doc.text,
+    locate: (p: string, o?: { key?: boolean; offsetInString?: number }) => doc.locate(pointer + p, o),
+  };
 }

@@ -2,7 +2,13 @@ import type { CodeFile, CodeType } from '../model/app.ts';
 import type { JsonDocument } from './json-document.ts';
 
 /** Wraps a parsed document (or one section of it, at `basePointer`) as a model CodeFile. */
-export function makeCodeFile(codeType: CodeType, file: string, doc: JsonDocument, basePointer = '', value?: unknown): CodeFile {
+export function makeCodeFile(
+  codeType: CodeType,
+  file: string,
+  doc: JsonDocument,
+  basePointer = '',
+  value?: unknown,
+): CodeFile {
   return {
     codeType,
     file,
@@ -26,4 +32,9 @@ export function makeTextCodeFile(codeType: CodeType, file: string, text: string)
 }
 
 /** Code types whose content is text, not JSON. */
-export const TEXT_CODE_TYPES: ReadonlySet<CodeType> = new Set<CodeType>(['readme', 'code', 'test', 'context']);
+export const TEXT_CODE_TYPES: ReadonlySet<CodeType> = new Set<CodeType>([
+  'readme',
+  'code',
+  'test',
+  'context',
+]);

@@ -1,4 +1,10 @@
-import { COMPONENT_CODE_TYPES, type ComponentCodeType, type ComponentKind, type GeneralCodeType, type ModuleType } from '../model/app.ts';
+import {
+  COMPONENT_CODE_TYPES,
+  type ComponentCodeType,
+  type ComponentKind,
+  type GeneralCodeType,
+  type ModuleType,
+} from '../model/app.ts';
 
 /**
  * Section names of the older export / SDK API (`api`, `parameters`, `expect`...) per component
@@ -15,7 +21,14 @@ const LEGACY_SECTIONS: Record<ComponentKind, Record<string, ComponentCodeType>> 
     installspec: 'installSpec',
     common: 'common',
   },
-  webhook: { api: 'communication', parameters: 'params', attach: 'attach', detach: 'detach', update: 'update', scope: 'requiredScope' },
+  webhook: {
+    api: 'communication',
+    parameters: 'params',
+    attach: 'attach',
+    detach: 'detach',
+    update: 'update',
+    scope: 'requiredScope',
+  },
   module: {
     api: 'communication',
     epoch: 'epoch',
@@ -45,9 +58,22 @@ const SUFFIXES: Record<string, ComponentCodeType> = {
   output: 'outputParameters',
 };
 
-const GENERAL_SECTIONS: Record<string, GeneralCodeType> = { base: 'base', common: 'common', content: 'readme', readme: 'readme', groups: 'groups' };
+const GENERAL_SECTIONS: Record<string, GeneralCodeType> = {
+  base: 'base',
+  common: 'common',
+  content: 'readme',
+  readme: 'readme',
+  groups: 'groups',
+};
 
-const MODULE_TYPE_IDS: Record<number, ModuleType> = { 1: 'trigger', 4: 'action', 9: 'search', 10: 'instant_trigger', 11: 'responder', 12: 'universal' };
+const MODULE_TYPE_IDS: Record<number, ModuleType> = {
+  1: 'trigger',
+  4: 'action',
+  9: 'search',
+  10: 'instant_trigger',
+  11: 'responder',
+  12: 'universal',
+};
 
 function isCodeType(name: string): name is ComponentCodeType {
   return (COMPONENT_CODE_TYPES as readonly string[]).includes(name);

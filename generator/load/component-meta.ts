@@ -34,14 +34,20 @@ export function toWebhookType(value: unknown): WebhookType | undefined {
 }
 
 function toActionCrud(value: unknown): ActionCrud | undefined {
-  return value === null || value === 'create' || value === 'read' || value === 'update' || value === 'delete' ? value : undefined;
+  return value === null || value === 'create' || value === 'read' || value === 'update' || value === 'delete'
+    ? value
+    : undefined;
 }
 
 /**
  * Builds a Component (without codes) from metadata in any layout's vocabulary: local-dev
  * (`moduleType`, `connectionType`), older export (`type`, `typeId`). Unknown keys are kept in `extra`.
  */
-export function componentFromMeta(kind: ComponentKind, name: string, meta: Record<string, unknown>): Component {
+export function componentFromMeta(
+  kind: ComponentKind,
+  name: string,
+  meta: Record<string, unknown>,
+): Component {
   const c: Component = { kind, name, codes: {} };
   const label = str(meta.label);
   if (label !== undefined) c.label = label;
@@ -84,7 +90,10 @@ export function componentFromMeta(kind: ComponentKind, name: string, meta: Recor
 export function inferConnectionType(communication: unknown): ConnectionType {
   if (communication && typeof communication === 'object' && !Array.isArray(communication)) {
     const keys = Object.keys(communication);
-    if (!keys.includes('url') && keys.some((k) => ['authorize', 'token', 'preauthorize', 'requestToken', 'accessToken'].includes(k))) {
+    if (
+      !keys.includes('url') &&
+      keys.some((k) => ['authorize', 'token', 'preauthorize', 'requestToken', 'accessToken'].includes(k))
+    ) {
       return 'oauth';
     }
   }

@@ -77,23 +77,49 @@ export function relativeToRoot(ctx: LoadContext, abs: string): string {
  * Resolves a path written in a manifest. Absolute paths, `..` escapes and symlinks pointing out of
  * the app folder are refused with `load/path-outside-app` (reported at `ref`).
  */
-export function resolveInside(ctx: LoadContext, written: string, ref: SourceLocation, component?: string): string | undefined {
+export function resolveInside(
+  ctx: LoadContext,
+  written: string,
+  ref: SourceLocation,
+  component?: string,
+): string | undefined {
   const normalized = written.replace(/\\/g, '/');
   if (path.isAbsolute(written) || /^[a-zA-Z]:\//.test(normalized) || normalized.startsWith('/')) {
-    report(ctx, 'load/path-outside-app', 'error', `Path "${written}" is absolute; code file paths must be relative to the app folder.`, ref, component);
+    report(
+      ctx,
+      'load/path-outside-app',
+      'error',
+      `Path "${written}" is absolute; code file paths must be relative to the app folder.`,
+      ref,
+      component,
+    );
     return undefined;
   }
   const abs = path.resolve(ctx.root, normalized);
   const rel = path.relative(ctx.root, abs);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    report(ctx, 'load/path-outside-app', 'error', `Path "${written}" leaves the app folder; it was not read.`, ref, component);
+    report(
+      ctx,
+      'load/path-outside-app',
+      'error',
+      `Path "${written}" leaves the app folder; it was not read.`,
+      ref,
+      component,
+    );
     return undefined;
   }
   try {
     const real = realpathSync(abs);
     const realRel = path.relative(ctx.realRoot, real);
     if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
-      report(ctx, 'load/path-outside-app', 'error', `Path "${written}" is a link to a place outside the app folder; it was not read.`, ref, component);
+      report(
+        ctx,
+        'load/path-outside-app',
+        'error',
+        `Path "${written}" is a link to a place outside the app folder; it was not read.`,
+        ref,
+        component,
+      );
       return undefined;
     }
   } catch {
@@ -103,7 +129,12 @@ export function resolveInside(ctx: LoadContext, written: string, ref: SourceLoca
 }
 
 /** Reads a file as UTF-8 text, or reports why not (missing, a folder, too large, unreadable). */
-export function readText(ctx: LoadContext, abs: string, ref: SourceLocation | undefined, component?: string): string | undefined {
+export function readText(
+  ctx: LoadContext,
+  abs: string,
+  ref: SourceLocation | undefined,
+  component?: string,
+): string | undefined {
   const rel = relativeToRoot(ctx, abs);
   const where = ref ?? { file: rel };
   let size: number;
@@ -141,7 +172,14 @@ export function readText(ctx: LoadContext, abs: string, ref: SourceLocation | un
     }
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? 'read error';
-    report(ctx, 'load/unreadable-file', 'error', `File "${rel}" could not be read (${why}).`, where, component);
+    report(
+      ctx,
+      'load/unreadable-file',
+      'error',
+      `File "${rel}" could not be read (${why}).`,
+      where,
+      component,
+    );
     return undefined;
   }
 }
@@ -165,6 +203,7 @@ export function loadCodeFile(
   ctx.referenced.add(rel);
   const text = readText(ctx, abs, ref, component);
   if (text === undefined) return undefined;
-  if (TEXT_CODE_TYPES.has(codeType)) return makeTextCodeFile(codeType, rel, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (TEXT_CODE_TYPES.has(codeType))
+    return makeTextCodeFile(codeType, rel, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return makeCodeFile(codeType, rel, parseInto(ctx, text, rel, component));
 }

@@ -1,13 +1,14 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppModel, type Component, type ComponentKind, componentId } from '../model/app.ts';
+import { makeCodeFile } from './code-file.ts';
 import { componentCodeType, generalCodeType, KIND_FOLDERS } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
-import { makeCodeFile } from './code-file.ts';
 import { type LoadContext, loadCodeFile, parseInto, readText, relativeToRoot, report } from './context.ts';
 
 const CODE_EXT = /(\.iml\.json|\.imljson|\.jsonc|\.json|\.js|\.md)$/i;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function listDir(dir: string): Dirent[] {
   try {
@@ -29,7 +30,12 @@ export function sectionOfFileName(fileName: string): string | undefined {
  * A component stored as a folder of section files (older export: `metadata.json` + `api.imljson`…;
  * local-dev naming without a manifest: `<id>.communication.iml.json`…).
  */
-export function loadComponentFolder(ctx: LoadContext, kind: ComponentKind, dir: string, folderName: string): Component {
+export function loadComponentFolder(
+  ctx: LoadContext,
+  kind: ComponentKind,
+  dir: string,
+  folderName: string,
+): Component {
   const metaAbs = path.join(dir, 'metadata.json');
   let meta: Record<string, unknown> = {};
   const metaEntry = listDir(dir).find((e) => e.isFile() && e.name === 'metadata.json');
@@ -42,7 +48,12 @@ export function loadComponentFolder(ctx: LoadContext, kind: ComponentKind, dir: 
   }
   const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : folderName;
   const c = componentFromMeta(kind, name, meta);
-  c.declaredAt = { file: metaEntry ? relativeToRoot(ctx, metaAbs) : relativeToRoot(ctx, dir), line: 1, column: 1, pointer: '' };
+  c.declaredAt = {
+    file: metaEntry ? relativeToRoot(ctx, metaAbs) : relativeToRoot(ctx, dir),
+    line: 1,
+    column: 1,
+    pointer: '',
+  };
   const id = componentId(c);
   for (const e of listDir(dir)) {
     if (!e.isFile() || e.name === 'metadata.json') continue;
@@ -51,13 +62,21 @@ export function loadComponentFolder(ctx: LoadContext, kind: ComponentKind, dir: 
     if (!type) continue; // left for the unreferenced-file notice
     const abs = path.join(dir, e.name);
     if (c.codes[type]) {
-      report(ctx, 'load/duplicate-code', 'warning', `${id} has two files for its ${type} code; "${e.name}" was ignored.`, { file: relativeToRoot(ctx, abs) }, id);
+      report(
+        ctx,
+        'load/duplicate-code',
+        'warning',
+        `${id} has two files for its ${type} code; "${e.name}" was ignored.`,
+        { file: relativeToRoot(ctx, abs) },
+        id,
+      );
       continue;
     }
     const code = loadCodeFile(ctx, type, abs, undefined, id);
     if (code) c.codes[type] = code;
   }
-  if (kind === 'connection' && !c.connectionType) c.connectionType = inferConnectionType(c.codes.communication?.value);
+  if (kind === 'connection' && !c.connectionType)
+    c.connectionType = inferConnectionType(c.codes.communication?.value);
   return c;
 }
 
@@ -66,7 +85,12 @@ export function loadComponentFolder(ctx: LoadContext, kind: ComponentKind, dir: 
  * (`{label, type, parameters, communication, interface…}`). Each section becomes a CodeFile
  * pointing into that document.
  */
-export function loadComponentDocument(ctx: LoadContext, kind: ComponentKind, abs: string, fallbackName: string): Component | undefined {
+export function loadComponentDocument(
+  ctx: LoadContext,
+  kind: ComponentKind,
+  abs: string,
+  fallbackName: string,
+): Component | undefined {
   const rel = relativeToRoot(ctx, abs);
   ctx.referenced.add(rel);
   const text = readText(ctx, abs, undefined);
@@ -89,12 +113,17 @@ export function loadComponentDocument(ctx: LoadContext, kind: ComponentKind, abs
     if (!type || c.codes[type]) continue;
     c.codes[type] = makeCodeFile(type, rel, doc, `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, v);
   }
-  if (kind === 'connection' && !c.connectionType) c.connectionType = inferConnectionType(c.codes.communication?.value);
+  if (kind === 'connection' && !c.connectionType)
+    c.connectionType = inferConnectionType(c.codes.communication?.value);
   return c;
 }
 
 /** Loads the first existing candidate of a general code (base, common, readme, groups). */
-export function loadGeneralCandidates(ctx: LoadContext, app: AppModel, candidates: Record<string, string[]>): void {
+export function loadGeneralCandidates(
+  ctx: LoadContext,
+  app: AppModel,
+  candidates: Record<string, string[]>,
+): void {
   for (const [key, files] of Object.entries(candidates)) {
     const type = generalCodeType(key);
     if (!type) continue;
@@ -117,7 +146,14 @@ export function kindOfFolder(name: string): ComponentKind | undefined {
 /** Adds a component, reporting a name clash instead of overwriting. */
 export function addComponent(ctx: LoadContext, app: AppModel, c: Component): void {
   if (app.components[c.kind][c.name]) {
-    report(ctx, 'load/duplicate-component', 'error', `The ${c.kind} "${c.name}" is defined twice; the later one was skipped.`, c.declaredAt ?? { file: '' }, componentId(c));
+    report(
+      ctx,
+      'load/duplicate-component',
+      'error',
+      `The ${c.kind} "${c.name}" is defined twice; the later one was skipped.`,
+      c.declaredAt ?? { file: '' },
+      componentId(c),
+    );
     return;
   }
   app.components[c.kind][c.name] = c;

@@ -1,9 +1,16 @@
 import path from 'node:path';
 import { type AppModel, emptyComponents } from '../model/app.ts';
 import { type LoadContext, parseInto, readText, relativeToRoot } from './context.ts';
-import { addComponent, kindOfFolder, listDir, loadComponentFolder, loadGeneralCandidates } from './folder-scan.ts';
+import {
+  addComponent,
+  kindOfFolder,
+  listDir,
+  loadComponentFolder,
+  loadGeneralCandidates,
+} from './folder-scan.ts';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads the older SDK export: `metadata.json` (app name, label, version, theme…), `base.imljson`,
@@ -11,7 +18,14 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * `rpcs/`, `functions/`, each with its own `metadata.json` and `<section>.imljson` files.
  */
 export function loadImljsonExport(ctx: LoadContext): AppModel {
-  const app: AppModel = { root: ctx.root, layout: 'imljson-export', info: {}, general: {}, components: emptyComponents(), diagnostics: ctx.diagnostics };
+  const app: AppModel = {
+    root: ctx.root,
+    layout: 'imljson-export',
+    info: {},
+    general: {},
+    components: emptyComponents(),
+    diagnostics: ctx.diagnostics,
+  };
   const metaAbs = path.join(ctx.root, 'metadata.json');
   const rel = relativeToRoot(ctx, metaAbs);
   ctx.referenced.add(rel);

@@ -2,18 +2,23 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../cli/errors.ts';
 import type { AppModel } from '../model/app.ts';
-import { compareDiagnostics } from '../model/diagnostic.ts';
 import { isBundle } from '../model/bundle.ts';
+import { compareDiagnostics } from '../model/diagnostic.ts';
 import { loadBundle } from './bundle.ts';
 import { createContext, type LoadOptions, parseInto, readText } from './context.ts';
 import { loadImljsonExport } from './imljson-export.ts';
+import { type JsonDocument, parseJsonDocument } from './json-document.ts';
 import { loadLocalDev } from './local-dev.ts';
 import { loadLoose } from './loose.ts';
-import { type JsonDocument, parseJsonDocument } from './json-document.ts';
 import { reportUnreferenced } from './unreferenced.ts';
 
-export { type JsonDocument, type LocateOptions, parseJsonDocument, type ParseJsonOptions } from './json-document.ts';
 export type { LoadOptions } from './context.ts';
+export {
+  type JsonDocument,
+  type LocateOptions,
+  type ParseJsonOptions,
+  parseJsonDocument,
+} from './json-document.ts';
 
 /**
  * Loads a Make app from `target`: an app folder, a `makecomapp.json`, a bundle JSON file
@@ -48,7 +53,14 @@ function loadFromFile(abs: string, opts: LoadOptions): AppModel {
   if (doc && isBundle(doc.value)) return loadBundle(ctx, doc, name);
   if (doc?.value === undefined && ctx.diagnostics.length > 0) {
     // An unreadable or broken bundle: report it as an empty app rather than throwing.
-    return { root: dir, layout: 'bundle', info: {}, general: {}, components: emptyKinds(), diagnostics: ctx.diagnostics };
+    return {
+      root: dir,
+      layout: 'bundle',
+      info: {},
+      general: {},
+      components: emptyKinds(),
+      diagnostics: ctx.diagnostics,
+    };
   }
   throw new InputError(
     `"${name}" is not an app: give an app folder, a makecomapp.json, or a bundle JSON file with "bundleVersion": 1.`,
@@ -67,7 +79,11 @@ function loadFromFolder(dir: string, opts: LoadOptions): AppModel {
   return withUnreferenced(dir, opts, (ctx) => loadLoose(ctx));
 }
 
-function withUnreferenced(dir: string, opts: LoadOptions, load: (ctx: ReturnType<typeof createContext>) => AppModel): AppModel {
+function withUnreferenced(
+  dir: string,
+  opts: LoadOptions,
+  load: (ctx: ReturnType<typeof createContext>) => AppModel,
+): AppModel {
   const ctx = createContext(dir, opts);
   const app = load(ctx);
   reportUnreferenced(ctx);
@@ -84,7 +100,13 @@ function hasImljson(dir: string, depth = 0): boolean {
   }
   for (const e of entries) {
     if (e.isFile() && e.name.endsWith('.imljson')) return true;
-    if (e.isDirectory() && depth < 2 && !e.name.startsWith('.') && hasImljson(path.join(dir, e.name), depth + 1)) return true;
+    if (
+      e.isDirectory() &&
+      depth < 2 &&
+      !e.name.startsWith('.') &&
+      hasImljson(path.join(dir, e.name), depth + 1)
+    )
+      return true;
   }
   return false;
 }

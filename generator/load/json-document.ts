@@ -1,8 +1,8 @@
 import { createScanner, type Node, type ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { fromPointer, type SourceLocation } from '../model/location.ts';
-import { describeParseError } from './parse-errors.ts';
 import { createLineIndex, type LineIndex } from './line-index.ts';
+import { describeParseError } from './parse-errors.ts';
 import { rawOffsetInString } from './string-offset.ts';
 
 /** Nesting deeper than this is refused before parsing (the parser recurses; real apps nest < 30). */
@@ -43,13 +43,25 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
     const e = lines.position(offset + length);
     return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
-  const report = (ruleId: string, severity: Diagnostic['severity'], message: string, offset: number, length = 0) => {
+  const report = (
+    ruleId: string,
+    severity: Diagnostic['severity'],
+    message: string,
+    offset: number,
+    length = 0,
+  ) => {
     diagnostics.push({ ruleId, severity, message, file, pointer: '', ...at(offset, length) });
   };
 
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const tooDeepAt = scanStructure(clean, maxDepth, (offset) =>
-    report('load/trailing-comma', 'warning', 'Trailing comma: Make accepts it, but strict JSON tools do not; remove it.', offset, 1),
+    report(
+      'load/trailing-comma',
+      'warning',
+      'Trailing comma: Make accepts it, but strict JSON tools do not; remove it.',
+      offset,
+      1,
+    ),
   );
   if (tooDeepAt !== undefined) {
     report(
@@ -63,9 +75,19 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   }
 
   const errors: ParseError[] = [];
-  const root = parseTree(clean, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const root = parseTree(clean, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: false,
+  });
   for (const err of errors) {
-    report('load/json-syntax', 'error', describeParseError(err.error, clean, err.offset), err.offset, err.length);
+    report(
+      'load/json-syntax',
+      'error',
+      describeParseError(err.error, clean, err.offset),
+      err.offset,
+      err.length,
+    );
   }
   let value: unknown;
   if (errors.length === 0 && root) {
@@ -86,7 +108,11 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
  * One iterative pass over the tokens: reports trailing commas and returns the offset where the
  * nesting first exceeds `maxDepth` (undefined when it never does).
  */
-function scanStructure(text: string, maxDepth: number, onTrailingComma: (offset: number) => void): number | undefined {
+function scanStructure(
+  text: string,
+  maxDepth: number,
+  onTrailingComma: (offset: number) => void,
+): number | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
   let pendingComma = -1;
@@ -131,7 +157,12 @@ function buildValue(node: Node, onDuplicate: (keyNode: Node, name: string) => vo
   }
 }
 
-function locator(root: Node | undefined, text: string, lines: LineIndex, file: string): JsonDocument['locate'] {
+function locator(
+  root: Node | undefined,
+  text: string,
+  lines: LineIndex,
+  file: string,
+): JsonDocument['locate'] {
   return (pointer, opts = {}) => {
     const segments = fromPointer(pointer);
     let node = root;

@@ -10,14 +10,30 @@ import {
 import { toPointer } from '../model/location.ts';
 import { componentCodeType, generalCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
-import { type LoadContext, loadCodeFile, parseInto, readText, relativeToRoot, report, resolveInside } from './context.ts';
+import {
+  type LoadContext,
+  loadCodeFile,
+  parseInto,
+  readText,
+  relativeToRoot,
+  report,
+  resolveInside,
+} from './context.ts';
 import type { JsonDocument } from './json-document.ts';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads Make's local-development layout: `makecomapp.json` plus the code files it lists. */
 export function loadLocalDev(ctx: LoadContext, manifestAbs: string): AppModel {
-  const app: AppModel = { root: ctx.root, layout: 'local-dev', info: {}, general: {}, components: emptyComponents(), diagnostics: ctx.diagnostics };
+  const app: AppModel = {
+    root: ctx.root,
+    layout: 'local-dev',
+    info: {},
+    general: {},
+    components: emptyComponents(),
+    diagnostics: ctx.diagnostics,
+  };
   const rel = relativeToRoot(ctx, manifestAbs);
   ctx.referenced.add(rel);
   const text = readText(ctx, manifestAbs, undefined);
@@ -25,11 +41,13 @@ export function loadLocalDev(ctx: LoadContext, manifestAbs: string): AppModel {
   const doc = parseInto(ctx, text, rel);
   const manifest = doc.value;
   if (!isObject(manifest)) {
-    if (doc.value !== undefined) report(ctx, 'load/manifest-shape', 'error', 'makecomapp.json must hold a JSON object.', doc.locate(''));
+    if (doc.value !== undefined)
+      report(ctx, 'load/manifest-shape', 'error', 'makecomapp.json must hold a JSON object.', doc.locate(''));
     return app;
   }
 
-  const origin = Array.isArray(manifest.origins) && isObject(manifest.origins[0]) ? manifest.origins[0] : undefined;
+  const origin =
+    Array.isArray(manifest.origins) && isObject(manifest.origins[0]) ? manifest.origins[0] : undefined;
   if (origin) {
     if (typeof origin.appId === 'string') app.info.name = origin.appId;
     if (typeof origin.appVersion === 'number') app.info.version = origin.appVersion;
@@ -41,13 +59,28 @@ export function loadLocalDev(ctx: LoadContext, manifestAbs: string): AppModel {
 
   const components = manifest.components;
   if (components !== undefined && !isObject(components)) {
-    report(ctx, 'load/manifest-shape', 'error', '`components` must be an object keyed by component kind.', doc.locate('/components'));
+    report(
+      ctx,
+      'load/manifest-shape',
+      'error',
+      '`components` must be an object keyed by component kind.',
+      doc.locate('/components'),
+    );
   } else if (isObject(components)) {
     for (const [kind, entries] of Object.entries(components)) {
       if (!(COMPONENT_KINDS as readonly string[]).includes(kind)) {
-        const empty = entries === null || (isObject(entries) && Object.keys(entries).length === 0) || (Array.isArray(entries) && entries.length === 0);
+        const empty =
+          entries === null ||
+          (isObject(entries) && Object.keys(entries).length === 0) ||
+          (Array.isArray(entries) && entries.length === 0);
         if (!empty) {
-          report(ctx, 'load/unsupported-component', 'warning', `Components of kind "${kind}" are not supported by this toolkit and were skipped.`, doc.locate(toPointer(['components', kind]), { key: true }));
+          report(
+            ctx,
+            'load/unsupported-component',
+            'warning',
+            `Components of kind "${kind}" are not supported by this toolkit and were skipped.`,
+            doc.locate(toPointer(['components', kind]), { key: true }),
+          );
         }
         continue;
       }
@@ -60,23 +93,47 @@ export function loadLocalDev(ctx: LoadContext, manifestAbs: string): AppModel {
 function loadGeneral(ctx: LoadContext, app: AppModel, doc: JsonDocument, general: unknown): void {
   if (general === undefined || general === null) return;
   if (Array.isArray(general)) {
-    report(ctx, 'load/manifest-shape', 'warning', '`generalCodeFiles` should be an object (`base`, `common`, `readme`, `groups` → file paths); the array was ignored.', doc.locate('/generalCodeFiles'));
+    report(
+      ctx,
+      'load/manifest-shape',
+      'warning',
+      '`generalCodeFiles` should be an object (`base`, `common`, `readme`, `groups` → file paths); the array was ignored.',
+      doc.locate('/generalCodeFiles'),
+    );
     return;
   }
   if (!isObject(general)) {
-    report(ctx, 'load/manifest-shape', 'error', '`generalCodeFiles` must be an object of file paths.', doc.locate('/generalCodeFiles'));
+    report(
+      ctx,
+      'load/manifest-shape',
+      'error',
+      '`generalCodeFiles` must be an object of file paths.',
+      doc.locate('/generalCodeFiles'),
+    );
     return;
   }
   for (const [key, written] of Object.entries(general)) {
     const pointer = toPointer(['generalCodeFiles', key]);
     const type = generalCodeType(key);
     if (!type) {
-      report(ctx, 'load/unknown-code-type', 'warning', `Unknown general code "${key}"; expected base, common, readme or groups.`, doc.locate(pointer, { key: true }));
+      report(
+        ctx,
+        'load/unknown-code-type',
+        'warning',
+        `Unknown general code "${key}"; expected base, common, readme or groups.`,
+        doc.locate(pointer, { key: true }),
+      );
       continue;
     }
     if (written === null) continue;
     if (typeof written !== 'string') {
-      report(ctx, 'load/manifest-shape', 'error', `\`generalCodeFiles.${key}\` must be a file path or null.`, doc.locate(pointer));
+      report(
+        ctx,
+        'load/manifest-shape',
+        'error',
+        `\`generalCodeFiles.${key}\` must be a file path or null.`,
+        doc.locate(pointer),
+      );
       continue;
     }
     const ref = doc.locate(pointer);
@@ -87,7 +144,13 @@ function loadGeneral(ctx: LoadContext, app: AppModel, doc: JsonDocument, general
   }
 }
 
-function loadKind(ctx: LoadContext, app: AppModel, doc: JsonDocument, kind: ComponentKind, entries: unknown): void {
+function loadKind(
+  ctx: LoadContext,
+  app: AppModel,
+  doc: JsonDocument,
+  kind: ComponentKind,
+  entries: unknown,
+): void {
   const kindPointer = toPointer(['components', kind]);
   let list: { name: string; meta: unknown; pointer: string; byKey: boolean }[];
   if (Array.isArray(entries)) {
@@ -99,10 +162,21 @@ function loadKind(ctx: LoadContext, app: AppModel, doc: JsonDocument, kind: Comp
       byKey: false,
     }));
   } else if (isObject(entries)) {
-    list = Object.entries(entries).map(([name, meta]) => ({ name, meta, pointer: `${kindPointer}${toPointer([name])}`, byKey: true }));
+    list = Object.entries(entries).map(([name, meta]) => ({
+      name,
+      meta,
+      pointer: `${kindPointer}${toPointer([name])}`,
+      byKey: true,
+    }));
   } else {
     if (entries !== null && entries !== undefined) {
-      report(ctx, 'load/manifest-shape', 'error', `\`components.${kind}\` must be an object keyed by component name.`, doc.locate(kindPointer));
+      report(
+        ctx,
+        'load/manifest-shape',
+        'error',
+        `\`components.${kind}\` must be an object keyed by component name.`,
+        doc.locate(kindPointer),
+      );
     }
     return;
   }
@@ -110,11 +184,23 @@ function loadKind(ctx: LoadContext, app: AppModel, doc: JsonDocument, kind: Comp
     if (entry.meta === null) continue; // reserved name, no code
     const declaredAt = doc.locate(entry.pointer, { key: entry.byKey });
     if (!isObject(entry.meta) || entry.name === '') {
-      report(ctx, 'load/manifest-shape', 'error', `A ${kind} entry must be an object${entry.byKey ? '' : ' with a `name`'}; it was skipped.`, declaredAt);
+      report(
+        ctx,
+        'load/manifest-shape',
+        'error',
+        `A ${kind} entry must be an object${entry.byKey ? '' : ' with a `name`'}; it was skipped.`,
+        declaredAt,
+      );
       continue;
     }
     if (app.components[kind][entry.name]) {
-      report(ctx, 'load/duplicate-component', 'error', `The ${kind} "${entry.name}" is declared twice; the later one was skipped.`, declaredAt);
+      report(
+        ctx,
+        'load/duplicate-component',
+        'error',
+        `The ${kind} "${entry.name}" is declared twice; the later one was skipped.`,
+        declaredAt,
+      );
       continue;
     }
     const component = componentFromMeta(kind, entry.name, entry.meta);
@@ -127,21 +213,47 @@ function loadKind(ctx: LoadContext, app: AppModel, doc: JsonDocument, kind: Comp
   }
 }
 
-function loadComponentCodes(ctx: LoadContext, doc: JsonDocument, c: Component, codeFiles: unknown, pointer: string): void {
+function loadComponentCodes(
+  ctx: LoadContext,
+  doc: JsonDocument,
+  c: Component,
+  codeFiles: unknown,
+  pointer: string,
+): void {
   const id = componentId(c);
   if (codeFiles === undefined) {
-    report(ctx, 'load/manifest-shape', 'warning', `${id} has no \`codeFiles\`; it has no code.`, c.declaredAt ?? doc.locate(pointer));
+    report(
+      ctx,
+      'load/manifest-shape',
+      'warning',
+      `${id} has no \`codeFiles\`; it has no code.`,
+      c.declaredAt ?? doc.locate(pointer),
+    );
     return;
   }
   if (!isObject(codeFiles)) {
-    report(ctx, 'load/manifest-shape', 'error', `\`codeFiles\` of ${id} must be an object of file paths.`, doc.locate(pointer), id);
+    report(
+      ctx,
+      'load/manifest-shape',
+      'error',
+      `\`codeFiles\` of ${id} must be an object of file paths.`,
+      doc.locate(pointer),
+      id,
+    );
     return;
   }
   for (const [key, written] of Object.entries(codeFiles)) {
     const keyPointer = `${pointer}${toPointer([key])}`;
     if (written === null) continue;
     if (typeof written !== 'string') {
-      report(ctx, 'load/manifest-shape', 'error', `\`codeFiles.${key}\` of ${id} must be a file path or null.`, doc.locate(keyPointer), id);
+      report(
+        ctx,
+        'load/manifest-shape',
+        'error',
+        `\`codeFiles.${key}\` of ${id} must be a file path or null.`,
+        doc.locate(keyPointer),
+        id,
+      );
       continue;
     }
     const ref = doc.locate(keyPointer);
@@ -153,7 +265,14 @@ function loadComponentCodes(ctx: LoadContext, doc: JsonDocument, c: Component, c
       continue;
     }
     if (c.codes[type]) {
-      report(ctx, 'load/duplicate-code', 'warning', `${id} lists two files for its ${type} code; "${written}" was ignored.`, ref, id);
+      report(
+        ctx,
+        'load/duplicate-code',
+        'warning',
+        `${id} lists two files for its ${type} code; "${written}" was ignored.`,
+        ref,
+        id,
+      );
       ctx.referenced.add(relativeToRoot(ctx, abs));
       continue;
     }
@@ -166,11 +285,25 @@ function loadComponentCodes(ctx: LoadContext, doc: JsonDocument, c: Component, c
  * A `codeFiles` key that is no code type (`meta`, `metadata`...): the file is read as metadata,
  * kept in `extra[key]`, and fills label/description/type the manifest did not give.
  */
-function loadMetaFile(ctx: LoadContext, c: Component, key: string, abs: string, ref: ReturnType<JsonDocument['locate']>, keyRef: ReturnType<JsonDocument['locate']>): void {
+function loadMetaFile(
+  ctx: LoadContext,
+  c: Component,
+  key: string,
+  abs: string,
+  ref: ReturnType<JsonDocument['locate']>,
+  keyRef: ReturnType<JsonDocument['locate']>,
+): void {
   const id = componentId(c);
   const isMeta = /^meta(data)?$/i.test(key);
   if (!isMeta) {
-    report(ctx, 'load/unknown-code-type', 'warning', `"${key}" is not a code type of a ${c.kind}; the file was not loaded as code.`, keyRef, id);
+    report(
+      ctx,
+      'load/unknown-code-type',
+      'warning',
+      `"${key}" is not a code type of a ${c.kind}; the file was not loaded as code.`,
+      keyRef,
+      id,
+    );
   }
   const code = loadCodeFile(ctx, 'common', abs, ref, id);
   if (!code || !isObject(code.value)) return;

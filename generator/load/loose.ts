@@ -3,7 +3,14 @@ import { type AppModel, type ComponentKind, emptyComponents } from '../model/app
 import { componentCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
 import { type LoadContext, loadCodeFile } from './context.ts';
-import { addComponent, kindOfFolder, listDir, loadComponentDocument, loadComponentFolder, loadGeneralCandidates } from './folder-scan.ts';
+import {
+  addComponent,
+  kindOfFolder,
+  listDir,
+  loadComponentDocument,
+  loadComponentFolder,
+  loadGeneralCandidates,
+} from './folder-scan.ts';
 
 const FLAT_FILE = /^(connection|webhook|module|rpc|function)-(.+)\.(iml\.json|imljson|jsonc|json|js)$/i;
 
@@ -13,10 +20,33 @@ const FLAT_FILE = /^(connection|webhook|module|rpc|function)-(.+)\.(iml\.json|im
  * and flat files named `<kind>-<name>-<section>.json(c)` at the root.
  */
 export function loadLoose(ctx: LoadContext): AppModel {
-  const app: AppModel = { root: ctx.root, layout: 'loose', info: { name: path.basename(ctx.root) }, general: {}, components: emptyComponents(), diagnostics: ctx.diagnostics };
+  const app: AppModel = {
+    root: ctx.root,
+    layout: 'loose',
+    info: { name: path.basename(ctx.root) },
+    general: {},
+    components: emptyComponents(),
+    diagnostics: ctx.diagnostics,
+  };
   loadGeneralCandidates(ctx, app, {
-    base: ['base.imljson', 'base.iml.json', 'base.jsonc', 'base.json', 'general/base.iml.json', 'general/base.imljson', 'base/base.iml.json'],
-    common: ['common.imljson', 'common.iml.json', 'common.jsonc', 'common.json', 'general/common.json', 'common/common.iml.json', 'common/common.json'],
+    base: [
+      'base.imljson',
+      'base.iml.json',
+      'base.jsonc',
+      'base.json',
+      'general/base.iml.json',
+      'general/base.imljson',
+      'base/base.iml.json',
+    ],
+    common: [
+      'common.imljson',
+      'common.iml.json',
+      'common.jsonc',
+      'common.json',
+      'general/common.json',
+      'common/common.iml.json',
+      'common/common.json',
+    ],
     readme: ['README.md', 'readme.md'],
     groups: ['groups.json', 'groups.imljson', 'modules/groups.json', 'general/groups.json'],
   });
@@ -29,8 +59,17 @@ export function loadLoose(ctx: LoadContext): AppModel {
     for (const sub of listDir(dir)) {
       if (sub.isDirectory()) {
         addComponent(ctx, app, loadComponentFolder(ctx, kind, path.join(dir, sub.name), sub.name));
-      } else if (sub.isFile() && /\.(imljson|iml\.json|jsonc|json)$/i.test(sub.name) && !/^groups\./i.test(sub.name)) {
-        const c = loadComponentDocument(ctx, kind, path.join(dir, sub.name), sub.name.replace(/\.(iml\.json|imljson|jsonc|json)$/i, ''));
+      } else if (
+        sub.isFile() &&
+        /\.(imljson|iml\.json|jsonc|json)$/i.test(sub.name) &&
+        !/^groups\./i.test(sub.name)
+      ) {
+        const c = loadComponentDocument(
+          ctx,
+          kind,
+          path.join(dir, sub.name),
+          sub.name.replace(/\.(iml\.json|imljson|jsonc|json)$/i, ''),
+        );
         if (c) addComponent(ctx, app, c);
       }
     }
@@ -60,7 +99,13 @@ function loadFlatFiles(ctx: LoadContext, app: AppModel): void {
       app.components[kind][found.name] = c;
     }
     if (c.codes[found.type]) continue;
-    const code = loadCodeFile(ctx, found.type, path.join(ctx.root, e.name), undefined, `${kind}s.${found.name}`);
+    const code = loadCodeFile(
+      ctx,
+      found.type,
+      path.join(ctx.root, e.name),
+      undefined,
+      `${kind}s.${found.name}`,
+    );
     if (code) c.codes[found.type] = code;
   }
   for (const c of Object.values(app.components.connection)) {

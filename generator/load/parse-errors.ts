@@ -2,7 +2,10 @@ import { ParseErrorCode } from 'jsonc-parser';
 
 /** Plain-words message for a jsonc-parser error code, quoting what was found at the offset. */
 export function describeParseError(code: ParseErrorCode, text: string, offset: number): string {
-  const found = offset >= text.length ? 'the end of the file' : `\`${text.slice(offset, offset + 12).split(/\r?\n/)[0]}\``;
+  const found =
+    offset >= text.length
+      ? 'the end of the file'
+      : `\`${text.slice(offset, offset + 12).split(/\r?\n/)[0]}\``;
   switch (code) {
     case ParseErrorCode.InvalidSymbol:
       return `Unexpected character: found ${found}; JSON values are objects, arrays, strings in double quotes, numbers, true, false or null.`;

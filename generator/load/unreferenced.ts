@@ -4,7 +4,15 @@ import { type LoadContext, relativeToRoot, report } from './context.ts';
 
 const CODE_LIKE = /\.(json|jsonc|imljson)$/i;
 /** Project files that are never app code. */
-const NOT_CODE = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'jsconfig.json', 'biome.json', '.eslintrc.json', 'app.bundle.json']);
+const NOT_CODE = new Set([
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'jsconfig.json',
+  'biome.json',
+  '.eslintrc.json',
+  'app.bundle.json',
+]);
 const MAX_FILES = 20000;
 const MAX_DEPTH = 8;
 
@@ -28,7 +36,13 @@ export function reportUnreferenced(ctx: LoadContext): void {
         seen++;
         const rel = relativeToRoot(ctx, abs);
         if (!ctx.referenced.has(rel)) {
-          report(ctx, 'load/unreferenced-file', 'info', `"${rel}" is not referenced by the app definition, so Make never reads it.`, { file: rel });
+          report(
+            ctx,
+            'load/unreferenced-file',
+            'info',
+            `"${rel}" is not referenced by the app definition, so Make never reads it.`,
+            { file: rel },
+          );
         }
       }
     }

@@ -10,13 +10,23 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'load-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Writes a minimal local-dev app whose module `m` uses the given codeFiles. */
-function appWith(name: string, codeFiles: Record<string, string>, files: Record<string, string> = {}): string {
+function appWith(
+  name: string,
+  codeFiles: Record<string, string>,
+  files: Record<string, string> = {},
+): string {
   const root = path.join(tmp, name);
   mkdirSync(root, { recursive: true });
   const manifest = {
     fileVersion: 1,
     generalCodeFiles: { base: null, common: null, readme: null, groups: null },
-    components: { connection: {}, webhook: {}, module: { m: { label: 'M', moduleType: 'action', codeFiles } }, rpc: {}, function: {} },
+    components: {
+      connection: {},
+      webhook: {},
+      module: { m: { label: 'M', moduleType: 'action', codeFiles } },
+      rpc: {},
+      function: {},
+    },
     origins: [],
   };
   writeFileSync(path.join(root, 'makecomapp.json'), JSON.stringify(manifest, null, 2));
@@ -29,14 +39,24 @@ function appWith(name: string, codeFiles: Record<string, string>, files: Record<
 
 describe('loading bad input', () => {
   const broken = loadApp(path.join(FIXTURES, 'broken-app'));
-  const rules = (file?: string) => broken.diagnostics.filter((d) => !file || d.file === file).map((d) => d.ruleId);
+  const rules = (file?: string) =>
+    broken.diagnostics.filter((d) => !file || d.file === file).map((d) => d.ruleId);
 
   it('reports a malformed code file with its position and keeps loading the rest', () => {
     const d = broken.diagnostics.find((x) => x.ruleId === 'load/json-syntax');
-    expect(d).toMatchObject({ file: 'modules/bad/bad.communication.iml.json', line: 4, column: 3, component: 'modules.bad', severity: 'error' });
+    expect(d).toMatchObject({
+      file: 'modules/bad/bad.communication.iml.json',
+      line: 4,
+      column: 3,
+      component: 'modules.bad',
+      severity: 'error',
+    });
     expect(d?.message).toMatch(/comma/i);
     expect(broken.components.module.bad.codes.communication?.value).toBeUndefined();
-    expect(broken.components.module.good.codes.communication?.value).toEqual({ url: '/items', response: { output: 'café {{body.x}}' } });
+    expect(broken.components.module.good.codes.communication?.value).toEqual({
+      url: '/items',
+      response: { output: 'café {{body.x}}' },
+    });
   });
 
   it('accepts trailing commas in base with warnings at each comma', () => {
@@ -99,15 +119,28 @@ describe('loading bad input', () => {
   });
 
   it('honours a smaller size limit given in options', () => {
-    const root = appWith('limit-app', { communication: 'c.iml.json' }, { 'c.iml.json': JSON.stringify({ url: 'x'.repeat(2000) }) });
-    expect(loadApp(root, { maxFileBytes: 1024 }).diagnostics.map((d) => d.ruleId)).toContain('load/file-too-large');
+    const root = appWith(
+      'limit-app',
+      { communication: 'c.iml.json' },
+      { 'c.iml.json': JSON.stringify({ url: 'x'.repeat(2000) }) },
+    );
+    expect(loadApp(root, { maxFileBytes: 1024 }).diagnostics.map((d) => d.ruleId)).toContain(
+      'load/file-too-large',
+    );
     expect(loadApp(root).diagnostics.map((d) => d.ruleId)).not.toContain('load/file-too-large');
   });
 
   it('reports very deep nesting in a code file instead of overflowing the stack', () => {
-    const root = appWith('deep-app', { communication: 'deep.iml.json' }, { 'deep.iml.json': `{"a": ${'['.repeat(50000)}${']'.repeat(50000)}}` });
+    const root = appWith(
+      'deep-app',
+      { communication: 'deep.iml.json' },
+      { 'deep.iml.json': `{"a": ${'['.repeat(50000)}${']'.repeat(50000)}}` },
+    );
     const app = loadApp(root);
-    expect(app.diagnostics.find((d) => d.ruleId === 'load/too-deep')).toMatchObject({ file: 'deep.iml.json', line: 1 });
+    expect(app.diagnostics.find((d) => d.ruleId === 'load/too-deep')).toMatchObject({
+      file: 'deep.iml.json',
+      line: 1,
+    });
     expect(app.components.module.m.codes.communication?.value).toBeUndefined();
   });
 
@@ -122,7 +155,11 @@ describe('loading bad input', () => {
     writeFileSync(path.join(root, 'makecomapp.json'), '{ "fileVersion": 1, "components": { ');
     const app = loadApp(root);
     expect(app.layout).toBe('local-dev');
-    expect(app.diagnostics[0]).toMatchObject({ ruleId: 'load/json-syntax', file: 'makecomapp.json', line: 1 });
+    expect(app.diagnostics[0]).toMatchObject({
+      ruleId: 'load/json-syntax',
+      file: 'makecomapp.json',
+      line: 1,
+    });
     expect(Object.keys(app.components.module)).toEqual([]);
   });
 
@@ -135,7 +172,10 @@ describe('loading bad input', () => {
 });
 
 describe('loading a single-file bundle', () => {
-  it.each([['the bundle file', 'bundle/app.bundle.json'], ['the folder holding it', 'bundle']])('from %s', (_what, rel) => {
+  it.each([
+    ['the bundle file', 'bundle/app.bundle.json'],
+    ['the folder holding it', 'bundle'],
+  ])('from %s', (_what, rel) => {
     const app = loadApp(path.join(FIXTURES, rel));
     expect(app.layout).toBe('bundle');
     expect(app.info).toMatchObject({ name: 'bundled-app', label: 'Bundled', version: 1 });
@@ -145,7 +185,11 @@ describe('loading a single-file bundle', () => {
     const comm = m.codes.communication!;
     expect(comm.file).toBe('app.bundle.json');
     expect(comm.basePointer).toBe('/components/module/listThings/codes/communication');
-    expect(comm.locate('/url')).toMatchObject({ line: 26, column: 37, pointer: '/components/module/listThings/codes/communication/url' });
+    expect(comm.locate('/url')).toMatchObject({
+      line: 26,
+      column: 37,
+      pointer: '/components/module/listThings/codes/communication/url',
+    });
     expect(app.components.connection.main.connectionType).toBe('oauth');
     expect(app.diagnostics).toEqual([]);
   });

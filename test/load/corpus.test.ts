@@ -45,28 +45,31 @@ describe('loading every corpus app', () => {
     expect(listed.sort()).toEqual(APPS.map((a) => a[0]).sort());
   });
 
-  it.each(APPS)('%s loads as %s with the expected component counts', (folder, layout, [mod, conn, rpc, wh, fn]) => {
-    const app = loadApp(path.join(CORPUS, folder));
-    expect(app.layout).toBe(layout);
-    const c = app.components;
-    expect([mod, conn, rpc, wh, fn]).toEqual([
-      Object.keys(c.module).length,
-      Object.keys(c.connection).length,
-      Object.keys(c.rpc).length,
-      Object.keys(c.webhook).length,
-      Object.keys(c.function).length,
-    ]);
-    // Every component and code carries a usable location.
-    for (const kind of Object.values(c)) {
-      for (const comp of Object.values(kind)) {
-        for (const code of Object.values(comp.codes)) {
-          const loc = code.locate('');
-          expect(loc.line).toBeGreaterThanOrEqual(1);
-          expect(loc.column).toBeGreaterThanOrEqual(1);
+  it.each(APPS)(
+    '%s loads as %s with the expected component counts',
+    (folder, layout, [mod, conn, rpc, wh, fn]) => {
+      const app = loadApp(path.join(CORPUS, folder));
+      expect(app.layout).toBe(layout);
+      const c = app.components;
+      expect([mod, conn, rpc, wh, fn]).toEqual([
+        Object.keys(c.module).length,
+        Object.keys(c.connection).length,
+        Object.keys(c.rpc).length,
+        Object.keys(c.webhook).length,
+        Object.keys(c.function).length,
+      ]);
+      // Every component and code carries a usable location.
+      for (const kind of Object.values(c)) {
+        for (const comp of Object.values(kind)) {
+          for (const code of Object.values(comp.codes)) {
+            const loc = code.locate('');
+            expect(loc.line).toBeGreaterThanOrEqual(1);
+            expect(loc.column).toBeGreaterThanOrEqual(1);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it('reads local-dev metadata: module type, connection link, label and the app id', () => {
     const app = loadApp(path.join(CORPUS, 'HedyAI__make-app-hedy'));
@@ -83,11 +86,25 @@ describe('loading every corpus app', () => {
     expect(app.info).toMatchObject({ name: 'action-network-jmxysg', label: 'Action Network v2', version: 1 });
     const watch = app.components.module.watchPeople;
     expect(watch.moduleType).toBe('trigger');
-    expect(Object.keys(watch.codes).sort()).toEqual(['communication', 'epoch', 'interface', 'samples', 'scope', 'staticParams']);
+    expect(Object.keys(watch.codes).sort()).toEqual([
+      'communication',
+      'epoch',
+      'interface',
+      'samples',
+      'scope',
+      'staticParams',
+    ]);
     const conn = Object.values(app.components.connection)[0];
     expect(Object.keys(conn.codes).sort()).toEqual(['communication', 'defaultScope', 'params', 'scopeList']);
     const hook = Object.values(app.components.webhook)[0];
-    expect(Object.keys(hook.codes).sort()).toEqual(['attach', 'communication', 'detach', 'params', 'requiredScope', 'update']);
+    expect(Object.keys(hook.codes).sort()).toEqual([
+      'attach',
+      'communication',
+      'detach',
+      'params',
+      'requiredScope',
+      'update',
+    ]);
     expect(hook.webhookType).toBe('web');
   });
 
@@ -107,18 +124,36 @@ describe('loading every corpus app', () => {
     expect(comm.file).toBe('modules/getTaskStatus.imljson');
     expect(comm.basePointer).toBe('/communication');
     expect((comm.value as { url: string }).url).toBe('/tasks/{{parameters.taskId}}/status');
-    const text = readFileSync(path.join(CORPUS, 'futuresearch__everyrow-make/modules/getTaskStatus.imljson'), 'utf8');
+    const text = readFileSync(
+      path.join(CORPUS, 'futuresearch__everyrow-make/modules/getTaskStatus.imljson'),
+      'utf8',
+    );
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('"/tasks/{{parameters.taskId}}/status"')) + 1;
-    expect(comm.locate('/url')).toMatchObject({ line, column: lines[line - 1].indexOf('"/tasks') + 1, pointer: '/communication/url' });
+    expect(comm.locate('/url')).toMatchObject({
+      line,
+      column: lines[line - 1].indexOf('"/tasks') + 1,
+      pointer: '/communication/url',
+    });
   });
 
   it('reads flat files named <kind>-<name>-<section> (layout C) and the manifest-less local-dev folders', () => {
     const ofair = loadApp(path.join(CORPUS, 'ofair-bizshare__ofair-make-integration'));
-    expect(Object.keys(ofair.components.module['submit-lead'].codes).sort()).toEqual(['communication', 'interface', 'staticParams']);
-    expect(Object.keys(ofair.components.connection.connection.codes).sort()).toEqual(['communication', 'params']);
+    expect(Object.keys(ofair.components.module['submit-lead'].codes).sort()).toEqual([
+      'communication',
+      'interface',
+      'staticParams',
+    ]);
+    expect(Object.keys(ofair.components.connection.connection.codes).sort()).toEqual([
+      'communication',
+      'params',
+    ]);
     const pablo = loadApp(path.join(CORPUS, 'pablo-albaladejo__make-integration'));
-    expect(Object.keys(pablo.components.webhook['test-webhook'].codes).sort()).toEqual(['communication', 'interface', 'params']);
+    expect(Object.keys(pablo.components.webhook['test-webhook'].codes).sort()).toEqual([
+      'communication',
+      'interface',
+      'params',
+    ]);
   });
 
   it('handles manifests with components as arrays and code files under older section names', () => {
@@ -126,9 +161,11 @@ describe('loading every corpus app', () => {
     const send = app.components.module.sendCampaignSms;
     expect(send.moduleType).toBe('action');
     expect(Object.keys(send.codes).sort()).toEqual(['communication', 'interface', 'staticParams']);
-    expect((send.extra?.meta as { typeId: number }).typeId).toBe(4);
+    expect(send.extra?.meta).toMatchObject({ typeId: 4 });
     expect(app.components.connection.apiKey.connectionType).toBe('basic');
-    expect(app.diagnostics.some((d) => d.ruleId === 'load/unreferenced-file' && d.file === 'base.json')).toBe(true);
+    expect(app.diagnostics.some((d) => d.ruleId === 'load/unreferenced-file' && d.file === 'base.json')).toBe(
+      true,
+    );
   });
 
   it('refuses the ../README.md of Linked-API as a path leaving the app folder, at its manifest position', () => {
@@ -146,9 +183,15 @@ describe('loading every corpus app', () => {
     const needle = JSON.stringify(value.url);
     const at = text.indexOf(`"url": ${needle}`) + '"url": '.length;
     const before = text.slice(0, at).split('\n');
-    expect(code.locate('/url')).toMatchObject({ line: before.length, column: before[before.length - 1].length + 1 });
+    expect(code.locate('/url')).toMatchObject({
+      line: before.length,
+      column: before[before.length - 1].length + 1,
+    });
     const keyAt = text.indexOf('"url"');
     const kb = text.slice(0, keyAt).split('\n');
-    expect(code.locate('/url', { key: true })).toMatchObject({ line: kb.length, column: kb[kb.length - 1].length + 1 });
+    expect(code.locate('/url', { key: true })).toMatchObject({
+      line: kb.length,
+      column: kb[kb.length - 1].length + 1,
+    });
   });
 });

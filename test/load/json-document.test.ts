@@ -90,7 +90,13 @@ describe('parseJsonDocument', () => {
     const doc = parseJsonDocument(t, 'bad.json');
     expect(doc.value).toBeUndefined();
     const first = doc.diagnostics[0];
-    expect(first).toMatchObject({ ruleId: 'load/json-syntax', severity: 'error', file: 'bad.json', line, column });
+    expect(first).toMatchObject({
+      ruleId: 'load/json-syntax',
+      severity: 'error',
+      file: 'bad.json',
+      line,
+      column,
+    });
     expect(first.message).toMatch(message);
   });
 
@@ -105,7 +111,9 @@ describe('parseJsonDocument', () => {
   it('warns about duplicate keys and keeps the last, like JSON.parse', () => {
     const doc = parseJsonDocument('{"a": 1, "a": 2}', 'dup.json');
     expect(doc.value).toEqual({ a: 2 });
-    expect(doc.diagnostics).toMatchObject([{ ruleId: 'load/duplicate-key', severity: 'warning', column: 10 }]);
+    expect(doc.diagnostics).toMatchObject([
+      { ruleId: 'load/duplicate-key', severity: 'warning', column: 10 },
+    ]);
     expect(doc.locate('/a').column).toBe(15);
   });
 

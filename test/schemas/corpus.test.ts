@@ -8,7 +8,9 @@ const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const APPS = readdirSync(CORPUS, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .flatMap((e) =>
-    e.name === 'Ichy77__Open-Source-Make-Apps' ? readdirSync(path.join(CORPUS, e.name)).map((s) => `${e.name}/${s}`) : [e.name],
+    e.name === 'Ichy77__Open-Source-Make-Apps'
+      ? readdirSync(path.join(CORPUS, e.name)).map((s) => `${e.name}/${s}`)
+      : [e.name],
   )
   .sort();
 
@@ -22,8 +24,18 @@ const EXPECTED_ERRORS: Record<string, Record<string, number>> = {
   'Acetelecom__make-smsenmasse': { 'schema/makecomapp': 4, 'schema/webhook-communication': 3 },
   'Linked-API__linkedapi-make': { 'schema/module-mappable-params': 18 },
   Metro18__Domotz: { 'schema/module-interface': 1 },
-  'Rafin010__airtable-bridge': { 'schema/makecomapp': 3, 'schema/base': 2, 'schema/connection-communication-basic': 1, 'schema/module-static-params': 3 },
-  'Rafin010__reddit-ops': { 'schema/makecomapp': 3, 'schema/base': 2, 'schema/connection-communication-basic': 1, 'schema/module-static-params': 3 },
+  'Rafin010__airtable-bridge': {
+    'schema/makecomapp': 3,
+    'schema/base': 2,
+    'schema/connection-communication-basic': 1,
+    'schema/module-static-params': 3,
+  },
+  'Rafin010__reddit-ops': {
+    'schema/makecomapp': 3,
+    'schema/base': 2,
+    'schema/connection-communication-basic': 1,
+    'schema/module-static-params': 3,
+  },
   'harishrajora__browsercloud-make-integration': { 'schema/makecomapp': 3 },
   'pablo-albaladejo__make-integration': { 'schema/webhook-communication': 1 },
   reepay__integromat: { 'schema/module-interface': 42 },
@@ -52,6 +64,8 @@ describe('schema step over every corpus app', () => {
     );
     const linked = validateSchemas(loadApp(path.join(CORPUS, 'Linked-API__linkedapi-make')));
     expect(linked.some((d) => d.message.includes('limits go in `validate: {min, max}`'))).toBe(true);
-    expect(linked.filter((d) => d.message.includes('repeat.limit')).every((d) => d.severity === 'warning')).toBe(true);
+    expect(
+      linked.filter((d) => d.message.includes('repeat.limit')).every((d) => d.severity === 'warning'),
+    ).toBe(true);
   });
 });

@@ -14,7 +14,10 @@ interface AntiExample {
 }
 
 const rows = SCHEMA_NAMES.map((name) => {
-  const source = JSON.parse(readFileSync(schemaFile(name), 'utf8')) as { examples?: unknown[]; 'x-antiExamples'?: AntiExample[] };
+  const source = JSON.parse(readFileSync(schemaFile(name), 'utf8')) as {
+    examples?: unknown[];
+    'x-antiExamples'?: AntiExample[];
+  };
   return { name, examples: source.examples ?? [], anti: source['x-antiExamples'] ?? [] };
 });
 
@@ -41,6 +44,7 @@ describe('schema anti-examples are rejected for the stated reason', () => {
     expect(findings.length).toBeGreaterThan(0);
     if (part) expect(findings.map((f) => f.message).join('\n')).toContain(part);
     for (const f of findings) expect(f.severity).toBe(severity ?? 'error');
-    for (const f of findings) expect(f.message).not.toMatch(/must match (a )?schema|must match "then"|does not match schema/i);
+    for (const f of findings)
+      expect(f.message).not.toMatch(/must match (a )?schema|must match "then"|does not match schema/i);
   });
 });

@@ -3,7 +3,15 @@ import type { SchemaName } from './registry.ts';
 
 /** The code types Make reads for each component kind. */
 export const CODE_TYPES_BY_KIND: Record<ComponentKind, readonly ComponentCodeType[]> = {
-  connection: ['communication', 'params', 'common', 'scopeList', 'defaultScope', 'installSpec', 'installDirectives'],
+  connection: [
+    'communication',
+    'params',
+    'common',
+    'scopeList',
+    'defaultScope',
+    'installSpec',
+    'installDirectives',
+  ],
   webhook: ['communication', 'params', 'attach', 'detach', 'update', 'requiredScope'],
   module: ['communication', 'epoch', 'staticParams', 'mappableParams', 'interface', 'samples', 'scope'],
   rpc: ['communication', 'params'],
@@ -50,7 +58,8 @@ const BY_KIND: Record<ComponentKind, Partial<Record<ComponentCodeType, SchemaNam
 
 /** Schema for a component's code (by kind, code type, module type, connection type); undefined = none. */
 export function schemaForComponentCode(c: Component, type: ComponentCodeType): SchemaName | undefined {
-  if (c.kind === 'module' && type === 'communication') return c.moduleType ? MODULE_COMMUNICATION[c.moduleType] : undefined;
+  if (c.kind === 'module' && type === 'communication')
+    return c.moduleType ? MODULE_COMMUNICATION[c.moduleType] : undefined;
   if (c.kind === 'connection' && type === 'communication') {
     return c.connectionType === 'oauth' ? 'connection-communication-oauth' : 'connection-communication-basic';
   }

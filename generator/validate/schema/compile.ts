@@ -4,7 +4,14 @@ import addFormatsModule from 'ajv-formats';
 import { BUNDLE_FILE, SCHEMA_NAMES, type SchemaName } from './registry.ts';
 
 /** Annotation keywords our schemas carry for messages and docs (ajv must not reject them). */
-export const ANNOTATION_KEYWORDS = ['x-errorMessage', 'x-notAllowedHere', 'x-place', 'x-requiredMessage', 'x-antiExamples', 'x-severity'];
+export const ANNOTATION_KEYWORDS = [
+  'x-errorMessage',
+  'x-notAllowedHere',
+  'x-place',
+  'x-requiredMessage',
+  'x-antiExamples',
+  'x-severity',
+];
 
 interface Compiled {
   ajv: Ajv;
@@ -16,7 +23,9 @@ interface Compiled {
 let compiled: Compiled | undefined;
 
 // ajv-formats is CommonJS; its default export is the plugin function.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
 /** Compiles the committed bundle once per process (lazily, on first use). */
 function state(): Compiled {
@@ -29,7 +38,10 @@ function state(): Compiled {
   const titles = new Map<SchemaName, string>();
   for (const name of SCHEMA_NAMES) {
     const schema = bundle[name];
-    if (!schema) throw new Error(`schema "${name}" is missing from ${BUNDLE_FILE}; run: npx tsx generator/validate/schema/bundle.ts`);
+    if (!schema)
+      throw new Error(
+        `schema "${name}" is missing from ${BUNDLE_FILE}; run: npx tsx generator/validate/schema/bundle.ts`,
+      );
     ajv.addSchema(schema, name);
     pointers.set(name, indexPointers(schema));
     titles.set(name, String((schema as { title?: unknown }).title ?? name));
@@ -44,7 +56,8 @@ function indexPointers(root: object): WeakMap<object, string> {
   const walk = (node: unknown, pointer: string) => {
     if (typeof node !== 'object' || node === null || map.has(node)) return;
     map.set(node, pointer);
-    for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [k, v] of Object.entries(node))
+      walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   };
   walk(root, '');
   return map;

@@ -61,15 +61,30 @@ export function renderSchemaDocs(): string {
     '',
   ];
   for (const name of SCHEMA_NAMES) out.push(...renderOne(name));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function renderOne(name: SchemaName): string[] {
   const s = JSON.parse(readFileSync(schemaFile(name), 'utf8')) as Schema;
-  const lines = [`## ${name}`, '', `**${String(s.title)}** — ${APPLIES_TO[name]}. Rule id \`schema/${name}\`.`, '', String(s.description ?? ''), ''];
+  const lines = [
+    `## ${name}`,
+    '',
+    `**${String(s.title)}** — ${APPLIES_TO[name]}. Rule id \`schema/${name}\`.`,
+    '',
+    String(s.description ?? ''),
+    '',
+  ];
   for (const place of places(s)) {
-    lines.push(`### In ${place.name}`, '', `Allowed: ${place.allowed.map((k) => `\`${k}\``).join(', ') || '(nothing)'}.`);
-    if (place.required.length) lines.push('', `Required: ${place.required.map((k) => `\`${k}\``).join(', ')}.`);
+    lines.push(
+      `### In ${place.name}`,
+      '',
+      `Allowed: ${place.allowed.map((k) => `\`${k}\``).join(', ') || '(nothing)'}.`,
+    );
+    if (place.required.length)
+      lines.push('', `Required: ${place.required.map((k) => `\`${k}\``).join(', ')}.`);
     if (place.rejected.length) {
       lines.push('', '| Rejected here | Why |', '|---|---|');
       for (const [k, why] of place.rejected) lines.push(`| \`${k}\` | ${why.replace(/\|/g, '\\|')} |`);

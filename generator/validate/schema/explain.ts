@@ -18,11 +18,22 @@ type Schema = Record<string, unknown>;
 
 /** Keywords that mean "the value is not of this branch's kind" when failing at the branch's own path. */
 const KIND_KEYWORDS = new Set([
-  'type', 'enum', 'const', 'pattern', 'format', 'not', 'minLength', 'maxLength', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'not',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
 ]);
 const COMPOSITES = new Set(['anyOf', 'oneOf']);
-const MAX_DEPTH = 12;
+const MAX_DEPTH = 8;
 
 /**
  * Validates `data` against schema `name` and explains every failure at its root cause: anyOf/oneOf
@@ -44,41 +55,98 @@ export function explain(name: SchemaName, data: unknown, title: string): SchemaF
 
 interface Node {
   instancePath: string;
-  findings: SchemaFinding[];
+  schemaPath: string;
+  /** Resolved only if the node survives (a composite swallowed by an outer one is never explained). */
+  findings: () => SchemaFinding[];
 }
 
 const under = (p: string, base: string) => base === '' || p === base || p.startsWith(`${base}/`);
 
-function collapse(name: SchemaName, errors: ErrorObject[], base: string, title: string, depth: number): SchemaFinding[] {
+function collapse(
+  name: SchemaName,
+  errors: ErrorObject[],
+  base: string,
+  title: string,
+  depth: number,
+): SchemaFinding[] {
   // ajv (allErrors) emits a composite's branch errors right before the composite itself, so a
   // stack rebuilds the nesting: a composite swallows the run of errors under its instance path.
   const stack: Node[] = [];
   for (const e of errors) {
     if (e.keyword === 'if') continue; // the `then` error carries the reason
     const path = base + e.instancePath;
-    if (COMPOSITES.has(e.keyword) || e.keyword === 'propertyNames') {
-      while (stack.length && under(stack[stack.length - 1].instancePath, path)) stack.pop();
-      stack.push({ instancePath: path, findings: e.keyword === 'propertyNames' ? [propertyNameFinding(e, path)] : resolveComposite(name, e, path, title, depth) });
+    if (COMPOSITES.has(e.keyword)) {
+      const children: Node[] = [];
+      while (stack.length && under(stack[stack.length - 1].instancePath, path))
+        children.unshift(stack.pop() as Node);
+      stack.push({
+        instancePath: path,
+        schemaPath: e.schemaPath,
+        findings: () => resolveComposite(name, e, path, title, depth, children),
+      });
+    } else if (e.keyword === 'propertyNames') {
+      // Only the inner errors about the names themselves belong to it.
+      const top = () => stack[stack.length - 1];
+      while (stack.length && top().instancePath === path && top().schemaPath.includes('/propertyNames/'))
+        stack.pop();
+      stack.push({
+        instancePath: path,
+        schemaPath: e.schemaPath,
+        findings: () => [propertyNameFinding(e, path)],
+      });
     } else {
-      stack.push({ instancePath: path, findings: [leafFinding(e, path, title)] });
+      const f = leafFinding(e, path, title);
+      stack.push({ instancePath: path, schemaPath: e.schemaPath, findings: () => [f] });
     }
   }
-  return stack.flatMap((n) => n.findings);
+  return stack.flatMap((n) => n.findings());
 }
 
 /** Picks the anyOf/oneOf branch the value was meant for and explains only its errors. */
-function resolveComposite(name: SchemaName, e: ErrorObject, path: string, title: string, depth: number): SchemaFinding[] {
+function resolveComposite(
+  name: SchemaName,
+  e: ErrorObject,
+  path: string,
+  title: string,
+  depth: number,
+  children: Node[],
+): SchemaFinding[] {
   const parent = (e.parentSchema ?? {}) as Schema;
   const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
-  const fallback = (): SchemaFinding[] => [{ pointer: path, key: false, mismatch: true, severity: 'error', message: sentence(path, title, parent['x-errorMessage'] as string | undefined ?? describeBranches(branches)) }];
-  if (depth >= MAX_DEPTH) return fallback();
+  const fallback = (): SchemaFinding[] => [
+    {
+      pointer: path,
+      key: false,
+      mismatch: true,
+      severity: 'error',
+      message: sentence(
+        path,
+        title,
+        (parent['x-errorMessage'] as string | undefined) ?? describeBranches(branches),
+      ),
+    },
+  ];
+  if (depth >= MAX_DEPTH) {
+    // Deep nesting: no more re-validation (it costs a pass per level); keep the errors ajv gave
+    // that are not about the value's kind at this very place.
+    const specific = children.flatMap((c) => c.findings()).filter((f) => !(f.mismatch && f.pointer === path));
+    return specific.length ? specific : fallback();
+  }
   const candidates: SchemaFinding[][] = [];
   for (const branch of branches) {
     const v = fragmentValidator(name, branch);
     if (!v) return fallback();
     if (v(e.data)) {
       // oneOf failing because several branches match: say so plainly.
-      return [{ pointer: path, key: false, mismatch: false, severity: 'error', message: sentence(path, title, 'matches more than one allowed form; make it match exactly one') }];
+      return [
+        {
+          pointer: path,
+          key: false,
+          mismatch: false,
+          severity: 'error',
+          message: sentence(path, title, 'matches more than one allowed form; make it match exactly one'),
+        },
+      ];
     }
     const found = collapse(name, v.errors ?? [], path, title, depth + 1);
     if (!found.some((f) => f.mismatch && f.pointer === path)) candidates.push(found);
@@ -105,15 +173,33 @@ function leafFinding(e: ErrorObject, path: string, title: string): SchemaFinding
         : guess
           ? `\`${prop}\` is not allowed in ${place}; did you mean \`${guess}\`?`
           : `\`${prop}\` is not allowed in ${place}${allowed.length && allowed.length <= 12 ? `; allowed here: ${allowed.join(', ')}` : ''}`;
-      return { pointer: `${path}/${escape(prop)}`, key: true, mismatch: false, severity, message: capitalize(message) };
+      return {
+        pointer: `${path}/${escapePointerSegment(prop)}`,
+        key: true,
+        mismatch: false,
+        severity,
+        message: capitalize(message),
+      };
     }
     case 'required': {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
       const special = (parent['x-requiredMessage'] as Record<string, string> | undefined)?.[prop];
-      return { pointer: path, key: false, mismatch: false, severity, message: capitalize(special ?? own ?? `\`${prop}\` is required in ${place}`) };
+      return {
+        pointer: path,
+        key: false,
+        mismatch: false,
+        severity,
+        message: capitalize(special ?? own ?? `\`${prop}\` is required in ${place}`),
+      };
     }
     default:
-      return { pointer: path, key: false, mismatch, severity, message: sentence(path, title, own ?? generic(e)) };
+      return {
+        pointer: path,
+        key: false,
+        mismatch,
+        severity,
+        message: sentence(path, title, own ?? generic(e)),
+      };
   }
 }
 
@@ -121,7 +207,13 @@ function propertyNameFinding(e: ErrorObject, path: string): SchemaFinding {
   const prop = String((e.params as { propertyName: string }).propertyName);
   const inner = ((e.parentSchema as Schema | undefined)?.propertyNames ?? {}) as Schema;
   const why = (inner['x-errorMessage'] as string | undefined) ?? 'is not an allowed name here';
-  return { pointer: `${path}/${escape(prop)}`, key: true, mismatch: false, severity: 'error', message: `"${prop}" ${why}` };
+  return {
+    pointer: `${path}/${escapePointerSegment(prop)}`,
+    key: true,
+    mismatch: false,
+    severity: 'error',
+    message: `"${prop}" ${why}`,
+  };
 }
 
 /** "`response.limit` must be ..." — or the message as is when it already names its subject. */
@@ -191,12 +283,16 @@ function describeType(t: unknown): string {
 /** "must be text or an object" from the branches' own types when a schema gives no message. */
 function describeBranches(branches: unknown[]): string {
   const kinds = branches
-    .map((b) => (b && typeof b === 'object' ? ((b as Schema).type ?? ((b as Schema).enum ? 'enum' : undefined)) : undefined))
+    .map((b) =>
+      b && typeof b === 'object'
+        ? ((b as Schema).type ?? ((b as Schema).enum ? 'enum' : undefined))
+        : undefined,
+    )
     .filter((k) => k !== undefined && k !== 'enum');
   return kinds.length ? `must be ${describeType(kinds.flat())}` : 'does not have any of the allowed forms';
 }
 
-function escape(seg: string): string {
+function escapePointerSegment(seg: string): string {
   return seg.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

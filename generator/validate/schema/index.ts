@@ -8,8 +8,8 @@ import { schemaTitle } from './compile.ts';
 import { explain } from './explain.ts';
 import type { SchemaName } from './registry.ts';
 
-export { SCHEMA_NAMES, type SchemaName } from './registry.ts';
 export { explain, type SchemaFinding } from './explain.ts';
+export { SCHEMA_NAMES, type SchemaName } from './registry.ts';
 
 type Locator = Pick<CodeFile, 'file' | 'locate'>;
 
@@ -40,19 +40,52 @@ function checkComponent(out: Diagnostic[], c: Component): void {
     const type = t as ComponentCodeType;
     if (!code) continue;
     if (!CODE_TYPES_BY_KIND[c.kind].includes(type)) {
-      push(out, 'schema/code-type', 'warning', `A ${c.kind} has no \`${type}\` code; Make never reads this file.`, code.locate(''), id);
+      push(
+        out,
+        'schema/code-type',
+        'warning',
+        `A ${c.kind} has no \`${type}\` code; Make never reads this file.`,
+        code.locate(''),
+        id,
+      );
       continue;
     }
     if (c.kind === 'module' && type === 'epoch' && c.moduleType && c.moduleType !== 'trigger') {
-      push(out, 'schema/module-epoch', 'error', `An epoch belongs only to polling triggers; this ${c.moduleType.replace('_', ' ')} module never uses it.`, code.locate(''), id);
+      push(
+        out,
+        'schema/module-epoch',
+        'error',
+        `An epoch belongs only to polling triggers; this ${c.moduleType.replace('_', ' ')} module never uses it.`,
+        code.locate(''),
+        id,
+      );
       continue;
     }
-    if (c.kind === 'connection' && (type === 'scopeList' || type === 'defaultScope') && c.connectionType === 'basic' && !isEmpty(code.value)) {
-      push(out, 'schema/code-type', 'warning', `\`${type}\` is only read for OAuth connections; this basic connection ignores it.`, code.locate(''), id);
+    if (
+      c.kind === 'connection' &&
+      (type === 'scopeList' || type === 'defaultScope') &&
+      c.connectionType === 'basic' &&
+      !isEmpty(code.value)
+    ) {
+      push(
+        out,
+        'schema/code-type',
+        'warning',
+        `\`${type}\` is only read for OAuth connections; this basic connection ignores it.`,
+        code.locate(''),
+        id,
+      );
     }
     if (code.value === undefined) continue; // unparsable: the loader reported it
     if (c.kind === 'module' && type === 'communication' && !c.moduleType) {
-      push(out, 'schema/module-type', 'warning', 'The module type is unknown (no moduleType), so its communication could not be checked; declare moduleType.', c.declaredAt ?? code.locate(''), id);
+      push(
+        out,
+        'schema/module-type',
+        'warning',
+        'The module type is unknown (no moduleType), so its communication could not be checked; declare moduleType.',
+        c.declaredAt ?? code.locate(''),
+        id,
+      );
       continue;
     }
     const name = schemaForComponentCode(c, type);
@@ -62,11 +95,25 @@ function checkComponent(out: Diagnostic[], c: Component): void {
 
 function check(out: Diagnostic[], name: SchemaName, value: unknown, code: Locator, component?: string): void {
   for (const f of explain(name, value, schemaTitle(name))) {
-    push(out, `schema/${name}`, f.severity, /[.?]$/.test(f.message) ? f.message : `${f.message}.`, code.locate(f.pointer, { key: f.key }), component);
+    push(
+      out,
+      `schema/${name}`,
+      f.severity,
+      /[.?]$/.test(f.message) ? f.message : `${f.message}.`,
+      code.locate(f.pointer, { key: f.key }),
+      component,
+    );
   }
 }
 
-function push(out: Diagnostic[], ruleId: string, severity: Severity, message: string, loc: SourceLocation, component?: string): void {
+function push(
+  out: Diagnostic[],
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  loc: SourceLocation,
+  component?: string,
+): void {
   out.push({
     ruleId,
     severity,
