@@ -71,6 +71,8 @@ describe('parseTemplate', () => {
     ['{{ }}', 0, 'empty expression'],
     ['ok {{a[1}}', 8, "expected ']'"],
     ['{{`x}}', 2, 'unterminated backtick name'],
+    ['{{f({a: 1})}}', 4, 'IML has no object literals'],
+    ["{{f(['a'])}}", 4, 'IML has no array literals'],
   ])('reports %s at offset %i', (src, offset, message) => {
     const e = syntaxError(src);
     expect(e.offset).toBe(offset);

@@ -32,6 +32,7 @@ describe('printTemplate', () => {
     ['{{`now`}}', '{{`now`}}'],
     ['text {{ a }} more {{b}}', 'text {{a}} more {{b}}'],
     ['no iml', 'no iml'],
+    ["{{if(a,'x',)}}", "{{if(a, 'x', )}}"],
   ])('prints %s as %s', (src, want) => {
     expect(printTemplate(src)).toBe(want);
   });

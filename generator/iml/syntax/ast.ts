@@ -39,7 +39,8 @@ export type Segment =
 export type Expr =
   | ({ type: 'string'; value: string } & Span)
   | ({ type: 'number'; value: number; raw: string } & Span)
-  | ({ type: 'keyword'; name: KeywordName } & Span)
+  /** `implicit` marks an empty call argument (`f(a, )`), read as undefined. */
+  | ({ type: 'keyword'; name: KeywordName; implicit?: boolean } & Span)
   /** A context variable and what follows it: `connection.accessToken`, ``headers.`X-Id` ``, `items[1]`. */
   | ({ type: 'path'; root: string; rootQuoted: boolean; segments: Segment[] } & Span)
   /** Path steps applied to a computed value: `parseJSON(x).id`, `(a)[1]`. */

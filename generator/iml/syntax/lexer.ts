@@ -132,6 +132,11 @@ export function tokenize(source: string, start: number, end: number): Token[] {
       i++;
     } else {
       const op = OPERATORS.find((o) => source.startsWith(o, i) && i + o.length <= end);
+      if (!op && c === '{')
+        fail(
+          'IML has no object literals: build objects with parseJSON(), pick()/omit() or a custom function',
+          i,
+        );
       if (!op) fail(`unexpected character '${c}'`, i);
       tokens.push({ kind: 'op', value: op!, offset: i, length: op!.length, spaced });
       i += op!.length;

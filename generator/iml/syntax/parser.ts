@@ -215,6 +215,12 @@ class Parser {
             length: last.offset + last.length - t.offset,
           };
         }
+        if (t.value === '[')
+          throw this.error(
+            'IML has no array literals: build arrays with split(), add(emptyarray, ...) or merge()',
+            t.offset,
+            t.length,
+          );
         break;
       case 'eof':
         throw this.error('expected a value before the end of the expression', t.offset, t.length);
@@ -254,9 +260,12 @@ class Parser {
     const args: Expr[] = [];
     if (!this.is('punct', ')')) {
       for (;;) {
-        args.push(this.parseBinary(0));
-        // `;` is the scenario-editor spelling of the argument separator; accept both.
-        if (this.is('punct', ',') || this.is('punct', ';')) this.next();
+        // An empty argument (`if(a, 'x', )`, seen in real apps) stands for undefined. Unconfirmed.
+        const t = this.peek();
+        if (this.isSeparator() || this.is('punct', ')'))
+          args.push({ type: 'keyword', name: 'undefined', implicit: true, offset: t.offset, length: 0 });
+        else args.push(this.parseBinary(0));
+        if (this.isSeparator()) this.next();
         else break;
       }
     }
@@ -271,6 +280,11 @@ class Parser {
       offset: first.offset,
       length: close.offset + 1 - first.offset,
     };
+  }
+
+  /** `;` is the scenario-editor spelling of the argument separator; accept both. */
+  private isSeparator(): boolean {
+    return this.is('punct', ',') || this.is('punct', ';');
   }
 
   /** `.name`, ``.`quoted` ``, `.1`, `[expr]`, `[]` steps directly after a value. */

@@ -27,7 +27,7 @@ export function printExpr(e: Expr): string {
     case 'number':
       return String(e.value);
     case 'keyword':
-      return e.name;
+      return e.implicit ? '' : e.name;
     case 'path':
       return (
         (!PLAIN_NAME.test(e.root) || KEYWORDS.has(e.root) ? `\`${e.root}\`` : e.root) +

@@ -66,7 +66,9 @@ export const OPERATOR_CASES: ImlCase[] = [
   },
   { t: '{{connection.expires > addMinutes(now, 15)}}', want: false },
   { t: '{{now > addDays(now, -1)}}', want: true },
-  // Equality: every alias; loose by default (unconfirmed, §10.4)
+  // Equality: every alias; loose by default. UNCONFIRMED (§10.4, evidence §1): [DOC] says strict,
+  // the only source-code-derived note ([3P-RT]) says JS `==`. We default to loose and offer
+  // `equality: 'strict'`; these cases pin both modes so a change is deliberate.
   { t: '{{1 = 1}}', want: true },
   { t: '{{1 == 1}}', want: true },
   { t: '{{1 === 1}}', want: true },
