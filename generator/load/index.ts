@@ -76,7 +76,17 @@ function loadFromFolder(dir: string, opts: LoadOptions): AppModel {
   }
   const bundle = path.join(dir, 'app.bundle.json');
   if (existsSync(bundle)) return loadFromFile(bundle, opts);
-  return withUnreferenced(dir, opts, (ctx) => loadLoose(ctx));
+  const app = withUnreferenced(dir, opts, (ctx) => loadLoose(ctx));
+  const found =
+    Object.keys(app.general).length +
+    Object.values(app.components).reduce((n, k) => n + Object.keys(k).length, 0);
+  if (found === 0) {
+    throw new InputError(
+      `No Make app found in "${dir}": expected a makecomapp.json, a metadata.json with *.imljson files, an app.bundle.json, or folders such as modules/ and connections/.`,
+      { file: dir },
+    );
+  }
+  return app;
 }
 
 function withUnreferenced(

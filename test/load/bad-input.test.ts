@@ -194,3 +194,32 @@ describe('loading a single-file bundle', () => {
     expect(app.diagnostics).toEqual([]);
   });
 });
+
+describe('loading odd input', () => {
+  it('reports a binary file given as a code file as a syntax error', () => {
+    const root = appWith('binary-app', { communication: 'c.iml.json' });
+    writeFileSync(
+      path.join(root, 'c.iml.json'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]),
+    );
+    const app = loadApp(root);
+    expect(app.diagnostics.find((d) => d.file === 'c.iml.json')).toMatchObject({
+      ruleId: 'load/json-syntax',
+      line: 1,
+      column: 1,
+    });
+    expect(app.components.module.m.codes.communication?.value).toBeUndefined();
+  });
+
+  it('refuses a Windows-style ..\\ path as leaving the app folder', () => {
+    const root = appWith('backslash-app', { communication: '..\\outside.json' });
+    expect(loadApp(root).diagnostics.map((d) => d.ruleId)).toContain('load/path-outside-app');
+  });
+
+  it('throws InputError for a folder holding no app at all', () => {
+    const empty = path.join(tmp, 'empty-folder');
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(path.join(empty, 'notes.txt'), 'hello');
+    expect(() => loadApp(empty)).toThrow(/No Make app found/);
+  });
+});
