@@ -2,7 +2,7 @@
  * Builds student-like apps from the reference by small scripted mutations of its files, so the
  * same mistakes can be made on the real reference (dist-app/) or on the small fixture.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'jsonc-parser';
@@ -138,4 +138,112 @@ export function lineOf(file: string, needle: string, after?: string): number {
   const i = lines.findIndex((l, n) => n >= start && l.includes(needle));
   if (i < 0) throw new Error(`${needle} not in ${file}`);
   return i + 1;
+}
+
+/** Local-dev code type → section file name of the older SDK export, per component kind. */
+const EXPORT_SECTIONS: Record<string, Record<string, string>> = {
+  connection: {
+    communication: 'api',
+    params: 'parameters',
+    scopeList: 'scopes',
+    defaultScope: 'scope',
+    common: 'common',
+  },
+  webhook: {
+    communication: 'api',
+    params: 'parameters',
+    attach: 'attach',
+    detach: 'detach',
+    update: 'update',
+    requiredScope: 'scope',
+  },
+  module: {
+    communication: 'api',
+    epoch: 'epoch',
+    staticParams: 'parameters',
+    mappableParams: 'expect',
+    interface: 'interface',
+    samples: 'samples',
+    scope: 'scope',
+  },
+  rpc: { communication: 'api', params: 'parameters' },
+};
+
+/**
+ * Writes an app in the older export layout (`metadata.json` + `<kind>s/<name>/api.imljson`…),
+ * the way a student's old download looks, from any loaded app.
+ */
+export function writeImljsonExport(app: import('../../generator/model/app.ts').AppModel): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'diff-export-'));
+  const put = (rel: string, v: unknown) => {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, typeof v === 'string' ? v : `${JSON.stringify(v, null, 2)}\n`);
+  };
+  put('metadata.json', { name: app.info.name, label: app.info.label ?? app.info.name, version: 1 });
+  if (app.general.base) put('base.imljson', app.general.base.value);
+  if (app.general.readme) put('readme.md', app.general.readme.value);
+  if (app.general.groups) put('groups.imljson', app.general.groups.value);
+  for (const [kind, comps] of Object.entries(app.components)) {
+    for (const c of Object.values(comps)) {
+      const meta: Record<string, unknown> = { name: c.name };
+      for (const k of [
+        'label',
+        'description',
+        'moduleType',
+        'connectionType',
+        'webhookType',
+        'actionCrud',
+        'connection',
+        'altConnection',
+        'webhook',
+      ] as const)
+        if (c[k] !== undefined) meta[k] = c[k];
+      put(`${kind}s/${c.name}/metadata.json`, meta);
+      for (const [type, code] of Object.entries(c.codes)) {
+        const section = EXPORT_SECTIONS[kind]?.[type] ?? type;
+        if (code?.value !== undefined) put(`${kind}s/${c.name}/${section}.imljson`, code.value);
+      }
+    }
+  }
+  return dir;
+}
+
+/** Writes an app as one single-file bundle (`app.bundle.json`, `bundleVersion: 1`). */
+export function writeBundle(
+  app: import('../../generator/model/app.ts').AppModel,
+  edit?: (bundle: Json) => void,
+): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'diff-bundle-'));
+  const general: Record<string, unknown> = {};
+  for (const [type, code] of Object.entries(app.general))
+    if (code?.value !== undefined) general[type] = code.value;
+  const components: Record<string, Record<string, unknown>> = {};
+  for (const [kind, comps] of Object.entries(app.components)) {
+    components[kind] = {};
+    for (const c of Object.values(comps)) {
+      const codes: Record<string, unknown> = {};
+      for (const [type, code] of Object.entries(c.codes))
+        if (code?.value !== undefined) codes[type] = code.value;
+      const meta: Record<string, unknown> = {};
+      for (const k of [
+        'label',
+        'description',
+        'moduleType',
+        'connectionType',
+        'webhookType',
+        'actionCrud',
+        'connection',
+        'altConnection',
+        'webhook',
+      ] as const)
+        if (c[k] !== undefined) meta[k] = c[k];
+      components[kind][c.name] = { ...meta, codes };
+    }
+  }
+  // a deep copy: the edit must not reach the loaded app the values came from
+  const bundle = structuredClone({ bundleVersion: 1, app: { name: app.info.name }, general, components });
+  edit?.(bundle);
+  writeFileSync(path.join(dir, 'app.bundle.json'), `${JSON.stringify(bundle, null, 2)}\n`);
+  return path.join(dir, 'app.bundle.json');
 }
