@@ -11,6 +11,7 @@ import { DATE_CASES } from './conformance/functions-date.ts';
 import { GENERAL_CASES, MATH_CASES } from './conformance/functions-general-math.ts';
 import { JSON_CRYPTO_CASES } from './conformance/functions-json-crypto.ts';
 import { TEXT_CASES } from './conformance/functions-text.ts';
+import { HELP_CASES } from './conformance/help-examples.ts';
 import { KEYWORD_CASES } from './conformance/keywords.ts';
 import { OPERATOR_CASES } from './conformance/operators.ts';
 import { PATH_CASES } from './conformance/paths.ts';
@@ -28,6 +29,7 @@ const TABLES: Record<string, ImlCase[]> = {
   array: ARRAY_CASES,
   'json and crypto': JSON_CRYPTO_CASES,
   'documented examples': DOCS_CASES,
+  'help-center examples': HELP_CASES,
 };
 
 const ALL = Object.values(TABLES).flat();

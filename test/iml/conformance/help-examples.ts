@@ -1,0 +1,75 @@
+/**
+ * Examples in the style of Make's help-center function pages ([HELP]/[FUSION]), restated in our
+ * own words; scenario-style `;` separators are kept where the pages use them.
+ */
+import type { ImlCase } from './case.ts';
+
+const at = (iso: string) => new Date(iso);
+const D = { d: '2016-12-08T15:55:57.536Z', w: '2018-06-27T11:36:39.138Z', a: '2015-08-07T14:55:57.536Z' };
+
+export const HELP_CASES: ImlCase[] = [
+  { t: '{{if(1 = 1; "A"; "B")}}', want: 'A' },
+  { t: '{{if(1 = 2; "A"; "B")}}', want: 'B' },
+  { t: '{{ifempty("A"; "B")}}', want: 'A' },
+  { t: '{{ifempty(unknown; "B")}}', want: 'B' },
+  { t: '{{ifempty(""; "B")}}', want: 'B' },
+  { t: '{{switch("B"; "A"; 1; "B"; 2; "C"; 3)}}', want: 2 },
+  { t: '{{switch("F"; "A"; 1; "B"; 2; "C"; 3; 4)}}', want: 4 },
+  { t: '{{get(o; "raw_name.sub_raw_name")}}', ctx: { o: { raw_name: { sub_raw_name: 'v' } } }, want: 'v' },
+  { t: '{{ceil(1.2)}}', want: 2 },
+  { t: '{{floor(1.8)}}', want: 1 },
+  { t: '{{round(1.5)}}', want: 2 },
+  { t: '{{trunc(3.789; 2)}}', want: 3.78 },
+  { t: '{{average(1; 2; 3)}}', want: 2 },
+  { t: '{{median(1; 2; 5; 7)}}', want: 3.5 },
+  { t: '{{formatNumber(123456789; 3; ","; ".")}}', want: '123.456.789,000' },
+  { t: '{{parseNumber("1 756,456"; ",")}}', want: 1756.456 },
+  { t: '{{capitalize("make")}}', want: 'Make' },
+  { t: '{{contains("Hello World"; "Hello")}}', want: true },
+  { t: '{{indexOf("Make"; "k")}}', want: 2 },
+  { t: '{{replace("Hello World"; "World"; "Make")}}', want: 'Hello Make' },
+  { t: '{{substring("Hello"; 0; 3)}}', want: 'Hel' },
+  { t: '{{trim(" Hello ")}}', want: 'Hello' },
+  { t: '{{startcase("hello")}}', want: 'Hello' },
+  { t: '{{ascii("ěščř")}}', want: '' },
+  { t: '{{ascii("ěščř"; true)}}', want: 'escr' },
+  { t: '{{encodeURL("Hello World")}}', want: 'Hello%20World' },
+  { t: '{{decodeURL("Hello%20World")}}', want: 'Hello World' },
+  { t: '{{escapeHTML("<h1>Hello</h1>")}}', want: '&lt;h1&gt;Hello&lt;/h1&gt;' },
+  { t: '{{stripHTML("<b>Hello</b>")}}', want: 'Hello' },
+  { t: '{{base64("Make")}}', want: 'TWFrZQ==' },
+  { t: '{{addDays(d; 2)}}', ctx: D, want: at('2016-12-10T15:55:57.536Z') },
+  { t: '{{addHours(d; 2)}}', ctx: D, want: at('2016-12-08T17:55:57.536Z') },
+  { t: '{{addMinutes(d; 2)}}', ctx: D, want: at('2016-12-08T15:57:57.536Z') },
+  { t: '{{addSeconds(d; 2)}}', ctx: D, want: at('2016-12-08T15:55:59.536Z') },
+  { t: '{{addMonths(d; 2)}}', ctx: D, want: at('2017-02-08T15:55:57.536Z') },
+  { t: '{{addYears(d; 2)}}', ctx: D, want: at('2018-12-08T15:55:57.536Z') },
+  { t: '{{setDay(w; "monday")}}', ctx: D, want: at('2018-06-25T11:36:39.138Z') },
+  { t: '{{setDay(w; 7)}}', ctx: D, want: at('2018-06-30T11:36:39.138Z') },
+  { t: '{{setHour(a; 6)}}', ctx: D, want: at('2015-08-07T06:55:57.536Z') },
+  { t: '{{setMinute(a; 10)}}', ctx: D, want: at('2015-08-07T14:10:57.536Z') },
+  { t: '{{setSecond(a; 10)}}', ctx: D, want: at('2015-08-07T14:55:10.536Z') },
+  { t: '{{setMonth(a; 1)}}', ctx: D, want: at('2015-01-07T14:55:57.536Z') },
+  { t: '{{setMonth(a; "february")}}', ctx: D, want: at('2015-02-07T14:55:57.536Z') },
+  { t: '{{setDate(a; 31)}}', ctx: D, want: at('2015-08-31T14:55:57.536Z') },
+  { t: '{{setYear(a; 2017)}}', ctx: D, want: at('2017-08-07T14:55:57.536Z') },
+  { t: '{{parseDate("10/12/2016"; "MM/DD/YYYY")}}', want: at('2016-10-12T00:00:00.000Z') },
+  { t: '{{parseDate("2016-12-28 16:03"; "YYYY-MM-DD HH:mm")}}', want: at('2016-12-28T16:03:00.000Z') },
+  { t: '{{parseDate("1482940986"; "X")}}', want: at('2016-12-28T16:03:06.000Z') },
+  { t: '{{formatDate(d; "MM/DD/YYYY")}}', ctx: D, want: '12/08/2016' },
+  { t: '{{formatDate(d; "YYYY-MM-DD hh:mm A")}}', ctx: D, want: '2016-12-08 03:55 PM' },
+  { t: '{{flatten(nested)}}', ctx: { nested: [0, 1, [2, 3]] }, want: [0, 1, 2, 3] },
+  { t: '{{slice(list; 1; 3)}}', ctx: { list: ['a', 'b', 'c', 'd'] }, want: ['b', 'c'] },
+  {
+    t: '{{map(Emails; "email"; "label"; "work,home")}}',
+    ctx: {
+      Emails: [
+        { email: 'w@x', label: 'work' },
+        { email: 'o@x', label: 'other' },
+        { email: 'h@x', label: 'home' },
+      ],
+    },
+    want: ['w@x', 'h@x'],
+  },
+  { t: '{{join(keys(o); ",")}}', ctx: { o: { a: 1, b: 2 } }, want: 'a,b' },
+];
