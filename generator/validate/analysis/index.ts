@@ -1,4 +1,5 @@
-import { analyzeValue } from '../../iml/index.ts';
+import { type ValueAnalysis, analyzeTemplate, analyzeValue, hasIml } from '../../iml/index.ts';
+import { toPointer } from '../../model/index.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
 import { componentId } from '../../model/index.ts';
 import { type DeclaredParameters, collectParameters, parameterCodes } from './parameters.ts';
@@ -159,7 +160,27 @@ function analyseCode(
   inherited?: { iterate: boolean; pagination: boolean },
 ): ImlString[] {
   const analyses = analyzeValue(code.value).filter((a) => a.hasIml || a.errors.length > 0);
+  analyses.push(...unclosedTemplates(code.value));
   return placeStrings(c, id, code, analyses, requests, paginatedBase, inherited);
 }
 
 export { isObject as isPlainObject };
+
+/**
+ * Strings with a `{{` that never closes: `analyzeValue` skips them (they hold no complete
+ * expression), but the engine's `analyzeTemplate` reports the unclosed brace, so add them.
+ */
+function unclosedTemplates(value: unknown): ValueAnalysis[] {
+  const out: ValueAnalysis[] = [];
+  const walk = (v: unknown, segs: string[]) => {
+    if (typeof v === 'string') {
+      if (v.includes('{{') && !hasIml(v)) {
+        const a = analyzeTemplate(v);
+        if (a.errors.length) out.push({ ...a, pointer: toPointer(segs), inKey: false, source: v });
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...segs, String(i)]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...segs, k]);
+  };
+  walk(value, []);
+  return out;
+}

@@ -63,8 +63,20 @@ export interface ScopeKey {
   iterates: boolean;
 }
 
-/** The set of root variables available at that place. */
-export function availableVariables(k: ScopeKey): Set<string> {
+const cache = new Map<string, ReadonlySet<string>>();
+
+/** The set of root variables available at that place (shared, read-only sets: one per distinct place kind). */
+export function availableVariables(k: ScopeKey): ReadonlySet<string> {
+  const key = `${k.context}|${k.component?.moduleType ?? ''}|${k.oauth}|${k.section ?? ''}|${k.phase}|${k.paginated}|${k.iterates}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = computeAvailable(k);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function computeAvailable(k: ScopeKey): Set<string> {
   const out = new Set(GLOBAL_VARIABLES);
   const add = (...names: string[]) => {
     for (const n of names) out.add(n);

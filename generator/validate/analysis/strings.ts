@@ -22,7 +22,7 @@ export interface ImlString {
   directive: string;
   phase: Phase;
   /** Root variables available here. */
-  available: Set<string>;
+  available: ReadonlySet<string>;
   scope: ScopeKey;
   /** Execution order stamp for `temp` (seq = request order, stage = step inside a request). */
   order: { seq: number; stage: number };

@@ -44,6 +44,16 @@ export const imlSyntaxError: Rule = {
           },
         }),
       },
+      {
+        name: 'a {{ that never closes',
+        bundle: bundle({
+          base: ACADEMY_BASE,
+          connections: { academy: academyConnection() },
+          modules: {
+            getMovie: module('action', `"communication": { "url": /*@"{{"*/ "/movies/{{parameters.id", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`),
+          },
+        }),
+      },
     ],
   },
 };

@@ -17,6 +17,7 @@ export const imlUnknownConnectionData: Rule = {
   check(ctx) {
     const stores = ctx.analysis.connectionStores;
     const allConnections = union([...stores.values()]);
+    const perComponent = new Map<string, ConnectionStore | undefined>();
     for (const s of ctx.analysis.strings) {
       const c = s.component;
       let store: ConnectionStore | undefined;
@@ -26,8 +27,11 @@ export const imlUnknownConnectionData: Rule = {
         store = stores.get(c.name);
         roots = ['connection', 'data'];
       } else {
-        const f = ctx.analysis.facts(c);
-        store = union((f?.connections ?? []).map((x) => stores.get(x.name)));
+        if (!perComponent.has(s.componentId)) {
+          const f = ctx.analysis.facts(c);
+          perComponent.set(s.componentId, union((f?.connections ?? []).map((x) => stores.get(x.name))));
+        }
+        store = perComponent.get(s.componentId);
       }
       if (!store || store.open) continue;
       for (const v of s.analysis.variables) {

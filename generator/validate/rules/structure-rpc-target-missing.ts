@@ -19,7 +19,8 @@ export const structureRpcTargetMissing: Rule = {
   check(ctx) {
     for (const f of ctx.analysis.components)
       for (const code of Object.values(f.component.codes) as (CodeFile | undefined)[]) {
-        if (!code || code.value === undefined || typeof code.value === 'string' && code.codeType === 'code') continue;
+        if (!code || code.value === undefined || (typeof code.value === 'string' && code.codeType === 'code')) continue;
+        if (!code.text.includes('rpc://')) continue; // cheap pre-check: most documents reference no RPC
         walk(code.value, [], (s, pointer) => {
           const name = s.slice(6).split(/[?@/#]/)[0];
           if (name.includes('{{') || ctx.analysis.component('rpc', name)) return;

@@ -1,0 +1,80 @@
+/**
+ * Lint speed on a generated app of 1,000 modules, as a ratio to the bare minimum any linter must
+ * do: read every file, JSON-parse it and run one ajv validation on it. Both are measured in this
+ * run on this machine (median of several rounds after a warm-up). Goal: ratio ≤ 3.
+ *
+ *   npx tsx bench/lint/run.ts [modules=1000] [rounds=5]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { loadApp } from '../../generator/load/index.ts';
+import { lintApp } from '../../generator/validate/index.ts';
+import { generateApp } from './generate-app.ts';
+
+const modules = Number(process.argv[2] ?? 1000);
+const rounds = Number(process.argv[3] ?? 5);
+const dir = mkdtempSync(path.join(tmpdir(), 'lint-bench-'));
+
+/** A schema of realistic size: any code document is an object or an array of parameter-like objects. */
+const SCHEMA = {
+  anyOf: [
+    { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { name: { type: 'string', maxLength: 128 }, type: { type: 'string' }, label: { type: 'string' } } }] } },
+    { type: 'object', properties: { url: { type: 'string', maxLength: 512 }, method: { type: 'string' }, response: { type: 'object' } } },
+  ],
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+try {
+  const files = generateApp(dir, modules);
+  const validate = new Ajv({ strict: false }).compile(SCHEMA);
+  const baseline = () => {
+    let ok = 0;
+    for (const f of files) if (validate(JSON.parse(readFileSync(f, 'utf8')))) ok++;
+    return ok;
+  };
+  let findings = 0;
+  const loadOnly = () => loadApp(dir);
+  const loaded = loadApp(dir);
+  const checkOnly = () => lintApp(loaded).diagnostics.length;
+  const lint = () => {
+    const r = lintApp(loadApp(dir));
+    findings = r.diagnostics.length;
+    return findings;
+  };
+  baseline();
+  lint(); // warm-up: module loading, schema compilation, JIT
+  const tb: number[] = [];
+  const tl: number[] = [];
+  const tload: number[] = [];
+  const tcheck: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    let t = performance.now();
+    baseline();
+    tb.push(performance.now() - t);
+    t = performance.now();
+    lint();
+    tl.push(performance.now() - t);
+    t = performance.now();
+    loadOnly();
+    tload.push(performance.now() - t);
+    t = performance.now();
+    checkOnly();
+    tcheck.push(performance.now() - t);
+  }
+  const b = median(tb);
+  const l = median(tl);
+  console.log(`app: ${modules} modules, ${files.length} files; lint findings: ${findings}`);
+  console.log(`read + JSON.parse + 1 ajv validation per file: ${b.toFixed(1)} ms (median of ${rounds})`);
+  console.log(`full lint (load + schemas + rules):           ${l.toFixed(1)} ms (median of ${rounds})`);
+  console.log(`ratio: ${(l / b).toFixed(2)}× (goal ≤ 3×)`);
+  console.log(`  of which loading (generator/load):          ${median(tload).toFixed(1)} ms = ${(median(tload) / b).toFixed(2)}×`);
+  console.log(`  of which schemas + analysis + rules:        ${median(tcheck).toFixed(1)} ms = ${(median(tcheck) / b).toFixed(2)}×`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
