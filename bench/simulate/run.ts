@@ -10,11 +10,11 @@ import { loadApp } from '../../generator/load/index.ts';
 import { createFakeClock } from '../../generator/model/index.ts';
 import {
   ACADEMY_HOST,
-  type Transport,
-  type WireRequest,
   createFetchTransport,
   loadScenarios,
   simulateApp,
+  type Transport,
+  type WireRequest,
 } from '../../generator/simulate/index.ts';
 
 const ROUNDS = Number(process.env.SIM_BENCH_ROUNDS ?? 5);
@@ -78,14 +78,17 @@ for (let i = 0; i < ROUNDS; i++) {
   const s = await simulated();
   if (s.failed) throw new Error(`${s.failed} scenario steps failed; the comparison would mean nothing`);
   const d = await direct(s.captured);
-  if (d.mismatches) console.warn(`round ${i + 1}: ${d.mismatches} direct requests answered a different status`);
+  if (d.mismatches)
+    console.warn(`round ${i + 1}: ${d.mismatches} direct requests answered a different status`);
   sim.push(s.ms);
   dir.push(d.ms);
   requests = s.captured.length;
 }
 const ms = median(sim);
 const md = median(dir);
-console.log(`reference scenarios: ${scenarios.length}, HTTP requests per run: ${requests}, rounds: ${ROUNDS}`);
+console.log(
+  `reference scenarios: ${scenarios.length}, HTTP requests per run: ${requests}, rounds: ${ROUNDS}`,
+);
 console.log(`simulator (IML, recording, assertions + HTTP): ${ms.toFixed(1)} ms (median)`);
 console.log(`same requests sent directly with fetch:        ${md.toFixed(1)} ms (median)`);
 console.log(`overhead ratio simulator/direct: ${(ms / md).toFixed(2)}x`);

@@ -6,7 +6,18 @@ import { isPlainObject } from './base-merge.ts';
 import type { Expectation, RequestExpectation } from './scenario-types.ts';
 import type { MakeErrorInfo, RequestRecord } from './types.ts';
 
-const OPS = new Set(['$exists', '$matches', '$type', '$length', '$gte', '$lte', '$gt', '$lt', '$ne', '$contains']);
+const OPS = new Set([
+  '$exists',
+  '$matches',
+  '$type',
+  '$length',
+  '$gte',
+  '$lte',
+  '$gt',
+  '$lt',
+  '$ne',
+  '$contains',
+]);
 
 function isOperator(v: unknown): v is Record<string, unknown> {
   return isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => OPS.has(k));
@@ -30,7 +41,8 @@ export function matchSubset(actual: unknown, expected: unknown, path = '$'): str
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [`${path}: expected an array, got ${show(actual)}`];
-    if (actual.length < expected.length) return [`${path}: expected at least ${expected.length} items, got ${actual.length}`];
+    if (actual.length < expected.length)
+      return [`${path}: expected at least ${expected.length} items, got ${actual.length}`];
     return expected.flatMap((v, i) => matchSubset(actual[i], v, `${path}[${i}]`));
   }
   if (actual === expected) return [];
@@ -43,7 +55,8 @@ function matchOperator(actual: unknown, op: Record<string, unknown>, path: strin
   for (const [k, v] of Object.entries(op)) {
     switch (k) {
       case '$exists':
-        if ((actual !== undefined) !== Boolean(v)) out.push(`${path}: expected ${v ? 'a value' : 'no value'}, got ${show(actual)}`);
+        if ((actual !== undefined) !== Boolean(v))
+          out.push(`${path}: expected ${v ? 'a value' : 'no value'}, got ${show(actual)}`);
         break;
       case '$matches':
         if (typeof actual !== 'string' || !new RegExp(String(v)).test(actual))
@@ -71,7 +84,11 @@ function matchOperator(actual: unknown, op: Record<string, unknown>, path: strin
         if (actual === v) out.push(`${path}: expected anything but ${show(v)}`);
         break;
       case '$contains':
-        if (Array.isArray(actual) ? !actual.some((x) => matchSubset(x, v).length === 0) : !String(actual ?? '').includes(String(v)))
+        if (
+          Array.isArray(actual)
+            ? !actual.some((x) => matchSubset(x, v).length === 0)
+            : !String(actual ?? '').includes(String(v))
+        )
           out.push(`${path}: expected to contain ${show(v)}, got ${show(actual)}`);
         break;
     }
@@ -111,11 +128,17 @@ export function checkExpectation(
   const failures: string[] = [];
   const { error } = outcome;
   if (exp?.error !== undefined) {
-    if (!error) failures.push(`expected the step to fail${exp.error === true ? '' : ` with ${show(exp.error)}`}, but it succeeded`);
+    if (!error)
+      failures.push(
+        `expected the step to fail${exp.error === true ? '' : ` with ${show(exp.error)}`}, but it succeeded`,
+      );
     else if (exp.error !== true) {
-      if (exp.error.type && exp.error.type !== error.type) failures.push(`expected error type ${exp.error.type}, got ${error.type}`);
+      if (exp.error.type && exp.error.type !== error.type)
+        failures.push(`expected error type ${exp.error.type}, got ${error.type}`);
       if (exp.error.message && !messageMatches(error.message, exp.error.message))
-        failures.push(`expected error message matching ${show(exp.error.message)}, got ${show(error.message)}`);
+        failures.push(
+          `expected error message matching ${show(exp.error.message)}, got ${show(error.message)}`,
+        );
       if (exp.error.statusCode !== undefined && exp.error.statusCode !== error.statusCode)
         failures.push(`expected status ${exp.error.statusCode}, got ${error.statusCode ?? 'none'}`);
     }
@@ -123,9 +146,17 @@ export function checkExpectation(
   if (!exp) return failures;
   const out = outcome.output ?? [];
   if (exp.output !== undefined)
-    failures.push(...matchSubset(Array.isArray(exp.output) ? out : out[0], exp.output, Array.isArray(exp.output) ? 'output' : 'output[0]'));
-  if (exp.count !== undefined && out.length !== exp.count) failures.push(`expected ${exp.count} bundles, got ${out.length}`);
-  if (exp.minCount !== undefined && out.length < exp.minCount) failures.push(`expected at least ${exp.minCount} bundles, got ${out.length}`);
+    failures.push(
+      ...matchSubset(
+        Array.isArray(exp.output) ? out : out[0],
+        exp.output,
+        Array.isArray(exp.output) ? 'output' : 'output[0]',
+      ),
+    );
+  if (exp.count !== undefined && out.length !== exp.count)
+    failures.push(`expected ${exp.count} bundles, got ${out.length}`);
+  if (exp.minCount !== undefined && out.length < exp.minCount)
+    failures.push(`expected at least ${exp.minCount} bundles, got ${out.length}`);
   for (const [p, v] of Object.entries(exp.paths ?? {})) failures.push(...matchSubset(getPath(out, p), v, p));
   if (exp.requestCount !== undefined && outcome.requests.length !== exp.requestCount)
     failures.push(`expected ${exp.requestCount} requests, got ${outcome.requests.length}`);
@@ -146,7 +177,8 @@ export function requestMismatch(want: RequestExpectation, got: RequestRecord): s
   if (want.component && want.component !== got.component) return `component ${got.component}`;
   if (want.path) {
     const p = pathOf(got.url);
-    if (p !== want.path && !p.endsWith(want.path.startsWith('/') ? want.path : `/${want.path}`)) return `path ${p}`;
+    if (p !== want.path && !p.endsWith(want.path.startsWith('/') ? want.path : `/${want.path}`))
+      return `path ${p}`;
   }
   if (want.status !== undefined && want.status !== got.status) return `status ${got.status}`;
   if (want.query) {
@@ -193,7 +225,9 @@ export function checkRequests(expected: RequestExpectation[], sent: RequestRecor
       closest ??= `${sent[j].method} ${pathOf(sent[j].url)}: ${why}`;
     }
     if (found < 0) {
-      failures.push(`request #${i + 1} ${show(want)} was not sent${closest ? ` (first candidate: ${closest})` : ''}`);
+      failures.push(
+        `request #${i + 1} ${show(want)} was not sent${closest ? ` (first candidate: ${closest})` : ''}`,
+      );
     } else from = found + 1;
   }
   return failures;

@@ -8,7 +8,9 @@ import type { SimulatorSettings } from './settings.ts';
 export type Spec = Record<string, unknown>;
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date);
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date)
+  );
 }
 
 /** The base document as one request object (an array base contributes its first element). */
@@ -17,7 +19,11 @@ export function baseSpec(base: unknown): Spec {
   return isPlainObject(base) ? base : {};
 }
 
-export function mergeBase(base: Spec, spec: Spec, settings: Pick<SimulatorSettings, 'mergeBaseHeadersAndQs'>): Spec {
+export function mergeBase(
+  base: Spec,
+  spec: Spec,
+  settings: Pick<SimulatorSettings, 'mergeBaseHeadersAndQs'>,
+): Spec {
   const out: Spec = { ...base, ...spec };
   for (const key of ['headers', 'qs'] as const) {
     if (settings.mergeBaseHeadersAndQs && isPlainObject(base[key]) && isPlainObject(spec[key]))
@@ -26,7 +32,8 @@ export function mergeBase(base: Spec, spec: Spec, settings: Pick<SimulatorSettin
   if (isPlainObject(base.response) && isPlainObject(spec.response))
     out.response = { ...(base.response as Spec), ...(spec.response as Spec) };
   const sanitize = [...sanitizeList(base), ...sanitizeList(spec)];
-  if (sanitize.length) out.log = { ...(isPlainObject(spec.log) ? spec.log : {}), sanitize: [...new Set(sanitize)] };
+  if (sanitize.length)
+    out.log = { ...(isPlainObject(spec.log) ? spec.log : {}), sanitize: [...new Set(sanitize)] };
   return out;
 }
 
@@ -35,7 +42,8 @@ function mergeCaseAware(base: Spec, over: Spec, caseInsensitive: boolean): Spec 
   if (!caseInsensitive) return { ...base, ...over };
   const out: Spec = {};
   const overLower = new Set(Object.keys(over).map((k) => k.toLowerCase()));
-  for (const [k, v] of Object.entries(base)) if (!overLower.has(k.toLowerCase()) || k === '{{...}}') out[k] = v;
+  for (const [k, v] of Object.entries(base))
+    if (!overLower.has(k.toLowerCase()) || k === '{{...}}') out[k] = v;
   return { ...out, ...over };
 }
 

@@ -17,7 +17,8 @@ export function commonKeysRead(...docs: unknown[]): string[] {
   const keys = new Set<string>();
   for (const doc of docs) {
     if (doc === undefined) continue;
-    for (const a of analyzeValue(doc)) for (const v of a.variables) if (v.path[0] === 'common' && v.path[1]) keys.add(v.path[1]);
+    for (const a of analyzeValue(doc))
+      for (const v of a.variables) if (v.path[0] === 'common' && v.path[1]) keys.add(v.path[1]);
   }
   return [...keys].sort();
 }
@@ -38,7 +39,8 @@ export function fillCommon(
   reg: Registration,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = typeof own === 'object' && own !== null && !Array.isArray(own) ? { ...(own as object) } : {};
+  const out: Record<string, unknown> =
+    typeof own === 'object' && own !== null && !Array.isArray(own) ? { ...(own as object) } : {};
   for (const key of new Set([...keysRead, ...Object.keys(out)])) {
     const kind = classifyCommonKey(key);
     if (kind && reg[kind] !== undefined) out[key] = reg[kind];

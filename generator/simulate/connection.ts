@@ -6,14 +6,14 @@
  */
 import type { ImlContext } from '../iml/api.ts';
 import { componentId } from '../model/index.ts';
-import { type Spec, isPlainObject, joinUrl, sanitizeList } from './base-merge.ts';
+import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
 import { commonKeysRead, fillCommon } from './common-data.ts';
 import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError, toMakeError } from './errors.ts';
-import { execute, type ExecResult } from './executor.ts';
+import { type ExecResult, execute } from './executor.ts';
 import { buildRequest } from './request-builder.ts';
 import { invalidError } from './response.ts';
-import { type ConnectionState, type Runtime, findComponent } from './runtime.ts';
+import { type ConnectionState, findComponent, type Runtime } from './runtime.ts';
 import { deepMerge } from './temp.ts';
 
 export interface ConnectOptions {
@@ -57,7 +57,12 @@ export function defaultScopes(rt: Runtime, name: string): string[] {
   return [...out];
 }
 
-function connectionCtx(rt: Runtime, st: ConnectionState, temp: Record<string, unknown>, extra: ImlContext = {}): ImlContext {
+function connectionCtx(
+  rt: Runtime,
+  st: ConnectionState,
+  temp: Record<string, unknown>,
+  extra: ImlContext = {},
+): ImlContext {
   return {
     parameters: st.parameters,
     common: st.common,
@@ -83,7 +88,12 @@ async function runSection(
 ): Promise<ExecResult> {
   const res = await execute(
     rt.env,
-    { component: `connections.${st.name}`, pointer: `connections.${st.name}.${section}`, role: 'connection', inputs: { parameters: st.parameters } },
+    {
+      component: `connections.${st.name}`,
+      pointer: `connections.${st.name}.${section}`,
+      role: 'connection',
+      inputs: { parameters: st.parameters },
+    },
     spec,
     ctx,
   );
@@ -109,7 +119,10 @@ function toMs(v: unknown): number | undefined {
 export async function connect(rt: Runtime, name: string, opts: ConnectOptions): Promise<ConnectionState> {
   const comp = findComponent(rt, 'connection', name);
   const comm = comp.codes.communication?.value;
-  const type = comp.connectionType === 'oauth' || (isPlainObject(comm) && ('authorize' in comm || 'token' in comm)) ? 'oauth' : 'basic';
+  const type =
+    comp.connectionType === 'oauth' || (isPlainObject(comm) && ('authorize' in comm || 'token' in comm))
+      ? 'oauth'
+      : 'basic';
   const ownCommon = comp.codes.common?.value;
   const st: ConnectionState = {
     name,
@@ -119,12 +132,14 @@ export async function connect(rt: Runtime, name: string, opts: ConnectOptions): 
     common: fillCommon(ownCommon, commonKeysRead(comm), rt.registration, rt.commonOverrides),
     parameters: { ...defaultConnectionParameters(rt, comp.codes.params?.value), ...(opts.parameters ?? {}) },
   };
-  for (const v of Object.values(st.common)) if (typeof v === 'string' && v === rt.registration.clientSecret) rt.secrets.add(v);
+  for (const v of Object.values(st.common))
+    if (typeof v === 'string' && v === rt.registration.clientSecret) rt.secrets.add(v);
   rt.secrets.add(rt.registration.clientSecret);
   rt.secrets.add(rt.registration.apiKey);
   if (rt.registration.clientId && rt.registration.clientSecret)
     rt.secrets.addBasicPair(rt.registration.clientId, rt.registration.clientSecret);
-  for (const [k, v] of Object.entries(st.parameters)) if (SECRET_KEY.test(k) && typeof v === 'string') rt.secrets.add(v);
+  for (const [k, v] of Object.entries(st.parameters))
+    if (SECRET_KEY.test(k) && typeof v === 'string') rt.secrets.add(v);
   // Parameter values form the connection's data store (make-iml.md §6.1).
   Object.assign(st.data, st.parameters);
   rt.connections.delete(name);
@@ -153,9 +168,17 @@ async function oauthFlow(rt: Runtime, st: ConnectionState, comm: Spec, opts: Con
   const temp: Record<string, unknown> = {};
   const state = `st${Math.floor(rt.env.nextSeed()).toString(36)}`;
   let query: Record<string, unknown> = {};
-  if (comm.preauthorize !== undefined) await runSection(rt, st, 'preauthorize', comm.preauthorize, connectionCtx(rt, st, temp));
+  if (comm.preauthorize !== undefined)
+    await runSection(rt, st, 'preauthorize', comm.preauthorize, connectionCtx(rt, st, temp));
   if (isPlainObject(comm.authorize)) {
-    query = await authorizeInBrowser(rt, st, comm.authorize, connectionCtx(rt, st, temp, { oauth: { ...oauthVars(rt, st), state } }), opts, state);
+    query = await authorizeInBrowser(
+      rt,
+      st,
+      comm.authorize,
+      connectionCtx(rt, st, temp, { oauth: { ...oauthVars(rt, st), state } }),
+      opts,
+      state,
+    );
     // The callback runs authorize.response with the query: temp, valid/error, data, expires.
     const resp = isPlainObject(comm.authorize.response) ? comm.authorize.response : {};
     const ctx = connectionCtx(rt, st, temp, { query });
@@ -165,13 +188,18 @@ async function oauthFlow(rt: Runtime, st: ConnectionState, comm: Spec, opts: Con
       const ok = isPlainObject(resp.valid) ? ev(resp.valid.condition, ctx) : ev(resp.valid, ctx);
       if (!ok) throw invalidError(resp.valid, resp.error, 302, ctx, ev);
     } else if (query.error !== undefined) {
-      throw new MakeError('AccountValidationError', `Authorization failed: ${String(query['error.message'] ?? query.error_description ?? query.error)}`);
+      throw new MakeError(
+        'AccountValidationError',
+        `Authorization failed: ${String(query['error.message'] ?? query.error_description ?? query.error)}`,
+      );
     }
     if (resp.data !== undefined) deepMerge(st.data, ev(resp.data, ctx));
     if (resp.expires !== undefined) st.expires = toMs(ev(resp.expires, ctx));
   }
-  if (comm.token !== undefined) await runSection(rt, st, 'token', comm.token, connectionCtx(rt, st, temp, { query }));
-  if (comm.info !== undefined) await runSection(rt, st, 'info', comm.info, connectionCtx(rt, st, temp, { query }));
+  if (comm.token !== undefined)
+    await runSection(rt, st, 'token', comm.token, connectionCtx(rt, st, temp, { query }));
+  if (comm.info !== undefined)
+    await runSection(rt, st, 'info', comm.info, connectionCtx(rt, st, temp, { query }));
 }
 
 function oauthVars(rt: Runtime, st: ConnectionState): Record<string, unknown> {
@@ -198,32 +226,63 @@ async function authorizeInBrowser(
   const ev = (v: unknown) => rt.env.iml.eval(v, ctx);
   const url = ev(spec.url);
   if (typeof url !== 'string' || !url)
-    throw new MakeError('InvalidConfigurationError', `connections.${st.name}.authorize: "url" evaluated to ${JSON.stringify(url)}`);
+    throw new MakeError(
+      'InvalidConfigurationError',
+      `connections.${st.name}.authorize: "url" evaluated to ${JSON.stringify(url)}`,
+    );
   const qs = spec.qs !== undefined ? ev(spec.qs) : {};
   const built = buildRequest(
-    { url: joinUrl(undefined, url), method: 'GET', headers: {}, qs: isPlainObject(qs) ? qs : {}, body: undefined, type: 'json', encodeUrl: spec.encodeUrl !== false },
+    {
+      url: joinUrl(undefined, url),
+      method: 'GET',
+      headers: {},
+      qs: isPlainObject(qs) ? qs : {},
+      body: undefined,
+      type: 'json',
+      encodeUrl: spec.encodeUrl !== false,
+    },
     { qsReplacesUrlQuery: false, boundarySeed: 0 },
   );
   let pageUrl = built.url;
-  if (!/[?&]state=/.test(pageUrl)) pageUrl += `${pageUrl.includes('?') ? '&' : '?'}state=${encodeURIComponent(state)}`;
+  if (!/[?&]state=/.test(pageUrl))
+    pageUrl += `${pageUrl.includes('?') ? '&' : '?'}state=${encodeURIComponent(state)}`;
   const redirectUri = new URL(pageUrl).searchParams.get('redirect_uri') ?? undefined;
   const component = `connections.${st.name}`;
   const pointer = `${component}.authorize`;
   const sanitize = sanitizeList(spec);
-  const send = (req: { method: string; url: string; headers: Record<string, string>; body?: Buffer; mimeType?: string }) =>
-    rt.wire.send(req, { component, pointer, inputs: { scopes: st.scopes, as: opts.as } }, sanitize, rt.settings.requestTimeoutMs);
+  const send = (req: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: Buffer;
+    mimeType?: string;
+  }) =>
+    rt.wire.send(
+      req,
+      { component, pointer, inputs: { scopes: st.scopes, as: opts.as } },
+      sanitize,
+      rt.settings.requestTimeoutMs,
+    );
 
   const page = await send({ method: 'GET', url: pageUrl, headers: { Accept: 'text/html' } });
   let location: string | undefined;
   if (page.status >= 300 && page.status < 400) location = page.headers.location;
   else if (page.status !== 200)
-    throw new MakeError('InvalidConfigurationError', `Authorization page answered ${page.status}: ${summarize(page.body.toString('utf8'))}`, page.status);
+    throw new MakeError(
+      'InvalidConfigurationError',
+      `Authorization page answered ${page.status}: ${summarize(page.body.toString('utf8'))}`,
+      page.status,
+    );
   else {
     const form = parseForm(page.body.toString('utf8'));
     if (!form) throw new MakeError('InvalidConfigurationError', 'Authorization page has no form to submit');
     const user = rt.users.find((u) => u.key === opts.as);
     const hints = [opts.as ?? '', user?.name ?? '', user?.email ?? ''].filter(Boolean);
-    const filled = fillForm(form, hints, opts.deny ? /deny|cancel|reject/i : /allow|authori[sz]e|accept|approve/i);
+    const filled = fillForm(
+      form,
+      hints,
+      opts.deny ? /deny|cancel|reject/i : /allow|authori[sz]e|accept|approve/i,
+    );
     if ('error' in filled) throw new MakeError('RuntimeError', `Consent page: ${filled.error}`);
     const action = new URL(form.action || pageUrl, pageUrl).toString();
     const cookie = cookiesFrom(page.headers['set-cookie']);
@@ -235,14 +294,21 @@ async function authorizeInBrowser(
       ...(isPost ? { body: Buffer.from(filled.body), mimeType: 'application/x-www-form-urlencoded' } : {}),
     });
     if (res.status < 300 || res.status >= 400)
-      throw new MakeError('RuntimeError', `Consent form answered ${res.status} instead of redirecting: ${summarize(res.body.toString('utf8'))}`, res.status);
+      throw new MakeError(
+        'RuntimeError',
+        `Consent form answered ${res.status} instead of redirecting: ${summarize(res.body.toString('utf8'))}`,
+        res.status,
+      );
     location = res.headers.location;
     st.user = filled.chosenAccount ?? opts.as;
   }
   if (!location) throw new MakeError('RuntimeError', 'Authorization redirect has no Location');
   const cb = new URL(location, pageUrl);
   if (redirectUri && `${cb.origin}${cb.pathname}` !== redirectUri.split('?')[0])
-    throw new MakeError('RuntimeError', `Authorization redirected to ${cb.origin}${cb.pathname}, not to the redirect_uri ${redirectUri}`);
+    throw new MakeError(
+      'RuntimeError',
+      `Authorization redirected to ${cb.origin}${cb.pathname}, not to the redirect_uri ${redirectUri}`,
+    );
   const query: Record<string, unknown> = Object.fromEntries(cb.searchParams);
   if (typeof query.code === 'string') rt.secrets.add(query.code);
   const sentState = new URL(pageUrl).searchParams.get('state');
@@ -252,7 +318,10 @@ async function authorizeInBrowser(
 }
 
 function summarize(text: string): string {
-  const t = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
@@ -260,11 +329,17 @@ function summarize(text: string): string {
  * Called before a module, RPC or webhook section uses the connection: expiry forces
  * re-authorization; the refresh section runs when its condition holds.
  */
-export async function ensureConnection(rt: Runtime, name: string | null | undefined): Promise<ConnectionState | undefined> {
+export async function ensureConnection(
+  rt: Runtime,
+  name: string | null | undefined,
+): Promise<ConnectionState | undefined> {
   if (!name) return undefined;
   const st = rt.connections.get(name);
   if (!st)
-    throw new MakeError('AccountValidationError', `Connection "${name}" is not established (add a connect step before using it)`);
+    throw new MakeError(
+      'AccountValidationError',
+      `Connection "${name}" is not established (add a connect step before using it)`,
+    );
   if (st.expires !== undefined && rt.clock.now() >= st.expires)
     throw new MakeError(
       'AccountValidationError',
@@ -276,7 +351,11 @@ export async function ensureConnection(rt: Runtime, name: string | null | undefi
       await runSection(rt, st, 'refresh', comm.refresh, connectionCtx(rt, st, {}));
     } catch (e) {
       const err = toMakeError(e);
-      throw new MakeError('AccountValidationError', `Refreshing connection "${name}" failed: ${err.message}`, err.statusCode);
+      throw new MakeError(
+        'AccountValidationError',
+        `Refreshing connection "${name}" failed: ${err.message}`,
+        err.statusCode,
+      );
     }
   }
   return st;

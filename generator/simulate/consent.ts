@@ -15,7 +15,8 @@ function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   const inner = tag.replace(/^<\s*[a-zA-Z]+/, '').replace(/\/?>$/, '');
-  for (let m = re.exec(inner); m; m = re.exec(inner)) out[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  for (let m = re.exec(inner); m; m = re.exec(inner))
+    out[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
   return out;
 }
 
@@ -58,18 +59,32 @@ export function parseForm(html: string): ParsedForm | undefined {
     const type = (a.type ?? 'text').toLowerCase();
     const label = (a.id && labelFor.get(a.id)) || wrapped.find((w) => w.html.includes(im[0]))?.text || '';
     if (type === 'submit') continue;
-    fields.push({ type, name: a.name, value: a.value ?? (type === 'checkbox' || type === 'radio' ? 'on' : ''), checked: 'checked' in a, text: label });
+    fields.push({
+      type,
+      name: a.name,
+      value: a.value ?? (type === 'checkbox' || type === 'radio' ? 'on' : ''),
+      checked: 'checked' in a,
+      text: label,
+    });
   }
   const buttons: ParsedForm['buttons'] = [];
   for (const bm of body.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)) {
     const a = attrs(`<button${bm[1]}>`);
     if ((a.type ?? 'submit').toLowerCase() !== 'submit') continue;
-    buttons.push({ ...(a.name ? { name: a.name } : {}), ...(a.value !== undefined ? { value: a.value } : {}), text: textOf(bm[2]) });
+    buttons.push({
+      ...(a.name ? { name: a.name } : {}),
+      ...(a.value !== undefined ? { value: a.value } : {}),
+      text: textOf(bm[2]),
+    });
   }
   for (const im of body.matchAll(/<input\b[^>]*>/gi)) {
     const a = attrs(im[0]);
     if ((a.type ?? '').toLowerCase() === 'submit')
-      buttons.push({ ...(a.name ? { name: a.name } : {}), ...(a.value !== undefined ? { value: a.value } : {}), text: a.value ?? '' });
+      buttons.push({
+        ...(a.name ? { name: a.name } : {}),
+        ...(a.value !== undefined ? { value: a.value } : {}),
+        text: a.value ?? '',
+      });
   }
   return { method: (fa.method ?? 'GET').toUpperCase(), action: fa.action ?? '', fields, buttons };
 }
@@ -100,7 +115,9 @@ export function fillForm(
       const checked = options.find((o) => o.checked);
       if (checked) params.append(g, checked.value);
       if (hints.length && options.length > 1)
-        return { error: `no account option on the consent page matches "${accountHints[0]}" (options: ${options.map((o) => o.text || o.value).join(', ')})` };
+        return {
+          error: `no account option on the consent page matches "${accountHints[0]}" (options: ${options.map((o) => o.text || o.value).join(', ')})`,
+        };
     }
   }
   for (const f of form.fields) {

@@ -38,6 +38,7 @@ export class MakeError extends Error {
 export function toMakeError(e: unknown): MakeError {
   if (e instanceof MakeError) return e;
   const err = e as { name?: string; message?: string };
-  if (err?.name === 'ImlSyntaxError') return new MakeError('InvalidConfigurationError', `IML syntax: ${err.message}`);
+  if (err?.name === 'ImlSyntaxError')
+    return new MakeError('InvalidConfigurationError', `IML syntax: ${err.message}`);
   return new MakeError('RuntimeError', err?.message ?? String(e));
 }

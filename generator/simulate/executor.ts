@@ -4,7 +4,7 @@
  * → iterate/output → pagination → wrapper → limit. Request-less specs skip only the HTTP part.
  */
 import type { ImlContext } from '../iml/api.ts';
-import { type Spec, isPlainObject, joinUrl, mergeBase, sanitizeList } from './base-merge.ts';
+import { isPlainObject, joinUrl, mergeBase, type Spec, sanitizeList } from './base-merge.ts';
 import { MakeError } from './errors.ts';
 import type { WireResponse } from './http.ts';
 import type { ImlEnv } from './iml.ts';
@@ -76,7 +76,12 @@ interface Counters {
   pages: number;
 }
 
-export async function execute(env: ExecEnv, target: ExecTarget, comm: unknown, ctx: ImlContext): Promise<ExecResult> {
+export async function execute(
+  env: ExecEnv,
+  target: ExecTarget,
+  comm: unknown,
+  ctx: ImlContext,
+): Promise<ExecResult> {
   const specs = Array.isArray(comm) ? comm : [comm];
   const temp: Record<string, unknown> = isPlainObject(ctx.temp) ? (ctx.temp as Record<string, unknown>) : {};
   const counters: Counters = { requests: 0, pages: 0 };
@@ -172,7 +177,10 @@ async function runOnce(
   }
   const response = isPlainObject(spec.response) ? (spec.response as Spec) : {};
   const iterating = response.iterate !== undefined && target.role !== 'connection';
-  const limit = response.limit !== undefined && target.role !== 'connection' ? evalLimit(ev(response.limit, ctx)) : undefined;
+  const limit =
+    response.limit !== undefined && target.role !== 'connection'
+      ? evalLimit(ev(response.limit, ctx))
+      : undefined;
 
   const pages: { output?: unknown; items?: IteratedItem[] }[] = [];
   let itemCount = 0;
@@ -190,12 +198,18 @@ async function runOnce(
     lastCtx = rctx;
     if (response.data !== undefined) data = asObject(ev(response.data, rctx));
   } else {
-    const pag = isPlainObject(spec.pagination) && canPaginate(target.role) ? (spec.pagination as Spec) : undefined;
+    const pag =
+      isPlainObject(spec.pagination) && canPaginate(target.role) ? (spec.pagination as Spec) : undefined;
     let page = 1;
     let prev: ImlContext | undefined;
     for (;;) {
       const reqSpec = page === 1 || !pag ? spec : paginatedSpec(spec, pag);
-      const pctx: ImlContext = { ...ctx, ...(prev ? pickResponseVars(prev) : {}), temp, pagination: { page } };
+      const pctx: ImlContext = {
+        ...ctx,
+        ...(prev ? pickResponseVars(prev) : {}),
+        temp,
+        pagination: { page },
+      };
       if (page > 1 && env.settings.paginationDoubleCheck && pag!.condition !== undefined) {
         if (!truthy(ev(pag!.condition, pctx))) break;
       }
@@ -209,7 +223,8 @@ async function runOnce(
       const statusCode = res.status;
       const headers = res.headers;
       const rtype = typeForStatus(ev(response.type, { ...pctx, statusCode, headers }), statusCode);
-      const rawBody = statusCode >= 400 ? safeParse(rtype, headers, res.body) : parseBody(rtype, headers, res.body);
+      const rawBody =
+        statusCode >= 400 ? safeParse(rtype, headers, res.body) : parseBody(rtype, headers, res.body);
       const rctx: ImlContext = { ...pctx, body: rawBody, headers, statusCode };
       if (response.temp !== undefined) deepMerge(temp, ev(response.temp, rctx));
       if (statusCode >= 400) throw httpError(response.error, statusCode, rctx, ev);
@@ -232,7 +247,8 @@ async function runOnce(
       if (env.settings.stopOnEmptyPage && pageItems === 0) break;
       if (limit !== undefined && itemCount >= limit) break;
       if (target.role === 'trigger' && itemCount >= env.settings.maxPastRecords) break;
-      if (pag.condition !== undefined && !truthy(ev(pag.condition, { ...lastCtx, pagination: { page } }))) break;
+      if (pag.condition !== undefined && !truthy(ev(pag.condition, { ...lastCtx, pagination: { page } })))
+        break;
       counters.pages++;
       if (counters.pages > env.settings.maxPaginationRequests) break; // Make stops paging silently at its cap
       page++;
@@ -243,7 +259,8 @@ async function runOnce(
   let output = merged.output;
   if (response.wrapper !== undefined && target.role !== 'connection')
     output = ev(response.wrapper, { ...lastCtx, temp, output });
-  if (limit !== undefined && Array.isArray(output) && target.role !== 'trigger') output = output.slice(0, limit);
+  if (limit !== undefined && Array.isArray(output) && target.role !== 'trigger')
+    output = output.slice(0, limit);
   return {
     skipped: false,
     output,
@@ -263,7 +280,8 @@ function canPaginate(role: ExecTarget['role']): boolean {
 function evalLimit(v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new MakeError('InvalidConfigurationError', `"limit" is not a number: ${String(v)}`);
+  if (!Number.isFinite(n))
+    throw new MakeError('InvalidConfigurationError', `"limit" is not a number: ${String(v)}`);
   if (n === 0) throw new MakeError('InvalidConfigurationError', '"limit" must not be 0');
   return Math.floor(n);
 }
@@ -287,11 +305,16 @@ function pickResponseVars(c: ImlContext): ImlContext {
 /** The request for page 2+: url/method/body replace; headers/qs merge over the parent's when mergeWithParent. */
 function paginatedSpec(spec: Spec, pag: Spec): Spec {
   const merge = pag.mergeWithParent !== false;
-  const out: Spec = merge ? { ...spec } : { url: spec.url, method: spec.method, type: spec.type, response: spec.response };
+  const out: Spec = merge
+    ? { ...spec }
+    : { url: spec.url, method: spec.method, type: spec.type, response: spec.response };
   for (const k of ['url', 'method', 'body'] as const) if (pag[k] !== undefined) out[k] = pag[k];
   for (const k of ['headers', 'qs'] as const) {
     if (pag[k] === undefined) continue;
-    out[k] = merge && isPlainObject(spec[k]) && isPlainObject(pag[k]) ? { ...(spec[k] as Spec), ...(pag[k] as Spec) } : pag[k];
+    out[k] =
+      merge && isPlainObject(spec[k]) && isPlainObject(pag[k])
+        ? { ...(spec[k] as Spec), ...(pag[k] as Spec) }
+        : pag[k];
   }
   if (!merge) out.baseUrl = spec.baseUrl;
   return out;
@@ -359,7 +382,10 @@ async function sendSpec(
   const ev = (v: unknown) => env.iml.eval(v, ctx);
   const urlValue = ev(spec.url);
   if (typeof urlValue !== 'string' || urlValue === '')
-    throw new MakeError('InvalidConfigurationError', `${pointer}: "url" evaluated to ${JSON.stringify(urlValue)}`);
+    throw new MakeError(
+      'InvalidConfigurationError',
+      `${pointer}: "url" evaluated to ${JSON.stringify(urlValue)}`,
+    );
   const baseUrl = spec.baseUrl !== undefined ? ev(spec.baseUrl) : undefined;
   const headersV = spec.headers !== undefined ? ev(spec.headers) : {};
   const qsV = spec.qs !== undefined ? ev(spec.qs) : undefined;
@@ -376,18 +402,28 @@ async function sendSpec(
     { qsReplacesUrlQuery: env.settings.qsReplacesUrlQuery, boundarySeed: env.nextSeed() },
   );
   const sanitize = [...sanitizeList(spec), ...(target.sanitize ?? [])];
-  const timeout = Math.min(Number(spec.timeout ?? env.settings.requestTimeoutMs) || env.settings.requestTimeoutMs, 300_000);
+  const timeout = Math.min(
+    Number(spec.timeout ?? env.settings.requestTimeoutMs) || env.settings.requestTimeoutMs,
+    300_000,
+  );
   const follow = built.method === 'GET' ? spec.followRedirects !== false : spec.followAllRedirects !== false;
   let req = built;
   for (let hops = 0; ; hops++) {
-    const res = await env.wire.send(req, { component: target.component, pointer, inputs: target.inputs }, sanitize, timeout);
+    const res = await env.wire.send(
+      req,
+      { component: target.component, pointer, inputs: target.inputs },
+      sanitize,
+      timeout,
+    );
     const location = res.headers.location;
     if (!follow || res.status < 300 || res.status >= 400 || !location) return res;
     if (hops + 1 > env.settings.maxRedirects)
       throw new MakeError('RuntimeError', `Too many redirects (more than ${env.settings.maxRedirects})`);
     const next = new URL(location, req.url).toString();
     const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST');
-    req = toGet ? { method: 'GET', url: next, headers: withoutBodyHeaders(req.headers) } : { ...req, url: next };
+    req = toGet
+      ? { method: 'GET', url: next, headers: withoutBodyHeaders(req.headers) }
+      : { ...req, url: next };
   }
 }
 

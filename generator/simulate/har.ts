@@ -100,7 +100,10 @@ export function harEntry(ex: Exchange, recorder: Recorder): HarEntry {
     },
   };
   if (v.requestBodyText !== undefined)
-    entry.request.postData = { mimeType: v.requestMime ?? 'application/octet-stream', text: v.requestBodyText };
+    entry.request.postData = {
+      mimeType: v.requestMime ?? 'application/octet-stream',
+      text: v.requestBodyText,
+    };
   if (v.responseText !== undefined) entry.response.content.text = v.responseText;
   if (v.responseEncoding) entry.response.content.encoding = v.responseEncoding;
   if (v.networkError) entry.response._error = v.networkError;

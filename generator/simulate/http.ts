@@ -67,7 +67,8 @@ export function createFetchTransport(hostMap: HostMap, opts: { allowUnmapped: bo
         const res = await fetch(target, {
           method: req.method,
           headers: req.headers,
-          body: req.body && req.method !== 'GET' && req.method !== 'HEAD' ? new Uint8Array(req.body) : undefined,
+          body:
+            req.body && req.method !== 'GET' && req.method !== 'HEAD' ? new Uint8Array(req.body) : undefined,
           redirect: 'manual',
           signal: ctrl.signal,
         });
@@ -83,7 +84,10 @@ export function createFetchTransport(hostMap: HostMap, opts: { allowUnmapped: bo
         if (e instanceof MakeError) throw e;
         const err = e as { name?: string; cause?: { code?: string; message?: string }; message?: string };
         if (err.name === 'AbortError' || err.name === 'TimeoutError')
-          throw new MakeError('ConnectionError', `Request timed out after ${req.timeoutMs} ms: ${req.method} ${req.url}`);
+          throw new MakeError(
+            'ConnectionError',
+            `Request timed out after ${req.timeoutMs} ms: ${req.method} ${req.url}`,
+          );
         const code = err.cause?.code ?? '';
         throw new MakeError(
           'ConnectionError',

@@ -15,7 +15,7 @@ import { createImlEnv } from './iml.ts';
 import { Recorder } from './recorder.ts';
 import { SecretSet } from './redact.ts';
 import { ReplaySource } from './replay.ts';
-import { type AppUser, type Runtime, appBase } from './runtime.ts';
+import { type AppUser, appBase, type Runtime } from './runtime.ts';
 import { runScenario } from './scenario-run.ts';
 import type { Scenario } from './scenario-types.ts';
 import { ACADEMY_HOST, DEFAULT_SETTINGS, type SimulatorSettings } from './settings.ts';
@@ -24,19 +24,26 @@ import type { ScenarioReport, SimulationReport } from './types.ts';
 import { startReceiver } from './webhooks.ts';
 import { Wire } from './wire.ts';
 
-export type { MakeErrorInfo, RequestRecord, ScenarioReport, SimulationReport, StepKind, StepReport } from './types.ts';
-export type { Expectation, RequestExpectation, Scenario, ScenarioStep } from './scenario-types.ts';
-export type { SimulatorSettings } from './settings.ts';
+export type { Registration } from './common-data.ts';
+export { MakeError } from './errors.ts';
 export type { HostMap, Transport, WireRequest, WireResponse } from './http.ts';
 export { createFetchTransport, mapUrl } from './http.ts';
-export type { Registration } from './common-data.ts';
-export { DEFAULT_SETTINGS, ACADEMY_HOST } from './settings.ts';
-export { loadScenarios, parseScenario, ScenarioError } from './scenario-load.ts';
-export { smokeScenario } from './smoke.ts';
-export { formatReport } from './report-text.ts';
 export { toMermaid } from './mermaid.ts';
-export { MakeError } from './errors.ts';
 export { REDACTED } from './redact.ts';
+export { formatReport } from './report-text.ts';
+export { loadScenarios, parseScenario, ScenarioError } from './scenario-load.ts';
+export type { Expectation, RequestExpectation, Scenario, ScenarioStep } from './scenario-types.ts';
+export type { SimulatorSettings } from './settings.ts';
+export { ACADEMY_HOST, DEFAULT_SETTINGS } from './settings.ts';
+export { smokeScenario } from './smoke.ts';
+export type {
+  MakeErrorInfo,
+  RequestRecord,
+  ScenarioReport,
+  SimulationReport,
+  StepKind,
+  StepReport,
+} from './types.ts';
 
 /** Targets the real App Academy API. Refused unless every guard is met (see README.md). */
 export interface LiveTarget {
@@ -88,14 +95,18 @@ export class SimulationSetupError extends Error {
 
 function checkLive(live: LiveTarget | undefined): void {
   if (!live) return;
-  if (live.confirmed !== true) throw new SimulationSetupError('live mode needs explicit confirmation (--yes-send-real-requests)');
+  if (live.confirmed !== true)
+    throw new SimulationSetupError('live mode needs explicit confirmation (--yes-send-real-requests)');
   if (!live.clientId || !live.clientSecret)
-    throw new SimulationSetupError('live mode needs ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET in the environment');
+    throw new SimulationSetupError(
+      'live mode needs ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET in the environment',
+    );
 }
 
 export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Promise<SimulationReport> {
   checkLive(opts.live);
-  if (opts.live && (opts.api || opts.replay)) throw new SimulationSetupError('--live cannot be combined with an embedded API or --replay');
+  if (opts.live && (opts.api || opts.replay))
+    throw new SimulationSetupError('--live cannot be combined with an embedded API or --replay');
   const replay = opts.replay ? ReplaySource.load(opts.replay) : undefined;
   const seed = opts.seed ?? 1;
   let api = opts.api;
@@ -105,26 +116,53 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
     ownApi = true;
   }
   const clock: Clock = api?.clock ?? opts.clock ?? (opts.live ? createSystemClock() : createFakeClock());
-  const settings: SimulatorSettings = { ...DEFAULT_SETTINGS, ...opts.settings, ...(opts.equality ? { equality: opts.equality } : {}) };
+  const settings: SimulatorSettings = {
+    ...DEFAULT_SETTINGS,
+    ...opts.settings,
+    ...(opts.equality ? { equality: opts.equality } : {}),
+  };
   const client = api?.defaultClient;
-  const registration: Registration = opts.registration ??
+  const registration: Registration =
+    opts.registration ??
     (opts.live
-      ? { clientId: opts.live.clientId, clientSecret: opts.live.clientSecret, apiKey: opts.live.apiKey, redirectUri: opts.live.redirectUri }
+      ? {
+          clientId: opts.live.clientId,
+          clientSecret: opts.live.clientSecret,
+          apiKey: opts.live.apiKey,
+          redirectUri: opts.live.redirectUri,
+        }
       : client
-        ? { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: client.redirectUri, apiKey: client.apiKey }
-        : { clientId: replay?.clientId ?? 'replay-client', clientSecret: 'replay-client-secret', apiKey: 'replay-api-key', redirectUri: replay?.redirectUri });
+        ? {
+            clientId: client.clientId,
+            clientSecret: client.clientSecret,
+            redirectUri: client.redirectUri,
+            apiKey: client.apiKey,
+          }
+        : {
+            clientId: replay?.clientId ?? 'replay-client',
+            clientSecret: 'replay-client-secret',
+            apiKey: 'replay-api-key',
+            redirectUri: replay?.redirectUri,
+          });
   const hostMap: HostMap = { ...(api ? { [ACADEMY_HOST]: api.url } : {}), ...(opts.hostMap ?? {}) };
   const transport: Transport | undefined = replay
     ? undefined
     : (opts.transport ?? createFetchTransport(hostMap, { allowUnmapped: Boolean(opts.live) }));
   const secrets = new SecretSet();
   for (const s of [registration.clientSecret, registration.apiKey]) secrets.add(s);
-  if (registration.clientId && registration.clientSecret) secrets.addBasicPair(registration.clientId, registration.clientSecret);
+  if (registration.clientId && registration.clientSecret)
+    secrets.addBasicPair(registration.clientId, registration.clientSecret);
   const recorder = new Recorder(secrets);
   const wire = new Wire(transport, replay, recorder, clock);
   const iml = await createImlEnv(app, clock, { equality: settings.equality, seed });
   let seq = seed * 7919;
-  const env: ExecEnv = { iml, wire, settings, advanceClock: (ms) => clock.advance(ms), nextSeed: () => ++seq };
+  const env: ExecEnv = {
+    iml,
+    wire,
+    settings,
+    advanceClock: (ms) => clock.advance(ms),
+    nextSeed: () => ++seq,
+  };
   const users: AppUser[] = api
     ? Object.values(api.users).map((u) => ({ key: u.key, name: u.name, email: u.email }))
     : [
@@ -136,7 +174,8 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
     ...Object.values(app.components.module).map((m) => m.codes.communication?.value),
     ...Object.values(app.components.rpc).map((m) => m.codes.communication?.value),
   );
-  const scenarios = opts.scenarios === undefined || opts.scenarios === 'smoke' ? [smokeScenario(app)] : opts.scenarios;
+  const scenarios =
+    opts.scenarios === undefined || opts.scenarios === 'smoke' ? [smokeScenario(app)] : opts.scenarios;
   const reports: ScenarioReport[] = [];
   const started: { name: string; startedMs: number }[] = [];
   // One receiver for the run; deliveries go to the scenario running at the time.

@@ -14,7 +14,14 @@ function pathOf(url: string): string {
 }
 
 export function toMermaid(report: SimulationReport): string {
-  const lines: string[] = ['```mermaid', 'sequenceDiagram', '  participant S as Scenario', '  participant M as Make (simulated)', '  participant A as API', '  participant H as Webhook receiver'];
+  const lines: string[] = [
+    '```mermaid',
+    'sequenceDiagram',
+    '  participant S as Scenario',
+    '  participant M as Make (simulated)',
+    '  participant A as API',
+    '  participant H as Webhook receiver',
+  ];
   for (const sc of report.scenarios) {
     lines.push(`  Note over S,A: ${esc(sc.name)} (${sc.status})`);
     for (const st of sc.steps) {
@@ -29,7 +36,9 @@ export function toMermaid(report: SimulationReport): string {
         lines.push(`  A-->>${from}: ${r.status ?? esc(r.networkError ?? 'no response')}`);
       }
       const verdict = st.status === 'pass' ? 'pass' : `FAIL${st.error ? ` ${st.error.type}` : ''}`;
-      lines.push(`  M-->>S: ${esc(verdict)}${st.output ? ` (${st.output.length} bundle${st.output.length === 1 ? '' : 's'})` : ''}`);
+      lines.push(
+        `  M-->>S: ${esc(verdict)}${st.output ? ` (${st.output.length} bundle${st.output.length === 1 ? '' : 's'})` : ''}`,
+      );
     }
   }
   lines.push('```', '');

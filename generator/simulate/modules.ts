@@ -5,11 +5,11 @@
  */
 import type { ImlContext } from '../iml/api.ts';
 import type { Component } from '../model/index.ts';
-import { type Spec, isPlainObject } from './base-merge.ts';
+import { isPlainObject, type Spec } from './base-merge.ts';
 import { ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
 import { execute } from './executor.ts';
-import { type Runtime, findComponent } from './runtime.ts';
+import { findComponent, type Runtime } from './runtime.ts';
 import { type EpochChoice, newTriggerState, selectNewItems, triggerData } from './trigger.ts';
 
 /** Static and mappable parameter definitions of a module (or an RPC's `params`). */
@@ -25,11 +25,18 @@ export function parameterDefs(c: Component): Spec[] {
 /** Inputs as the scenario gives them, with each parameter's `default` where nothing was mapped. */
 export function withDefaults(c: Component, given: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const p of parameterDefs(c)) if (typeof p.name === 'string' && p.default !== undefined) out[p.name] = p.default;
+  for (const p of parameterDefs(c))
+    if (typeof p.name === 'string' && p.default !== undefined) out[p.name] = p.default;
   return { ...out, ...given };
 }
 
-function moduleCtx(rt: Runtime, c: Component, parameters: Record<string, unknown>, connection: Record<string, unknown>, data: Record<string, unknown>): ImlContext {
+function moduleCtx(
+  rt: Runtime,
+  c: Component,
+  parameters: Record<string, unknown>,
+  connection: Record<string, unknown>,
+  data: Record<string, unknown>,
+): ImlContext {
   return {
     parameters,
     connection,
@@ -51,7 +58,15 @@ export interface RunOptions {
 }
 
 function typeName(v: unknown): string {
-  return Array.isArray(v) ? 'Array' : v === null ? 'Null' : typeof v === 'object' ? 'Object' : typeof v === 'string' ? 'Text' : typeof v;
+  return Array.isArray(v)
+    ? 'Array'
+    : v === null
+      ? 'Null'
+      : typeof v === 'object'
+        ? 'Object'
+        : typeof v === 'string'
+          ? 'Text'
+          : typeof v;
 }
 
 /** Runs one module and returns its output bundles. */
@@ -60,7 +75,10 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
   const type = c.moduleType ?? 'action';
   if (type === 'instant_trigger') {
     if (opts.payload === undefined)
-      throw new MakeError('RuntimeError', `${name} is an instant trigger: it runs when a webhook arrives (use deliverWebhook, or give a payload)`);
+      throw new MakeError(
+        'RuntimeError',
+        `${name} is an instant trigger: it runs when a webhook arrives (use deliverWebhook, or give a payload)`,
+      );
     return runInstantTrigger(rt, name, [opts.payload]);
   }
   const conn = await ensureConnection(rt, c.connection ?? undefined);
@@ -91,7 +109,8 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
       ctx,
     );
     Object.assign(data, res.data);
-    const items = res.items ?? (Array.isArray(res.output) ? res.output.map((o) => ({ item: o, output: o })) : []);
+    const items =
+      res.items ?? (Array.isArray(res.output) ? res.output.map((o) => ({ item: o, output: o })) : []);
     const limit = res.limit ?? rt.settings.defaultTriggerLimit;
     const chosen = selectNewItems(
       rt.env.iml,
@@ -109,7 +128,14 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
   const ctx = moduleCtx(rt, c, parameters, conn?.data ?? {}, data);
   const res = await execute(
     rt.env,
-    { component: id, pointer: `${id}.communication`, base: rt.base, role: 'module', inputs: { parameters }, allowRequestless: true },
+    {
+      component: id,
+      pointer: `${id}.communication`,
+      base: rt.base,
+      role: 'module',
+      inputs: { parameters },
+      allowRequestless: true,
+    },
     comm,
     ctx,
   );
@@ -133,23 +159,46 @@ function checkDataSize(rt: Runtime, data: Record<string, unknown>): void {
 }
 
 /** A responder's communication is only `response: {status, headers, body}` — the reply to the webhook caller. */
-function respond(rt: Runtime, c: Component, parameters: Record<string, unknown>, connection: Record<string, unknown>): unknown {
+function respond(
+  rt: Runtime,
+  c: Component,
+  parameters: Record<string, unknown>,
+  connection: Record<string, unknown>,
+): unknown {
   const comm = c.codes.communication?.value;
   const resp = isPlainObject(comm) && isPlainObject(comm.response) ? comm.response : {};
   const v = rt.env.iml.eval(resp, moduleCtx(rt, c, parameters, connection, {}));
-  return isPlainObject(v) ? { status: v.status ?? 200, headers: v.headers ?? {}, body: v.body } : { status: 200 };
+  return isPlainObject(v)
+    ? { status: v.status ?? 200, headers: v.headers ?? {}, body: v.body }
+    : { status: 200 };
 }
 
 /** Runs an RPC (dynamic options, fields, samples...) and returns its raw output. */
-export async function runRpc(rt: Runtime, name: string, parameters: Record<string, unknown> = {}, webhook?: Record<string, unknown>): Promise<unknown> {
+export async function runRpc(
+  rt: Runtime,
+  name: string,
+  parameters: Record<string, unknown> = {},
+  webhook?: Record<string, unknown>,
+): Promise<unknown> {
   const c = findComponent(rt, 'rpc', name);
   const conn = await ensureConnection(rt, c.connection ?? undefined);
   const comm = c.codes.communication?.value;
-  if (comm === undefined) throw new MakeError('InvalidConfigurationError', `rpcs.${name} has no communication`);
-  const ctx = { ...moduleCtx(rt, c, withDefaults(c, parameters), conn?.data ?? {}, {}), ...(webhook ? { webhook } : {}) };
+  if (comm === undefined)
+    throw new MakeError('InvalidConfigurationError', `rpcs.${name} has no communication`);
+  const ctx = {
+    ...moduleCtx(rt, c, withDefaults(c, parameters), conn?.data ?? {}, {}),
+    ...(webhook ? { webhook } : {}),
+  };
   const res = await execute(
     rt.env,
-    { component: `rpcs.${name}`, pointer: `rpcs.${name}.communication`, base: rt.base, role: 'rpc', inputs: { parameters }, allowRequestless: true },
+    {
+      component: `rpcs.${name}`,
+      pointer: `rpcs.${name}.communication`,
+      base: rt.base,
+      role: 'rpc',
+      inputs: { parameters },
+      allowRequestless: true,
+    },
     comm,
     ctx,
   );
@@ -157,10 +206,15 @@ export async function runRpc(rt: Runtime, name: string, parameters: Record<strin
 }
 
 /** The "Choose where to start" list of a polling trigger: its `epoch` section over its communication. */
-export async function runEpoch(rt: Runtime, name: string, parameters: Record<string, unknown> = {}): Promise<unknown[]> {
+export async function runEpoch(
+  rt: Runtime,
+  name: string,
+  parameters: Record<string, unknown> = {},
+): Promise<unknown[]> {
   const c = findComponent(rt, 'module', name);
   const epoch = c.codes.epoch?.value;
-  if (!isPlainObject(epoch)) throw new MakeError('InvalidConfigurationError', `modules.${name} has no epoch section`);
+  if (!isPlainObject(epoch))
+    throw new MakeError('InvalidConfigurationError', `modules.${name} has no epoch section`);
   const conn = await ensureConnection(rt, c.connection ?? undefined);
   const comm = c.codes.communication?.value;
   const first = (Array.isArray(comm) ? comm[0] : comm) as Spec | undefined;
@@ -174,7 +228,13 @@ export async function runEpoch(rt: Runtime, name: string, parameters: Record<str
   const ctx = moduleCtx(rt, c, withDefaults(c, parameters), conn?.data ?? {}, triggerData(state));
   const res = await execute(
     rt.env,
-    { component: `modules.${name}`, pointer: `modules.${name}.epoch`, base: rt.base, role: 'rpc', inputs: { parameters } },
+    {
+      component: `modules.${name}`,
+      pointer: `modules.${name}.epoch`,
+      base: rt.base,
+      role: 'rpc',
+      inputs: { parameters },
+    },
     merged,
     ctx,
   );
@@ -194,10 +254,21 @@ export async function runInstantTrigger(rt: Runtime, name: string, bundles: unkn
       continue;
     }
     const conn = await ensureConnection(rt, connName ?? undefined);
-    const ctx = { ...moduleCtx(rt, c, {}, conn?.data ?? {}, {}), payload, ...(hook ? { webhook: { ...hook.data, id: hook.id, url: hook.url } } : {}) };
+    const ctx = {
+      ...moduleCtx(rt, c, {}, conn?.data ?? {}, {}),
+      payload,
+      ...(hook ? { webhook: { ...hook.data, id: hook.id, url: hook.url } } : {}),
+    };
     const res = await execute(
       rt.env,
-      { component: `modules.${name}`, pointer: `modules.${name}.communication`, base: rt.base, role: 'instant', inputs: { payload }, allowRequestless: true },
+      {
+        component: `modules.${name}`,
+        pointer: `modules.${name}.communication`,
+        base: rt.base,
+        role: 'instant',
+        inputs: { payload },
+        allowRequestless: true,
+      },
       comm,
       ctx,
     );

@@ -72,7 +72,8 @@ function serialize(mime: string | undefined, body: unknown): string {
   if (typeof body === 'string') return body;
   if ((mime ?? '').toLowerCase().includes('x-www-form-urlencoded') && isPlainObject(body)) {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(body)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, String(x));
+    for (const [k, v] of Object.entries(body))
+      for (const x of Array.isArray(v) ? v : [v]) p.append(k, String(x));
     return p.toString();
   }
   return JSON.stringify(body);
@@ -81,10 +82,11 @@ function serialize(mime: string | undefined, body: unknown): string {
 export function viewOf(ex: Exchange, secrets: SecretSet): ExchangeView {
   const [path, ...q] = ex.request.url.split('?');
   const query = pairsToObject([...new URLSearchParams(q.join('?'))]);
-  const reqMime = ex.request.mimeType ?? ex.request.headers['Content-Type'] ?? ex.request.headers['content-type'];
+  const reqMime =
+    ex.request.mimeType ?? ex.request.headers['Content-Type'] ?? ex.request.headers['content-type'];
   const multipart = (reqMime ?? '').startsWith('multipart/');
   let requestBody: unknown;
-  if (ex.request.body && ex.request.body.length) {
+  if (ex.request.body?.length) {
     if (multipart) requestBody = describeMultipart(ex.request.body, reqMime!);
     else if (isTextual(reqMime)) requestBody = parseText(reqMime, ex.request.body.toString('utf8'));
     else requestBody = { binary: ex.request.body.length };
@@ -92,11 +94,15 @@ export function viewOf(ex: Exchange, secrets: SecretSet): ExchangeView {
   const resMime = ex.response?.headers['content-type'];
   const resTextual = isTextual(resMime);
   let responseBody: unknown;
-  if (ex.response && ex.response.body.length)
+  if (ex.response?.body.length)
     responseBody = resTextual ? parseText(resMime, ex.response.body.toString('utf8')) : undefined;
 
   const view = {
-    request: { headers: { ...ex.request.headers }, query: structuredClone(query), body: structuredClone(requestBody) },
+    request: {
+      headers: { ...ex.request.headers },
+      query: structuredClone(query),
+      body: structuredClone(requestBody),
+    },
     response: { headers: { ...(ex.response?.headers ?? {}) }, body: structuredClone(responseBody) },
   };
   applySanitize(view as unknown as Record<string, unknown>, ex.sanitize);
@@ -138,9 +144,10 @@ function describeMultipart(body: Buffer, mime: string): unknown {
   if (!boundary) return { binary: body.length };
   const parts: Record<string, unknown>[] = [];
   for (const raw of body.toString('latin1').split(`--${boundary}`)) {
-    const m = /Content-Disposition: form-data; name="([^"]*)"(?:; filename="([^"]*)")?(?:\r\nContent-Type: ([^\r\n]*))?\r\n\r\n([\s\S]*)\r\n$/.exec(
-      raw.replace(/^\r\n/, ''),
-    );
+    const m =
+      /Content-Disposition: form-data; name="([^"]*)"(?:; filename="([^"]*)")?(?:\r\nContent-Type: ([^\r\n]*))?\r\n\r\n([\s\S]*)\r\n$/.exec(
+        raw.replace(/^\r\n/, ''),
+      );
     if (!m) continue;
     parts.push(
       m[2] !== undefined

@@ -15,18 +15,31 @@ export function formatReport(report: SimulationReport, opts: { verbose?: boolean
     out.push('', `${sc.status === 'pass' ? 'PASS' : 'FAIL'}  ${sc.name}${sc.file ? `  (${sc.file})` : ''}`);
     for (const st of sc.steps) {
       const mark = st.status === 'pass' ? '✓' : '✗';
-      const count = st.output && st.kind !== 'advance' ? `  → ${st.output.length} bundle${st.output.length === 1 ? '' : 's'}` : '';
+      const count =
+        st.output && st.kind !== 'advance'
+          ? `  → ${st.output.length} bundle${st.output.length === 1 ? '' : 's'}`
+          : '';
       out.push(`  ${mark} ${String(st.index).padStart(2)}. ${st.label}${count}   [${st.clock}]`);
       for (const r of st.requests) {
-        out.push(`        ${r.method.padEnd(6)} ${pathAndQuery(r.url, r.query)}  → ${r.status ?? r.networkError ?? 'no response'}`);
+        out.push(
+          `        ${r.method.padEnd(6)} ${pathAndQuery(r.url, r.query)}  → ${r.status ?? r.networkError ?? 'no response'}`,
+        );
       }
-      if (st.error) out.push(`        ${st.status === 'pass' ? 'expected error' : 'error'}: ${st.error.type}: ${st.error.message}`);
-      for (const f of st.failures) if (!st.error || !f.startsWith(`${st.error.type}: `)) out.push(`        ✗ ${f}`);
-      if (opts.verbose && st.output?.length) out.push(`        output: ${JSON.stringify(st.output).slice(0, 400)}`);
+      if (st.error)
+        out.push(
+          `        ${st.status === 'pass' ? 'expected error' : 'error'}: ${st.error.type}: ${st.error.message}`,
+        );
+      for (const f of st.failures)
+        if (!st.error || !f.startsWith(`${st.error.type}: `)) out.push(`        ✗ ${f}`);
+      if (opts.verbose && st.output?.length)
+        out.push(`        output: ${JSON.stringify(st.output).slice(0, 400)}`);
     }
   }
   const s = report.summary;
-  out.push('', `${s.scenarios} scenario${s.scenarios === 1 ? '' : 's'}, ${s.steps} steps: ${s.passed} passed, ${s.failed} failed`);
+  out.push(
+    '',
+    `${s.scenarios} scenario${s.scenarios === 1 ? '' : 's'}, ${s.steps} steps: ${s.passed} passed, ${s.failed} failed`,
+  );
   if (report.har) out.push(`HAR written to ${report.har}`);
   return `${out.join('\n')}\n`;
 }

@@ -65,7 +65,8 @@ export function buildRequest(
   opts: { qsReplacesUrlQuery: boolean; boundarySeed: number },
 ): BuiltRequest {
   const method = String(r.method || 'GET').toUpperCase();
-  if (!METHODS.has(method)) throw new MakeError('InvalidConfigurationError', `Unsupported HTTP method: ${r.method}`);
+  if (!METHODS.has(method))
+    throw new MakeError('InvalidConfigurationError', `Unsupported HTTP method: ${r.method}`);
   const [rawPath, ...rest] = r.url.split('?');
   let urlQuery = rest.join('?');
   const path = r.encodeUrl ? encodeURI(rawPath) : rawPath;
@@ -86,7 +87,8 @@ export function buildRequest(
 }
 
 function setContentType(b: BuiltRequest, value: string): void {
-  if (!Object.keys(b.headers).some((h) => h.toLowerCase() === 'content-type')) b.headers['Content-Type'] = value;
+  if (!Object.keys(b.headers).some((h) => h.toLowerCase() === 'content-type'))
+    b.headers['Content-Type'] = value;
   b.mimeType = b.headers['Content-Type'] ?? value;
 }
 
@@ -158,7 +160,10 @@ interface MultipartPartInfo {
 }
 
 /** Multipart with a deterministic boundary (so HAR files and replays are stable). */
-function encodeMultipart(fields: Record<string, unknown>, boundary: string): { buffer: Buffer; parts: MultipartPartInfo[] } {
+function encodeMultipart(
+  fields: Record<string, unknown>,
+  boundary: string,
+): { buffer: Buffer; parts: MultipartPartInfo[] } {
   const chunks: Buffer[] = [];
   const parts: MultipartPartInfo[] = [];
   const add = (name: string, v: unknown) => {
@@ -176,7 +181,9 @@ function encodeMultipart(fields: Record<string, unknown>, boundary: string): { b
       return;
     }
     const text = scalarText(v);
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${text}\r\n`));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${text}\r\n`),
+    );
     parts.push({ name, value: text });
   };
   for (const [name, v] of Object.entries(fields)) {

@@ -77,7 +77,12 @@ export function defaultErrorType(status: number): string {
 type Evaluate = (value: unknown, ctx: ImlContext) => unknown;
 
 /** The error for a response with status 400–599, using the app's `error` directive over Make's defaults. */
-export function httpError(errorSpec: unknown, status: number, ctx: ImlContext, evaluate: Evaluate): MakeError {
+export function httpError(
+  errorSpec: unknown,
+  status: number,
+  ctx: ImlContext,
+  evaluate: Evaluate,
+): MakeError {
   const { message, type } = pickError(errorSpec, status, ctx, evaluate);
   return new MakeError(type ?? defaultErrorType(status), message ?? defaultErrorMessage(status), status);
 }
@@ -113,7 +118,9 @@ function pickError(
   if (errorSpec === undefined || errorSpec === null) return {};
   if (typeof errorSpec === 'string') return { message: textOf(evaluate(errorSpec, ctx)) };
   if (!isPlainObject(errorSpec)) return {};
-  const specific = isPlainObject(errorSpec[String(status)]) ? (errorSpec[String(status)] as Record<string, unknown>) : {};
+  const specific = isPlainObject(errorSpec[String(status)])
+    ? (errorSpec[String(status)] as Record<string, unknown>)
+    : {};
   const msg = specific.message ?? errorSpec.message;
   const type = specific.type ?? errorSpec.type;
   return {

@@ -69,7 +69,10 @@ export interface Runtime {
   /** Overrides for common data given by the caller. */
   commonOverrides: Record<string, unknown>;
   /** Webhook deliveries not yet processed, per webhook name. */
-  inbox: Map<string, { body: Buffer; headers: Record<string, string>; query: Record<string, string>; method: string }[]>;
+  inbox: Map<
+    string,
+    { body: Buffer; headers: Record<string, string>; query: Record<string, string>; method: string }[]
+  >;
   receiverUrl?: string;
   /** Targeting the real API: the clock cannot be moved for the server. */
   live?: boolean;
@@ -79,7 +82,11 @@ export function appBase(app: AppModel): Spec {
   return baseSpec(app.general.base?.value);
 }
 
-export function findComponent(rt: Runtime, kind: 'module' | 'rpc' | 'connection' | 'webhook', name: string): Component {
+export function findComponent(
+  rt: Runtime,
+  kind: 'module' | 'rpc' | 'connection' | 'webhook',
+  name: string,
+): Component {
   const c = rt.app.components[kind][name];
   if (!c) {
     const known = Object.keys(rt.app.components[kind]);

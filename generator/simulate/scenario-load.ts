@@ -2,14 +2,13 @@
  * Reads scenario YAML files: parsed with `yaml` (positions kept), validated by
  * schemas/scenario.schema.json with ajv; every problem names file:line:column.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { LineCounter, type Node, isNode, parseDocument } from 'yaml';
+import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Scenario } from './scenario-types.ts';
 import { parseDuration } from './temp.ts';
-
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
@@ -42,7 +41,8 @@ const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 /** Parses and validates one scenario document. `file` is used in messages only. */
 export function parseScenario(text: string, file: string): Scenario {
-  if (text.length > MAX_SCENARIO_BYTES) throw new ScenarioError(`scenario is larger than ${MAX_SCENARIO_BYTES} bytes`, file);
+  if (text.length > MAX_SCENARIO_BYTES)
+    throw new ScenarioError(`scenario is larger than ${MAX_SCENARIO_BYTES} bytes`, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -60,10 +60,16 @@ export function parseScenario(text: string, file: string): Scenario {
   if (!validate(value)) {
     const errors = validate.errors ?? [];
     // The most specific error: the deepest instance path, preferring additionalProperties/required.
-    const best = [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
-    const segs = best.instancePath.split('/').slice(1).map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const best = [...errors].sort(
+      (a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length,
+    )[0];
+    const segs = best.instancePath
+      .split('/')
+      .slice(1)
+      .map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     // Point at the offending key itself when the error names one.
-    if (best.keyword === 'additionalProperties') segs.push((best.params as { additionalProperty: string }).additionalProperty);
+    if (best.keyword === 'additionalProperties')
+      segs.push((best.params as { additionalProperty: string }).additionalProperty);
     const node = nearestNode(doc.contents as Node | null, segs);
     const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
     const extra =
@@ -80,7 +86,12 @@ export function parseScenario(text: string, file: string): Scenario {
     if ('advance' in s && parseDuration(s.advance) === undefined) {
       const node = nearestNode(doc.contents as Node | null, ['steps', String(i), 'advance']);
       const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
-      throw new ScenarioError(`steps.${i}.advance: not a duration like 61m or 25h`, file, pos?.line, pos?.col);
+      throw new ScenarioError(
+        `steps.${i}.advance: not a duration like 61m or 25h`,
+        file,
+        pos?.line,
+        pos?.col,
+      );
     }
   });
   return { ...sc, file };
@@ -100,7 +111,9 @@ function nearestNode(root: Node | null, segs: string[]): Node | undefined {
     let next: unknown;
     let keyNode: unknown;
     if (isPairItem(n.items[0]) || n.items.length === 0) {
-      const pair = (n.items as { key: { value?: unknown } | null; value: unknown }[]).find((p) => String(p.key?.value ?? p.key) === s);
+      const pair = (n.items as { key: { value?: unknown } | null; value: unknown }[]).find(
+        (p) => String(p.key?.value ?? p.key) === s,
+      );
       if (!pair) break;
       next = pair.value;
       keyNode = pair.key;

@@ -33,14 +33,21 @@ function defaultConnection(rt: Runtime): string {
   if (names.length === 0) throw new MakeError('RuntimeError', 'the app has no connection');
   // Prefer the connection most modules use.
   const uses = new Map<string, number>();
-  for (const m of Object.values(rt.app.components.module)) if (m.connection) uses.set(m.connection, (uses.get(m.connection) ?? 0) + 1);
+  for (const m of Object.values(rt.app.components.module))
+    if (m.connection) uses.set(m.connection, (uses.get(m.connection) ?? 0) + 1);
   return [...names].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0))[0];
 }
 
 function labelOf(step: ScenarioStep): string {
   const [k, v] = Object.entries(step)[0] as [string, unknown];
   if (!isPlainObject(v)) return `${k} ${v ?? ''}`.trim();
-  const main = v.module ?? v.name ?? v.webhook ?? v.as ?? v.connection ?? (k === 'apiCall' ? `${v.method} ${v.path}` : '');
+  const main =
+    v.module ??
+    v.name ??
+    v.webhook ??
+    v.as ??
+    v.connection ??
+    (k === 'apiCall' ? `${v.method} ${v.path}` : '');
   return `${k} ${main ?? ''}`.trim();
 }
 
@@ -49,7 +56,16 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
     const s = step.connect ?? {};
     const name = s.connection ?? defaultConnection(rt);
     const st = await connect(rt, name, s);
-    return { component: `connections.${name}`, output: [{ user: st.user ?? null, scopes: st.scopes, expires: st.expires ? new Date(st.expires).toISOString() : null }] };
+    return {
+      component: `connections.${name}`,
+      output: [
+        {
+          user: st.user ?? null,
+          scopes: st.scopes,
+          expires: st.expires ? new Date(st.expires).toISOString() : null,
+        },
+      ],
+    };
   }
   if ('run' in step) {
     const s = step.run;
@@ -69,11 +85,17 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
     return { component: `rpcs.${s.name}`, output: Array.isArray(out) ? out : out === undefined ? [] : [out] };
   }
   if ('epoch' in step) {
-    return { component: `modules.${step.epoch.module}`, output: await runEpoch(rt, step.epoch.module, step.epoch.parameters ?? {}) };
+    return {
+      component: `modules.${step.epoch.module}`,
+      output: await runEpoch(rt, step.epoch.module, step.epoch.parameters ?? {}),
+    };
   }
   if ('advance' in step) {
     if (rt.live)
-      throw new MakeError('RuntimeError', 'advance cannot move the real API\'s clock in --live mode; run this scenario on the embedded API');
+      throw new MakeError(
+        'RuntimeError',
+        "advance cannot move the real API's clock in --live mode; run this scenario on the embedded API",
+      );
     const ms = parseDuration(step.advance);
     if (ms === undefined) throw new MakeError('RuntimeError', `not a duration: ${step.advance}`);
     rt.clock.advance(ms);
@@ -116,11 +138,19 @@ function checkRpcShape(shape: string, out: unknown): void {
   const list = Array.isArray(out) ? out : [out];
   if (shape === 'options') {
     const bad = list.find((o) => !isPlainObject(o) || o.label === undefined || o.value === undefined);
-    if (bad !== undefined) throw new MakeError('DataError', `dynamic options must be {label, value}; got ${JSON.stringify(bad)}`);
+    if (bad !== undefined)
+      throw new MakeError('DataError', `dynamic options must be {label, value}; got ${JSON.stringify(bad)}`);
   } else if (shape === 'fields') {
-    const bad = list.find((o) => !isPlainObject(o) || typeof o.name !== 'string' || typeof o.type !== 'string');
-    if (bad !== undefined) throw new MakeError('DataError', `dynamic fields must be parameters with name and type; got ${JSON.stringify(bad)}`);
-  } else if (shape === 'sample' && !isPlainObject(out)) throw new MakeError('DataError', 'a dynamic sample must be one object');
+    const bad = list.find(
+      (o) => !isPlainObject(o) || typeof o.name !== 'string' || typeof o.type !== 'string',
+    );
+    if (bad !== undefined)
+      throw new MakeError(
+        'DataError',
+        `dynamic fields must be parameters with name and type; got ${JSON.stringify(bad)}`,
+      );
+  } else if (shape === 'sample' && !isPlainObject(out))
+    throw new MakeError('DataError', 'a dynamic sample must be one object');
 }
 
 /** A call made by the API's user directly (not by the app), with the connection's access token. */
@@ -135,16 +165,34 @@ async function apiSide(
   const name = connectionName ?? defaultConnection(rt);
   const st = await ensureConnection(rt, name);
   const token = findAccessToken(st?.data ?? {});
-  if (!token) throw new MakeError('RuntimeError', `connection "${name}" holds no access token for an API-side call`);
+  if (!token)
+    throw new MakeError('RuntimeError', `connection "${name}" holds no access token for an API-side call`);
   const built = buildRequest(
-    { url: `${ACADEMY_API_BASE}${path}`, method, headers: { authorization: `Bearer ${token}` }, qs: query, body, type: 'json', encodeUrl: true },
+    {
+      url: `${ACADEMY_API_BASE}${path}`,
+      method,
+      headers: { authorization: `Bearer ${token}` },
+      qs: query,
+      body,
+      type: 'json',
+      encodeUrl: true,
+    },
     { qsReplacesUrlQuery: false, boundarySeed: 0 },
   );
-  const res = await rt.wire.send(built, { component: 'api', pointer: `scenario.${method.toLowerCase()}${path}` }, [], rt.settings.requestTimeoutMs);
+  const res = await rt.wire.send(
+    built,
+    { component: 'api', pointer: `scenario.${method.toLowerCase()}${path}` },
+    [],
+    rt.settings.requestTimeoutMs,
+  );
   const parsed = parseBody('automatic', res.headers, res.body);
   collectSecrets(rt, parsed);
   if (res.status >= 400)
-    throw new MakeError('RuntimeError', `API answered ${res.status}: ${JSON.stringify(parsed)?.slice(0, 300)}`, res.status);
+    throw new MakeError(
+      'RuntimeError',
+      `API answered ${res.status}: ${JSON.stringify(parsed)?.slice(0, 300)}`,
+      res.status,
+    );
   return parsed ?? null;
 }
 
@@ -160,7 +208,13 @@ function expectOf(step: ScenarioStep): Expectation | undefined {
 
 export async function runScenario(rt: Runtime, scenario: Scenario): Promise<ScenarioReport> {
   const steps: StepReport[] = [];
-  const exec = async (index: number, kind: StepKind, label: string, fn: () => Promise<StepOutcome>, expect?: Expectation) => {
+  const exec = async (
+    index: number,
+    kind: StepKind,
+    label: string,
+    fn: () => Promise<StepOutcome>,
+    expect?: Expectation,
+  ) => {
     rt.wire.context = { scenario: scenario.name, step: index };
     rt.wire.stepExchanges = [];
     const clock = new Date(rt.clock.now()).toISOString();
@@ -175,7 +229,11 @@ export async function runScenario(rt: Runtime, scenario: Scenario): Promise<Scen
     }
     const requests = rt.wire.stepExchanges.map((ex) => toRequestRecord(ex, rt.secrets));
     const output = outcome.output === undefined ? undefined : rt.secrets.redactDeep(toJson(outcome.output));
-    const failures = checkExpectation(expect, { ...(error ? { error } : {}), ...(output ? { output } : {}), requests });
+    const failures = checkExpectation(expect, {
+      ...(error ? { error } : {}),
+      ...(output ? { output } : {}),
+      requests,
+    });
     const rep: StepReport = {
       index,
       kind,
@@ -247,7 +305,10 @@ export function resolveRefs(value: unknown, done: StepReport[]): unknown {
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MakeError('ModuleTimeoutError', `Execution took longer than ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new MakeError('ModuleTimeoutError', `Execution took longer than ${ms} ms`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, limit]);
@@ -260,7 +321,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 function toJson(v: unknown[]): unknown[] {
   return JSON.parse(
     JSON.stringify(v, (_k, x) =>
-      x && typeof x === 'object' && x.type === 'Buffer' && Array.isArray(x.data) ? { binary: x.data.length } : x,
+      x && typeof x === 'object' && x.type === 'Buffer' && Array.isArray(x.data)
+        ? { binary: x.data.length }
+        : x,
     ) ?? '[]',
   );
 }

@@ -33,16 +33,43 @@ interface WithExpect {
 }
 
 export type ScenarioStep =
-  | { connect: { as?: string; scopes?: string[]; connection?: string; parameters?: Record<string, unknown>; deny?: boolean } & WithExpect }
-  | { run: { module: string; parameters?: Record<string, unknown>; epoch?: EpochChoice; payload?: unknown } & WithExpect }
-  | { rpc: { name: string; parameters?: Record<string, unknown>; shape?: 'options' | 'fields' | 'sample' } & WithExpect }
+  | {
+      connect: {
+        as?: string;
+        scopes?: string[];
+        connection?: string;
+        parameters?: Record<string, unknown>;
+        deny?: boolean;
+      } & WithExpect;
+    }
+  | {
+      run: {
+        module: string;
+        parameters?: Record<string, unknown>;
+        epoch?: EpochChoice;
+        payload?: unknown;
+      } & WithExpect;
+    }
+  | {
+      rpc: {
+        name: string;
+        parameters?: Record<string, unknown>;
+        shape?: 'options' | 'fields' | 'sample';
+      } & WithExpect;
+    }
   | { epoch: { module: string; parameters?: Record<string, unknown> } & WithExpect }
   | { advance: string | number }
   | { attachWebhook: { webhook: string; parameters?: Record<string, unknown> } & WithExpect }
   | { detachWebhook: { webhook: string } & WithExpect }
   | { createMovie: Record<string, unknown> & { connection?: string } & WithExpect }
   | {
-      apiCall: { method: string; path: string; body?: unknown; query?: Record<string, unknown>; connection?: string } & WithExpect;
+      apiCall: {
+        method: string;
+        path: string;
+        body?: unknown;
+        query?: Record<string, unknown>;
+        connection?: string;
+      } & WithExpect;
     }
   | { deliverWebhook: { module: string; waitMs?: number } & WithExpect }
   | { deleteConnection: { connection?: string } & WithExpect };

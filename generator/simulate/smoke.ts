@@ -21,7 +21,10 @@ function rank(c: Component): number {
 /** Required id-like parameters without a default: such modules run after the ones that list records. */
 function idParams(c: Component): string[] {
   return parameterDefs(c)
-    .filter((p) => p.required === true && p.default === undefined && typeof p.name === 'string' && /id$/i.test(p.name))
+    .filter(
+      (p) =>
+        p.required === true && p.default === undefined && typeof p.name === 'string' && /id$/i.test(p.name),
+    )
     .map((p) => p.name as string);
 }
 
@@ -55,7 +58,13 @@ function examplePath(p: Record<string, unknown>, app: AppModel): string | undefi
   for (const m of Object.values(app.components.module)) {
     const comm = m.codes.communication?.value;
     const url = isPlainObject(comm) ? comm.url : undefined;
-    if (typeof url === 'string' && url.startsWith('/') && !url.includes('{{') && (comm as Record<string, unknown>).method !== 'POST') return url;
+    if (
+      typeof url === 'string' &&
+      url.startsWith('/') &&
+      !url.includes('{{') &&
+      (comm as Record<string, unknown>).method !== 'POST'
+    )
+      return url;
   }
   return undefined;
 }
@@ -64,7 +73,8 @@ function examplePath(p: Record<string, unknown>, app: AppModel): string | undefi
 export function sampleValue(p: Record<string, unknown>, samples: Record<string, unknown>): unknown {
   const name = String(p.name ?? '');
   if (p.default !== undefined) return p.default;
-  if (samples[name] !== undefined && (typeof samples[name] !== 'object' || samples[name] === null)) return samples[name];
+  if (samples[name] !== undefined && (typeof samples[name] !== 'object' || samples[name] === null))
+    return samples[name];
   const opts = p.options;
   const firstOption = Array.isArray(opts)
     ? opts[0]
@@ -102,7 +112,11 @@ export function sampleValue(p: Record<string, unknown>, samples: Record<string, 
 export function smokeScenario(app: AppModel): Scenario {
   const steps: ScenarioStep[] = [];
   const connections = Object.keys(app.components.connection);
-  const used = new Set(Object.values(app.components.module).map((m) => m.connection).filter((c): c is string => !!c));
+  const used = new Set(
+    Object.values(app.components.module)
+      .map((m) => m.connection)
+      .filter((c): c is string => !!c),
+  );
   const conn = connections.find((c) => used.has(c)) ?? connections[0];
   if (conn) steps.push({ connect: { as: 'john', connection: conn } });
   const hooksToAttach = Object.values(app.components.webhook).filter(
@@ -111,11 +125,15 @@ export function smokeScenario(app: AppModel): Scenario {
   for (const w of hooksToAttach) steps.push({ attachWebhook: { webhook: w.name } });
   const modules = Object.values(app.components.module).sort(
     (a, b) =>
-      rank(a) - rank(b) || Number(idParams(a).length > 0) - Number(idParams(b).length > 0) || a.name.localeCompare(b.name),
+      rank(a) - rank(b) ||
+      Number(idParams(a).length > 0) - Number(idParams(b).length > 0) ||
+      a.name.localeCompare(b.name),
   );
   const earlier: { index: number; module: Component }[] = [];
   for (const m of modules) {
-    const samples = isPlainObject(m.codes.samples?.value) ? (m.codes.samples!.value as Record<string, unknown>) : {};
+    const samples = isPlainObject(m.codes.samples?.value)
+      ? (m.codes.samples!.value as Record<string, unknown>)
+      : {};
     if (m.moduleType === 'instant_trigger') {
       steps.push({ run: { module: m.name, payload: samples } });
       continue;
@@ -132,10 +150,15 @@ export function smokeScenario(app: AppModel): Scenario {
   }
   for (const r of Object.values(app.components.rpc).sort((a, b) => a.name.localeCompare(b.name))) {
     const parameters: Record<string, unknown> = {};
-    for (const p of parameterDefs(r)) if (p.required === true && typeof p.name === 'string') parameters[p.name] = sampleValue(p, {});
+    for (const p of parameterDefs(r))
+      if (p.required === true && typeof p.name === 'string') parameters[p.name] = sampleValue(p, {});
     steps.push({ rpc: { name: r.name, parameters } });
   }
   for (const w of hooksToAttach) steps.push({ detachWebhook: { webhook: w.name } });
   if (conn) steps.push({ deleteConnection: { connection: conn } });
-  return { name: 'smoke', description: 'generated from the app: connect, run every module and RPC once, delete the connection', steps };
+  return {
+    name: 'smoke',
+    description: 'generated from the app: connect, run every module and RPC once, delete the connection',
+    steps,
+  };
 }

@@ -46,7 +46,10 @@ export function selectNewItems(
   maxPastRecords: number,
 ): IteratedItem[] {
   if (!isPlainObject(triggerSpec))
-    throw new MakeError('InvalidConfigurationError', 'A polling trigger needs response.trigger (type, order, id)');
+    throw new MakeError(
+      'InvalidConfigurationError',
+      'A polling trigger needs response.trigger (type, order, id)',
+    );
   const type = String(iml.eval(triggerSpec.type, ctx) ?? 'id');
   const order = String(iml.eval(triggerSpec.order, ctx) ?? 'unordered');
   let keyed: Keyed[] = items.map((it) => {
@@ -76,7 +79,9 @@ export function selectNewItems(
     if (epoch === 'fromNow') remember(state, keyed, type, maxPastRecords);
   } else if (type === 'date') {
     const last = dateMs(state.lastDate) ?? Number.NEGATIVE_INFINITY;
-    fresh = keyed.filter((k) => k.date! > last || (k.date === last && !state.sameDateIds.some((x) => same(x, k.id))));
+    fresh = keyed.filter(
+      (k) => k.date! > last || (k.date === last && !state.sameDateIds.some((x) => same(x, k.id))),
+    );
   } else if (order === 'unordered') {
     fresh = keyed.filter((k) => !state.seen.some((x) => same(x, k.id)));
   } else {

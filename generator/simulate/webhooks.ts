@@ -3,15 +3,15 @@
  * `attach` registers that URL with the API, deliveries land in an inbox, the webhook's own
  * communication turns each delivery into bundles, and `detach` removes the registration.
  */
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { ImlContext } from '../iml/api.ts';
-import { type Spec, isPlainObject } from './base-merge.ts';
+import { isPlainObject, type Spec } from './base-merge.ts';
 import { collectSecrets, ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
 import { execute } from './executor.ts';
 import { withDefaults } from './modules.ts';
 import { parseBody } from './response.ts';
-import { type Runtime, type WebhookState, findComponent } from './runtime.ts';
+import { findComponent, type Runtime, type WebhookState } from './runtime.ts';
 import { truthy } from './temp.ts';
 
 export interface Receiver {
@@ -78,7 +78,11 @@ function hookCtx(rt: Runtime, st: WebhookState, connection: Record<string, unkno
 }
 
 /** Registers the webhook with the service through its `attach` section. */
-export async function attachWebhook(rt: Runtime, name: string, parameters: Record<string, unknown> = {}): Promise<WebhookState> {
+export async function attachWebhook(
+  rt: Runtime,
+  name: string,
+  parameters: Record<string, unknown> = {},
+): Promise<WebhookState> {
   const c = findComponent(rt, 'webhook', name);
   if (!rt.receiverUrl) throw new MakeError('RuntimeError', 'No webhook receiver is running');
   const id = `${name}-${Math.floor(rt.env.nextSeed()).toString(36)}`;
@@ -149,7 +153,10 @@ export async function nextDelivery(
     if (rt.wire.replaying) {
       const r = rt.wire.takeIncoming();
       if (r) return { body: r.body, headers: r.headers, query: {}, method: 'POST' };
-      throw new MakeError('RuntimeError', `Replay: the recording holds no further webhook delivery for "${name}"`);
+      throw new MakeError(
+        'RuntimeError',
+        `Replay: the recording holds no further webhook delivery for "${name}"`,
+      );
     }
     if (Date.now() >= deadline)
       throw new MakeError('RuntimeError', `No webhook delivery reached "${name}" within ${waitMs} ms`);
@@ -166,9 +173,20 @@ export function bundlesFromDelivery(
   const c = findComponent(rt, 'webhook', name);
   const st = rt.webhooks.get(name);
   const api = c.codes.communication?.value;
-  const body = parseBody('automatic', { 'content-type': d.headers['content-type'] ?? 'application/json' }, d.body);
+  const body = parseBody(
+    'automatic',
+    { 'content-type': d.headers['content-type'] ?? 'application/json' },
+    d.body,
+  );
   const params = st?.parameters ?? {};
-  const ctx: ImlContext = { body, query: d.query, headers: d.headers, method: d.method, parameters: params, data: params };
+  const ctx: ImlContext = {
+    body,
+    query: d.query,
+    headers: d.headers,
+    method: d.method,
+    parameters: params,
+    data: params,
+  };
   if (!isPlainObject(api)) return [body];
   const ev = (v: unknown, x: ImlContext) => rt.env.iml.eval(v, x);
   if (isPlainObject(api.verification) && truthy(ev((api.verification as Spec).condition, ctx))) return [];

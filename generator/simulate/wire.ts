@@ -68,7 +68,11 @@ export class Wire {
           ...(req.body ? { body: req.body } : {}),
           timeoutMs,
         });
-      else throw new MakeError('ConnectionError', 'No API to send requests to (give an embedded API, a replay HAR, or --live)');
+      else
+        throw new MakeError(
+          'ConnectionError',
+          'No API to send requests to (give an embedded API, a replay HAR, or --live)',
+        );
       ex.response = res;
       return res;
     } catch (e) {
@@ -90,7 +94,12 @@ export class Wire {
       startedMs: this.clock.now(),
       durationMs: 0,
       request: { ...req, mimeType: req.headers['content-type'] ?? 'application/json' },
-      response: { status: 200, statusText: 'OK', headers: { 'content-type': 'text/plain' }, body: Buffer.from('Accepted') },
+      response: {
+        status: 200,
+        statusText: 'OK',
+        headers: { 'content-type': 'text/plain' },
+        body: Buffer.from('Accepted'),
+      },
       meta: { ...this.context, ...meta, direction: 'incoming' },
       sanitize: [],
     };

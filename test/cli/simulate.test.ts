@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,10 @@ describe('make-app simulate', () => {
 
   it('exits 1 and names the failing step when an expectation fails', () => {
     const file = path.join(work, 'wrong.yaml');
-    writeFileSync(file, 'name: wrong\nsteps:\n  - connect: { as: jane }\n  - run:\n      module: getMyAccount\n      expect:\n        output: { name: John Doe }\n');
+    writeFileSync(
+      file,
+      'name: wrong\nsteps:\n  - connect: { as: jane }\n  - run:\n      module: getMyAccount\n      expect:\n        output: { name: John Doe }\n',
+    );
     const r = cli(['dist-app', '--scenario', file]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('FAIL  wrong');
@@ -88,13 +91,19 @@ describe('make-app simulate', () => {
       expect(r.err).toContain('--live needs ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET in the environment');
     });
     it('needs the explicit confirmation flag', () => {
-      const r = cli(['dist-app', '--live'], { ACADEMY_CLIENT_ID: 'id', ACADEMY_CLIENT_SECRET: 'secret-value' });
+      const r = cli(['dist-app', '--live'], {
+        ACADEMY_CLIENT_ID: 'id',
+        ACADEMY_CLIENT_SECRET: 'secret-value',
+      });
       expect(r.code).toBe(2);
       expect(r.err).toContain('add --yes-send-real-requests to confirm');
       expect(r.err).not.toContain('secret-value');
     });
     it('cannot be combined with --replay', () => {
-      const r = cli(['dist-app', '--live', '--replay', 'x.har'], { ACADEMY_CLIENT_ID: 'id', ACADEMY_CLIENT_SECRET: 's' });
+      const r = cli(['dist-app', '--live', '--replay', 'x.har'], {
+        ACADEMY_CLIENT_ID: 'id',
+        ACADEMY_CLIENT_SECRET: 's',
+      });
       expect(r.code).toBe(2);
       expect(r.err).toContain('--live cannot be combined with --replay');
     });

@@ -28,7 +28,12 @@ function withConnection(edit: (json: string) => string): AppModel {
   const copy: AppModel = { ...app };
   const conn = app.components.connection.academy;
   const value = JSON.parse(edit(JSON.stringify(conn.codes.communication!.value)));
-  copy.components = { ...app.components, connection: { academy: { ...conn, codes: { ...conn.codes, communication: { ...conn.codes.communication!, value } } } } };
+  copy.components = {
+    ...app.components,
+    connection: {
+      academy: { ...conn, codes: { ...conn.codes, communication: { ...conn.codes.communication!, value } } },
+    },
+  };
   return copy;
 }
 
@@ -59,7 +64,9 @@ describe('consent page as a browser', () => {
   });
 
   it('a redirect_uri the API did not register stops at the consent page (400), nothing is redirected', async () => {
-    const bad = withConnection((j) => j.replaceAll('https://www.make.com/oauth/cb/app', 'https://evil.example/cb'));
+    const bad = withConnection((j) =>
+      j.replaceAll('https://www.make.com/oauth/cb/app', 'https://evil.example/cb'),
+    );
     const [c] = await steps(bad, [{ connect: { as: 'john' } }]);
     expect(c.error?.type).toBe('InvalidConfigurationError');
     expect(c.error?.message).toMatch(/Authorization page answered 400/);
@@ -68,7 +75,9 @@ describe('consent page as a browser', () => {
 
   it('requested scopes default to the connection default scope plus every module scope', async () => {
     const [c] = await steps(app, [{ connect: { as: 'john' } }]);
-    expect(c.output?.[0]).toMatchObject({ scopes: expect.arrayContaining(['connect', 'read', 'write', 'delete']) });
+    expect(c.output?.[0]).toMatchObject({
+      scopes: expect.arrayContaining(['connect', 'read', 'write', 'delete']),
+    });
   });
 });
 
@@ -89,7 +98,14 @@ describe('common data', () => {
   });
 
   it('keeps unrelated keys and lets overrides win', () => {
-    expect(fillCommon({ timeout: 5, clientId: 'placeholder' }, ['secret'], { clientId: 'id1', clientSecret: 's1' }, { timeout: 9 })).toEqual({
+    expect(
+      fillCommon(
+        { timeout: 5, clientId: 'placeholder' },
+        ['secret'],
+        { clientId: 'id1', clientSecret: 's1' },
+        { timeout: 9 },
+      ),
+    ).toEqual({
       timeout: 9,
       clientId: 'id1',
       secret: 's1',
@@ -97,16 +113,24 @@ describe('common data', () => {
   });
 
   it('an app naming its common keys differently still connects', async () => {
-    const renamed = withConnection((j) => j.replaceAll('common.clientId', 'common.id').replaceAll('common.clientSecret', 'common.client_secret'));
+    const renamed = withConnection((j) =>
+      j.replaceAll('common.clientId', 'common.id').replaceAll('common.clientSecret', 'common.client_secret'),
+    );
     const [c, r] = await steps(renamed, [{ connect: { as: 'jane' } }, { run: { module: 'getMyAccount' } }]);
     expect(c.error).toBeUndefined();
     expect(r.output).toEqual([expect.objectContaining({ email: 'jane.black@example.com' })]);
   });
 
   it('a wrong client secret override fails at the token endpoint with the app error mapping', async () => {
-    const [c] = await steps(app, [{ connect: { as: 'john' } }], { common: { clientSecret: 'wrong-secret-value' } });
+    const [c] = await steps(app, [{ connect: { as: 'john' } }], {
+      common: { clientSecret: 'wrong-secret-value' },
+    });
     expect(c.status).toBe('fail');
     expect(c.error?.statusCode).toBe(401);
-    expect(c.requests.at(-1)).toMatchObject({ method: 'POST', status: 401, body: { client_secret: '[REDACTED]' } });
+    expect(c.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      status: 401,
+      body: { client_secret: '[REDACTED]' },
+    });
   });
 });

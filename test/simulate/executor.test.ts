@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, type SimulateOptions, simulateApp } from '../../generator/simulate/index.ts';
-import { type ComponentSpec, type Stub, makeApp, startStub } from './helpers.ts';
+import { type ComponentSpec, makeApp, type Stub, startStub } from './helpers.ts';
 
 let stub: Stub;
 const items = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, name: `item ${i + 1}` }));
@@ -20,9 +20,13 @@ beforeAll(async () => {
         return { json: { items: [] } };
       case '/job':
         // done after the third poll
-        return { json: { status: stub.seen.filter((s) => s.path === '/job').length >= 3 ? 'done' : 'running' } };
+        return {
+          json: { status: stub.seen.filter((s) => s.path === '/job').length >= 3 ? 'done' : 'running' },
+        };
       case '/echo':
-        return { json: { method: r.method, query: r.query, body: r.body, auth: r.headers.authorization ?? null } };
+        return {
+          json: { method: r.method, query: r.query, body: r.body, auth: r.headers.authorization ?? null },
+        };
       case '/moved':
         return { status: 302, headers: { location: '/echo?from=moved' } };
       case '/fail':
@@ -43,8 +47,13 @@ async function run(
   steps: Scenario['steps'],
   extra: Partial<SimulateOptions> & { base?: unknown; parts?: Parameters<typeof makeApp>[0] } = {},
 ) {
-  const app = makeApp({ base: extra.base ?? { baseUrl: 'https://api.test' }, modules: { m: module }, ...(extra.parts ?? {}) });
-  if (extra.parts?.modules) Object.assign(app.components.module, makeApp({ modules: extra.parts.modules }).components.module);
+  const app = makeApp({
+    base: extra.base ?? { baseUrl: 'https://api.test' },
+    modules: { m: module },
+    ...(extra.parts ?? {}),
+  });
+  if (extra.parts?.modules)
+    Object.assign(app.components.module, makeApp({ modules: extra.parts.modules }).components.module);
   stub.seen.length = 0;
   const rep = await simulateApp(app, {
     scenarios: [{ name: 't', steps }],
@@ -55,8 +64,14 @@ async function run(
   return rep.scenarios[0].steps;
 }
 
-const search = (communication: unknown): ComponentSpec => ({ moduleType: 'search', codes: { communication } });
-const action = (communication: unknown): ComponentSpec => ({ moduleType: 'action', codes: { communication } });
+const search = (communication: unknown): ComponentSpec => ({
+  moduleType: 'search',
+  codes: { communication },
+});
+const action = (communication: unknown): ComponentSpec => ({
+  moduleType: 'action',
+  codes: { communication },
+});
 
 describe('pagination', () => {
   const pag = (condition: string) =>
@@ -67,23 +82,33 @@ describe('pagination', () => {
     });
 
   it('fetches every page while `total >= pagination.page` (condition checked with N, then N+1)', async () => {
-    const [s] = await run(pag('{{body.totalPages >= pagination.page}}'), [{ run: { module: 'm', parameters: { limit: 100 } } }]);
+    const [s] = await run(pag('{{body.totalPages >= pagination.page}}'), [
+      { run: { module: 'm', parameters: { limit: 100 } } },
+    ]);
     expect(s.error).toBeUndefined();
     expect(stub.seen.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
     expect(s.output).toHaveLength(12);
   });
   it('drops the last page with `total > pagination.page`, as Make does', async () => {
-    await run(pag('{{body.totalPages > pagination.page}}'), [{ run: { module: 'm', parameters: { limit: 100 } } }]);
+    await run(pag('{{body.totalPages > pagination.page}}'), [
+      { run: { module: 'm', parameters: { limit: 100 } } },
+    ]);
     expect(stub.seen.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
   });
   it('fetches all pages with the double check switched off', async () => {
-    await run(pag('{{body.totalPages > pagination.page}}'), [{ run: { module: 'm', parameters: { limit: 100 } } }], {
-      settings: { paginationDoubleCheck: false },
-    });
+    await run(
+      pag('{{body.totalPages > pagination.page}}'),
+      [{ run: { module: 'm', parameters: { limit: 100 } } }],
+      {
+        settings: { paginationDoubleCheck: false },
+      },
+    );
     expect(stub.seen.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
   });
   it('stops as soon as the limit is reached and slices to it', async () => {
-    const [s] = await run(pag('{{body.page < body.totalPages}}'), [{ run: { module: 'm', parameters: { limit: 7 } } }]);
+    const [s] = await run(pag('{{body.page < body.totalPages}}'), [
+      { run: { module: 'm', parameters: { limit: 7 } } },
+    ]);
     expect(stub.seen).toHaveLength(2);
     expect(s.output).toHaveLength(7);
   });
@@ -92,7 +117,11 @@ describe('pagination', () => {
       search({
         url: '/items',
         qs: { keep: 'me' },
-        pagination: { mergeWithParent: false, qs: { page: '{{pagination.page}}' }, condition: '{{body.page < body.totalPages}}' },
+        pagination: {
+          mergeWithParent: false,
+          qs: { page: '{{pagination.page}}' },
+          condition: '{{body.page < body.totalPages}}',
+        },
         response: { iterate: '{{body.items}}' },
       }),
       [{ run: { module: 'm' } }],
@@ -135,12 +164,20 @@ describe('request directives', () => {
     const [s] = await run(
       action([
         { url: '/echo', qs: { step: 1 }, response: { temp: { first: '{{body.query.step}}' }, output: null } },
-        { temp: { extra: 'x' }, url: '/echo', qs: { prev: '{{temp.first}}{{temp.extra}}' }, response: { output: { got: '{{body.query.prev}}' } } },
+        {
+          temp: { extra: 'x' },
+          url: '/echo',
+          qs: { prev: '{{temp.first}}{{temp.extra}}' },
+          response: { output: { got: '{{body.query.prev}}' } },
+        },
       ]),
       [{ run: { module: 'm' } }],
     );
     expect(s.output).toEqual([{ got: '1x' }]);
-    expect(s.requests.map((r) => r.pointer)).toEqual(['modules.m.communication[0]', 'modules.m.communication[1]']);
+    expect(s.requests.map((r) => r.pointer)).toEqual([
+      'modules.m.communication[0]',
+      'modules.m.communication[1]',
+    ]);
   });
   it('skips a request whose condition is false and outputs its default', async () => {
     const [s] = await run(
@@ -151,7 +188,9 @@ describe('request directives', () => {
     expect(s.output).toEqual([{ skipped: true }]);
   });
   it('runs a request-less module without any HTTP call', async () => {
-    const [s] = await run(action({ response: { output: { sum: '{{1 + parameters.n}}' } } }), [{ run: { module: 'm', parameters: { n: 2 } } }]);
+    const [s] = await run(action({ response: { output: { sum: '{{1 + parameters.n}}' } } }), [
+      { run: { module: 'm', parameters: { n: 2 } } },
+    ]);
     expect(s.requests).toEqual([]);
     expect(s.output).toEqual([{ sum: 3 }]);
   });
@@ -180,26 +219,49 @@ describe('request directives', () => {
     expect(s.output).toEqual([{ method: 'GET', query: { from: 'moved' }, body: '', auth: 'Bearer base' }]);
   });
   it('rejects an array output from an action', async () => {
-    const [s] = await run(action({ response: { output: '{{split("a,b", ",")}}' } }), [{ run: { module: 'm' } }]);
-    expect(s.error).toEqual({ type: 'DataError', message: 'Invalid module output. Expected Object, but found Array.' });
+    const [s] = await run(action({ response: { output: '{{split("a,b", ",")}}' } }), [
+      { run: { module: 'm' } },
+    ]);
+    expect(s.error).toEqual({
+      type: 'DataError',
+      message: 'Invalid module output. Expected Object, but found Array.',
+    });
   });
 });
 
 describe('errors', () => {
   it.each([
     [404, undefined, { type: 'RuntimeError', message: 'Status Code Error: 404', statusCode: 404 }],
-    [429, undefined, { type: 'RateLimitError', message: 'Third party API limit likely exceeded', statusCode: 429 }],
-    [502, undefined, { type: 'ConnectionError', message: 'Service is temporarily unavailable.', statusCode: 502 }],
-    [400, { message: '[{{statusCode}}] {{body.error.message}}', type: 'DataError' }, { type: 'DataError', message: '[400] nope', statusCode: 400 }],
+    [
+      429,
+      undefined,
+      { type: 'RateLimitError', message: 'Third party API limit likely exceeded', statusCode: 429 },
+    ],
+    [
+      502,
+      undefined,
+      { type: 'ConnectionError', message: 'Service is temporarily unavailable.', statusCode: 502 },
+    ],
+    [
+      400,
+      { message: '[{{statusCode}}] {{body.error.message}}', type: 'DataError' },
+      { type: 'DataError', message: '[400] nope', statusCode: 400 },
+    ],
   ])('status %i with error %j', async (status, error, want) => {
-    const [s] = await run(action({ url: '/fail', qs: { status }, response: error ? { error } : {} }), [{ run: { module: 'm' } }]);
+    const [s] = await run(action({ url: '/fail', qs: { status }, response: error ? { error } : {} }), [
+      { run: { module: 'm' } },
+    ]);
     expect(s.status).toBe('fail');
     expect(s.error).toEqual(want);
   });
   it('valid false becomes an error with its message', async () => {
-    const [s] = await run(action({ url: '/invalid', response: { valid: { condition: '{{body.ok}}', message: 'not ok', type: 'DataError' } } }), [
-      { run: { module: 'm' } },
-    ]);
+    const [s] = await run(
+      action({
+        url: '/invalid',
+        response: { valid: { condition: '{{body.ok}}', message: 'not ok', type: 'DataError' } },
+      }),
+      [{ run: { module: 'm' } }],
+    );
     expect(s.error).toEqual({ type: 'DataError', message: 'not ok', statusCode: 200 });
   });
   it('an unmapped host is a clear ConnectionError, not a crash', async () => {
@@ -209,14 +271,20 @@ describe('errors', () => {
     expect(stub.seen).toHaveLength(0);
   });
   it('the request cap stops a runaway chain', async () => {
-    const [s] = await run(action({ url: '/echo', repeat: { condition: true, limit: 50 } }), [{ run: { module: 'm' } }], {
-      settings: { maxRequestsPerExecution: 5 },
-    });
+    const [s] = await run(
+      action({ url: '/echo', repeat: { condition: true, limit: 50 } }),
+      [{ run: { module: 'm' } }],
+      {
+        settings: { maxRequestsPerExecution: 5 },
+      },
+    );
     expect(s.error?.message).toMatch(/more than 5 requests/);
     expect(stub.seen).toHaveLength(5);
   });
   it('an IML error in the app is reported as a step error', async () => {
-    const [s] = await run(action({ url: '/echo', qs: { a: '{{unknownFn(1)}}' } }), [{ run: { module: 'm' } }]);
+    const [s] = await run(action({ url: '/echo', qs: { a: '{{unknownFn(1)}}' } }), [
+      { run: { module: 'm' } },
+    ]);
     expect(s.status).toBe('fail');
     expect(s.error?.message).toMatch(/unknownFn/);
   });
@@ -225,14 +293,26 @@ describe('errors', () => {
 describe('module types and limits', () => {
   it('a responder outputs the reply it would send', async () => {
     const [s] = await run(
-      { moduleType: 'responder', codes: { communication: { response: { status: '{{parameters.code}}', body: { ok: true } } } } },
+      {
+        moduleType: 'responder',
+        codes: { communication: { response: { status: '{{parameters.code}}', body: { ok: true } } } },
+      },
       [{ run: { module: 'm', parameters: { code: 201 } } }],
     );
     expect(s.output).toEqual([{ status: 201, headers: {}, body: { ok: true } }]);
   });
   it('an instant trigger with its own request runs once per payload bundle', async () => {
     const [s] = await run(
-      { moduleType: 'instant_trigger', codes: { communication: { url: '/echo', qs: { id: '{{payload.id}}' }, response: { output: { got: '{{body.query.id}}' } } } } },
+      {
+        moduleType: 'instant_trigger',
+        codes: {
+          communication: {
+            url: '/echo',
+            qs: { id: '{{payload.id}}' },
+            response: { output: { got: '{{body.query.id}}' } },
+          },
+        },
+      },
       [{ run: { module: 'm', payload: { id: 42 } } }],
     );
     expect(s.output).toEqual([{ got: '42' }]);
@@ -242,19 +322,27 @@ describe('module types and limits', () => {
     expect(s.error?.message).toMatch(/instant trigger/);
   });
   it("the app's custom IML functions are callable", async () => {
-    const [s] = await run(action({ response: { output: { v: '{{double(parameters.n)}}' } } }), [{ run: { module: 'm', parameters: { n: 21 } } }], {
-      parts: { functions: { double: { codes: { code: 'function double(x) { return x * 2; }' } } } },
-    });
+    const [s] = await run(
+      action({ response: { output: { v: '{{double(parameters.n)}}' } } }),
+      [{ run: { module: 'm', parameters: { n: 21 } } }],
+      {
+        parts: { functions: { double: { codes: { code: 'function double(x) { return x * 2; }' } } } },
+      },
+    );
     expect(s.error).toBeUndefined();
     expect(s.output).toEqual([{ v: 42 }]);
   });
   it('a slow request hits the request timeout as a ConnectionError', async () => {
-    const [s] = await run(action({ url: '/slow' }), [{ run: { module: 'm' } }], { settings: { requestTimeoutMs: 100 } });
+    const [s] = await run(action({ url: '/slow' }), [{ run: { module: 'm' } }], {
+      settings: { requestTimeoutMs: 100 },
+    });
     expect(s.error?.type).toBe('ConnectionError');
     expect(s.error?.message).toMatch(/timed out after 100 ms/);
   });
   it('a slow execution hits the module time limit', async () => {
-    const [s] = await run(action({ url: '/slow' }), [{ run: { module: 'm' } }], { settings: { executionTimeoutMs: 100 } });
+    const [s] = await run(action({ url: '/slow' }), [{ run: { module: 'm' } }], {
+      settings: { executionTimeoutMs: 100 },
+    });
     expect(s.error).toEqual({ type: 'ModuleTimeoutError', message: 'Execution took longer than 100 ms' });
   });
   it('an unknown module is a scenario error naming the known ones', async () => {

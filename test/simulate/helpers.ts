@@ -1,5 +1,5 @@
 /** Test helpers: hand-written apps as app models, and a stub HTTP API that records what it receives. */
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../generator/model/index.ts';
 import { emptyComponents } from '../../generator/model/index.ts';
 
@@ -32,7 +32,8 @@ export function makeApp(parts: {
   const add = (kind: Component['kind'], specs: Record<string, ComponentSpec> | undefined) => {
     for (const [name, spec] of Object.entries(specs ?? {})) {
       const codes: Component['codes'] = {};
-      for (const [t, v] of Object.entries(spec.codes)) codes[t as ComponentCodeType] = codeFile(t as ComponentCodeType, v);
+      for (const [t, v] of Object.entries(spec.codes))
+        codes[t as ComponentCodeType] = codeFile(t as ComponentCodeType, v);
       components[kind][name] = { ...spec, kind, name, codes };
     }
   };
@@ -94,9 +95,12 @@ export async function startStub(handler: (req: SeenRequest) => StubReply): Promi
       seen.push(r);
       const reply = handler(r);
       const send = () => {
-      const headers = { ...(reply.json !== undefined ? { 'content-type': 'application/json' } : {}), ...(reply.headers ?? {}) };
-      res.writeHead(reply.status ?? 200, headers);
-      res.end(reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
+        const headers = {
+          ...(reply.json !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(reply.headers ?? {}),
+        };
+        res.writeHead(reply.status ?? 200, headers);
+        res.end(reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
       else send();

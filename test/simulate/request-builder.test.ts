@@ -5,7 +5,16 @@ import { DEFAULT_SETTINGS } from '../../generator/simulate/settings.ts';
 
 const req = (over: Partial<Parameters<typeof buildRequest>[0]>) =>
   buildRequest(
-    { url: 'https://api.test/x', method: 'GET', headers: {}, qs: undefined, body: undefined, type: 'json', encodeUrl: true, ...over },
+    {
+      url: 'https://api.test/x',
+      method: 'GET',
+      headers: {},
+      qs: undefined,
+      body: undefined,
+      type: 'json',
+      encodeUrl: true,
+      ...over,
+    },
     { qsReplacesUrlQuery: false, boundarySeed: 1 },
   );
 
@@ -42,7 +51,9 @@ describe('buildRequest', () => {
   });
   it('encodes the path when encodeUrl is true and leaves it alone when false', () => {
     expect(req({ url: 'https://api.test/a b/%2F' }).url).toBe('https://api.test/a%20b/%252F');
-    expect(req({ url: 'https://api.test/a%20b/%2F', encodeUrl: false }).url).toBe('https://api.test/a%20b/%2F');
+    expect(req({ url: 'https://api.test/a%20b/%2F', encodeUrl: false }).url).toBe(
+      'https://api.test/a%20b/%2F',
+    );
   });
   it('sends no body for GET', () => {
     const r = req({ body: { a: 1 } });
@@ -51,7 +62,12 @@ describe('buildRequest', () => {
   });
   it.each([
     ['json', { a: 1, gone: undefined, nil: null }, 'application/json', '{"a":1,"nil":null}'],
-    ['urlencoded', { a: 'x y', nil: null, list: [1, 2] }, 'application/x-www-form-urlencoded', 'a=x+y&list=1&list=2'],
+    [
+      'urlencoded',
+      { a: 'x y', nil: null, list: [1, 2] },
+      'application/x-www-form-urlencoded',
+      'a=x+y&list=1&list=2',
+    ],
     ['text', 'plain <xml/>', 'text/plain', 'plain <xml/>'],
     ['raw', 42, 'text/plain', '42'],
   ])('encodes a %s body', (type, body, mime, text) => {
@@ -63,11 +79,17 @@ describe('buildRequest', () => {
     const r = req({
       method: 'POST',
       type: 'multipart/form-data',
-      body: { name: 'n.txt', skip: null, file: { value: 'hello', options: { filename: 'n.txt', contentType: 'text/plain' } } },
+      body: {
+        name: 'n.txt',
+        skip: null,
+        file: { value: 'hello', options: { filename: 'n.txt', contentType: 'text/plain' } },
+      },
     });
     const text = r.body!.toString('utf8');
     expect(r.headers['Content-Type']).toBe('multipart/form-data; boundary=----MakeAppSimulator00000001');
-    expect(text).toContain('Content-Disposition: form-data; name="file"; filename="n.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n');
+    expect(text).toContain(
+      'Content-Disposition: form-data; name="file"; filename="n.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n',
+    );
     expect(text).not.toContain('skip');
     expect(r.recordedBody).toEqual({
       multipart: [
@@ -77,7 +99,9 @@ describe('buildRequest', () => {
     });
   });
   it('keeps an explicit Content-Type', () => {
-    expect(req({ method: 'POST', body: { a: 1 }, headers: { 'content-type': 'application/vnd.x+json' } }).headers).toEqual({
+    expect(
+      req({ method: 'POST', body: { a: 1 }, headers: { 'content-type': 'application/vnd.x+json' } }).headers,
+    ).toEqual({
       'Content-Type': 'application/vnd.x+json',
     });
   });
@@ -100,7 +124,9 @@ describe('mergeBase', () => {
     expect(mergeBase({ headers: { a: '1' } }, { headers: '{{fn()}}' }, s).headers).toBe('{{fn()}}');
   });
   it('replaces headers wholesale when the setting says so', () => {
-    expect(mergeBase({ headers: { a: '1' } }, { headers: { b: '2' } }, { mergeBaseHeadersAndQs: false }).headers).toEqual({ b: '2' });
+    expect(
+      mergeBase({ headers: { a: '1' } }, { headers: { b: '2' } }, { mergeBaseHeadersAndQs: false }).headers,
+    ).toEqual({ b: '2' });
   });
   it('merges response directives and unites log.sanitize', () => {
     const m = mergeBase(

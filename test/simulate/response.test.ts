@@ -26,7 +26,11 @@ describe("Make's default error for a status", () => {
 });
 
 describe('the error directive', () => {
-  const spec = { message: 'generic {{statusCode}}', type: 'DataError', '404': { message: 'missing {{body.id}}' } };
+  const spec = {
+    message: 'generic {{statusCode}}',
+    type: 'DataError',
+    '404': { message: 'missing {{body.id}}' },
+  };
   it.each([
     [404, { id: 'x' }, 'missing x', 'DataError'],
     [400, {}, 'generic 400', 'DataError'],
@@ -42,7 +46,12 @@ describe('the error directive', () => {
 describe('valid: message and type precedence', () => {
   it.each([
     [{ condition: false, message: 'V', type: 'DataError' }, { message: 'E' }, 'V', 'DataError'],
-    [false, { '200': { message: 'S200', type: 'InvalidAccessTokenError' }, message: 'E' }, 'S200', 'InvalidAccessTokenError'],
+    [
+      false,
+      { '200': { message: 'S200', type: 'InvalidAccessTokenError' }, message: 'E' },
+      'S200',
+      'InvalidAccessTokenError',
+    ],
     [false, { message: 'E' }, 'E', 'RuntimeError'],
     [false, undefined, 'Response marked as invalid.', 'RuntimeError'],
   ])('%j with error %j → %s', (valid, error, message, type) => {
@@ -72,7 +81,9 @@ describe('parseBody', () => {
     expect(parseBody(type, headers, Buffer.from(raw))).toEqual(want);
   });
   it('returns bytes for unknown content types and for binary', () => {
-    expect(Buffer.isBuffer(parseBody('automatic', { 'content-type': 'image/png' }, Buffer.from([1, 2])))).toBe(true);
+    expect(
+      Buffer.isBuffer(parseBody('automatic', { 'content-type': 'image/png' }, Buffer.from([1, 2]))),
+    ).toBe(true);
     expect(Buffer.isBuffer(parseBody('binary', json, Buffer.from('{}')))).toBe(true);
   });
   it('fails with a Make error when json is declared but the body is not JSON', () => {

@@ -1,15 +1,18 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, loadScenarios, parseScenario } from '../../generator/simulate/index.ts';
+import { loadScenarios, parseScenario, ScenarioError } from '../../generator/simulate/index.ts';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/scenario.schema.json'), 'utf8'));
 
 describe('schemas/scenario.schema.json', () => {
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
   const examples: [number, unknown][] = schema.examples.map((e: unknown, i: number) => [i, e]);
-  const anti: [string, unknown][] = schema.antiExamples.map((a: { data: unknown; reason: string }) => [a.reason, a.data]);
+  const anti: [string, unknown][] = schema.antiExamples.map((a: { data: unknown; reason: string }) => [
+    a.reason,
+    a.data,
+  ]);
   it.each(examples)('example %i is valid', (_i, e) => {
     expect(validate(e)).toBe(true);
   });
@@ -20,13 +23,37 @@ describe('schemas/scenario.schema.json', () => {
 
 describe('parseScenario reports problems with file:line:column', () => {
   it.each([
-    ['YAML syntax (duplicate key)', 'name: x\nsteps:\n  - advance: 1m\nname: y\n', 'x.yaml', /YAML syntax: Map keys must be unique/, 4],
+    [
+      'YAML syntax (duplicate key)',
+      'name: x\nsteps:\n  - advance: 1m\nname: y\n',
+      'x.yaml',
+      /YAML syntax: Map keys must be unique/,
+      4,
+    ],
     ['YAML syntax (unclosed flow map)', 'name: x\nsteps:\n  - run: {module: a\n', 'x.yaml', /YAML syntax/, 4],
-    ['unknown step kind', 'name: x\nsteps:\n  - run: { module: a }\n  - sleep: 5m\n', 'x.yaml', /must NOT have additional properties "sleep"/, 4],
-    ['missing module', 'name: x\nsteps:\n  - run:\n      parameters: {}\n', 'x.yaml', /must have required property 'module'/, 3],
+    [
+      'unknown step kind',
+      'name: x\nsteps:\n  - run: { module: a }\n  - sleep: 5m\n',
+      'x.yaml',
+      /must NOT have additional properties "sleep"/,
+      4,
+    ],
+    [
+      'missing module',
+      'name: x\nsteps:\n  - run:\n      parameters: {}\n',
+      'x.yaml',
+      /must have required property 'module'/,
+      3,
+    ],
     ['bad duration', 'name: x\nsteps:\n  - advance: soon\n', 'x.yaml', /advance/, 3],
     ['no steps', 'name: x\nsteps: []\n', 'x.yaml', /steps/, 2],
-    ['unknown expectation', 'name: x\nsteps:\n  - run:\n      module: a\n      expect:\n        outputs: []\n', 'x.yaml', /"outputs"/, 6],
+    [
+      'unknown expectation',
+      'name: x\nsteps:\n  - run:\n      module: a\n      expect:\n        outputs: []\n',
+      'x.yaml',
+      /"outputs"/,
+      6,
+    ],
   ])('%s', (_name, text, file, message, line) => {
     let err: unknown;
     try {

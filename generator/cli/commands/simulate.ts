@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadApp } from '../../load/index.ts';
 import {
+  formatReport,
   type HostMap,
   type LiveTarget,
+  loadScenarios,
   type Scenario,
   ScenarioError,
   SimulationSetupError,
-  formatReport,
-  loadScenarios,
   simulateApp,
   toMermaid,
 } from '../../simulate/index.ts';
@@ -37,9 +37,13 @@ export function liveTarget(flags: SimulateFlags, env: NodeJS.ProcessEnv): LiveTa
   const clientId = env.ACADEMY_CLIENT_ID;
   const clientSecret = env.ACADEMY_CLIENT_SECRET;
   if (!clientId || !clientSecret)
-    throw new UsageError('--live needs ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET in the environment (never on the command line)');
+    throw new UsageError(
+      '--live needs ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET in the environment (never on the command line)',
+    );
   if (!flags.yesSendRealRequests)
-    throw new UsageError('--live sends real requests to app-academy.make.com; add --yes-send-real-requests to confirm');
+    throw new UsageError(
+      '--live sends real requests to app-academy.make.com; add --yes-send-real-requests to confirm',
+    );
   return {
     clientId,
     clientSecret,
@@ -62,11 +66,19 @@ function parseHostMap(entries: string[] = []): HostMap {
 export function registerSimulate(program: Command, setExit: SetExit): void {
   program
     .command('simulate')
-    .description('Run an app the way Make does against the embedded App Academy API (smoke scenario by default)')
+    .description(
+      'Run an app the way Make does against the embedded App Academy API (smoke scenario by default)',
+    )
     .argument('<app>', 'app folder (makecomapp.json or *.imljson export) or app.bundle.json')
-    .option('--scenario <path>', 'scenario YAML file or folder of them (default: a smoke scenario generated from the app)')
+    .option(
+      '--scenario <path>',
+      'scenario YAML file or folder of them (default: a smoke scenario generated from the app)',
+    )
     .option('--har <out>', 'write every exchange, redacted, as HAR 1.2')
-    .option('--replay <har>', 'answer requests from a recorded HAR instead of the API (unmatched requests fail)')
+    .option(
+      '--replay <har>',
+      'answer requests from a recorded HAR instead of the API (unmatched requests fail)',
+    )
     .option('--mermaid <out.md>', 'write a Mermaid sequence diagram of the flow')
     .option('--seed <n>', 'seed of the embedded API and of IML random/uuid', '1')
     .option('--host-map <host=url...>', 'route another host to a local server (repeatable)')
@@ -77,7 +89,8 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
     .option('--yes-send-real-requests', 'confirm --live')
     .action(async (appPath: string, flags: SimulateFlags) => {
       const seed = Number(flags.seed ?? '1');
-      if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got "${flags.seed}"`);
+      if (!Number.isInteger(seed) || seed < 0)
+        throw new UsageError(`--seed must be a non-negative integer, got "${flags.seed}"`);
       if (flags.equality && flags.equality !== 'loose' && flags.equality !== 'strict')
         throw new UsageError('--equality must be loose or strict');
       const live = liveTarget(flags, process.env);
@@ -88,7 +101,8 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
         try {
           scenarios = loadScenarios(flags.scenario);
         } catch (e) {
-          if (e instanceof ScenarioError) throw new InputError(e.message, { file: e.file, line: e.line, column: e.column });
+          if (e instanceof ScenarioError)
+            throw new InputError(e.message, { file: e.file, line: e.line, column: e.column });
           throw e;
         }
       }
@@ -105,11 +119,16 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
         });
       } catch (e) {
         if (e instanceof SimulationSetupError) throw new UsageError(e.message);
-        if ((e as Error).message?.includes('HAR file')) throw new InputError((e as Error).message, { file: flags.replay });
+        if ((e as Error).message?.includes('HAR file'))
+          throw new InputError((e as Error).message, { file: flags.replay });
         throw e;
       }
       if (flags.mermaid) writeFileSync(resolve(flags.mermaid), toMermaid(report));
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { verbose: flags.verbose }));
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : formatReport(report, { verbose: flags.verbose }),
+      );
       setExit(report.summary.failed > 0 ? EXIT.findings : EXIT.ok);
     });
 }
