@@ -42,7 +42,8 @@ describe('imported TypeScript reads as hand-written code', () => {
     expect(module).toContain("import { academy } from '../connections/academy.ts';");
     expect(module).toMatch(/export const getMovie = defineModule\(\{\n  name: 'getMovie',\n  type: 'action',\n  crud: 'read',/);
     expect(module).toContain('connection: academy,');
-    expect(module).toContain("communication: { url: '/movies/{{parameters.movieId}}', method: 'GET' },");
+    // Plain IML paths come back as typed references inside a builder.
+    expect(module).toContain("communication: ({ parameters }) => ({ url: `/movies/${parameters.movieId}`, method: 'GET' }),");
     const connection = readFileSync(path.join(out, 'connections/academy.ts'), 'utf8');
     expect(connection).toContain("stores: ['accessToken', 'expires', 'refreshExpires', 'refreshToken'],");
     const app = readFileSync(path.join(out, 'app.ts'), 'utf8');

@@ -12,6 +12,8 @@ import { compareNames } from '../evaluate.ts';
 import { componentFolders } from '../layout.ts';
 import { connectionStores, groupsAreTyped, requestStores } from './collect.ts';
 import { printLiteral, propertyKey, quote, templateLiteral } from './literal.ts';
+import { builderText, convertRefs } from './refs.ts';
+import { scopeFor } from './scopes.ts';
 import { IdentifierPool } from './names.ts';
 
 export interface GeneratedFile {
@@ -156,8 +158,13 @@ function componentFile(entry: Entry, refs: Refs): GeneratedFile {
       extraCodes[codeType] = code.value;
       continue;
     }
-    const text =
-      c.kind === 'function' && typeof code.value === 'string' ? templateLiteral(code.value) : printLiteral(code.value, 2);
+    let text: string;
+    const scope = scopeFor(c, codeType, refs.connection);
+    if (c.kind === 'function' && typeof code.value === 'string') text = templateLiteral(code.value);
+    else if (scope) {
+      const used = new Set<string>();
+      text = builderText(printLiteral(convertRefs(code.value, scope, used), 2), used);
+    } else text = printLiteral(code.value, 2);
     props.push(`${propertyKey(key)}: ${text},`);
   }
 

@@ -33,6 +33,7 @@ export function propertyKey(key: string): string {
 /** `value` as a TS expression, indented for a position at `indent` spaces. */
 export function printLiteral(value: unknown, indent = 0): string {
   if (value === undefined) return 'undefined';
+  if (value instanceof Code) return value.text;
   if (value === null || typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Number.isFinite(value) ? (Object.is(value, -0) ? '-0' : String(value)) : 'null';
   if (typeof value === 'string') return value.includes('\n') && value.length > 80 ? templateLiteral(value) : quote(value);
@@ -54,4 +55,9 @@ export function printLiteral(value: unknown, indent = 0): string {
     return `{\n${items.map((i) => `${pad}${i},`).join('\n')}\n${end}}`;
   }
   return 'undefined';
+}
+
+/** TypeScript code placed as is inside a printed literal (a typed reference or template). */
+export class Code {
+  constructor(readonly text: string) {}
 }
