@@ -32,6 +32,10 @@ beforeAll(async () => {
       forever: 'function forever() { for (;;) {} }',
       recurse: 'function recurse(n) { return recurse(n + 1); }',
       fails: "function fails() { throw new Error('custom failure'); }",
+      basic:
+        "function basic(user, pass) { return 'Basic ' + Buffer.from(user + ':' + pass).toString('base64'); }",
+      bytes:
+        "function bytes(b) { return [Buffer.isBuffer(b), b.toString('hex'), Buffer.concat([b, Buffer.from('!')]).toString()]; }",
     },
     { timeoutMs: 300 },
   );
@@ -106,6 +110,11 @@ describe('custom IML functions', () => {
   it('rejects code that does not declare the named function', () => {
     expect(() => createCustomFunctions({ wrong: 'function other() {}' })).toThrow(/does not declare/);
     expect(() => createCustomFunctions({ broken: 'function broken( {' })).toThrow(ImlSandboxError);
+  });
+
+  it('offer a Buffer for encodings, as Make documents', () => {
+    expect(run("{{iml.basic('ada', 'pw')}}")).toBe(`Basic ${Buffer.from('ada:pw').toString('base64')}`);
+    expect(run("{{iml.bytes(toBinary('hi'))}}")).toEqual([true, '6869', 'hi!']);
   });
 
   it('lists the functions it holds', () => {

@@ -16,6 +16,7 @@ import {
 } from 'quickjs-emscripten';
 import type { CustomFunctions, EvalOptions } from '../api.ts';
 import { ImlError, ImlSandboxError } from '../errors.ts';
+import { encodingName } from '../functions/binary.ts';
 import { BUILTINS } from '../functions/registry.ts';
 import { makeEnv } from '../runtime/env.ts';
 import { decodeValue, encodeValue } from './marshal.ts';
@@ -110,6 +111,23 @@ class SandboxFunctions implements CustomFunctions {
     });
     vm.setProp(vm.global, '__imlHost', host);
     host.dispose();
+    // `__imlCodec('encode', text, enc)` → JSON byte array; `('decode', bytesJson, enc)` → text.
+    const codec = vm.newFunction(
+      '__imlCodec',
+      (opH: QuickJSHandle, valueH: QuickJSHandle, encH: QuickJSHandle) => {
+        try {
+          const encoding = encodingName(vm.getString(encH), 'utf8');
+          const value = vm.getString(valueH);
+          if (vm.getString(opH) === 'encode')
+            return vm.newString(JSON.stringify(Array.from(Buffer.from(value, encoding))));
+          return vm.newString(Buffer.from(JSON.parse(value) as number[]).toString(encoding));
+        } catch (e) {
+          return { error: vm.newError(e instanceof Error ? e.message : String(e)) };
+        }
+      },
+    );
+    vm.setProp(vm.global, '__imlCodec', codec);
+    codec.dispose();
     const names = vm.newString(JSON.stringify([...BUILTINS.keys()]));
     vm.setProp(vm.global, '__imlBuiltins', names);
     names.dispose();
