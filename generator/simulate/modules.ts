@@ -83,6 +83,7 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
   }
   const conn = await ensureConnection(rt, c.connection ?? undefined);
   const parameters = withDefaults(c, opts.parameters);
+  if (rt.settings.validateRequiredInputs) checkRequired(c, parameters);
   const comm = c.codes.communication?.value;
   const id = `modules.${name}`;
   if (type === 'responder') return [respond(rt, c, parameters, conn?.data ?? {})];
@@ -151,6 +152,19 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
   if (!isPlainObject(out))
     throw new MakeError('DataError', `Invalid module output. Expected Object, but found ${typeName(out)}.`);
   return [out];
+}
+
+/** Make validates the mapped inputs before running: a required parameter without a value stops the module. */
+function checkRequired(c: Component, parameters: Record<string, unknown>): void {
+  const missing = parameterDefs(c)
+    .filter((p) => p.required === true && typeof p.name === 'string')
+    .map((p) => p.name as string)
+    .filter((n) => parameters[n] === undefined || parameters[n] === null || parameters[n] === '');
+  if (missing.length)
+    throw new MakeError(
+      'DataError',
+      `Validation failed for ${missing.length} parameter(s). ${missing.map((n) => `Missing value of required parameter '${n}'.`).join(' ')}`,
+    );
 }
 
 function checkDataSize(rt: Runtime, data: Record<string, unknown>): void {

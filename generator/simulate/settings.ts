@@ -38,6 +38,8 @@ export interface SimulatorSettings {
   repeatDelayOnClock: boolean;
   /** Epoch choice of a polling trigger on its first run: everything, or only newer than now. */
   defaultEpoch: 'all' | 'fromNow';
+  /** Refuse to run a module whose required parameters are missing (Make validates the mapping first). */
+  validateRequiredInputs: boolean;
   /** Redirect URIs offered to OAuth2 connections as `oauth.*`. */
   oauthRedirectUri: string;
   oauthLocalRedirectUri: string;
@@ -64,6 +66,7 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
   stopOnEmptyPage: true,
   repeatDelayOnClock: true,
   defaultEpoch: 'all',
+  validateRequiredInputs: true,
   oauthRedirectUri: 'https://www.integromat.com/oauth/cb/app',
   oauthLocalRedirectUri: 'https://www.make.com/oauth/cb/app',
   oauthMakeRedirectUri: 'https://www.make.com/oauth/cb/app',

@@ -345,6 +345,24 @@ describe('module types and limits', () => {
     });
     expect(s.error).toEqual({ type: 'ModuleTimeoutError', message: 'Execution took longer than 100 ms' });
   });
+  it('a required parameter without a value stops the module before any request', async () => {
+    const mod: ComponentSpec = {
+      moduleType: 'action',
+      codes: {
+        communication: { url: '/echo' },
+        mappableParams: [
+          { name: 'id', type: 'text', required: true },
+          { name: 'n', type: 'number', required: true, default: 1 },
+        ],
+      },
+    };
+    const [s] = await run(mod, [{ run: { module: 'm', parameters: { id: '' } } }]);
+    expect(s.error).toEqual({
+      type: 'DataError',
+      message: "Validation failed for 1 parameter(s). Missing value of required parameter 'id'.",
+    });
+    expect(stub.seen).toHaveLength(0);
+  });
   it('an unknown module is a scenario error naming the known ones', async () => {
     const [s] = await run(action({ url: '/echo' }), [{ run: { module: 'nope' } }]);
     expect(s.error).toEqual({ type: 'ScenarioError', message: 'the app has no module "nope" (known: m)' });
