@@ -128,6 +128,16 @@ export function resolveInside(
   return abs;
 }
 
+/** True when the file, with symlinks resolved, lies inside the app folder. */
+function isInsideRoot(ctx: LoadContext, abs: string): boolean {
+  try {
+    const rel = path.relative(ctx.realRoot, realpathSync(abs));
+    return !rel.startsWith('..') && !path.isAbsolute(rel);
+  } catch {
+    return true; // vanished between stat and here: the read reports it
+  }
+}
+
 /** Reads a file as UTF-8 text, or reports why not (missing, a folder, too large, unreadable). */
 export function readText(
   ctx: LoadContext,
@@ -147,6 +157,17 @@ export function readText(
     size = st.size;
   } catch {
     report(ctx, 'load/file-not-found', 'error', `File "${rel}" does not exist.`, where, component);
+    return undefined;
+  }
+  if (!isInsideRoot(ctx, abs)) {
+    report(
+      ctx,
+      'load/path-outside-app',
+      'error',
+      `"${rel}" is a link to a place outside the app folder; it was not read.`,
+      where,
+      component,
+    );
     return undefined;
   }
   if (size > ctx.maxFileBytes) {

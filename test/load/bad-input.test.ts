@@ -223,3 +223,19 @@ describe('loading odd input', () => {
     expect(() => loadApp(empty)).toThrow(/No Make app found/);
   });
 });
+
+describe('symlinks inside layouts without a manifest', () => {
+  it('does not read a metadata.json that links outside the app folder', () => {
+    const outside = path.join(tmp, 'outside-meta.json');
+    writeFileSync(outside, '{"name": "stolen"}');
+    const root = path.join(tmp, 'export-with-link');
+    mkdirSync(path.join(root, 'modules/m'), { recursive: true });
+    symlinkSync(outside, path.join(root, 'metadata.json'));
+    writeFileSync(path.join(root, 'modules/m/api.imljson'), '{"url": "/x"}');
+    const app = loadApp(root);
+    expect(app.layout).toBe('imljson-export');
+    expect(app.info.name).not.toBe('stolen');
+    expect(app.diagnostics.map((d) => d.ruleId)).toContain('load/path-outside-app');
+    expect(app.components.module.m.codes.communication?.value).toEqual({ url: '/x' });
+  });
+});
