@@ -32,8 +32,13 @@ export async function diffApps(
   const matches = matchComponents(reference, theirs);
   const changes = diffStructure(reference, theirs, matches);
 
-  const diagnostics = opts.lint === false ? [] : (opts.lint ?? (await lintTheirs(theirs)));
-  linkDiagnostics(changes, diagnostics);
+  const lint =
+    opts.lint === false
+      ? { diagnostics: [], note: 'not run' }
+      : opts.lint
+        ? { diagnostics: opts.lint }
+        : await lintTheirs(theirs);
+  linkDiagnostics(changes, lint.diagnostics);
 
   const behaviour: BehaviourResult =
     opts.behaviour === false
@@ -58,6 +63,12 @@ export async function diffApps(
     counts,
     behaviour,
     grade: gradeDiff(changes, matches, behaviour),
+    lint: {
+      ran: lint.note === undefined,
+      findings: lint.diagnostics.length,
+      linked: changes.filter((c) => c.ruleIds?.length).length,
+      ...(lint.note ? { note: lint.note } : {}),
+    },
     loadProblems: [...loadProblems('reference', reference), ...loadProblems('theirs', theirs)],
   };
 }
@@ -68,12 +79,12 @@ function loadProblems(side: 'reference' | 'theirs', app: AppModel) {
     .map((d) => ({ side, file: d.file, line: d.line, message: d.message }));
 }
 
-/** The linter is optional for the differ: when it fails, fixes simply cite no rule. */
-async function lintTheirs(app: AppModel): Promise<Diagnostic[]> {
+/** The linter only adds rule ids to fixes: when it fails, the diff still stands and the report says why. */
+async function lintTheirs(app: AppModel): Promise<{ diagnostics: Diagnostic[]; note?: string }> {
   try {
     const { lintApp } = await import('../validate/index.ts');
-    return lintApp(app).diagnostics;
-  } catch {
-    return [];
+    return { diagnostics: lintApp(app).diagnostics };
+  } catch (e) {
+    return { diagnostics: [], note: `lint failed: ${(e as Error).message}` };
   }
 }

@@ -132,6 +132,8 @@ export interface DiffReport {
   counts: Record<ChangeClass, number>;
   behaviour: BehaviourResult;
   grade: Grade;
+  /** The linter run on the student's app, whose rule ids the fixes cite. */
+  lint: { ran: boolean; findings: number; linked: number; note?: string };
   /** Load problems of either app (they may explain differences). */
   loadProblems: { side: 'reference' | 'theirs'; file: string; line: number; message: string }[];
 }

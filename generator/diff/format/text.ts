@@ -60,6 +60,7 @@ export function formatText(r: DiffReport): string {
       out.push(`  ${i + 1}. [${f.component}] ${f.text}${rule}${f.location ? ` — ${where(f.location)}` : ''}`);
     });
   }
+  if (r.lint.note && r.lint.note !== 'not run') out.push(`note: ${r.lint.note}`);
   for (const p of r.loadProblems) out.push(`load problem (${p.side}): ${p.file}:${p.line} ${p.message}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,155 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countClasses, gradeDiff, linkDiagnostics } from '../../generator/diff/grade.ts';
+import { diffApps } from '../../generator/diff/index.ts';
+import type { BehaviourResult, Change, ChangeClass } from '../../generator/diff/types.ts';
+import { loadApp } from '../../generator/load/index.ts';
+import type { Diagnostic } from '../../generator/model/diagnostic.ts';
+import { copyApp, editText, referencePath } from './student-apps.ts';
+
+const FILE = 'connections/academy/academy.oauth-communication.iml.json';
+
+function change(
+  code: string,
+  cls: ChangeClass,
+  component: string,
+  pointer = '/token/response/data/expires',
+  line = 37,
+): Change {
+  return {
+    code,
+    class: cls,
+    component,
+    section: 'communication',
+    path: '',
+    message: code,
+    fix: `fix ${code}`,
+    reference: { present: true },
+    theirs: { present: true, location: { file: FILE, line, column: 20, pointer } },
+  };
+}
+function diag(ruleId: string, pointer: string, line: number, file = FILE): Diagnostic {
+  return { ruleId, severity: 'warning', message: ruleId, file, line, column: 1, pointer };
+}
+
+describe('lint findings are linked to the change they explain', () => {
+  it.each([
+    [
+      'same place, topical rule',
+      diag('oauth/expiry-unit', '/token/response/data/expires', 37),
+      ['oauth/expiry-unit'],
+    ],
+    ['rule on the enclosing object', diag('oauth/expiry-unit', '/token/response', 30), ['oauth/expiry-unit']],
+    ['same place, unrelated rule', diag('security/http-url', '/token/response/data/expires', 37), undefined],
+    [
+      'topical rule elsewhere in the file',
+      diag('oauth/expiry-unit', '/refresh/response/data/expires', 90),
+      undefined,
+    ],
+    [
+      'topical rule in another file',
+      diag('oauth/expiry-unit', '/token/response/data/expires', 37, 'general/base.iml.json'),
+      undefined,
+    ],
+  ] as [string, Diagnostic, string[] | undefined][])('%s', (_name, d, expected) => {
+    const c = change('D-EXPIRY-UNIT', 'behavioural', 'connections.academy');
+    linkDiagnostics([c], [d]);
+    expect(c.ruleIds).toEqual(expected);
+  });
+});
+
+describe('grading', () => {
+  const none: BehaviourResult = { ran: false, scenarios: [], steps: [], equivalent: true };
+  const changes = [
+    change('D-COSMETIC', 'cosmetic', 'modules.a'),
+    change('D-BEH', 'behavioural', 'modules.b'),
+    change('D-BREAK', 'breaking', 'modules.b'),
+    change('D-EQ', 'equivalent', 'modules.c'),
+  ];
+  const matches = ['a', 'b', 'c', 'd'].map((n) => ({
+    kind: 'module',
+    reference: n,
+    theirs: n,
+    by: 'name' as const,
+  }));
+
+  it('passes a component when nothing breaking or behavioural differs, and weighs its distance', () => {
+    const g = gradeDiff(changes, matches, none);
+    const by = Object.fromEntries(g.components.map((c) => [c.component, c]));
+    expect(by['modules.a']).toMatchObject({ pass: true, distance: 0.1 });
+    expect(by['modules.b']).toMatchObject({
+      pass: false,
+      distance: 1.5,
+      counts: { breaking: 1, behavioural: 1, cosmetic: 0, equivalent: 0 },
+    });
+    expect(by['modules.c']).toMatchObject({ pass: true, distance: 0 });
+    expect(by['modules.d']).toMatchObject({ pass: true, distance: 0 });
+    // base, a, c, d pass; b fails
+    expect(g.score).toBe(80);
+  });
+
+  it('lists fixes breaking first, only for what matters, citing the linked rule', () => {
+    const linked = changes.map((c) => ({ ...c }));
+    linked[1].ruleIds = ['oauth/refresh-condition'];
+    const g = gradeDiff(linked, matches, none);
+    expect(g.fixes.map((f) => f.code)).toEqual(['D-BREAK', 'D-BEH']);
+    expect(g.fixes[1].ruleId).toBe('oauth/refresh-condition');
+    expect(g.fixes[0].location?.file).toBe(FILE);
+  });
+
+  it('counts failing scenario steps in the score', () => {
+    const behaviour: BehaviourResult = {
+      ran: true,
+      scenarios: ['s'],
+      equivalent: false,
+      steps: [
+        {
+          scenario: 's',
+          index: 0,
+          title: 'connect',
+          pass: true,
+          distance: 0,
+          differences: [],
+          reference: { requests: [] },
+          theirs: { requests: [] },
+          masked: [],
+        },
+        {
+          scenario: 's',
+          index: 1,
+          title: 'run a',
+          pass: false,
+          distance: 0.5,
+          differences: [],
+          reference: { requests: [] },
+          theirs: { requests: [] },
+          masked: [],
+        },
+      ],
+    };
+    const g = gradeDiff([], matches, behaviour);
+    expect(g.steps.map((s) => s.pass)).toEqual([true, false]);
+    expect(g.score).toBe(Math.round((100 * 6) / 7));
+    expect(countClasses(changes)).toEqual({ breaking: 1, behavioural: 1, cosmetic: 1, equivalent: 1 });
+  });
+});
+
+describe('with the real linter', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  it('the fix for an expiry in seconds cites the lint rule that flags it', async () => {
+    const ref = referencePath();
+    const dir = copyApp(ref);
+    dirs.push(dir);
+    editText(dir, 'connection', 'academy', 'communication', (t) =>
+      t.replace(/addMinutes\(now, ?body\.expires_in\)/g, 'addSeconds(now, body.expires_in)'),
+    );
+    const r = await diffApps(loadApp(dir), loadApp(ref), { behaviour: false });
+    expect(r.lint.ran, r.lint.note).toBe(true);
+    const c = r.changes.find((x) => x.code === 'D-EXPIRY-UNIT');
+    expect(c?.ruleIds?.length, JSON.stringify(r.lint)).toBeGreaterThan(0);
+    expect(r.grade.fixes.find((f) => f.code === 'D-EXPIRY-UNIT')?.ruleId).toMatch(/expir|unit|lifetime/i);
+  });
+});
