@@ -5,7 +5,7 @@ import { type ApiProfile, type ApiProfileDefinition, defineProfile } from './pro
 
 export { academyV2Profile } from './academy-v2.ts';
 export { genericProfile } from './generic.ts';
-export { defineProfile, scopeForRequest } from './profile.ts';
+export { defineProfile, isUnpaginated, scopeForRequest } from './profile.ts';
 export type { ApiProfile, ApiProfileDefinition, LifetimeUnit, MethodScopeRule } from './profile.ts';
 
 export const BUILTIN_PROFILES: ReadonlyMap<string, ApiProfile> = new Map(

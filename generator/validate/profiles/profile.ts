@@ -23,6 +23,8 @@ export interface ApiProfileDefinition {
   scopeFreePaths?: string[];
   /** Scope every authorization must include (e.g. `connect`). */
   requiredAuthorizeScope?: string;
+  /** List endpoints (path prefixes relative to the API base) that answer everything in one page. */
+  unpaginatedPaths?: string[];
 }
 
 export interface ApiProfile extends Required<Omit<ApiProfileDefinition, 'lifetimeUnit' | 'requiredAuthorizeScope'>> {
@@ -39,6 +41,7 @@ export function defineProfile(name: string, def: ApiProfileDefinition): ApiProfi
     lifetimeUnit: def.lifetimeUnit,
     methodScopes: (def.methodScopes ?? []).map((m) => ({ method: m.method.toUpperCase(), scope: m.scope })),
     scopeFreePaths: def.scopeFreePaths ?? [],
+    unpaginatedPaths: def.unpaginatedPaths ?? [],
     requiredAuthorizeScope: def.requiredAuthorizeScope,
   };
 }
@@ -52,4 +55,11 @@ export function scopeForRequest(profile: ApiProfile, method: string, path: strin
   const m = method.toUpperCase();
   return (profile.methodScopes.find((r) => r.method === m) ?? profile.methodScopes.find((r) => r.method === '*'))
     ?.scope;
+}
+
+/** True when the profile says this list endpoint returns everything at once. */
+export function isUnpaginated(profile: ApiProfile, path: string | undefined): boolean {
+  if (path === undefined) return false;
+  const p = path.replace(/[?#].*$/, '');
+  return profile.unpaginatedPaths.some((u) => p === u || p.startsWith(`${u}/`) || p.endsWith(u) || p.includes(`${u}/`));
 }
