@@ -15,19 +15,33 @@ export function authenticateApiKey(req: IncomingMessage, state: ServerState): Au
 }
 
 /** v2: `authorization: Bearer <access_token>`; the token must be live (not expired, rotated or revoked). */
-export function authenticateBearer(req: IncomingMessage, state: ServerState): { auth: AuthContext; pair: TokenPair } {
+export function authenticateBearer(
+  req: IncomingMessage,
+  state: ServerState,
+): { auth: AuthContext; pair: TokenPair } {
   const value = header(req, 'authorization');
   const match = value ? /^bearer\s+(\S+)\s*$/i.exec(value) : null;
   if (!match) {
-    throw new ApiError(401, 'Missing access token: send "authorization: Bearer <access_token>"', 'invalid_request', {
-      'www-authenticate': 'Bearer realm="academy"',
-    });
+    throw new ApiError(
+      401,
+      'Missing access token: send "authorization: Bearer <access_token>"',
+      'invalid_request',
+      {
+        'www-authenticate': 'Bearer realm="academy"',
+      },
+    );
   }
   const pair = state.tokens.authenticate(match[1]!);
   const client = state.clients.find(pair.clientId);
   if (!client) throw new ApiError(401, 'The client of this token is no longer registered', 'invalid_token');
   return {
-    auth: { client, user: APP_USERS[pair.user], version: 2, scopes: [...pair.scopes], accessToken: pair.accessToken },
+    auth: {
+      client,
+      user: APP_USERS[pair.user],
+      version: 2,
+      scopes: [...pair.scopes],
+      accessToken: pair.accessToken,
+    },
     pair,
   };
 }

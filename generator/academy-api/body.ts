@@ -22,7 +22,9 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
     let size = 0;
     let tooBig = Number.isFinite(declared) && declared > limit;
     const tooLarge = () =>
-      new ApiError(413, `Request body is larger than the ${limit} byte limit`, undefined, { connection: 'close' });
+      new ApiError(413, `Request body is larger than the ${limit} byte limit`, undefined, {
+        connection: 'close',
+      });
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) tooBig = true;

@@ -26,16 +26,20 @@ export class ClientRegistry {
       apiKeyUser: partial.apiKeyUser ?? 'john',
     };
     for (const [field, value] of Object.entries(client)) {
-      if (typeof value !== 'string' || value === '') throw new TypeError(`registerClient: ${field} must be a non-empty string`);
+      if (typeof value !== 'string' || value === '')
+        throw new TypeError(`registerClient: ${field} must be a non-empty string`);
     }
-    if (!isUserKey(client.apiKeyUser)) throw new TypeError('registerClient: apiKeyUser must be "john" or "jane"');
+    if (!isUserKey(client.apiKeyUser))
+      throw new TypeError('registerClient: apiKeyUser must be "john" or "jane"');
     try {
       new URL(client.redirectUri);
     } catch {
       throw new TypeError(`registerClient: redirectUri "${client.redirectUri}" is not an absolute URL`);
     }
-    if (this.byId.has(client.clientId)) throw new TypeError(`registerClient: client id "${client.clientId}" is taken`);
-    if (this.all.some((c) => c.apiKey === client.apiKey)) throw new TypeError('registerClient: API key already in use');
+    if (this.byId.has(client.clientId))
+      throw new TypeError(`registerClient: client id "${client.clientId}" is taken`);
+    if (this.all.some((c) => c.apiKey === client.apiKey))
+      throw new TypeError('registerClient: API key already in use');
     this.byId.set(client.clientId, client);
     return client;
   }
@@ -58,9 +62,17 @@ export class ClientRegistry {
     let secret = fromBody.secret;
     if (authorization && /^basic\s/i.test(authorization)) {
       const basic = parseBasic(authorization);
-      if (!basic) throw new ApiError(401, 'Malformed HTTP Basic credentials', 'invalid_client', basicChallenge);
-      if ((fromBody.id && fromBody.id !== basic.id) || (fromBody.secret && fromBody.secret !== basic.secret)) {
-        throw new ApiError(401, 'Client credentials in the body and the Basic header differ', 'invalid_client');
+      if (!basic)
+        throw new ApiError(401, 'Malformed HTTP Basic credentials', 'invalid_client', basicChallenge);
+      if (
+        (fromBody.id && fromBody.id !== basic.id) ||
+        (fromBody.secret && fromBody.secret !== basic.secret)
+      ) {
+        throw new ApiError(
+          401,
+          'Client credentials in the body and the Basic header differ',
+          'invalid_client',
+        );
       }
       id = basic.id;
       secret = basic.secret;
@@ -68,7 +80,11 @@ export class ClientRegistry {
     if (!id) throw new ApiError(401, 'Missing client_id', 'invalid_client');
     const client = this.find(id);
     if (!client || client.clientSecret !== secret) {
-      throw new ApiError(401, secret ? 'Unknown client or wrong client_secret' : 'Missing client_secret', 'invalid_client');
+      throw new ApiError(
+        401,
+        secret ? 'Unknown client or wrong client_secret' : 'Missing client_secret',
+        'invalid_client',
+      );
     }
     return client;
   }

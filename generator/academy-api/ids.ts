@@ -27,7 +27,10 @@ export function createIdSource(opts: { deterministic: boolean; seed: number }): 
     return Buffer.concat(out).subarray(0, n);
   };
   return {
-    hex: (purpose, length = 12) => bytes(purpose, Math.ceil(length / 2)).toString('hex').slice(0, length),
+    hex: (purpose, length = 12) =>
+      bytes(purpose, Math.ceil(length / 2))
+        .toString('hex')
+        .slice(0, length),
     secret: (prefix) => `${prefix}${bytes(`secret:${prefix}`, 24).toString('base64url')}`,
     restart: (keep = []) => {
       for (const key of [...counters.keys()]) if (!keep.some((k) => key.includes(k))) counters.delete(key);

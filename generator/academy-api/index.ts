@@ -5,21 +5,29 @@ import { DataStore } from './data/store.ts';
 import { createIdSource } from './ids.ts';
 import { DEFAULT_LIFETIMES, type Lifetimes, type TokenPair, TokenStore } from './oauth/token-store.ts';
 import type { ServerState } from './router.ts';
-import { WebhookDispatcher, type WebhookDeliveryOptions } from './routes/webhook-delivery.ts';
+import { type WebhookDeliveryOptions, WebhookDispatcher } from './routes/webhook-delivery.ts';
 import { createAcademyServer } from './server.ts';
 import type { AppUser, ClientRegistration, RequestLogEntry, UserKey, WebhookDelivery } from './types.ts';
 import { APP_USERS } from './users.ts';
 
-export type { AppUser, ClientRegistration, RequestLogEntry, UserKey, WebhookDelivery, WebhookEvent, AuthContext } from './types.ts';
-export type { Lifetimes, TokenPair } from './oauth/token-store.ts';
-export type { WebhookDeliveryOptions } from './routes/webhook-delivery.ts';
-export { DEFAULT_LIFETIMES } from './oauth/token-store.ts';
-export { DEFAULT_REDIRECT_URI } from './clients.ts';
-export { APP_USERS } from './users.ts';
-export { SCOPES, type Scope } from './scopes.ts';
-export { LIMITS } from './data/store.ts';
 export { BODY_LIMIT_BYTES } from './body.ts';
-export { readConsentForm, consentFormBody, type ConsentForm } from './oauth/consent-form.ts';
+export { DEFAULT_REDIRECT_URI } from './clients.ts';
+export { LIMITS } from './data/store.ts';
+export { type ConsentForm, consentFormBody, readConsentForm } from './oauth/consent-form.ts';
+export type { Lifetimes, TokenPair } from './oauth/token-store.ts';
+export { DEFAULT_LIFETIMES } from './oauth/token-store.ts';
+export type { WebhookDeliveryOptions } from './routes/webhook-delivery.ts';
+export { SCOPES, type Scope } from './scopes.ts';
+export type {
+  AppUser,
+  AuthContext,
+  ClientRegistration,
+  RequestLogEntry,
+  UserKey,
+  WebhookDelivery,
+  WebhookEvent,
+} from './types.ts';
+export { APP_USERS } from './users.ts';
 
 export interface AcademyApiOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -84,7 +92,8 @@ export interface AcademyApi {
 
 function checkLifetimes(l: Lifetimes): Lifetimes {
   for (const [k, v] of Object.entries(l)) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new TypeError(`lifetimes.${k} must be a positive number of minutes`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+      throw new TypeError(`lifetimes.${k} must be a positive number of minutes`);
   }
   return l;
 }
@@ -96,7 +105,8 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
   const clock = opts.clock ?? (deterministic ? createFakeClock() : createSystemClock());
   const lifetimes = checkLifetimes({ ...DEFAULT_LIFETIMES, ...opts.lifetimes });
   const clients = new ClientRegistry(ids);
-  for (const c of opts.clients?.length ? opts.clients : [{ redirectUri: DEFAULT_REDIRECT_URI }]) clients.register(c);
+  for (const c of opts.clients?.length ? opts.clients : [{ redirectUri: DEFAULT_REDIRECT_URI }])
+    clients.register(c);
 
   const requestLog: RequestLogEntry[] = [];
   const webhookDeliveries: WebhookDelivery[] = [];
@@ -113,7 +123,12 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
   };
   const host = opts.host ?? '127.0.0.1';
   let origin = '';
-  const server = createAcademyServer(state, { log: requestLog, onRequest: opts.onRequest, internalErrors, origin: () => origin });
+  const server = createAcademyServer(state, {
+    log: requestLog,
+    onRequest: opts.onRequest,
+    internalErrors,
+    origin: () => origin,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {

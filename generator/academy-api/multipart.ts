@@ -33,14 +33,18 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
     }
     pos += 2;
     const headerEnd = body.indexOf('\r\n\r\n', pos);
-    if (headerEnd < 0) throw new ApiError(400, `multipart body: part headers starting at byte ${pos} never end`);
+    if (headerEnd < 0)
+      throw new ApiError(400, `multipart body: part headers starting at byte ${pos} never end`);
     const headers = parsePartHeaders(body.subarray(pos, headerEnd).toString('utf8'));
     const dataStart = headerEnd + 4;
     const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), dataStart);
     if (next < 0) throw new ApiError(400, 'multipart body: the last part is not closed by a boundary');
     const disposition = headers['content-disposition'];
     if (!disposition || !/^form-data\b/i.test(disposition)) {
-      throw new ApiError(400, `multipart body: part ${parts.length + 1} has no Content-Disposition: form-data`);
+      throw new ApiError(
+        400,
+        `multipart body: part ${parts.length + 1} has no Content-Disposition: form-data`,
+      );
     }
     parts.push({
       name: dispositionParam(disposition, 'name') ?? '',

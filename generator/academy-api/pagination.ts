@@ -1,5 +1,5 @@
-import { badRequest } from './errors.ts';
 import { LIMITS } from './data/store.ts';
+import { badRequest } from './errors.ts';
 
 /**
  * The three kinds of pagination the API teaches (model assignment):
@@ -11,7 +11,8 @@ import { LIMITS } from './data/store.ts';
 export function intParam(query: URLSearchParams, name: string, fallback: number, min: number): number {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
-  if (!/^-?\d{1,9}$/.test(raw.trim())) throw badRequest(`Query parameter "${name}" must be an integer, got "${raw.slice(0, 40)}"`);
+  if (!/^-?\d{1,9}$/.test(raw.trim()))
+    throw badRequest(`Query parameter "${name}" must be an integer, got "${raw.slice(0, 40)}"`);
   const value = Number(raw.trim());
   if (value < min) throw badRequest(`Query parameter "${name}" must be at least ${min}, got ${value}`);
   return value;
@@ -20,7 +21,10 @@ export function intParam(query: URLSearchParams, name: string, fallback: number,
 const retrievable = <T>(items: readonly T[]): readonly T[] => items.slice(0, LIMITS.maxRetrieved);
 
 /** Page-based: 1-based `page`; answers the page and how many pages exist (at least 1). */
-export function pageOf<T>(items: readonly T[], page: number): { items: T[]; page: number; totalPages: number } {
+export function pageOf<T>(
+  items: readonly T[],
+  page: number,
+): { items: T[]; page: number; totalPages: number } {
   const all = retrievable(items);
   const start = (page - 1) * LIMITS.pageSize;
   return {
@@ -31,7 +35,11 @@ export function pageOf<T>(items: readonly T[], page: number): { items: T[]; page
 }
 
 /** Offset-based: `offset` from 0, `limit` 1..5 (larger limits are lowered to 5). */
-export function offsetOf<T>(items: readonly T[], offset: number, limit: number): { items: T[]; offset: number; limit: number; total: number } {
+export function offsetOf<T>(
+  items: readonly T[],
+  offset: number,
+  limit: number,
+): { items: T[]; offset: number; limit: number; total: number } {
   const all = retrievable(items);
   const size = Math.min(limit, LIMITS.pageSize);
   return { items: all.slice(offset, offset + size), offset, limit: size, total: all.length };

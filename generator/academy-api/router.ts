@@ -4,8 +4,8 @@ import type { ClientRegistry } from './clients.ts';
 import type { DataStore } from './data/store.ts';
 import type { IdSource } from './ids.ts';
 import type { TokenStore } from './oauth/token-store.ts';
-import type { AuthContext, UserKey, WebhookDelivery } from './types.ts';
 import type { WebhookDispatcher } from './routes/webhook-delivery.ts';
+import type { AuthContext, UserKey, WebhookDelivery } from './types.ts';
 
 /** What every handler can reach: the stores, the clock and the delivery log. */
 export interface ServerState {
@@ -64,7 +64,8 @@ export function matchRoute<C>(routes: readonly Route<C>[], method: string, path:
   for (const route of routes) {
     const params = matchPattern(route.pattern, segments);
     if (!params) continue;
-    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { kind: 'found', route, params };
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET'))
+      return { kind: 'found', route, params };
     allowed.push(route.method);
   }
   return allowed.length ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };

@@ -19,10 +19,14 @@ export type ScopeParse = { ok: true; scopes: Scope[] } | { ok: false; message: s
  */
 export function parseScopeList(raw: string | null | undefined): ScopeParse {
   const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
-  if (names.length === 0) return { ok: false, message: 'The scope parameter is missing; request at least "connect"' };
+  if (names.length === 0)
+    return { ok: false, message: 'The scope parameter is missing; request at least "connect"' };
   const unknown = names.filter((n) => !(SCOPES as readonly string[]).includes(n));
   if (unknown.length) {
-    return { ok: false, message: `Unknown scope ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${SCOPES.join(', ')}` };
+    return {
+      ok: false,
+      message: `Unknown scope ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${SCOPES.join(', ')}`,
+    };
   }
   if (!names.includes('connect')) return { ok: false, message: 'The "connect" scope must be requested' };
   return { ok: true, scopes: SCOPES.filter((s) => names.includes(s)) };

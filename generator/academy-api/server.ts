@@ -1,12 +1,19 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { authenticateApiKey, authenticateBearer } from './auth.ts';
-import { ApiError, errorBody } from './errors.ts';
 import { isoSeconds } from './data/movie.ts';
+import { ApiError, errorBody } from './errors.ts';
 import { authorizeRoutes } from './oauth/authorize.ts';
 import { sessionRoutes } from './oauth/session.ts';
 import { tokenRoutes } from './oauth/token.ts';
-import { type DataContext, type Reply, type RequestContext, type Route, type ServerState, matchRoute } from './router.ts';
+import {
+  type DataContext,
+  matchRoute,
+  type Reply,
+  type RequestContext,
+  type Route,
+  type ServerState,
+} from './router.ts';
 import { accountRoutes } from './routes/account.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -18,7 +25,13 @@ import type { RequestLogEntry } from './types.ts';
 /** OAuth endpoints exist only in v2 and do their own authentication. */
 const OAUTH_ROUTES: Route<RequestContext>[] = [...authorizeRoutes, ...tokenRoutes, ...sessionRoutes];
 /** Data endpoints: the same in v1 (x-api-key) and v2 (Bearer + scopes). */
-const DATA_ROUTES: Route<DataContext>[] = [...accountRoutes, ...movieRoutes, ...catalogRoutes, ...webhookRoutes, ...fileRoutes];
+const DATA_ROUTES: Route<DataContext>[] = [
+  ...accountRoutes,
+  ...movieRoutes,
+  ...catalogRoutes,
+  ...webhookRoutes,
+  ...fileRoutes,
+];
 
 export interface ServerHooks {
   log: RequestLogEntry[];
@@ -48,10 +61,22 @@ export function createAcademyServer(state: ServerState, hooks: ServerHooks): Ser
   return server;
 }
 
-async function handle(state: ServerState, hooks: ServerHooks, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  state: ServerState,
+  hooks: ServerHooks,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(`http://host${req.url ?? '/'}`);
-  const entry: RequestLogEntry = { at: isoSeconds(state.clock.now()), method, path: url.pathname, status: 0, client: null, user: null };
+  const entry: RequestLogEntry = {
+    at: isoSeconds(state.clock.now()),
+    method,
+    path: url.pathname,
+    status: 0,
+    client: null,
+    user: null,
+  };
   res.on('finish', () => {
     entry.status = res.statusCode;
     hooks.log.push(entry);
@@ -83,12 +108,25 @@ async function route(
   attribute: RequestContext['attribute'],
 ): Promise<Reply> {
   const m = /^\/api\/v([12])(\/.*)?$/.exec(url.pathname);
-  if (!m) throw new ApiError(404, `Unknown route ${method} ${url.pathname}; the API lives under /api/v1 and /api/v2`);
+  if (!m)
+    throw new ApiError(
+      404,
+      `Unknown route ${method} ${url.pathname}; the API lives under /api/v1 and /api/v2`,
+    );
   const version = Number(m[1]) as 1 | 2;
   let path = m[2] ?? '/';
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   const base = `${hooks.origin()}/api/v${version}`;
-  const ctx: RequestContext = { req, method, path, params: {}, query: url.searchParams, state, base, attribute };
+  const ctx: RequestContext = {
+    req,
+    method,
+    path,
+    params: {},
+    query: url.searchParams,
+    state,
+    base,
+    attribute,
+  };
 
   if (version === 2) {
     const oauth = matchRoute(OAUTH_ROUTES, method, path);
@@ -112,19 +150,30 @@ async function route(
 
 function methodNotAllowed(method: string, path: string, allowed: string[]): ApiError {
   const list = [...new Set(allowed)].join(', ');
-  return new ApiError(405, `Method ${method} is not allowed on ${path}; use ${list}`, undefined, { allow: list });
+  return new ApiError(405, `Method ${method} is not allowed on ${path}; use ${list}`, undefined, {
+    allow: list,
+  });
 }
 
 function send(res: ServerResponse, reply: Reply): void {
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-  if (reply.json !== undefined) return sendJson(res, reply.status, reply.json);
+  if (reply.json !== undefined) {
+    sendJson(res, reply.status, reply.json);
+    return;
+  }
   if (reply.html !== undefined) {
-    res.writeHead(reply.status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(reply.html) });
+    res.writeHead(reply.status, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(reply.html),
+    });
     res.end(reply.html);
     return;
   }
   if (reply.bytes) {
-    res.writeHead(reply.status, { 'content-type': reply.bytes.contentType, 'content-length': reply.bytes.body.length });
+    res.writeHead(reply.status, {
+      'content-type': reply.bytes.contentType,
+      'content-length': reply.bytes.body.length,
+    });
     res.end(reply.bytes.body);
     return;
   }
@@ -134,6 +183,9 @@ function send(res: ServerResponse, reply: Reply): void {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

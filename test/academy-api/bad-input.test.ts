@@ -44,16 +44,38 @@ describe('bad input gets a JSON error with the right status, never a crash', () 
     ['an empty JSON body', '/movies', '', 'application/json', 400, /empty/],
     ['a JSON array instead of an object', '/movies', '[1,2]', 'application/json', 400, /must be an object/],
     ['JSON null', '/movies', 'null', 'application/json', 400, /must be an object/],
-    ['a wrong content type', '/movies', 'name=x', 'application/x-www-form-urlencoded', 415, /Unsupported content type/],
+    [
+      'a wrong content type',
+      '/movies',
+      'name=x',
+      'application/x-www-form-urlencoded',
+      415,
+      /Unsupported content type/,
+    ],
     ['no content type', '/movies', '{"name":"x"}', undefined, 415, /Unsupported content type/],
-    ['deeply nested JSON', '/movies', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'application/json', 400, /must be an object/],
-    ['a deep object in a field', '/movies', `{"name":"x","boxOffice":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`, 'application/json', 200, /.*/],
+    [
+      'deeply nested JSON',
+      '/movies',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      'application/json',
+      400,
+      /must be an object/,
+    ],
+    [
+      'a deep object in a field',
+      '/movies',
+      `{"name":"x","boxOffice":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
+      'application/json',
+      200,
+      /.*/,
+    ],
   ])('%s', async (_label, path, body, type, status, message) => {
     const res = await post(path, body, type);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const out = await json(res);
-    if (status !== 200) expect(out).toEqual({ error: { message: expect.stringMatching(message), code: status } });
+    if (status !== 200)
+      expect(out).toEqual({ error: { message: expect.stringMatching(message), code: status } });
   });
 
   it('refuses a body over 1 MiB with 413 (declared length)', async () => {
@@ -104,7 +126,10 @@ describe('bad input gets a JSON error with the right status, never a crash', () 
   });
 
   it('answers a wrong method with 405 and an Allow header', async () => {
-    const res = await fetch(`${api.apiBase(2)}/genres`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${api.apiBase(2)}/genres`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
     const tokenGet = await fetch(`${api.apiBase(2)}/token`);
@@ -115,11 +140,15 @@ describe('bad input gets a JSON error with the right status, never a crash', () 
     const answer = await raw('GARBAGE\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
     expect(answer).toContain('"code":400');
-    expect((await fetch(`${api.apiBase(2)}/genres`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${api.apiBase(2)}/genres`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
   });
 
   it('treats path tricks as plain unknown ids', async () => {
-    const res = await fetch(`${api.apiBase(2)}/movies/..%2F..%2Fetc%2Fpasswd`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${api.apiBase(2)}/movies/..%2F..%2Fetc%2Fpasswd`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(404);
   });
 

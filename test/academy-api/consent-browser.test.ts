@@ -1,4 +1,4 @@
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcademyApi } from '../../generator/academy-api/index.ts';
 import { exchange, json, startTestApi, v2 } from './helpers.ts';
@@ -26,7 +26,9 @@ let browser: Browser;
 async function clickAndLand(page: Page, button: 'Allow' | 'Deny', callbacks: string[]): Promise<URL> {
   await page.getByRole('button', { name: button }).click();
   await expect.poll(() => callbacks.length, { timeout: 10_000 }).toBe(1);
-  await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/^https:\/\/www\.make\.com\/oauth\/cb\/app\?/);
+  await expect
+    .poll(() => page.url(), { timeout: 10_000 })
+    .toMatch(/^https:\/\/www\.make\.com\/oauth\/cb\/app\?/);
   await page.waitForLoadState();
   return new URL(page.url());
 }

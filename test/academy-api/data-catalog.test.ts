@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcademyApi } from '../../generator/academy-api/index.ts';
-import { IRON_MAN, connect, json, startTestApi, v1, v2 } from './helpers.ts';
+import { connect, IRON_MAN, json, startTestApi, v1, v2 } from './helpers.ts';
 
 let api: AcademyApi;
 let token: string;
@@ -20,7 +20,10 @@ const names = (body: any) => body.people.map((p: any) => p.name);
 describe('GET /people — the q filter', () => {
   it.each([
     ['contains= "Rob" AND startsWith = "Rob" AND endsWith = "Jr."', ['Robert Downey Jr.']],
-    ['contains= "Rob" AND startsWith = "Rob" AND endsWith = "Jr." AND equals = "Robert Downey Jr."', ['Robert Downey Jr.']],
+    [
+      'contains= "Rob" AND startsWith = "Rob" AND endsWith = "Jr." AND equals = "Robert Downey Jr."',
+      ['Robert Downey Jr.'],
+    ],
     ['equal="tom hanks"', ['Tom Hanks']],
     ['STARTSWITH="rob" and CONTAINS="z"', ['Robert Zemeckis']],
     ['startsWith="Ch"', ['Christopher Nolan', 'Christian Bale']],
@@ -79,7 +82,12 @@ describe('GET /organizations — has-more pagination', () => {
       [5, true],
       [1, false],
     ]);
-    expect(pages[0].organizations[0]).toEqual({ id: expect.stringMatching(/^[0-9a-f]{12}$/), name: 'Marvel Studios', type: 'studio', country: 'US' });
+    expect(pages[0].organizations[0]).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{12}$/),
+      name: 'Marvel Studios',
+      type: 'studio',
+      country: 'US',
+    });
   });
 });
 
@@ -143,8 +151,16 @@ describe('files', () => {
 
   it('imports a multipart upload, answers name and size, and stores nothing', async () => {
     const form = new FormData();
-    form.append('file', new Blob([Buffer.from('hello, upload\r\n--not-a-boundary')], { type: 'text/plain' }), 'notes.txt');
-    const res = await fetch(`${api.apiBase(2)}/files/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    form.append(
+      'file',
+      new Blob([Buffer.from('hello, upload\r\n--not-a-boundary')], { type: 'text/plain' }),
+      'notes.txt',
+    );
+    const res = await fetch(`${api.apiBase(2)}/files/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ name: 'notes.txt', size: 31 });
     expect((await get('/files')).body.files).toHaveLength(3);
@@ -153,17 +169,35 @@ describe('files', () => {
   it('works through v1 too', async () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array([0, 1, 2, 255])]), 'raw.bin');
-    const res = await fetch(`${api.apiBase(1)}/files/import`, { method: 'POST', headers: { 'x-api-key': api.defaultClient.apiKey }, body: form });
+    const res = await fetch(`${api.apiBase(1)}/files/import`, {
+      method: 'POST',
+      headers: { 'x-api-key': api.defaultClient.apiKey },
+      body: form,
+    });
     expect(await json(res)).toEqual({ name: 'raw.bin', size: 4 });
   });
 
   it.each([
     ['a JSON body', { 'content-type': 'application/json' }, '{}', 415],
     ['multipart without a boundary', { 'content-type': 'multipart/form-data' }, 'x', 400],
-    ['multipart with no file part', { 'content-type': 'multipart/form-data; boundary=XX' }, '--XX\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--XX--\r\n', 400],
-    ['a multipart body that never closes', { 'content-type': 'multipart/form-data; boundary=XX' }, '--XX\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nabc', 400],
+    [
+      'multipart with no file part',
+      { 'content-type': 'multipart/form-data; boundary=XX' },
+      '--XX\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--XX--\r\n',
+      400,
+    ],
+    [
+      'a multipart body that never closes',
+      { 'content-type': 'multipart/form-data; boundary=XX' },
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nabc',
+      400,
+    ],
   ])('refuses an upload with %s', async (_l, headers, body, status) => {
-    const res = await fetch(`${api.apiBase(2)}/files/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
+    const res = await fetch(`${api.apiBase(2)}/files/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
     expect(res.status).toBe(status);
     expect((await json(res)).error.code).toBe(status);
   });

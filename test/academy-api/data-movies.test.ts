@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AcademyApi } from '../../generator/academy-api/index.ts';
-import { IRON_MAN, MINUTE, connect, json, newMovie, startTestApi, v1, v2 } from './helpers.ts';
+import { connect, IRON_MAN, json, MINUTE, newMovie, startTestApi, v1, v2 } from './helpers.ts';
 
 let api: AcademyApi;
 let token: string;
@@ -29,7 +29,10 @@ describe('movies CRUD', () => {
       director: { directorId: 'f841a38b77be', directorName: 'Jon Favreau' },
       boxOffice: { budget: 10, grossProfit: 20 },
       createdAt: '2026-01-01T09:00:00+00:00',
-      premieres: { czechPremiere: '2024-01-02T00:00:00+00:00', originalPremiere: '2024-01-01T00:00:00+00:00' },
+      premieres: {
+        czechPremiere: '2024-01-02T00:00:00+00:00',
+        originalPremiere: '2024-01-01T00:00:00+00:00',
+      },
       updatedAt: '2026-01-01T09:00:00+00:00',
     });
     expect(await json(await v2(api, token, 'GET', `/movies/${m.id}`))).toEqual(m);
@@ -39,7 +42,14 @@ describe('movies CRUD', () => {
     const m = await create('Draft');
     api.clock.advance(5 * MINUTE);
     const put = await json(await v2(api, token, 'PUT', `/movies/${m.id}`, { name: 'Final' }));
-    expect(put).toMatchObject({ name: 'Final', genres: [], director: null, length: null, createdAt: m.createdAt, updatedAt: '2026-01-01T09:05:00+00:00' });
+    expect(put).toMatchObject({
+      name: 'Final',
+      genres: [],
+      director: null,
+      length: null,
+      createdAt: m.createdAt,
+      updatedAt: '2026-01-01T09:05:00+00:00',
+    });
     const patch = await json(await v2(api, token, 'PATCH', `/movies/${m.id}`, { length: 90 }));
     expect(patch).toMatchObject({ name: 'Final', length: 90 });
   });
@@ -55,14 +65,26 @@ describe('movies CRUD', () => {
   });
 
   it.each(['PUT', 'PATCH', 'DELETE'])('refuses %s on a default movie with 403', async (method) => {
-    const res = await v2(api, token, method, `/movies/${IRON_MAN}`, method === 'DELETE' ? undefined : { name: 'Hacked' });
+    const res = await v2(
+      api,
+      token,
+      method,
+      `/movies/${IRON_MAN}`,
+      method === 'DELETE' ? undefined : { name: 'Hacked' },
+    );
     expect(res.status).toBe(403);
     expect((await json(res)).error.message).toMatch(/Default records/);
     expect((await json(await v2(api, token, 'GET', `/movies/${IRON_MAN}`))).name).toBe('Iron Man');
   });
 
   it.each(['GET', 'PUT', 'PATCH', 'DELETE'])('answers %s on an unknown id with 404', async (method) => {
-    const res = await v2(api, token, method, '/movies/ffffffffffff', method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' });
+    const res = await v2(
+      api,
+      token,
+      method,
+      '/movies/ffffffffffff',
+      method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' },
+    );
     expect(res.status).toBe(404);
   });
 
@@ -81,7 +103,11 @@ describe('movies CRUD', () => {
     expect(viaV1.status).toBe(200);
     const made = await json(await v1(api, 'POST', '/movies', { name: 'From v1' }));
     expect((await v2(api, token, 'GET', `/movies/${made.id}`)).status).toBe(200);
-    expect(api.requestLog.at(-1)).toMatchObject({ client: api.defaultClient.clientId, user: 'john', status: 200 });
+    expect(api.requestLog.at(-1)).toMatchObject({
+      client: api.defaultClient.clientId,
+      user: 'john',
+      status: 200,
+    });
   });
 
   it('answers 401 for v1 without or with a wrong API key', async () => {
@@ -102,7 +128,10 @@ describe('movie validation', () => {
     [{ name: 'x', length: 'long' }, /length must be a non-negative number/],
     [{ name: 'x', releaseDate: 2008 }, /releaseDate must be a string/],
     [{ name: 'x', boxOffice: { budget: '1' } }, /boxOffice\.budget must be a number/],
-    [{ name: 'x', premieres: { czechPremiere: 'yesterday' } }, /premieres\.czechPremiere must be an ISO date-time/],
+    [
+      { name: 'x', premieres: { czechPremiere: 'yesterday' } },
+      /premieres\.czechPremiere must be an ISO date-time/,
+    ],
   ])('refuses %j with 400 naming the problem', async (body, message) => {
     const res = await v2(api, token, 'POST', '/movies', body);
     expect(res.status).toBe(400);
@@ -156,15 +185,25 @@ describe('movie limits and page pagination', () => {
     const first = await json(await v2(api, token, 'GET', '/movies'));
     expect(first.movies[0].name).toBe('Iron Man');
     const byName = await json(await v2(api, token, 'GET', '/movies?sortBy=name&order=desc'));
-    expect(byName.movies.map((m: any) => m.name)).toEqual(['The Matrix', 'The Dark Knight', 'Iron Man', 'Forrest Gump', 'Avatar']);
+    expect(byName.movies.map((m: any) => m.name)).toEqual([
+      'The Matrix',
+      'The Dark Knight',
+      'Iron Man',
+      'Forrest Gump',
+      'Avatar',
+    ]);
   });
 
   it('filters with since on the sort field (createdAt by default, originalPremiere when sorted by it)', async () => {
     api.clock.advance(MINUTE);
     const mine = await create('Recent');
-    const since = await json(await v2(api, token, 'GET', `/movies?since=${encodeURIComponent('2026-01-01T09:00:30Z')}`));
+    const since = await json(
+      await v2(api, token, 'GET', `/movies?since=${encodeURIComponent('2026-01-01T09:00:30Z')}`),
+    );
     expect(since.movies.map((m: any) => m.id)).toEqual([mine.id]);
-    const premieres = await json(await v2(api, token, 'GET', '/movies?sortBy=originalPremiere&since=2008-06-01T00:00:00Z'));
+    const premieres = await json(
+      await v2(api, token, 'GET', '/movies?sortBy=originalPremiere&since=2008-06-01T00:00:00Z'),
+    );
     expect(premieres.movies.map((m: any) => m.name)).toEqual(['The Dark Knight', 'Avatar', 'Recent']);
   });
 

@@ -58,7 +58,10 @@ describe('deterministic mode', () => {
   });
 
   it('generates random credentials outside deterministic mode', async () => {
-    const [a, b] = [await startAcademyApi({ clock: createFakeClock() }), await startAcademyApi({ clock: createFakeClock() })];
+    const [a, b] = [
+      await startAcademyApi({ clock: createFakeClock() }),
+      await startAcademyApi({ clock: createFakeClock() }),
+    ];
     try {
       expect(a.defaultClient.clientSecret).not.toBe(b.defaultClient.clientSecret);
       expect(a.url).not.toBe(b.url);
@@ -69,10 +72,16 @@ describe('deterministic mode', () => {
   });
 
   it('registers the clients it is given instead of the default, with generated fields filled in', async () => {
-    const api = await startTestApi({ clients: [{ clientId: 'student-app', redirectUri: 'https://www.integromat.com/oauth/cb/app' }] });
+    const api = await startTestApi({
+      clients: [{ clientId: 'student-app', redirectUri: 'https://www.integromat.com/oauth/cb/app' }],
+    });
     try {
       expect(api.clients).toHaveLength(1);
-      expect(api.defaultClient).toMatchObject({ clientId: 'student-app', redirectUri: 'https://www.integromat.com/oauth/cb/app', apiKeyUser: 'john' });
+      expect(api.defaultClient).toMatchObject({
+        clientId: 'student-app',
+        redirectUri: 'https://www.integromat.com/oauth/cb/app',
+        apiKeyUser: 'john',
+      });
       expect(api.defaultClient.clientSecret).toMatch(/^cs_/);
       expect(() => api.registerClient({ clientId: 'student-app' })).toThrow(/taken/);
       expect(() => api.registerClient({ redirectUri: 'not a url' })).toThrow(/absolute URL/);

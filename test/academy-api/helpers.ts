@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFakeClock } from '../../generator/model/clock.ts';
 import {
   type AcademyApi,
   type AcademyApiOptions,
@@ -9,6 +8,7 @@ import {
   readConsentForm,
   startAcademyApi,
 } from '../../generator/academy-api/index.ts';
+import { createFakeClock } from '../../generator/model/clock.ts';
 
 export const MINUTE = 60_000;
 
@@ -28,7 +28,13 @@ export interface Tokens {
 /** Runs the consent page as a browser would (GET page, POST form) and returns the redirect Location. */
 export async function consent(
   api: AcademyApi,
-  opts: { user?: 'john' | 'jane' | null; scope?: string; state?: string; client?: ClientRegistration; decision?: 'allow' | 'deny' } = {},
+  opts: {
+    user?: 'john' | 'jane' | null;
+    scope?: string;
+    state?: string;
+    client?: ClientRegistration;
+    decision?: 'allow' | 'deny';
+  } = {},
 ): Promise<URL> {
   const page = await fetch(api.authorizeUrl({ client: opts.client, scope: opts.scope, state: opts.state }));
   if (page.status !== 200) throw new Error(`authorize page answered ${page.status}: ${await page.text()}`);
@@ -49,7 +55,12 @@ export async function getCode(api: AcademyApi, opts: Parameters<typeof consent>[
   return code;
 }
 
-export function exchange(api: AcademyApi, code: string, client = api.defaultClient, extra: Record<string, string> = {}): Promise<Response> {
+export function exchange(
+  api: AcademyApi,
+  code: string,
+  client = api.defaultClient,
+  extra: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${api.apiBase(2)}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -72,25 +83,48 @@ export async function connect(api: AcademyApi, opts: Parameters<typeof consent>[
   return (await res.json()) as Tokens;
 }
 
-export function refresh(api: AcademyApi, refreshToken: string, client = api.defaultClient): Promise<Response> {
+export function refresh(
+  api: AcademyApi,
+  refreshToken: string,
+  client = api.defaultClient,
+): Promise<Response> {
   return fetch(`${api.apiBase(2)}/refresh`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ refresh_token: refreshToken, client_id: client.clientId, client_secret: client.clientSecret }),
+    body: JSON.stringify({
+      refresh_token: refreshToken,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }),
   });
 }
 
 /** A v2 call with a Bearer token; JSON body when given. */
-export function v2(api: AcademyApi, token: string, method: string, path: string, body?: unknown): Promise<Response> {
+export function v2(
+  api: AcademyApi,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
   return fetch(`${api.apiBase(2)}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
 }
 
 /** A v1 call with the default client's API key. */
-export function v1(api: AcademyApi, method: string, path: string, body?: unknown, key = api.defaultClient.apiKey): Promise<Response> {
+export function v1(
+  api: AcademyApi,
+  method: string,
+  path: string,
+  body?: unknown,
+  key = api.defaultClient.apiKey,
+): Promise<Response> {
   return fetch(`${api.apiBase(1)}${path}`, {
     method,
     headers: { 'x-api-key': key, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -126,7 +160,12 @@ export async function startReceiver(status = 200): Promise<{
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method!, path: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        method: req.method!,
+        path: req.url!,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.writeHead(status).end('ok');
     });
   });

@@ -23,7 +23,11 @@ function authorizeUrl(params: Record<string, string | undefined>): string {
 }
 
 function postForm(fields: Record<string, string>): Promise<Response> {
-  return fetch(`${api.apiBase(2)}/authorize`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+  return fetch(`${api.apiBase(2)}/authorize`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+  });
 }
 
 describe('GET /authorize (consent page)', () => {
@@ -60,10 +64,25 @@ describe('GET /authorize (consent page)', () => {
   it.each([
     ['an unknown client_id', { client_id: 'nobody' }, 400, /Unknown client_id/],
     ['a missing client_id', { client_id: undefined }, 400, /client_id is missing/],
-    ['a redirect_uri other than the registered one', { redirect_uri: 'https://evil.example/cb' }, 400, /not the URI registered/],
-    ['a redirect_uri differing only by a trailing slash', { redirect_uri: 'https://www.make.com/oauth/cb/app/' }, 400, /not the URI registered/],
+    [
+      'a redirect_uri other than the registered one',
+      { redirect_uri: 'https://evil.example/cb' },
+      400,
+      /not the URI registered/,
+    ],
+    [
+      'a redirect_uri differing only by a trailing slash',
+      { redirect_uri: 'https://www.make.com/oauth/cb/app/' },
+      400,
+      /not the URI registered/,
+    ],
     ['a missing redirect_uri', { redirect_uri: undefined }, 400, /redirect_uri is missing/],
-    ['an unsafe request with an unsupported response_type', { redirect_uri: 'https://evil.example/cb', response_type: 'token' }, 501, /not supported/],
+    [
+      'an unsafe request with an unsupported response_type',
+      { redirect_uri: 'https://evil.example/cb', response_type: 'token' },
+      501,
+      /not supported/,
+    ],
   ])('answers %s with a page and status %i, never a redirect', async (_label, params, status, message) => {
     const res = await fetch(authorizeUrl(params), { redirect: 'manual' });
     expect(res.status).toBe(status);
@@ -111,7 +130,13 @@ describe('POST /authorize (the decision)', () => {
 
   it('shows the page again (400) when Allow is pressed without choosing an account', async () => {
     const c = api.defaultClient;
-    const res = await postForm({ client_id: c.clientId, redirect_uri: c.redirectUri, response_type: 'code', scope: 'connect', decision: 'allow' });
+    const res = await postForm({
+      client_id: c.clientId,
+      redirect_uri: c.redirectUri,
+      response_type: 'code',
+      scope: 'connect',
+      decision: 'allow',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
     expect(await res.text()).toMatch(/Choose the account/);
@@ -119,13 +144,27 @@ describe('POST /authorize (the decision)', () => {
 
   it('refuses an unknown account name the same way', async () => {
     const c = api.defaultClient;
-    const res = await postForm({ client_id: c.clientId, redirect_uri: c.redirectUri, response_type: 'code', scope: 'connect', decision: 'allow', account: 'mallory' });
+    const res = await postForm({
+      client_id: c.clientId,
+      redirect_uri: c.redirectUri,
+      response_type: 'code',
+      scope: 'connect',
+      decision: 'allow',
+      account: 'mallory',
+    });
     expect(res.status).toBe(400);
   });
 
   it('never redirects a tampered form whose redirect_uri is not registered', async () => {
     const c = api.defaultClient;
-    const res = await postForm({ client_id: c.clientId, redirect_uri: 'https://evil.example/steal', response_type: 'code', scope: 'connect', decision: 'allow', account: 'john' });
+    const res = await postForm({
+      client_id: c.clientId,
+      redirect_uri: 'https://evil.example/steal',
+      response_type: 'code',
+      scope: 'connect',
+      decision: 'allow',
+      account: 'john',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
   });

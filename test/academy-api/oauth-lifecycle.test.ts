@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AcademyApi } from '../../generator/academy-api/index.ts';
-import { MINUTE, connect, json, refresh, startTestApi, v2 } from './helpers.ts';
+import { connect, json, MINUTE, refresh, startTestApi, v2 } from './helpers.ts';
 
 let api: AcademyApi | undefined;
 afterEach(async () => {
@@ -50,7 +50,10 @@ describe('POST /refresh', () => {
     expect((await v2(api, t.access_token, 'GET', '/info')).status).toBe(401);
     const reused = await refresh(api, t.refresh_token);
     expect(reused.status).toBe(401);
-    expect((await json(reused)).error).toMatchObject({ type: 'invalid_grant', message: expect.stringMatching(/revoked/) });
+    expect((await json(reused)).error).toMatchObject({
+      type: 'invalid_grant',
+      message: expect.stringMatching(/revoked/),
+    });
   });
 
   it('revokes the unexpired old access token on rotation too', async () => {
@@ -66,7 +69,10 @@ describe('POST /refresh', () => {
     api.clock.advance(1440 * MINUTE);
     const res = await refresh(api, t.refresh_token);
     expect(res.status).toBe(401);
-    expect((await json(res)).error).toMatchObject({ type: 'invalid_grant', message: 'Refresh token expired' });
+    expect((await json(res)).error).toMatchObject({
+      type: 'invalid_grant',
+      message: 'Refresh token expired',
+    });
   });
 
   it('accepts grant_type=refresh_token, form encoding and Basic credentials', async () => {
@@ -86,9 +92,33 @@ describe('POST /refresh', () => {
 
   it.each([
     ['without client credentials', (rt: string) => ({ refresh_token: rt }), 401, 'invalid_client'],
-    ['with another grant_type', (rt: string, c: any) => ({ refresh_token: rt, client_id: c.clientId, client_secret: c.clientSecret, grant_type: 'password' }), 501, 'unsupported_grant_type'],
-    ['without a refresh_token', (_rt: string, c: any) => ({ client_id: c.clientId, client_secret: c.clientSecret }), 400, 'invalid_request'],
-    ['with an unknown refresh_token', (_rt: string, c: any) => ({ refresh_token: 'rt_nope', client_id: c.clientId, client_secret: c.clientSecret }), 401, 'invalid_grant'],
+    [
+      'with another grant_type',
+      (rt: string, c: any) => ({
+        refresh_token: rt,
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+        grant_type: 'password',
+      }),
+      501,
+      'unsupported_grant_type',
+    ],
+    [
+      'without a refresh_token',
+      (_rt: string, c: any) => ({ client_id: c.clientId, client_secret: c.clientSecret }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'with an unknown refresh_token',
+      (_rt: string, c: any) => ({
+        refresh_token: 'rt_nope',
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+      }),
+      401,
+      'invalid_grant',
+    ],
   ])('refuses a refresh %s', async (_l, body, status, type) => {
     api = await startTestApi();
     const t = await connect(api);
@@ -116,7 +146,12 @@ describe('GET /info and GET /invalidate', () => {
     const t = await connect(api, { user: 'jane', scope: 'connect' });
     const res = await v2(api, t.access_token, 'GET', '/info');
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ id: api.users.jane.id, name: 'Jane Black', email: 'jane.black@example.com', scope: ['connect'] });
+    expect(await json(res)).toEqual({
+      id: api.users.jane.id,
+      name: 'Jane Black',
+      email: 'jane.black@example.com',
+      scope: ['connect'],
+    });
   });
 
   it('invalidates: the access token and its refresh token stop working', async () => {
@@ -137,7 +172,9 @@ describe('GET /info and GET /invalidate', () => {
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect((await v2(api, 'at_unknown', 'GET', '/info')).status).toBe(401);
-    const apiKey = await fetch(`${api.apiBase(2)}/movies`, { headers: { 'x-api-key': api.defaultClient.apiKey } });
+    const apiKey = await fetch(`${api.apiBase(2)}/movies`, {
+      headers: { 'x-api-key': api.defaultClient.apiKey },
+    });
     expect(apiKey.status).toBe(401);
   });
 });
@@ -161,6 +198,7 @@ describe('scope enforcement', () => {
     const body = method === 'POST' || method === 'PUT' || method === 'PATCH' ? { name: 'Scoped' } : undefined;
     const res = await v2(api, t.access_token, method, path, body);
     expect(res.status).toBe(status);
-    if (missing) expect(await json(res)).toEqual({ error: { message: `Missing scope: ${missing}`, code: 403 } });
+    if (missing)
+      expect(await json(res)).toEqual({ error: { message: `Missing scope: ${missing}`, code: 403 } });
   });
 });

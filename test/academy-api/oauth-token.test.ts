@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AcademyApi } from '../../generator/academy-api/index.ts';
-import { MINUTE, connect, exchange, getCode, json, refresh, startTestApi, v2 } from './helpers.ts';
+import { connect, exchange, getCode, json, MINUTE, refresh, startTestApi, v2 } from './helpers.ts';
 
 let api: AcademyApi;
 beforeEach(async () => {
@@ -32,7 +32,13 @@ describe('POST /token', () => {
     const c = api.defaultClient;
     const code = await getCode(api);
     const res = await token(
-      new URLSearchParams({ code, client_id: c.clientId, client_secret: c.clientSecret, grant_type: 'authorization_code', redirect_uri: c.redirectUri }),
+      new URLSearchParams({
+        code,
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+        grant_type: 'authorization_code',
+        redirect_uri: c.redirectUri,
+      }),
       { 'content-type': 'application/x-www-form-urlencoded' },
     );
     expect(res.status).toBe(200);
@@ -42,10 +48,13 @@ describe('POST /token', () => {
     const c = api.defaultClient;
     const code = await getCode(api);
     const basic = Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64');
-    const res = await token(JSON.stringify({ code, grant_type: 'authorization_code', redirect_uri: c.redirectUri }), {
-      'content-type': 'application/json',
-      authorization: `Basic ${basic}`,
-    });
+    const res = await token(
+      JSON.stringify({ code, grant_type: 'authorization_code', redirect_uri: c.redirectUri }),
+      {
+        'content-type': 'application/json',
+        authorization: `Basic ${basic}`,
+      },
+    );
     expect(res.status).toBe(200);
   });
 
@@ -62,11 +71,15 @@ describe('POST /token', () => {
   it('refuses another grant type with 501 unsupported_grant_type', async () => {
     const res = await exchange(api, await getCode(api), api.defaultClient, { grant_type: 'password' });
     expect(res.status).toBe(501);
-    expect(await json(res)).toEqual({ error: { message: expect.stringMatching(/not supported/), code: 501, type: 'unsupported_grant_type' } });
+    expect(await json(res)).toEqual({
+      error: { message: expect.stringMatching(/not supported/), code: 501, type: 'unsupported_grant_type' },
+    });
   });
 
   it('refuses a redirect_uri different from the authorize one with 400 invalid_grant', async () => {
-    const res = await exchange(api, await getCode(api), api.defaultClient, { redirect_uri: 'https://www.make.com/oauth/cb/other' });
+    const res = await exchange(api, await getCode(api), api.defaultClient, {
+      redirect_uri: 'https://www.make.com/oauth/cb/other',
+    });
     expect(res.status).toBe(400);
     expect((await json(res)).error.type).toBe('invalid_grant');
   });
@@ -107,7 +120,10 @@ describe('POST /token', () => {
 
     const again = await exchange(api, code);
     expect(again.status).toBe(400);
-    expect((await json(again)).error).toMatchObject({ type: 'invalid_grant', message: expect.stringMatching(/already used/) });
+    expect((await json(again)).error).toMatchObject({
+      type: 'invalid_grant',
+      message: expect.stringMatching(/already used/),
+    });
 
     expect((await v2(api, rotated.access_token, 'GET', '/info')).status).toBe(401);
     expect((await refresh(api, rotated.refresh_token)).status).toBe(401);
@@ -123,7 +139,10 @@ describe('POST /token', () => {
   it('refuses malformed JSON with 400', async () => {
     const res = await token('{"code": ', { 'content-type': 'application/json' });
     expect(res.status).toBe(400);
-    expect((await json(res)).error).toMatchObject({ message: expect.stringMatching(/Malformed JSON/), type: 'invalid_request' });
+    expect((await json(res)).error).toMatchObject({
+      message: expect.stringMatching(/Malformed JSON/),
+      type: 'invalid_request',
+    });
   });
 });
 
@@ -136,7 +155,12 @@ describe('connection bookkeeping', () => {
     expect((await refresh(api, johnOld.refresh_token)).status).toBe(401);
     expect((await v2(api, johnNew.access_token, 'GET', '/info')).status).toBe(200);
     expect((await v2(api, jane.access_token, 'GET', '/info')).status).toBe(200);
-    expect(api.liveTokens().map((p) => p.user).sort()).toEqual(['jane', 'john']);
+    expect(
+      api
+        .liveTokens()
+        .map((p) => p.user)
+        .sort(),
+    ).toEqual(['jane', 'john']);
   });
 
   it('keeps connections of different clients apart', async () => {

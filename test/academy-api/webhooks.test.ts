@@ -22,9 +22,17 @@ describe('attach and detach', () => {
     const res = await attach({ url: `${receiver.url}/hook` });
     expect(res.status).toBe(200);
     const hook = await json(res);
-    expect(hook).toEqual({ id: expect.stringMatching(/^[0-9a-f]{12}$/), url: `${receiver.url}/hook`, events: ['create', 'update'] });
+    expect(hook).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{12}$/),
+      url: `${receiver.url}/hook`,
+      events: ['create', 'update'],
+    });
     const about = (await json(await v2(api, token, 'GET', '/about')))[0];
-    expect(about).toMatchObject({ webhook: `${receiver.url}/hook`, webhookId: hook.id, 'webhook-watched-items': 'create, update' });
+    expect(about).toMatchObject({
+      webhook: `${receiver.url}/hook`,
+      webhookId: hook.id,
+      'webhook-watched-items': 'create, update',
+    });
   });
 
   it('refuses a second webhook for the same user with 400, but lets another user attach one', async () => {
@@ -100,7 +108,10 @@ describe('delivery', () => {
     const res = await v2(api, token, 'POST', '/movies', newMovie('Nobody listens'));
     expect(res.status).toBe(200);
     expect(api.webhookDeliveries).toHaveLength(1);
-    expect(api.webhookDeliveries[0]!.outcome).toMatchObject({ kind: 'failed', error: expect.stringMatching(/ECONNREFUSED/) });
+    expect(api.webhookDeliveries[0]!.outcome).toMatchObject({
+      kind: 'failed',
+      error: expect.stringMatching(/ECONNREFUSED/),
+    });
   });
 
   it('records a non-2xx answer of the receiver as delivered with that status', async () => {
@@ -118,17 +129,27 @@ describe('delivery', () => {
   it('skips non-loopback URLs by default (nothing leaves the machine) and records why', async () => {
     await attach({ url: 'https://hook.eu1.make.com/abc123' });
     await v2(api, token, 'POST', '/movies', newMovie('External'));
-    expect(api.webhookDeliveries[0]).toMatchObject({ sentTo: null, outcome: { kind: 'skipped', reason: expect.stringMatching(/external delivery disabled/) } });
+    expect(api.webhookDeliveries[0]).toMatchObject({
+      sentTo: null,
+      outcome: { kind: 'skipped', reason: expect.stringMatching(/external delivery disabled/) },
+    });
   });
 
   it('maps a Make hook URL to a loopback receiver with resolveUrl', async () => {
     await api.close();
-    api = await startTestApi({ webhooks: { resolveUrl: (u) => (u.startsWith('https://hook.eu1.make.com/') ? `${receiver.url}/mapped` : null) } });
+    api = await startTestApi({
+      webhooks: {
+        resolveUrl: (u) => (u.startsWith('https://hook.eu1.make.com/') ? `${receiver.url}/mapped` : null),
+      },
+    });
     token = (await connect(api, { user: 'jane' })).access_token;
     await attach({ url: 'https://hook.eu1.make.com/abc123' });
     await v2(api, token, 'POST', '/movies', newMovie('Mapped'));
     expect(receiver.received.map((r) => r.path)).toEqual(['/mapped']);
-    expect(api.webhookDeliveries[0]).toMatchObject({ url: 'https://hook.eu1.make.com/abc123', sentTo: `${receiver.url}/mapped` });
+    expect(api.webhookDeliveries[0]).toMatchObject({
+      url: 'https://hook.eu1.make.com/abc123',
+      sentTo: `${receiver.url}/mapped`,
+    });
   });
 
   it('in background mode answers first and delivers after; flushWebhooks waits for it', async () => {

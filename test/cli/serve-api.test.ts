@@ -11,7 +11,10 @@ afterEach(() => {
 });
 
 /** Starts `make-app serve-api` and resolves once stdout contains `until`. */
-function serve(args: string[], until: RegExp): Promise<{ proc: ChildProcess; out: () => string; err: () => string }> {
+function serve(
+  args: string[],
+  until: RegExp,
+): Promise<{ proc: ChildProcess; out: () => string; err: () => string }> {
   const proc = spawn(process.execPath, [BIN, 'serve-api', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child = proc;
   let out = '';
@@ -20,7 +23,10 @@ function serve(args: string[], until: RegExp): Promise<{ proc: ChildProcess; out
     err += d;
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve-api did not print ${until} in time; stdout: ${out} stderr: ${err}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve-api did not print ${until} in time; stdout: ${out} stderr: ${err}`)),
+      20_000,
+    );
     proc.stdout!.on('data', (d) => {
       out += d;
       if (until.test(out)) {
@@ -30,17 +36,22 @@ function serve(args: string[], until: RegExp): Promise<{ proc: ChildProcess; out
     });
     proc.on('exit', (code) => {
       clearTimeout(timer);
-      if (!until.test(out)) reject(new Error(`serve-api exited ${code} early; stdout: ${out} stderr: ${err}`));
+      if (!until.test(out))
+        reject(new Error(`serve-api exited ${code} early; stdout: ${out} stderr: ${err}`));
     });
   });
 }
 
 function exitOf(proc: ChildProcess): Promise<number | string | null> {
-  return new Promise((resolve) => (proc.exitCode !== null ? resolve(proc.exitCode) : proc.on('exit', (code, signal) => resolve(code ?? signal))));
+  return new Promise((resolve) =>
+    proc.exitCode !== null
+      ? resolve(proc.exitCode)
+      : proc.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
 }
 
 /** Runs serve-api to completion (for option errors). */
-function runToEnd(args: string[]): Promise<{ code: number | null; stderr: string }> {
+function runToEnd(args: string[]): Promise<{ code: number | string | null; stderr: string }> {
   const proc = spawn(process.execPath, [BIN, 'serve-api', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child = proc;
   let stderr = '';

@@ -61,13 +61,18 @@ export function renderMovie(m: MovieRecord): Record<string, unknown> {
  * true: only given fields change). Every problem is listed in one 400 message. Unknown keys are
  * ignored: custom-field values are accepted and, as documented, never stored.
  */
-export function readMovieInput(body: Record<string, unknown>, partial: boolean, base?: MovieFields): MovieFields {
+export function readMovieInput(
+  body: Record<string, unknown>,
+  partial: boolean,
+  base?: MovieFields,
+): MovieFields {
   const problems: string[] = [];
   const out: MovieFields = partial && base ? structuredClone(base) : structuredClone(EMPTY);
-  const has = (k: string) => Object.hasOwn(body, k) && (body[k] !== undefined);
+  const has = (k: string) => Object.hasOwn(body, k) && body[k] !== undefined;
   if (!partial || has('name')) {
     const name = body.name;
-    if (typeof name !== 'string' || name.trim() === '') problems.push('name is required and must be a non-empty string');
+    if (typeof name !== 'string' || name.trim() === '')
+      problems.push('name is required and must be a non-empty string');
     else if (name.length > 500) problems.push('name is longer than 500 characters');
     else out.name = name;
   }
@@ -81,7 +86,8 @@ export function readMovieInput(body: Record<string, unknown>, partial: boolean, 
         const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
         const idText = typeof id === 'number' ? String(id) : id;
         if (typeof idText !== 'string') problems.push(`genres[${i}].id must be a string`);
-        else if (!GENRES.some((x) => x.id === idText)) problems.push(`genres[${i}].id "${idText}" is not a known genre`);
+        else if (!GENRES.some((x) => x.id === idText))
+          problems.push(`genres[${i}].id "${idText}" is not a known genre`);
         else out.genreIds.push(idText);
       });
     }
@@ -102,7 +108,8 @@ export function readMovieInput(body: Record<string, unknown>, partial: boolean, 
   if (has('length')) {
     const l = body.length;
     if (l === null) out.length = null;
-    else if (typeof l !== 'number' || !Number.isFinite(l) || l < 0) problems.push('length must be a non-negative number');
+    else if (typeof l !== 'number' || !Number.isFinite(l) || l < 0)
+      problems.push('length must be a non-negative number');
     else out.length = l;
   }
   if (has('topCast')) {
@@ -112,19 +119,26 @@ export function readMovieInput(body: Record<string, unknown>, partial: boolean, 
     else {
       out.topCast = [];
       t.forEach((item, i) => {
-        const o = item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : null;
-        if (!o) return void problems.push(`topCast[${i}] must be an object`);
+        const o =
+          item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : null;
+        if (!o) {
+          problems.push(`topCast[${i}] must be an object`);
+          return;
+        }
         if (typeof o.role !== 'string') problems.push(`topCast[${i}].role must be a string`);
         if (typeof o.castId !== 'string') problems.push(`topCast[${i}].castId must be a string`);
-        else if (!personName(o.castId)) problems.push(`topCast[${i}].castId "${o.castId}" is not a known person`);
-        if (typeof o.role === 'string' && typeof o.castId === 'string') out.topCast.push({ role: o.role, castId: o.castId });
+        else if (!personName(o.castId))
+          problems.push(`topCast[${i}].castId "${o.castId}" is not a known person`);
+        if (typeof o.role === 'string' && typeof o.castId === 'string')
+          out.topCast.push({ role: o.role, castId: o.castId });
       });
     }
   }
   if (has('boxOffice')) {
     const b = body.boxOffice;
     if (b === null) out.boxOffice = null;
-    else if (typeof b !== 'object' || Array.isArray(b)) problems.push('boxOffice must be an object {"budget", "grossProfit"}');
+    else if (typeof b !== 'object' || Array.isArray(b))
+      problems.push('boxOffice must be an object {"budget", "grossProfit"}');
     else {
       const o = b as Record<string, unknown>;
       const num = (k: string) => {
@@ -139,13 +153,15 @@ export function readMovieInput(body: Record<string, unknown>, partial: boolean, 
   if (has('premieres')) {
     const p = body.premieres;
     if (p === null) out.premieres = null;
-    else if (typeof p !== 'object' || Array.isArray(p)) problems.push('premieres must be an object {"czechPremiere", "originalPremiere"}');
+    else if (typeof p !== 'object' || Array.isArray(p))
+      problems.push('premieres must be an object {"czechPremiere", "originalPremiere"}');
     else {
       const o = p as Record<string, unknown>;
       const date = (k: string) => {
         const v = o[k];
         if (v === undefined || v === null || v === '') return null;
-        if (typeof v !== 'string' || !isIsoDateTime(v)) problems.push(`premieres.${k} must be an ISO date-time string`);
+        if (typeof v !== 'string' || !isIsoDateTime(v))
+          problems.push(`premieres.${k} must be an ISO date-time string`);
         return typeof v === 'string' ? v : null;
       };
       out.premieres = { czechPremiere: date('czechPremiere'), originalPremiere: date('originalPremiere') };
@@ -157,5 +173,8 @@ export function readMovieInput(body: Record<string, unknown>, partial: boolean, 
 
 /** `YYYY-MM-DD` optionally followed by a time and zone; must also parse as a date. */
 export function isIsoDateTime(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text));
+  return (
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text) &&
+    !Number.isNaN(Date.parse(text))
+  );
 }

@@ -39,7 +39,9 @@ export function parsePeopleQuery(q: string): QueryCondition[] {
     const op = OPERATORS[word.toLowerCase()];
     if (!op) {
       i = start;
-      fail(`expected an operator (contains, startsWith, endsWith, equals), found ${word ? `"${word}"` : describe(q, i)}`);
+      fail(
+        `expected an operator (contains, startsWith, endsWith, equals), found ${word ? `"${word}"` : describe(q, i)}`,
+      );
     }
     skipSpace();
     if (q[i] !== '=') fail(`expected "=" after ${word}, found ${describe(q, i)}`);
@@ -83,15 +85,9 @@ export function matchesAll(name: string, conditions: QueryCondition[]): boolean 
   const n = name.toLowerCase();
   return conditions.every(({ op, value }) => {
     const v = value.toLowerCase();
-    switch (op) {
-      case 'contains':
-        return n.includes(v);
-      case 'startsWith':
-        return n.startsWith(v);
-      case 'endsWith':
-        return n.endsWith(v);
-      case 'equals':
-        return n === v;
-    }
+    if (op === 'contains') return n.includes(v);
+    if (op === 'startsWith') return n.startsWith(v);
+    if (op === 'endsWith') return n.endsWith(v);
+    return n === v;
   });
 }

@@ -196,7 +196,9 @@ export const AWARDS: Readonly<Record<string, readonly Award[]>> = {
     { id: 'a10c4e8f2b6d', name: 'Academy Award', year: 2009, category: 'Best Supporting Actor' },
     { id: 'a21d5f9a3c7e', name: 'Academy Award', year: 2009, category: 'Best Sound Editing' },
   ],
-  '6a2c9e4f8b13': [{ id: 'a32e6a0b4d8f', name: 'Academy Award', year: 1980, category: 'Best Visual Effects' }],
+  '6a2c9e4f8b13': [
+    { id: 'a32e6a0b4d8f', name: 'Academy Award', year: 1980, category: 'Best Visual Effects' },
+  ],
   b4d7e1a9c052: [
     { id: 'a43f7b1c5e90', name: 'Academy Award', year: 2000, category: 'Best Visual Effects' },
     { id: 'a54a8c2d6fa1', name: 'Academy Award', year: 2000, category: 'Best Film Editing' },
@@ -218,8 +220,22 @@ const PIXEL_PNG = Buffer.from(
 const README_TXT = Buffer.from('Welcome to the App Academy files.\nThis file is read-only.\n', 'utf8');
 
 export const FILES: readonly SeedFile[] = [
-  { id: 'f1a2b3c4d5e6', name: 'readme.txt', type: 'file', size: README_TXT.length, contentType: 'text/plain; charset=utf-8', content: README_TXT },
-  { id: 'f2b3c4d5e6f7', name: 'poster.png', type: 'file', size: PIXEL_PNG.length, contentType: 'image/png', content: PIXEL_PNG },
+  {
+    id: 'f1a2b3c4d5e6',
+    name: 'readme.txt',
+    type: 'file',
+    size: README_TXT.length,
+    contentType: 'text/plain; charset=utf-8',
+    content: README_TXT,
+  },
+  {
+    id: 'f2b3c4d5e6f7',
+    name: 'poster.png',
+    type: 'file',
+    size: PIXEL_PNG.length,
+    contentType: 'image/png',
+    content: PIXEL_PNG,
+  },
   { id: 'd0c1b2a39485', name: 'Documents', type: 'folder', size: 0, contentType: null, content: null },
 ];
 

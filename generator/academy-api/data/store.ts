@@ -96,7 +96,10 @@ export class DataStore {
   }
 
   private newMovieId(): string {
-    const taken = new Set([...this.defaults.map((m) => m.id), ...this.allAccounts().flatMap((a) => a.movies.map((m) => m.id))]);
+    const taken = new Set([
+      ...this.defaults.map((m) => m.id),
+      ...this.allAccounts().flatMap((a) => a.movies.map((m) => m.id)),
+    ]);
     for (;;) {
       const id = this.ids.hex('movie', 12);
       if (!taken.has(id)) return id;

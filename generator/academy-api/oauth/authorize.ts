@@ -30,7 +30,8 @@ export function checkAuthorize(params: AuthorizeParams, clients: ClientRegistry)
   const badResponseType = params.response_type !== 'code';
   if (problems.length) {
     // Not redirectable: an unsupported response_type is then answered 501, anything else 400.
-    if (badResponseType) problems.push(`response_type "${params.response_type ?? ''}" is not supported; use "code"`);
+    if (badResponseType)
+      problems.push(`response_type "${params.response_type ?? ''}" is not supported; use "code"`);
     return { kind: 'unsafe', status: badResponseType ? 501 : 400, problems };
   }
   const redirectUri = client!.redirectUri;
@@ -44,7 +45,8 @@ export function checkAuthorize(params: AuthorizeParams, clients: ClientRegistry)
     };
   }
   const scopes = parseScopeList(params.scope);
-  if (!scopes.ok) return { kind: 'redirect-error', redirectUri, error: 'invalid_scope', message: scopes.message, state };
+  if (!scopes.ok)
+    return { kind: 'redirect-error', redirectUri, error: 'invalid_scope', message: scopes.message, state };
   return { kind: 'ok', clientId: client!.clientId, redirectUri, scopes: scopes.scopes, state };
 }
 
@@ -63,7 +65,14 @@ function unsafePage(c: Extract<Check, { kind: 'unsafe' }>): Reply {
   return { status: c.status, html: renderErrorPage(c.problems), headers: PAGE_HEADERS };
 }
 
-function consentPage(ctx: RequestContext, params: AuthorizeParams, ok: Extract<Check, { kind: 'ok' }>, status = 200, problem: string | null = null, selected: string | null = null): Reply {
+function consentPage(
+  ctx: RequestContext,
+  params: AuthorizeParams,
+  ok: Extract<Check, { kind: 'ok' }>,
+  status = 200,
+  problem: string | null = null,
+  selected: string | null = null,
+): Reply {
   return {
     status,
     headers: PAGE_HEADERS,
@@ -84,7 +93,8 @@ function consentPage(ctx: RequestContext, params: AuthorizeParams, ok: Extract<C
 
 function queryParams(query: URLSearchParams): AuthorizeParams {
   const out: AuthorizeParams = {};
-  for (const key of ['client_id', 'redirect_uri', 'response_type', 'scope', 'state']) out[key] = query.get(key) ?? undefined;
+  for (const key of ['client_id', 'redirect_uri', 'response_type', 'scope', 'state'])
+    out[key] = query.get(key) ?? undefined;
   return out;
 }
 
@@ -107,12 +117,18 @@ export const authorizeRoutes: Route<RequestContext>[] = [
     pattern: '/authorize',
     handle: async (ctx) => {
       const { value } = await readStructuredBody(ctx.req, ['form', 'json']);
-      const body = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+      const body = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<
+        string,
+        unknown
+      >;
       const params: AuthorizeParams = {};
       for (const [k, v] of Object.entries(body)) if (typeof v === 'string') params[k] = v;
       const check = checkAuthorize(params, ctx.state.clients);
       const account = params.account;
-      ctx.attribute(ctx.state.clients.find(params.client_id)?.clientId ?? null, isUserKey(account) ? account : null);
+      ctx.attribute(
+        ctx.state.clients.find(params.client_id)?.clientId ?? null,
+        isUserKey(account) ? account : null,
+      );
       if (check.kind === 'unsafe') return unsafePage(check);
       if (check.kind === 'redirect-error') return errorRedirect(check);
       if (params.decision === 'deny') {
@@ -123,10 +139,23 @@ export const authorizeRoutes: Route<RequestContext>[] = [
         });
       }
       if (params.decision !== 'allow') {
-        return consentPage(ctx, params, check, 400, 'Press Allow or Deny (decision must be "allow" or "deny").', account ?? null);
+        return consentPage(
+          ctx,
+          params,
+          check,
+          400,
+          'Press Allow or Deny (decision must be "allow" or "deny").',
+          account ?? null,
+        );
       }
       if (!isUserKey(account)) {
-        return consentPage(ctx, params, check, 400, 'Choose the account to connect (John Doe or Jane Black).');
+        return consentPage(
+          ctx,
+          params,
+          check,
+          400,
+          'Choose the account to connect (John Doe or Jane Black).',
+        );
       }
       const code = ctx.state.tokens.issueCode(check.clientId, account, check.redirectUri, check.scopes);
       return redirectTo(check.redirectUri, { code: code.code, state: check.state });

@@ -17,12 +17,15 @@ export interface ConsentForm {
   scopes: string[];
 }
 
-const unescape = (s: string) =>
-  s.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"');
 
 function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescape(m[1]!) : null;
+  return m ? decodeEntities(m[1]!) : null;
 }
 
 export function readConsentForm(html: string): ConsentForm {
@@ -38,13 +41,19 @@ export function readConsentForm(html: string): ConsentForm {
     if (type === 'hidden' && name) hidden[name] = value;
     if (type === 'radio' && name === 'account') accounts.push(value);
   }
-  const decisions = (html.match(/<button\b[^>]*>/gi) ?? []).filter((b) => attr(b, 'name') === 'decision').map((b) => attr(b, 'value') ?? '');
+  const decisions = (html.match(/<button\b[^>]*>/gi) ?? [])
+    .filter((b) => attr(b, 'name') === 'decision')
+    .map((b) => attr(b, 'value') ?? '');
   const scopes = [...html.matchAll(/data-scope="([^"]+)"/g)].map((m) => m[1]!);
   return { action: attr(formTag, 'action') ?? '', method: 'POST', hidden, accounts, decisions, scopes };
 }
 
 /** The urlencoded body a browser would send for an account and a button. */
-export function consentFormBody(form: ConsentForm, account: string | null, decision: 'allow' | 'deny'): URLSearchParams {
+export function consentFormBody(
+  form: ConsentForm,
+  account: string | null,
+  decision: 'allow' | 'deny',
+): URLSearchParams {
   const body = new URLSearchParams(form.hidden);
   if (account !== null) body.set('account', account);
   body.set('decision', decision);

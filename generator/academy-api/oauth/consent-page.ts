@@ -63,9 +63,10 @@ export function renderConsentPage(input: ConsentPageInput): string {
     `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
   const accounts = input.users
     .map(
-      (u) => `<label class="account"><input type="radio" name="account" value="${u.key}" required${
-        input.selected === u.key ? ' checked' : ''
-      }> ${escapeHtml(u.name)}<small>${escapeHtml(u.email)}</small></label>`,
+      (u) =>
+        `<label class="account"><input type="radio" name="account" value="${u.key}" required${
+          input.selected === u.key ? ' checked' : ''
+        }> ${escapeHtml(u.name)}<small>${escapeHtml(u.email)}</small></label>`,
     )
     .join('\n');
   const scopes = input.scopes

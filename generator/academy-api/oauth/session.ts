@@ -9,7 +9,10 @@ export const sessionRoutes: Route<RequestContext>[] = [
     handle: (ctx) => {
       const { auth } = authenticateBearer(ctx.req, ctx.state);
       ctx.attribute(auth.client.clientId, auth.user.key);
-      return { status: 200, json: { id: auth.user.id, name: auth.user.name, email: auth.user.email, scope: auth.scopes } };
+      return {
+        status: 200,
+        json: { id: auth.user.id, name: auth.user.name, email: auth.user.email, scope: auth.scopes },
+      };
     },
   },
   {

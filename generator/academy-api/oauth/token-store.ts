@@ -81,7 +81,10 @@ export class TokenStore {
       throw invalidGrant(400, 'redirect_uri does not match the one used to obtain the authorization code');
     }
     record.usedAt = this.clock.now();
-    this.revokeWhere((p) => p.clientId === clientId && p.user === record.user, 'replaced by a new connection');
+    this.revokeWhere(
+      (p) => p.clientId === clientId && p.user === record.user,
+      'replaced by a new connection',
+    );
     return this.issuePair(record.clientId, record.user, record.scopes, record.code);
   }
 

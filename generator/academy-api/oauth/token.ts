@@ -29,7 +29,8 @@ async function readTokenBody(ctx: RequestContext): Promise<Record<string, unknow
     ({ value } = await readStructuredBody(ctx.req, ['json', 'form']));
   } catch (e) {
     // OAuth endpoints name the RFC 6749 error code: a body they cannot read is invalid_request.
-    if (e instanceof ApiError && !e.type) throw new ApiError(e.status, e.message, 'invalid_request', e.headers);
+    if (e instanceof ApiError && !e.type)
+      throw new ApiError(e.status, e.message, 'invalid_request', e.headers);
     throw e;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -54,7 +55,11 @@ export const tokenRoutes: Route<RequestContext>[] = [
       ctx.attribute(client.clientId, null);
       const grant = requiredString(body, 'grant_type');
       if (grant !== 'authorization_code') {
-        throw new ApiError(501, `Grant type not supported: "${grant}" (use authorization_code)`, 'unsupported_grant_type');
+        throw new ApiError(
+          501,
+          `Grant type not supported: "${grant}" (use authorization_code)`,
+          'unsupported_grant_type',
+        );
       }
       const code = requiredString(body, 'code');
       const redirectUri = typeof body.redirect_uri === 'string' ? body.redirect_uri : undefined;
@@ -71,7 +76,11 @@ export const tokenRoutes: Route<RequestContext>[] = [
       const client = ctx.state.clients.authenticate(ctx.req.headers.authorization, body);
       ctx.attribute(client.clientId, null);
       if (body.grant_type !== undefined && body.grant_type !== 'refresh_token') {
-        throw new ApiError(501, `Grant type not supported here: "${String(body.grant_type)}" (use refresh_token)`, 'unsupported_grant_type');
+        throw new ApiError(
+          501,
+          `Grant type not supported here: "${String(body.grant_type)}" (use refresh_token)`,
+          'unsupported_grant_type',
+        );
       }
       const pair = ctx.state.tokens.refresh(requiredString(body, 'refresh_token'), client.clientId);
       ctx.attribute(client.clientId, pair.user);

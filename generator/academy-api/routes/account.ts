@@ -24,5 +24,9 @@ export const accountRoutes: Route<DataContext>[] = [
       };
     },
   },
-  { method: 'GET', pattern: '/custom-fields', handle: () => ({ status: 200, json: { fields: CUSTOM_FIELDS } }) },
+  {
+    method: 'GET',
+    pattern: '/custom-fields',
+    handle: () => ({ status: 200, json: { fields: CUSTOM_FIELDS } }),
+  },
 ];

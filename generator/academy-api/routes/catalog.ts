@@ -13,8 +13,15 @@ export const catalogRoutes: Route<DataContext>[] = [
       const conditions = parsePeopleQuery(query.get('q') ?? '');
       const offset = intParam(query, 'offset', 0, 0);
       const limit = intParam(query, 'limit', 5, 1);
-      const slice = offsetOf(PEOPLE.filter((p) => matchesAll(p.name, conditions)), offset, limit);
-      return { status: 200, json: { people: slice.items, offset: slice.offset, limit: slice.limit, total: slice.total } };
+      const slice = offsetOf(
+        PEOPLE.filter((p) => matchesAll(p.name, conditions)),
+        offset,
+        limit,
+      );
+      return {
+        status: 200,
+        json: { people: slice.items, offset: slice.offset, limit: slice.limit, total: slice.total },
+      };
     },
   },
   {

@@ -9,7 +9,10 @@ export const fileRoutes: Route<DataContext>[] = [
   {
     method: 'GET',
     pattern: '/files',
-    handle: () => ({ status: 200, json: { files: FILES.map(({ id, name, type, size }) => ({ id, name, type, size })) } }),
+    handle: () => ({
+      status: 200,
+      json: { files: FILES.map(({ id, name, type, size }) => ({ id, name, type, size })) },
+    }),
   },
   {
     method: 'GET',
@@ -17,7 +20,8 @@ export const fileRoutes: Route<DataContext>[] = [
     handle: ({ params }) => {
       const file = FILES.find((f) => f.id === params.id);
       if (!file) throw notFound('File not found');
-      if (file.type === 'folder' || !file.content) throw badRequest(`"${file.name}" is a folder and cannot be exported`);
+      if (file.type === 'folder' || !file.content)
+        throw badRequest(`"${file.name}" is a folder and cannot be exported`);
       return {
         status: 200,
         bytes: { body: file.content, contentType: file.contentType ?? 'application/octet-stream' },
@@ -32,13 +36,19 @@ export const fileRoutes: Route<DataContext>[] = [
       const type = mediaType(req);
       if (type !== 'multipart/form-data') {
         await readBody(req).catch(() => undefined);
-        throw new ApiError(415, `Upload with multipart/form-data, not ${type ? `"${type}"` : 'an untyped body'}`);
+        throw new ApiError(
+          415,
+          `Upload with multipart/form-data, not ${type ? `"${type}"` : 'an untyped body'}`,
+        );
       }
       const boundary = multipartBoundary(req.headers['content-type'] ?? '');
       const parts = parseMultipart(await readBody(req), boundary);
       const file = parts.find((p) => p.filename !== null);
       if (!file) throw badRequest('The multipart body has no file part (a part with a filename)');
-      const name = parts.find((p) => p.name === 'name' && p.filename === null)?.data.toString('utf8') || file.filename || 'upload';
+      const name =
+        parts.find((p) => p.name === 'name' && p.filename === null)?.data.toString('utf8') ||
+        file.filename ||
+        'upload';
       return { status: 200, json: { name, size: file.data.length } };
     },
   },

@@ -1,5 +1,5 @@
 import { readJsonObject } from '../body.ts';
-import { isIsoDateTime, readMovieInput, renderMovie, type MovieRecord } from '../data/movie.ts';
+import { isIsoDateTime, type MovieRecord, readMovieInput, renderMovie } from '../data/movie.ts';
 import { LIMITS } from '../data/store.ts';
 import { ApiError, badRequest, notFound } from '../errors.ts';
 import { intParam, pageOf } from '../pagination.ts';
@@ -29,13 +29,16 @@ function listMovies(ctx: DataContext): Reply {
   const { query, state, auth } = ctx;
   const page = intParam(query, 'page', 1, 1);
   const sortBy = (query.get('sortBy') || 'createdAt') as SortField;
-  if (!SORT_FIELDS.includes(sortBy)) throw badRequest(`Query parameter "sortBy" must be one of ${SORT_FIELDS.join(', ')}`);
+  if (!SORT_FIELDS.includes(sortBy))
+    throw badRequest(`Query parameter "sortBy" must be one of ${SORT_FIELDS.join(', ')}`);
   const order = query.get('order') || 'asc';
-  if (order !== 'asc' && order !== 'desc') throw badRequest('Query parameter "order" must be "asc" or "desc"');
+  if (order !== 'asc' && order !== 'desc')
+    throw badRequest('Query parameter "order" must be "asc" or "desc"');
   let movies = state.data.visibleMovies(state.data.account(auth.client.clientId, auth.user.key));
   const since = query.get('since');
   if (since) {
-    if (!isIsoDateTime(since)) throw badRequest(`Query parameter "since" must be an ISO date-time, got "${since.slice(0, 40)}"`);
+    if (!isIsoDateTime(since))
+      throw badRequest(`Query parameter "since" must be an ISO date-time, got "${since.slice(0, 40)}"`);
     const t = Date.parse(since);
     // `since` compares with the sort field; for `name` (not a date) it compares with createdAt.
     const field: SortField = sortBy === 'name' ? 'createdAt' : sortBy;
@@ -54,7 +57,10 @@ function listMovies(ctx: DataContext): Reply {
     return sign * (va < vb ? -1 : 1);
   });
   const slice = pageOf(sorted, page);
-  return { status: 200, json: { movies: slice.items.map(renderMovie), page: slice.page, totalPages: slice.totalPages } };
+  return {
+    status: 200,
+    json: { movies: slice.items.map(renderMovie), page: slice.page, totalPages: slice.totalPages },
+  };
 }
 
 function findOrThrow(ctx: DataContext): { movie: MovieRecord; own: boolean } {
@@ -75,7 +81,9 @@ async function createMovie(ctx: DataContext): Promise<Reply> {
   const fields = readMovieInput(body, false);
   const account = ctx.state.data.account(ctx.auth.client.clientId, ctx.auth.user.key);
   if (account.movies.length >= LIMITS.createdMovies) {
-    throw badRequest(`Limit reached: a user can create at most ${LIMITS.createdMovies} movies; delete one first`);
+    throw badRequest(
+      `Limit reached: a user can create at most ${LIMITS.createdMovies} movies; delete one first`,
+    );
   }
   const movie = ctx.state.data.createMovie(account, fields);
   const out = renderMovie(movie);
@@ -105,7 +113,11 @@ async function deleteMovie(ctx: DataContext): Promise<Reply> {
 export const movieRoutes: Route<DataContext>[] = [
   { method: 'GET', pattern: '/movies', handle: listMovies },
   { method: 'POST', pattern: '/movies', handle: createMovie },
-  { method: 'GET', pattern: '/movies/:id', handle: (ctx) => ({ status: 200, json: renderMovie(findOrThrow(ctx).movie) }) },
+  {
+    method: 'GET',
+    pattern: '/movies/:id',
+    handle: (ctx) => ({ status: 200, json: renderMovie(findOrThrow(ctx).movie) }),
+  },
   { method: 'PUT', pattern: '/movies/:id', handle: (ctx) => changeMovie(ctx, false) },
   { method: 'PATCH', pattern: '/movies/:id', handle: (ctx) => changeMovie(ctx, true) },
   { method: 'DELETE', pattern: '/movies/:id', handle: deleteMovie },

@@ -1,6 +1,6 @@
 import type { Clock } from '../../model/clock.ts';
-import type { Account } from '../data/store.ts';
 import { isoSeconds } from '../data/movie.ts';
+import type { Account } from '../data/store.ts';
 import type { WebhookDelivery, WebhookEvent } from '../types.ts';
 
 export interface WebhookDeliveryOptions {
@@ -50,7 +50,7 @@ export class WebhookDispatcher {
 
   async notify(account: Account, event: WebhookEvent, movie: Record<string, unknown>): Promise<void> {
     const hook = account.webhook;
-    if (!hook || !hook.events.includes(event)) return;
+    if (!hook?.events.includes(event)) return;
     const payload = { event, movie, timestamp: isoSeconds(this.clock.now()) };
     const record: WebhookDelivery = {
       at: isoSeconds(this.clock.now()),
@@ -97,7 +97,7 @@ export class WebhookDispatcher {
       return { kind: 'delivered', status: res.status };
     } catch (e) {
       const err = e as Error & { cause?: { code?: string } };
-      return { kind: 'failed', error: err.cause?.code ?? err.name + ': ' + err.message };
+      return { kind: 'failed', error: err.cause?.code ?? `${err.name}: ${err.message}` };
     }
   }
 }

@@ -32,7 +32,12 @@ export const webhookRoutes: Route<DataContext>[] = [
           `Only ${LIMITS.webhooks} webhook per user; detach webhook ${account.webhook.id} first (GET /about shows it)`,
         );
       }
-      account.webhook = { id: ctx.state.data.newId('webhook'), url: body.url as string, events, createdAt: ctx.state.clock.now() };
+      account.webhook = {
+        id: ctx.state.data.newId('webhook'),
+        url: body.url as string,
+        events,
+        createdAt: ctx.state.clock.now(),
+      };
       const { id, url } = account.webhook;
       return { status: 200, json: { id, url, events } };
     },

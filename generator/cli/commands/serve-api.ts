@@ -53,14 +53,19 @@ function banner(api: AcademyApi): string {
 export function registerServeApi(program: Command, setExit: SetExit): void {
   program
     .command('serve-api')
-    .description('Run the embedded App Academy API (v1 + v2 OAuth2) on loopback for manual use; prints the registered credentials')
+    .description(
+      'Run the embedded App Academy API (v1 + v2 OAuth2) on loopback for manual use; prints the registered credentials',
+    )
     .option('--port <n>', 'port to listen on (0 picks a free one)', '0')
     .option('--host <address>', 'interface to bind', '127.0.0.1')
     .option('--access-minutes <n>', 'access token lifetime in minutes (default 60)')
     .option('--refresh-minutes <n>', 'refresh token lifetime in minutes (default 1440)')
     .option('--code-minutes <n>', 'authorization code lifetime in minutes (default 10)')
     .option('--seed <n>', 'deterministic mode: seeded credentials, tokens and ids (clock stays real)')
-    .option('--external-webhooks', 'also deliver webhooks to non-loopback URLs (off: nothing leaves the machine)')
+    .option(
+      '--external-webhooks',
+      'also deliver webhooks to non-loopback URLs (off: nothing leaves the machine)',
+    )
     .option('--json', 'print the endpoints and credentials as one JSON line instead of the banner')
     .option('--quiet', 'do not print a line per request')
     .action(async (opts: ServeApiOptions) => {
@@ -72,7 +77,8 @@ export function registerServeApi(program: Command, setExit: SetExit): void {
         refreshMinutes: wholeNumber('refresh-minutes', opts.refreshMinutes, 1, max),
         codeMinutes: wholeNumber('code-minutes', opts.codeMinutes, 1, max),
       };
-      for (const key of Object.keys(lifetimes) as (keyof typeof lifetimes)[]) if (lifetimes[key] === undefined) delete lifetimes[key];
+      for (const key of Object.keys(lifetimes) as (keyof typeof lifetimes)[])
+        if (lifetimes[key] === undefined) delete lifetimes[key];
       let api: AcademyApi;
       try {
         api = await startAcademyApi({
@@ -86,12 +92,16 @@ export function registerServeApi(program: Command, setExit: SetExit): void {
           webhooks: { allowExternal: Boolean(opts.externalWebhooks) },
           onRequest: opts.quiet
             ? undefined
-            : (e) => process.stdout.write(`${e.at}  ${e.method} ${e.path} ${e.status}  ${e.client ?? '-'} ${e.user ?? '-'}\n`),
+            : (e) =>
+                process.stdout.write(
+                  `${e.at}  ${e.method} ${e.path} ${e.status}  ${e.client ?? '-'} ${e.user ?? '-'}\n`,
+                ),
         });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${opts.host} is already in use`);
-        if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot bind to host "${opts.host}"`);
+        if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+          throw new UsageError(`cannot bind to host "${opts.host}"`);
         throw e;
       }
       // Listen for the stop signals before printing: whoever reads the banner may signal at once.
