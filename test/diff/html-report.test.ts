@@ -32,11 +32,11 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function studentReport(mutate: (dir: string) => void): Promise<DiffReport> {
+async function studentReport(mutate: (dir: string) => void, behaviour = false): Promise<DiffReport> {
   const dir = copyApp(REF);
   dirs.push(dir);
   mutate(dir);
-  return diffApps(loadApp(dir), loadApp(REF), { behaviour: false, lint: false });
+  return diffApps(loadApp(dir), loadApp(REF), { behaviour, lint: false });
 }
 
 /** Opens the page from a file with every network request refused, collecting console errors. */
@@ -114,6 +114,25 @@ describe('the HTML report in headless Chromium', () => {
     expect(
       await page.locator('.change[data-class="breaking"], .change[data-class="behavioural"]').count(),
     ).toBe(0);
+    await page.close();
+  });
+
+  it('shows every scenario step, side by side, and every behaviour difference', async () => {
+    const r = await studentReport((d) => editOauth(d, 'refresh', (req) => void delete req.condition), true);
+    expect(r.behaviour.ran).toBe(true);
+    const failing = r.behaviour.steps.filter((s) => !s.pass);
+    expect(failing.length).toBeGreaterThan(0);
+    const { page, problems } = await openReport(formatHtml(r));
+    expect(problems).toEqual([]);
+    expect(await page.locator('details.step').count()).toBe(r.behaviour.steps.length);
+    expect(await page.locator('details.step.fail').count()).toBe(failing.length);
+    expect(await page.locator('.step-diff').count()).toBe(r.behaviour.steps.reduce((n, s) => n + s.differences.length, 0));
+    // a failing step is open and shows both sides
+    const first = page.locator('details.step.fail').first();
+    expect(await first.getAttribute('open')).not.toBeNull();
+    expect(await first.locator('.sides .side').count()).toBe(2);
+    expect((await first.locator('.step-diff').allTextContents()).join('\n')).toMatch(/only yours sends POST \S+\/refresh/);
+    expect(await page.locator('#score').textContent()).toBe(String(r.grade.score));
     await page.close();
   });
 });
