@@ -63,6 +63,8 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
           user: st.user ?? null,
           scopes: st.scopes,
           expires: st.expires ? new Date(st.expires).toISOString() : null,
+          ...(st.metadata !== undefined ? { metadata: st.metadata } : {}),
+          ...(st.uid !== undefined ? { uid: st.uid } : {}),
         },
       ],
     };
