@@ -18,6 +18,7 @@ import type {
   ResponderCommunication,
   SearchRequest,
   TriggerRequest,
+  UniversalRequest,
 } from './request.ts';
 import type { WebhookDefinition } from './webhook.ts';
 
@@ -80,7 +81,7 @@ export interface UniversalDef<N extends string, S extends ParameterList, M exten
   extends ModuleDefBase<N, S, C> {
   type: 'universal';
   mappableParameters?: M;
-  communication: Section<ModuleVars<Params<S, M>, Keys<C>>, OneOrMany<ActionRequest>>;
+  communication: Section<ModuleVars<Params<S, M>, Keys<C>>, OneOrMany<UniversalRequest>>;
 }
 
 export type ModuleDef<N extends string, S extends ParameterList, M extends ParameterList, C extends AnyConnection | undefined> =

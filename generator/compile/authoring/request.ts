@@ -122,6 +122,15 @@ export interface ActionRequest extends RequestCore, AwsDirective, Forbid<'pagina
 /** Response directives that belong to connections, never to modules. */
 type ModuleForbiddenResponse = 'data' | 'expires' | 'metadata' | 'uid';
 
+/**
+ * Universal ("Make an API call") requests: one bundle like an action, but the API the user calls
+ * may page, so `pagination` is allowed (as in schemas/module-communication-universal).
+ */
+export interface UniversalRequest extends RequestCore, AwsDirective, Forbid<'iterate'> {
+  pagination?: Pagination;
+  response?: ResponseCore & ResponseOutput & Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+}
+
 /** Search requests: iterate, limit and pagination. */
 export interface SearchRequest extends RequestCore, AwsDirective {
   pagination?: Pagination;
@@ -233,8 +242,10 @@ export interface WebhookRespond {
 /** Attach/detach/update: one request whose `response.data` is stored as webhook data. */
 export interface WebhookRequest<K extends string> extends RequestCore, AwsDirective, Forbid<'pagination'> {
   response?: ResponseCore &
-    ResponseOutput &
-    Forbid<'limit' | 'iterate' | 'trigger'> & { data?: { readonly [key in K]?: ImlValue } };
+    Forbid<'limit' | 'iterate' | 'trigger' | 'wrapper' | 'expires' | 'metadata'> & {
+      output?: ImlValue;
+      data?: { readonly [key in K]?: ImlValue };
+    };
 }
 
 /** One request or several run in sequence. */
