@@ -126,12 +126,16 @@ describe('the HTML report in headless Chromium', () => {
     expect(problems).toEqual([]);
     expect(await page.locator('details.step').count()).toBe(r.behaviour.steps.length);
     expect(await page.locator('details.step.fail').count()).toBe(failing.length);
-    expect(await page.locator('.step-diff').count()).toBe(r.behaviour.steps.reduce((n, s) => n + s.differences.length, 0));
+    expect(await page.locator('.step-diff').count()).toBe(
+      r.behaviour.steps.reduce((n, s) => n + s.differences.length, 0),
+    );
     // a failing step is open and shows both sides
     const first = page.locator('details.step.fail').first();
     expect(await first.getAttribute('open')).not.toBeNull();
     expect(await first.locator('.sides .side').count()).toBe(2);
-    expect((await first.locator('.step-diff').allTextContents()).join('\n')).toMatch(/only yours sends POST \S+\/refresh/);
+    expect((await first.locator('.step-diff').allTextContents()).join('\n')).toMatch(
+      /only yours sends POST \S+\/refresh/,
+    );
     expect(await page.locator('#score').textContent()).toBe(String(r.grade.score));
     await page.close();
   });
