@@ -24,8 +24,13 @@ import { PRELUDE } from './prelude.ts';
 
 /** Make's documented limit is 10 s per call; tests and tools pass smaller values. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** Hitting the cap ends the call with "out of memory". QuickJS checks the time limit only every
- * ~10,000 operations, so an allocation-heavy loop may overrun the time limit by seconds (bounded). */
+/**
+ * Known limits of the isolate (measured, see README): QuickJS polls the interrupt handler every
+ * ~10,000 interpreter steps, so plain JS loops stop within milliseconds of the limit but a loop
+ * whose few steps each run a heavy native call (filling 100k-element arrays, 1 MB `repeat`) can
+ * overrun it by seconds before the step count or WebAssembly memory runs out. The memory cap is
+ * approximate in this WebAssembly build (allocation sizes are estimated).
+ */
 export const MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
 const MAX_STACK_BYTES = 512 * 1024;
 
@@ -161,6 +166,7 @@ class SandboxFunctions implements CustomFunctions {
       result.error.dispose();
       const message =
         typeof err === 'object' && err ? `${err.name ?? 'Error'}: ${err.message ?? ''}` : String(err);
+      if (/out of memory/.test(message)) throw new ImlSandboxError(`${what} ran out of memory`);
       if (timedOut || /interrupted/.test(message))
         throw new ImlSandboxError(`${what} timed out after ${this.timeoutMs} ms`);
       throw new ImlSandboxError(`${what} failed: ${message}`);
