@@ -6,12 +6,14 @@ import { matchComponents } from './match.ts';
 import { diffStructure } from './structure.ts';
 import type { BehaviourResult, DiffReport, Verdict } from './types.ts';
 
+export { CHANGE_CODES } from './codes.ts';
 export { formatHtml } from './format/html.ts';
 export { formatJson } from './format/json.ts';
 export { formatText } from './format/text.ts';
 export { matchComponents, signatureOf, similarity } from './match.ts';
 export { diffStructure } from './structure.ts';
 export type * from './types.ts';
+export { CHANGE_CLASSES } from './types.ts';
 
 export interface DiffOptions extends BehaviourOptions {
   /** Run both apps on the embedded API and compare requests and outputs (default true). */
