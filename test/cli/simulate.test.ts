@@ -58,6 +58,8 @@ describe('make-app simulate', () => {
   it('replays a HAR with no API', () => {
     const har = path.join(work, 'smoke.har');
     expect(cli(['dist-app', '--har', har]).code).toBe(0);
+    // The smoke HAR holds no credential-shaped string (tokens, codes, client secret, API key).
+    expect(readFileSync(har, 'utf8').match(/\b(at|rt|ac|cs|ak)_[A-Za-z0-9_-]{12,}/g)).toBeNull();
     const r = cli(['dist-app', '--replay', har]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('(replay)');

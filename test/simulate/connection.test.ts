@@ -81,6 +81,18 @@ describe('consent page as a browser', () => {
   });
 });
 
+describe('webhook delivery', () => {
+  it('waiting for a delivery that never comes is a clear step error', async () => {
+    const s = await steps(app, [
+      { connect: { as: 'john' } },
+      { createMovie: { name: 'Unheard' } },
+      { deliverWebhook: { module: 'watchMovieEvents', waitMs: 150 } },
+    ]);
+    expect(s[1].status).toBe('pass');
+    expect(s[2].error).toEqual({ type: 'RuntimeError', message: 'No webhook delivery reached "movieEvents" within 150 ms' });
+  });
+});
+
 describe('common data', () => {
   it.each([
     ['clientId', 'clientId'],
