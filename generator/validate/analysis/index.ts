@@ -160,11 +160,24 @@ function analyseCode(
   inherited?: { iterate: boolean; pagination: boolean },
 ): ImlString[] {
   const analyses = analyzeValue(code.value).filter((a) => a.hasIml || a.errors.length > 0);
-  analyses.push(...unclosedTemplates(code.value));
+  if (mayHoldUnclosed(code.text)) analyses.push(...unclosedTemplates(code.value));
   return placeStrings(c, id, code, analyses, requests, paginatedBase, inherited);
 }
 
 export { isObject as isPlainObject };
+
+const unclosedHint = new Map<string, boolean>();
+
+/** Cheap text pre-check (cached per file text): a `{{` followed by a quote before any `}`. */
+function mayHoldUnclosed(text: string): boolean {
+  let hit = unclosedHint.get(text);
+  if (hit === undefined) {
+    hit = /\{\{[^}"]*"/.test(text);
+    if (unclosedHint.size > 10_000) unclosedHint.clear();
+    unclosedHint.set(text, hit);
+  }
+  return hit;
+}
 
 /**
  * Strings with a `{{` that never closes: `analyzeValue` skips them (they hold no complete

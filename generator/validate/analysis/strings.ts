@@ -30,6 +30,35 @@ export interface ImlString {
   locate(offset?: number): SourceLocation;
 }
 
+/** One placed string; a class so `locate` is shared, not a closure per string. */
+class PlacedString implements ImlString {
+  readonly pointer: string;
+  readonly inKey: boolean;
+  readonly source: string;
+  readonly available: ReadonlySet<string>;
+  readonly order: { seq: number; stage: number };
+  constructor(
+    readonly component: Component | undefined,
+    readonly componentId: string,
+    readonly code: CodeFile,
+    readonly analysis: ValueAnalysis,
+    readonly request: RequestInfo | undefined,
+    readonly section: string | undefined,
+    readonly directive: string,
+    readonly phase: Phase,
+    readonly scope: ScopeKey,
+  ) {
+    this.pointer = analysis.pointer;
+    this.inKey = analysis.inKey;
+    this.source = analysis.source;
+    this.available = availableVariables(scope);
+    this.order = { seq: request?.seq ?? 0, stage: STAGE[phase] };
+  }
+  locate(offset = 0): SourceLocation {
+    return this.inKey ? this.code.locate(this.pointer, { key: true }) : this.code.locate(this.pointer, { offsetInString: offset });
+  }
+}
+
 const STAGE: Record<Phase, number> = {
   'request-temp': 0,
   request: 1,
@@ -125,24 +154,9 @@ export function placeStrings(
       paginated,
       iterates: inherited.iterate || (typeof resp === 'object' && resp !== null && 'iterate' in resp),
     };
-    out.push({
-      component,
-      componentId,
-      code,
-      pointer: a.pointer,
-      inKey: a.inKey,
-      source: a.source,
-      analysis: a,
-      request,
-      section: request?.section ?? (code.codeType === 'communication' ? undefined : code.codeType),
-      directive: dir.join('.'),
-      phase,
-      available: availableVariables(scope),
-      scope,
-      order: { seq: request?.seq ?? 0, stage: STAGE[phase] },
-      locate: (offset = 0) =>
-        a.inKey ? code.locate(a.pointer, { key: true }) : code.locate(a.pointer, { offsetInString: offset }),
-    });
+    out.push(
+      new PlacedString(component, componentId, code, a, request, request?.section ?? (code.codeType === 'communication' ? undefined : code.codeType), dir.join('.'), phase, scope),
+    );
   }
   return out;
 }
