@@ -4,12 +4,12 @@
  * values when asked). Records, per code, which TypeScript definition produced it for source mapping.
  */
 import type { AppBundle, BundleComponent, ComponentCodeType, ComponentKind } from '../model/index.ts';
-import { COMPONENT_KINDS } from '../model/index.ts';
+import { COMPONENT_KINDS, toPointer } from '../model/index.ts';
 import { InputError } from '../cli/errors.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { createVars } from './authoring/context.ts';
 import { type Definition, SECTION_CODE_TYPES } from './authoring/definition.ts';
-import { toJsonValue } from './authoring/iml.ts';
+import { isExpr, toJsonValue } from './authoring/iml.ts';
 import type { DefinitionOrigin } from './authoring/origin.ts';
 import { type SecretMode, secretLeaf } from './secrets.ts';
 
@@ -30,9 +30,67 @@ export function codeOriginKey(kind: ComponentKind | 'general', name: string, cod
   return kind === 'general' ? `general/${codeType}` : `${kind}/${name}/${codeType}`;
 }
 
-function evaluateSection(value: unknown, mode: SecretMode, root: string): unknown {
-  const built = typeof value === 'function' ? (value as (vars: unknown) => unknown)(createVars()) : value;
-  return toJsonValue(built, secretLeaf(mode, root));
+/** Where a section is being evaluated, for error messages. */
+interface Where {
+  what: string;
+  origin?: DefinitionOrigin;
+}
+
+function evaluateSection(value: unknown, mode: SecretMode, root: string, where: Where): unknown {
+  let built: unknown;
+  if (typeof value === 'function') {
+    try {
+      built = (value as (vars: unknown) => unknown)(createVars());
+    } catch (e) {
+      throw new InputError(`${where.what}: the builder threw: ${(e as Error)?.message ?? String(e)}`, where.origin);
+    }
+  } else built = value;
+  const leaf = secretLeaf(mode, root);
+  return toJson(built, leaf, where, [], new Set());
+}
+
+/**
+ * References → `{{...}}`, secrets → values, `undefined` members dropped; anything JSON cannot
+ * hold faithfully (functions, dates, class instances, NaN, cycles) is an error naming its path.
+ */
+function toJson(value: unknown, leaf: (v: unknown) => unknown, where: Where, path: (string | number)[], seen: Set<object>): unknown {
+  if (isExpr(value)) return toJsonValue(value);
+  const replaced = leaf(value);
+  if (!Object.is(replaced, value)) return replaced;
+  const fail = (why: string): never => {
+    throw new InputError(`${where.what} at ${toPointer(path) || '/'}: ${why}`, where.origin);
+  };
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : fail(`${value} is not a JSON number`);
+    case 'undefined':
+      return undefined;
+    case 'object':
+      break;
+    default:
+      return fail(`a ${typeof value} cannot be written to JSON (a builder must return data, not code)`);
+  }
+  if (value === null) return null;
+  if (seen.has(value)) fail('the value contains itself (a cycle)');
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v, i) => toJson(v, leaf, where, [...path, i], seen) ?? null);
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      fail(`a ${value.constructor?.name ?? 'class instance'} cannot be written to JSON; use plain objects and strings (dates as ISO text)`);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const j = toJson(v, leaf, where, [...path, k], seen);
+      if (j !== undefined) out[k] = j;
+    }
+    return out;
+  } finally {
+    seen.delete(value);
+  }
 }
 
 const KINDS_IN_APP: Record<ComponentKind, keyof AppDefinition> = {
@@ -48,11 +106,11 @@ export function evaluateApp(app: AppDefinition, opts: { secrets?: SecretMode; pr
   const origins = new Map<string, CodeOrigin>();
   const general: AppBundle['general'] = {};
   if (app.base) {
-    general.base = evaluateSection(app.base.communication, mode, opts.projectRoot);
+    general.base = evaluateSection(app.base.communication, mode, opts.projectRoot, { what: 'base', origin: app.base.origin });
     origins.set(codeOriginKey('general', '', 'base'), { origin: app.base.origin, key: 'communication' });
   }
   if (app.common !== undefined) {
-    general.common = evaluateSection(app.common, mode, opts.projectRoot);
+    general.common = evaluateSection(app.common, mode, opts.projectRoot, { what: 'app common data', origin: app.origin });
     origins.set(codeOriginKey('general', '', 'common'), { origin: app.origin, key: 'common' });
   }
   if (app.readme !== undefined) general.readme = app.readme;
@@ -65,7 +123,7 @@ export function evaluateApp(app: AppDefinition, opts: { secrets?: SecretMode; pr
   }
   for (const [type, value] of Object.entries(app.generalCodes ?? {})) {
     if (value === undefined) continue;
-    general[type as keyof typeof general] = evaluateSection(value, mode, opts.projectRoot);
+    general[type as keyof typeof general] = evaluateSection(value, mode, opts.projectRoot, { what: `general ${type}`, origin: app.origin });
     origins.set(codeOriginKey('general', '', type), { origin: app.origin, key: `generalCodes.${type}` });
   }
 
@@ -100,11 +158,11 @@ function evaluateComponent(
   for (const [key, value] of Object.entries(def.sections)) {
     const codeType = table[key];
     if (!codeType) throw new InputError(`${def.kind} "${def.name}" has an unknown section "${key}"`, def.origin);
-    codes[codeType] = evaluateSection(value, mode, root);
+    codes[codeType] = evaluateSection(value, mode, root, { what: `${def.kind} "${def.name}" ${key}`, origin: def.origin });
     origins.set(codeOriginKey(def.kind, def.name, codeType), { origin: def.origin, key });
   }
   for (const [codeType, value] of Object.entries(def.codes ?? {})) {
-    codes[codeType as ComponentCodeType] = evaluateSection(value, mode, root);
+    codes[codeType as ComponentCodeType] = evaluateSection(value, mode, root, { what: `${def.kind} "${def.name}" ${codeType}`, origin: def.origin });
     origins.set(codeOriginKey(def.kind, def.name, codeType), { origin: def.origin, key: `codes.${codeType}` });
   }
   return { ...def.meta, codes } as BundleComponent;
