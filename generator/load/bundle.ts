@@ -55,6 +55,24 @@ export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): A
     }
   }
 
+  if (bundle.general !== undefined && !isObject(bundle.general)) {
+    report(
+      ctx,
+      'load/manifest-shape',
+      'error',
+      "The bundle's `general` must be an object (base, common, readme, groups).",
+      doc.locate('/general'),
+    );
+  }
+  if (!isObject(bundle.components)) {
+    report(
+      ctx,
+      'load/manifest-shape',
+      'error',
+      "The bundle's `components` must be an object keyed by component kind.",
+      doc.locate('/components'),
+    );
+  }
   const components = isObject(bundle.components) ? bundle.components : {};
   for (const [kind, entries] of Object.entries(components)) {
     if (!(COMPONENT_KINDS as readonly string[]).includes(kind)) {
@@ -84,6 +102,16 @@ export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): A
       const { codes, ...meta } = entry;
       const c = componentFromMeta(k, name, meta);
       c.declaredAt = doc.locate(cPointer, { key: true });
+      if (codes !== undefined && !isObject(codes)) {
+        report(
+          ctx,
+          'load/manifest-shape',
+          'error',
+          `\`codes\` of ${kind} "${name}" must be an object keyed by code type.`,
+          doc.locate(`${cPointer}/codes`),
+          `${kind}s.${name}`,
+        );
+      }
       if (isObject(codes)) {
         for (const [type, value] of Object.entries(codes)) {
           const pointer = `${cPointer}${toPointer(['codes', type])}`;

@@ -239,3 +239,20 @@ describe('symlinks inside layouts without a manifest', () => {
     expect(app.components.module.m.codes.communication?.value).toEqual({ url: '/x' });
   });
 });
+
+describe('loading a malformed bundle', () => {
+  it('reports components and codes of the wrong shape at their position', () => {
+    const file = path.join(tmp, 'bad.bundle.json');
+    const text = JSON.stringify(
+      { bundleVersion: 1, app: { name: 'b' }, general: [], components: { module: { m: { codes: [] } } } },
+      null,
+      2,
+    );
+    writeFileSync(file, text);
+    const app = loadApp(file);
+    expect(app.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['load/manifest-shape', text.split('\n').findIndex((l) => l.includes('"general"')) + 1],
+      ['load/manifest-shape', text.split('\n').findIndex((l) => l.includes('"codes"')) + 1],
+    ]);
+  });
+});

@@ -53,6 +53,24 @@ function position(text: string, needle: string): { line: number; column: number 
 const mod = (moduleType: string) => ({ moduleType });
 const FLAGGED: Case[] = [
   {
+    name: 'output written at the request root',
+    kind: 'module',
+    meta: mod('search'),
+    codes: { communication: { url: '/m', output: '{{body}}' } },
+    rule: 'schema/module-communication-search',
+    message: 'put it inside `response`',
+    at: '"output"',
+  },
+  {
+    name: 'respond in a module',
+    kind: 'module',
+    meta: mod('action'),
+    codes: { communication: { url: '/m', respond: { status: 200 } } },
+    rule: 'schema/module-communication-action',
+    message: "only exists in a webhook's communication",
+    at: '"respond"',
+  },
+  {
     name: 'pagination in an action',
     kind: 'module',
     meta: mod('action'),
