@@ -1,4 +1,5 @@
 /** Text helpers too large to sit inline in the function table. */
+import { safeRegExp } from './safe-regexp.ts';
 
 /** Removes `<style>`/`<script>` blocks and tags, `<br>` becomes a newline. Linear time on any input. */
 export function stripHtml(html: string): string {
@@ -61,7 +62,7 @@ export function startCase(s: string): string {
 /** `replace(text, '/re/flags', ...)` uses a regular expression; plain text replaces every occurrence. */
 export function replaceText(s: string, search: string, replacement: string): string {
   const re = /^\/(.+)\/([dgimsuy]*)$/s.exec(search);
-  if (re) return s.replace(new RegExp(re[1], re[2]), replacement);
+  if (re) return s.replace(safeRegExp(re[1], re[2]), replacement);
   return s.split(search).join(replacement);
 }
 

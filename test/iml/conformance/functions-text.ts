@@ -29,6 +29,17 @@ export const TEXT_CASES: ImlCase[] = [
   { t: "{{replace('a-b-c', '-', '+')}}", want: 'a+b+c', note: 'every occurrence' },
   { t: "{{replace('a1b22c', '/\\d+/g', '#')}}", want: 'a#b#c', note: '[HELP] /regex/flags' },
   { t: "{{replace('John Smith', '/(\\w+) (\\w+)/', '$2, $1')}}", want: 'Smith, John' },
+  {
+    t: `{{replace('${'a'.repeat(40)}b', '/(a+)+$/', 'x')}}`,
+    want: `${'a'.repeat(40)}b`,
+    note: 'a catastrophic pattern runs on the linear-time engine and terminates',
+  },
+  {
+    t: `{{replace('${'a'.repeat(40)}b', '/(a+)+$/i', 'x')}}`,
+    error: 'ImlEvalError',
+    note: 'no linear engine for /i: nested quantifiers are refused',
+  },
+  { t: "{{replace('Hello', '/L/gi', 'x')}}", want: 'Hexxo' },
   { t: "{{replace('a.b', '.', '$&')}}", want: 'a$&b', note: 'plain text replacement has no patterns' },
   { t: "{{replaceEmojiCharacters('hi 😀 there 👍🏽', '')}}", want: 'hi  there ' },
   { t: "{{split('a,b,c', ',')}}", want: ['a', 'b', 'c'] },
