@@ -271,7 +271,7 @@ export async function runInstantTrigger(rt: Runtime, name: string, bundles: unkn
     const ctx = {
       ...moduleCtx(rt, c, {}, conn?.data ?? {}, {}),
       payload,
-      ...(hook ? { webhook: { ...hook.data, id: hook.id, url: hook.url } } : {}),
+      ...(hook ? { webhook: { id: hook.id, url: hook.url, ...hook.data } } : {}),
     };
     const res = await execute(
       rt.env,

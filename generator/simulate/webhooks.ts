@@ -43,14 +43,24 @@ export async function startReceiver(current: () => Runtime | undefined): Promise
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       const body = Buffer.concat(chunks);
-      const list = rt.inbox.get(name) ?? [];
-      list.push({ body, headers, query: Object.fromEntries(u.searchParams), method: req.method ?? 'POST' });
-      rt.inbox.set(name, list);
+      const delivery = {
+        body,
+        headers,
+        query: Object.fromEntries(u.searchParams),
+        method: req.method ?? 'POST',
+      };
+      const reply = replyFor(rt, name, delivery);
+      if (!reply.verification) {
+        const list = rt.inbox.get(name) ?? [];
+        list.push(delivery);
+        rt.inbox.set(name, list);
+      }
       rt.wire.recordIncoming(
-        { method: req.method ?? 'POST', url: `${rt.receiverUrl}${u.pathname}`, headers, body },
+        { method: delivery.method, url: `${rt.receiverUrl}${u.pathname}`, headers, body },
         { component: `webhooks.${name}`, pointer: `webhooks.${name}.communication` },
+        reply,
       );
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('Accepted');
+      res.writeHead(reply.status, reply.headers).end(reply.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,6 +76,83 @@ export async function startReceiver(current: () => Runtime | undefined): Promise
   };
 }
 
+export interface HookReply {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** True when the webhook's `verification` answered (the delivery makes no bundles). */
+  verification: boolean;
+}
+
+/**
+ * What the hook answers the sender: `verification.respond` when its condition holds, else the
+ * webhook's `respond`, else Make's plain 200 "Accepted". Never throws (a broken directive answers 500).
+ */
+export function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
+  const accepted: HookReply = {
+    status: 200,
+    headers: { 'content-type': 'text/plain' },
+    body: Buffer.from('Accepted'),
+    verification: false,
+  };
+  try {
+    const api = rt.app.components.webhook[name]?.codes.communication?.value;
+    if (!isPlainObject(api)) return accepted;
+    const ctx = deliveryCtx(rt, name, d);
+    const ver = isPlainObject(api.verification) ? (api.verification as Spec) : undefined;
+    const verifying = ver !== undefined && truthy(rt.env.iml.eval(ver.condition, ctx));
+    const respond = verifying ? ver!.respond : api.respond;
+    if (!isPlainObject(respond)) return { ...accepted, verification: verifying };
+    const r = rt.env.iml.eval(respond, ctx) as Record<string, unknown>;
+    const type = String(r.type ?? 'json');
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(isPlainObject(r.headers) ? r.headers : {}))
+      headers[k.toLowerCase()] = String(v);
+    let text: string;
+    if (type === 'json') {
+      text = JSON.stringify(r.body ?? null);
+      headers['content-type'] ??= 'application/json';
+    } else if (type === 'urlencoded') {
+      text = new URLSearchParams(isPlainObject(r.body) ? (r.body as Record<string, string>) : {}).toString();
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    } else {
+      text = r.body === undefined || r.body === null ? '' : String(r.body);
+      headers['content-type'] ??= 'text/plain';
+    }
+    const status = Number(r.status ?? 200);
+    return {
+      status: Number.isInteger(status) && status >= 100 && status <= 999 ? status : 200,
+      headers,
+      body: Buffer.from(text),
+      verification: verifying,
+    };
+  } catch (e) {
+    return {
+      status: 500,
+      headers: { 'content-type': 'text/plain' },
+      body: Buffer.from((e as Error).message ?? 'error'),
+      verification: false,
+    };
+  }
+}
+
+type Delivery = {
+  body: Buffer;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  method: string;
+};
+
+function deliveryCtx(rt: Runtime, name: string, d: Delivery): ImlContext {
+  const body = parseBody(
+    'automatic',
+    { 'content-type': d.headers['content-type'] ?? 'application/json' },
+    d.body,
+  );
+  const params = rt.webhooks.get(name)?.parameters ?? {};
+  return { body, query: d.query, headers: d.headers, method: d.method, parameters: params, data: params };
+}
+
 function hookCtx(rt: Runtime, st: WebhookState, connection: Record<string, unknown>): ImlContext {
   return {
     parameters: st.parameters,
@@ -73,7 +160,7 @@ function hookCtx(rt: Runtime, st: WebhookState, connection: Record<string, unkno
     connection,
     common: rt.appCommon,
     temp: {},
-    webhook: { ...st.data, id: st.id, url: st.url },
+    webhook: { id: st.id, url: st.url, ...st.data },
   };
 }
 
@@ -204,5 +291,5 @@ export function bundlesFromDelivery(
     }
     return out;
   }
-  return [api.output !== undefined ? ev(api.output, ctx) : body];
+  return [api.output !== undefined ? ev(api.output, ctx) : ctx.body];
 }

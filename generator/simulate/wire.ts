@@ -89,17 +89,13 @@ export class Wire {
   recordIncoming(
     req: { method: string; url: string; headers: Record<string, string>; body: Buffer },
     meta: Omit<ExchangeMeta, 'scenario' | 'step'>,
+    reply: { status: number; headers: Record<string, string>; body: Buffer },
   ): void {
     const ex: Exchange = {
       startedMs: this.clock.now(),
       durationMs: 0,
       request: { ...req, mimeType: req.headers['content-type'] ?? 'application/json' },
-      response: {
-        status: 200,
-        statusText: 'OK',
-        headers: { 'content-type': 'text/plain' },
-        body: Buffer.from('Accepted'),
-      },
+      response: { status: reply.status, statusText: '', headers: reply.headers, body: reply.body },
       meta: { ...this.context, ...meta, direction: 'incoming' },
       sanitize: [],
     };

@@ -89,7 +89,10 @@ describe('webhook delivery', () => {
       { deliverWebhook: { module: 'watchMovieEvents', waitMs: 150 } },
     ]);
     expect(s[1].status).toBe('pass');
-    expect(s[2].error).toEqual({ type: 'RuntimeError', message: 'No webhook delivery reached "movieEvents" within 150 ms' });
+    expect(s[2].error).toEqual({
+      type: 'RuntimeError',
+      message: 'No webhook delivery reached "movieEvents" within 150 ms',
+    });
   });
 });
 
