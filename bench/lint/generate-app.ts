@@ -18,15 +18,51 @@ export function generateApp(dir: string, count: number): string[] {
     log: { sanitize: ['request.headers.authorization'] },
   });
   write('connections/academy/academy.params.iml.json', []);
-  write('connections/academy/academy.scope-list.iml.json', { connect: 'Connect', read: 'Read', write: 'Write', delete: 'Delete' });
+  write('connections/academy/academy.scope-list.iml.json', {
+    connect: 'Connect',
+    read: 'Read',
+    write: 'Write',
+    delete: 'Delete',
+  });
   write('connections/academy/academy.default-scope.iml.json', ['connect']);
   write('connections/academy/academy.oauth-communication.iml.json', {
-    authorize: { url: 'https://app-academy.make.com/api/v2/authorize', qs: { client_id: '{{common.clientId}}', redirect_uri: '{{oauth.redirectUri}}', response_type: 'code', scope: "{{join(oauth.scope, ' ')}}" }, response: { temp: { code: '{{query.code}}' } } },
+    authorize: {
+      url: 'https://app-academy.make.com/api/v2/authorize',
+      qs: {
+        client_id: '{{common.clientId}}',
+        redirect_uri: '{{oauth.redirectUri}}',
+        response_type: 'code',
+        scope: "{{join(oauth.scope, ' ')}}",
+      },
+      response: { temp: { code: '{{query.code}}' } },
+    },
     token: {
-      url: 'https://app-academy.make.com/api/v2/token', method: 'POST', type: 'urlencoded',
-      body: { grant_type: 'authorization_code', code: '{{temp.code}}', client_id: '{{common.clientId}}', client_secret: '{{common.clientSecret}}', redirect_uri: '{{oauth.redirectUri}}' },
-      response: { data: { accessToken: '{{body.access_token}}', refreshToken: '{{body.refresh_token}}', expires: '{{addMinutes(now, body.expires_in)}}' }, expires: '{{addMinutes(now, body.refresh_expires_in)}}' },
-      log: { sanitize: ['request.body.code', 'request.body.client_secret', 'response.body.access_token', 'response.body.refresh_token'] },
+      url: 'https://app-academy.make.com/api/v2/token',
+      method: 'POST',
+      type: 'urlencoded',
+      body: {
+        grant_type: 'authorization_code',
+        code: '{{temp.code}}',
+        client_id: '{{common.clientId}}',
+        client_secret: '{{common.clientSecret}}',
+        redirect_uri: '{{oauth.redirectUri}}',
+      },
+      response: {
+        data: {
+          accessToken: '{{body.access_token}}',
+          refreshToken: '{{body.refresh_token}}',
+          expires: '{{addMinutes(now, body.expires_in)}}',
+        },
+        expires: '{{addMinutes(now, body.refresh_expires_in)}}',
+      },
+      log: {
+        sanitize: [
+          'request.body.code',
+          'request.body.client_secret',
+          'response.body.access_token',
+          'response.body.refresh_token',
+        ],
+      },
     },
   });
   for (let i = 0; i < count; i++) {
@@ -36,23 +72,62 @@ export function generateApp(dir: string, count: number): string[] {
     write(`${dirRel}/${id}.communication.iml.json`, {
       url: search ? '/movies' : `/movies/{{parameters.id}}`,
       method: 'GET',
-      qs: search ? { since: '{{formatDate(parameters.since, "YYYY-MM-DD")}}', order: '{{ifempty(parameters.order, "asc")}}' } : {},
+      qs: search
+        ? {
+            since: '{{formatDate(parameters.since, "YYYY-MM-DD")}}',
+            order: '{{ifempty(parameters.order, "asc")}}',
+          }
+        : {},
       response: search
-        ? { iterate: '{{body.movies}}', output: { id: '{{item.id}}', name: '{{upper(item.name)}}' }, limit: '{{parameters.limit}}' }
+        ? {
+            iterate: '{{body.movies}}',
+            output: { id: '{{item.id}}', name: '{{upper(item.name)}}' },
+            limit: '{{parameters.limit}}',
+          }
         : { output: { id: '{{body.id}}', name: '{{body.name}}' } },
-      ...(search ? { pagination: { qs: { page: '{{pagination.page}}' }, condition: '{{body.page < body.totalPages}}' } } : {}),
+      ...(search
+        ? {
+            pagination: { qs: { page: '{{pagination.page}}' }, condition: '{{body.page < body.totalPages}}' },
+          }
+        : {}),
     });
-    write(`${dirRel}/${id}.mappable-params.iml.json`, search
-      ? [{ name: 'since', type: 'date', label: 'Since' }, { name: 'order', type: 'select', label: 'Order', default: 'asc', options: [{ label: 'Asc', value: 'asc' }, { label: 'Desc', value: 'desc' }] }, { name: 'limit', type: 'uinteger', label: 'Limit', default: 10 }]
-      : [{ name: 'id', type: 'text', label: 'Movie ID', required: true }]);
-    write(`${dirRel}/${id}.interface.iml.json`, [{ name: 'id', type: 'text', label: 'ID' }, { name: 'name', type: 'text', label: 'Name' }]);
+    write(
+      `${dirRel}/${id}.mappable-params.iml.json`,
+      search
+        ? [
+            { name: 'since', type: 'date', label: 'Since' },
+            {
+              name: 'order',
+              type: 'select',
+              label: 'Order',
+              default: 'asc',
+              options: [
+                { label: 'Asc', value: 'asc' },
+                { label: 'Desc', value: 'desc' },
+              ],
+            },
+            { name: 'limit', type: 'uinteger', label: 'Limit', default: 10 },
+          ]
+        : [{ name: 'id', type: 'text', label: 'Movie ID', required: true }],
+    );
+    write(`${dirRel}/${id}.interface.iml.json`, [
+      { name: 'id', type: 'text', label: 'ID' },
+      { name: 'name', type: 'text', label: 'Name' },
+    ]);
     write(`${dirRel}/${id}.samples.iml.json`, { id: '1', name: 'Iron Man' });
     write(`${dirRel}/${id}.scope.iml.json`, ['read']);
     modules[id] = {
-      label: `Module ${i}`, description: 'Returns movies.', moduleType: search ? 'search' : 'action', actionCrud: search ? null : 'read', connection: 'academy',
+      label: `Module ${i}`,
+      description: 'Returns movies.',
+      moduleType: search ? 'search' : 'action',
+      actionCrud: search ? null : 'read',
+      connection: 'academy',
       codeFiles: {
-        communication: `${dirRel}/${id}.communication.iml.json`, mappableParams: `${dirRel}/${id}.mappable-params.iml.json`,
-        interface: `${dirRel}/${id}.interface.iml.json`, samples: `${dirRel}/${id}.samples.iml.json`, scope: `${dirRel}/${id}.scope.iml.json`,
+        communication: `${dirRel}/${id}.communication.iml.json`,
+        mappableParams: `${dirRel}/${id}.mappable-params.iml.json`,
+        interface: `${dirRel}/${id}.interface.iml.json`,
+        samples: `${dirRel}/${id}.samples.iml.json`,
+        scope: `${dirRel}/${id}.scope.iml.json`,
       },
     };
   }
@@ -60,10 +135,33 @@ export function generateApp(dir: string, count: number): string[] {
     fileVersion: 1,
     generalCodeFiles: { base: 'general/base.iml.json', common: null, readme: null, groups: null },
     components: {
-      connection: { academy: { label: 'Academy', connectionType: 'oauth', codeFiles: { communication: 'connections/academy/academy.oauth-communication.iml.json', params: 'connections/academy/academy.params.iml.json', scopeList: 'connections/academy/academy.scope-list.iml.json', defaultScope: 'connections/academy/academy.default-scope.iml.json' } } },
-      webhook: {}, module: modules, rpc: {}, function: {}, endpoint: {},
+      connection: {
+        academy: {
+          label: 'Academy',
+          connectionType: 'oauth',
+          codeFiles: {
+            communication: 'connections/academy/academy.oauth-communication.iml.json',
+            params: 'connections/academy/academy.params.iml.json',
+            scopeList: 'connections/academy/academy.scope-list.iml.json',
+            defaultScope: 'connections/academy/academy.default-scope.iml.json',
+          },
+        },
+      },
+      webhook: {},
+      module: modules,
+      rpc: {},
+      function: {},
+      endpoint: {},
     },
-    origins: [{ label: 'Bench', baseUrl: 'https://eu1.make.com/api', appId: 'bench-app', appVersion: 1, idMapping: {} }],
+    origins: [
+      {
+        label: 'Bench',
+        baseUrl: 'https://eu1.make.com/api',
+        appId: 'bench-app',
+        appVersion: 1,
+        idMapping: {},
+      },
+    ],
   });
   return files;
 }

@@ -20,8 +20,30 @@ const dir = mkdtempSync(path.join(tmpdir(), 'lint-bench-'));
 /** A schema of realistic size: any code document is an object or an array of parameter-like objects. */
 const SCHEMA = {
   anyOf: [
-    { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { name: { type: 'string', maxLength: 128 }, type: { type: 'string' }, label: { type: 'string' } } }] } },
-    { type: 'object', properties: { url: { type: 'string', maxLength: 512 }, method: { type: 'string' }, response: { type: 'object' } } },
+    {
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'string' },
+          {
+            type: 'object',
+            properties: {
+              name: { type: 'string', maxLength: 128 },
+              type: { type: 'string' },
+              label: { type: 'string' },
+            },
+          },
+        ],
+      },
+    },
+    {
+      type: 'object',
+      properties: {
+        url: { type: 'string', maxLength: 512 },
+        method: { type: 'string' },
+        response: { type: 'object' },
+      },
+    },
   ],
 };
 
@@ -73,8 +95,12 @@ try {
   console.log(`read + JSON.parse + 1 ajv validation per file: ${b.toFixed(1)} ms (median of ${rounds})`);
   console.log(`full lint (load + schemas + rules):           ${l.toFixed(1)} ms (median of ${rounds})`);
   console.log(`ratio: ${(l / b).toFixed(2)}× (goal ≤ 3×)`);
-  console.log(`  of which loading (generator/load):          ${median(tload).toFixed(1)} ms = ${(median(tload) / b).toFixed(2)}×`);
-  console.log(`  of which schemas + analysis + rules:        ${median(tcheck).toFixed(1)} ms = ${(median(tcheck) / b).toFixed(2)}×`);
+  console.log(
+    `  of which loading (generator/load):          ${median(tload).toFixed(1)} ms = ${(median(tload) / b).toFixed(2)}×`,
+  );
+  console.log(
+    `  of which schemas + analysis + rules:        ${median(tcheck).toFixed(1)} ms = ${(median(tcheck) / b).toFixed(2)}×`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

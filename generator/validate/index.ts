@@ -11,13 +11,21 @@ import { matchesAny } from './suppress/globs.ts';
 import { type FileSuppressions, isSuppressed, parseSuppressions } from './suppress/inline-comments.ts';
 import type { LintConfig, LintResult, Rule } from './types.ts';
 
-export type { LintConfig, LintResult, Rule, RuleCase, RuleContext, Report, RuleSeveritySetting } from './types.ts';
-export { ALL_RULES } from './rules/index.ts';
-export { analyzeApp, type Analysis } from './analysis/index.ts';
-export * from './profiles/index.ts';
-export { createBaseline, applyBaseline, baselineProblem, type Baseline } from './suppress/baseline.ts';
-export { parseConfig, readConfigFile, findConfigFile, CONFIG_FILE_NAMES } from './config/load-config.ts';
+export { type Analysis, analyzeApp } from './analysis/index.ts';
 export { CONFIG_SCHEMA } from './config/config-schema.ts';
+export { CONFIG_FILE_NAMES, findConfigFile, parseConfig, readConfigFile } from './config/load-config.ts';
+export * from './profiles/index.ts';
+export { ALL_RULES } from './rules/index.ts';
+export { applyBaseline, type Baseline, baselineProblem, createBaseline } from './suppress/baseline.ts';
+export type {
+  LintConfig,
+  LintResult,
+  Report,
+  Rule,
+  RuleCase,
+  RuleContext,
+  RuleSeveritySetting,
+} from './types.ts';
 
 export interface LintOptions {
   /** Run only these rules (tests, `--rule`); default: every rule. */
@@ -38,7 +46,9 @@ export function lintApp(app: AppModel, config: LintConfig = {}, options: LintOpt
   const found: Diagnostic[] = [
     ...app.diagnostics,
     ...(options.skipSchemas ? [] : schemaDiagnostics(app)),
-    ...runRules(app, analysis, profile, rules, (r) => severityOrDefault(config.rules, r.id, r.defaultSeverity)),
+    ...runRules(app, analysis, profile, rules, (r) =>
+      severityOrDefault(config.rules, r.id, r.defaultSeverity),
+    ),
   ];
   let suppressed = 0;
   const texts = fileTexts(app);

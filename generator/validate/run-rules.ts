@@ -64,7 +64,10 @@ function toDiagnostic(ruleId: string, severity: Severity, r: Report | LocatedRep
       related: r.related,
     });
   }
-  let loc = r.code.locate(r.pointer, r.key ? { key: true } : r.offsetInString !== undefined ? { offsetInString: r.offsetInString } : undefined);
+  let loc = r.code.locate(
+    r.pointer,
+    r.key ? { key: true } : r.offsetInString !== undefined ? { offsetInString: r.offsetInString } : undefined,
+  );
   if (r.key && r.offsetInString !== undefined && loc.line === loc.endLine) {
     // IML inside a property name: move past the opening quote into the key
     loc = { ...loc, column: loc.column + 1 + r.offsetInString };

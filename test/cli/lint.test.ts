@@ -11,7 +11,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the real CLI (`node bin/make-app.js lint ...`) from the repository root. */
 function lint(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/make-app.js', 'lint', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['bin/make-app.js', 'lint', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -28,7 +32,12 @@ describe('make-app lint', { timeout: 180_000 }, () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     const d = j.diagnostics.find((x: { ruleId: string }) => x.ruleId === 'iml/undeclared-parameter');
-    expect(d).toMatchObject({ file: `${FIX}/broken-app.bundle.json`, line: 68, column: 57, severity: 'error' });
+    expect(d).toMatchObject({
+      file: `${FIX}/broken-app.bundle.json`,
+      line: 68,
+      column: 57,
+      severity: 'error',
+    });
     expect(j.summary.error).toBe(2);
   });
 
@@ -61,8 +70,12 @@ describe('make-app lint', { timeout: 180_000 }, () => {
   });
 
   it('github and junit formats print annotations and XML', () => {
-    expect(lint(`${FIX}/broken-app.bundle.json`, '-f', 'github').out).toMatch(/^::error file=test\/fixtures\/validate\/broken-app.bundle.json,line=68,col=57,/m);
-    expect(lint(`${FIX}/broken-app.bundle.json`, '-f', 'junit').out).toMatch(/<testsuites name="make-app lint" tests="3" failures="3"/);
+    expect(lint(`${FIX}/broken-app.bundle.json`, '-f', 'github').out).toMatch(
+      /^::error file=test\/fixtures\/validate\/broken-app.bundle.json,line=68,col=57,/m,
+    );
+    expect(lint(`${FIX}/broken-app.bundle.json`, '-f', 'junit').out).toMatch(
+      /<testsuites name="make-app lint" tests="3" failures="3"/,
+    );
   });
 
   it('usage and input errors exit 2 with one clear line and no stack trace', () => {
@@ -88,8 +101,23 @@ describe('make-app lint', { timeout: 180_000 }, () => {
   });
 
   it('--help documents formats, thresholds, config, inline comments and baselines', () => {
-    const r = spawnSync(process.execPath, ['bin/make-app.js', 'lint', '--help'], { cwd: ROOT, encoding: 'utf8' });
-    for (const word of ['--format', 'sarif', '--fail-severity', '--max-warnings', '--config', '--baseline', '--write-baseline', '--profile', '--output', 'make-app-disable-next-line', 'Exit codes'])
+    const r = spawnSync(process.execPath, ['bin/make-app.js', 'lint', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    for (const word of [
+      '--format',
+      'sarif',
+      '--fail-severity',
+      '--max-warnings',
+      '--config',
+      '--baseline',
+      '--write-baseline',
+      '--profile',
+      '--output',
+      'make-app-disable-next-line',
+      'Exit codes',
+    ])
       expect(r.stdout).toContain(word);
   });
 

@@ -27,23 +27,34 @@ function countFindings(): { perApp: Counts; errorsPerRule: Record<string, number
       expect(d.column).toBeGreaterThanOrEqual(1);
       expect(existsSync(path.join(dir, d.file)) || d.file === '.', `${d.file} exists`).toBe(true);
     }
-    perApp[path.relative(CORPUS, dir)] = Object.fromEntries(Object.entries(c).sort(([a], [b]) => a.localeCompare(b)));
+    perApp[path.relative(CORPUS, dir)] = Object.fromEntries(
+      Object.entries(c).sort(([a], [b]) => a.localeCompare(b)),
+    );
   }
-  return { perApp, errorsPerRule: Object.fromEntries(Object.entries(errorsPerRule).sort(([a], [b]) => a.localeCompare(b))) };
+  return {
+    perApp,
+    errorsPerRule: Object.fromEntries(Object.entries(errorsPerRule).sort(([a], [b]) => a.localeCompare(b))),
+  };
 }
 
 describe('lint over every corpus app', { timeout: 600_000 }, () => {
   it('never crashes, and the findings per app match the committed snapshot', () => {
     const now = countFindings();
-    if (process.env.UPDATE_LINT_SNAPSHOT === '1' || !existsSync(SNAPSHOT)) writeFileSync(SNAPSHOT, `${JSON.stringify(now, null, 2)}\n`);
+    if (process.env.UPDATE_LINT_SNAPSHOT === '1' || !existsSync(SNAPSHOT))
+      writeFileSync(SNAPSHOT, `${JSON.stringify(now, null, 2)}\n`);
     const committed = JSON.parse(readFileSync(SNAPSHOT, 'utf8'));
     expect(now).toEqual(committed);
     expect(Object.keys(now.perApp).length).toBe(corpusApps().length);
-    for (const c of Object.values(now.perApp)) expect(Object.keys(c).some((k) => k.includes('lint/rule-crashed'))).toBe(false);
+    for (const c of Object.values(now.perApp))
+      expect(Object.keys(c).some((k) => k.includes('lint/rule-crashed'))).toBe(false);
   });
 
   it('the CLI over all corpus apps at once exits 0 or 1, never 2', () => {
-    const r = spawnSync(process.execPath, ['bin/make-app.js', 'lint', ...corpusApps(), '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ['bin/make-app.js', 'lint', ...corpusApps(), '--format', 'json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.status);
     expect(JSON.parse(r.stdout).diagnostics.length).toBeGreaterThan(0);

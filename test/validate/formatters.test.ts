@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../generator/model/index.ts';
-import { FORMATTERS, FORMAT_NAMES } from '../../generator/validate/formatters/index.ts';
+import { FORMAT_NAMES, FORMATTERS } from '../../generator/validate/formatters/index.ts';
 import { ALL_RULES } from '../../generator/validate/rules/index.ts';
 
 /** Findings with awkward content: XML/Markdown/workflow-command specials, unicode, multiline. */
@@ -22,8 +22,24 @@ const DS: Diagnostic[] = [
     component: 'modules.getMovie',
     related: [{ file: 'general/base.iml.json', line: 1, column: 1, pointer: '', message: 'see base' }],
   },
-  { ruleId: 'structure/missing-label', severity: 'warning', message: 'modules.x has no label — add one', file: 'makecomapp.json', line: 10, column: 7, pointer: '/components/module/x' },
-  { ruleId: 'schema/base', severity: 'info', message: 'ünïcødé \u0001 control', file: 'general/base.iml.json', line: 1, column: 1, pointer: '' },
+  {
+    ruleId: 'structure/missing-label',
+    severity: 'warning',
+    message: 'modules.x has no label — add one',
+    file: 'makecomapp.json',
+    line: 10,
+    column: 7,
+    pointer: '/components/module/x',
+  },
+  {
+    ruleId: 'schema/base',
+    severity: 'info',
+    message: 'ünïcødé \u0001 control',
+    file: 'general/base.iml.json',
+    line: 1,
+    column: 1,
+    pointer: '',
+  },
 ];
 
 /** The official SARIF 2.1.0 schema shipped by @microsoft/jest-sarif (draft-04; ajv 8 reads it once `id` becomes `$id`). */
@@ -72,8 +88,15 @@ describe('formatters', () => {
     expect(run.tool.driver.rules[r.ruleIndex].id).toBe('iml/unknown-function');
     expect(r.level).toBe('error');
     expect(run.results[2].level).toBe('note');
-    expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('modules/get%20movie/comm%3A1.iml.json');
-    expect(r.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 20, endLine: 3, endColumn: 25 });
+    expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'modules/get%20movie/comm%3A1.iml.json',
+    );
+    expect(r.locations[0].physicalLocation.region).toEqual({
+      startLine: 3,
+      startColumn: 20,
+      endLine: 3,
+      endColumn: 25,
+    });
     expect(r.relatedLocations[0].message.text).toBe('see base');
   });
 
@@ -86,7 +109,8 @@ describe('formatters', () => {
     expect(out).toContain('&lt;a &amp; b&gt;');
     expect(out).not.toContain('\u0001');
     // balanced elements: a crude but real well-formedness check
-    for (const tag of ['testsuites', 'testsuite', 'failure']) expect(out.split(`<${tag} `).length).toBe(out.split(`</${tag}>`).length);
+    for (const tag of ['testsuites', 'testsuite', 'failure'])
+      expect(out.split(`<${tag} `).length).toBe(out.split(`</${tag}>`).length);
     expect(FORMATTERS.junit([])).toContain('<testcase classname="make-app lint" name="no findings"/>');
   });
 
@@ -96,7 +120,9 @@ describe('formatters', () => {
     expect(lines[0]).toBe(
       '::error file=modules/get movie/comm%3A1.iml.json,line=3,col=20,endLine=3,endColumn=25,title=iml/unknown-function::Unknown IML function "trimm"; did you mean "trim"? <a & b> | 100%25 done,%0Asecond line',
     );
-    expect(lines[1]).toMatch(/^::warning file=makecomapp.json,line=10,col=7,title=structure\/missing-label::/);
+    expect(lines[1]).toMatch(
+      /^::warning file=makecomapp.json,line=10,col=7,title=structure\/missing-label::/,
+    );
     expect(lines[2]).toMatch(/^::notice /);
   });
 

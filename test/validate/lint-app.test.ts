@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../generator/cli/errors.ts';
 import {
-  UnknownProfileError,
+  academyV2Profile,
   applyBaseline,
   baselineProblem,
   createBaseline,
+  genericProfile,
   lintApp,
   parseConfig,
   resolveProfile,
   scopeForRequest,
-  academyV2Profile,
-  genericProfile,
+  UnknownProfileError,
 } from '../../generator/validate/index.ts';
-import { RULES_BY_ID } from '../../generator/validate/rules/index.ts';
 import { ACADEMY_BASE, academyConnection, bundle, module } from '../../generator/validate/rules/case-kit.ts';
-import { parseSuppressions } from '../../generator/validate/suppress/inline-comments.ts';
+import { RULES_BY_ID } from '../../generator/validate/rules/index.ts';
 import { globToRegExp } from '../../generator/validate/suppress/globs.ts';
+import { parseSuppressions } from '../../generator/validate/suppress/inline-comments.ts';
 import { loadCase } from './case-app.ts';
 
 const rule = (id: string) => {
@@ -28,7 +28,12 @@ const rule = (id: string) => {
 const APP = bundle({
   base: ACADEMY_BASE,
   connections: { academy: academyConnection() },
-  modules: { deleteMovie: module('action', `"communication": { "url": "/movies/{{parameters.movieId}}", "method": "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`) },
+  modules: {
+    deleteMovie: module(
+      'action',
+      `"communication": { "url": "/movies/{{parameters.movieId}}", "method": "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
+    ),
+  },
 });
 
 describe('lintApp', () => {
@@ -39,17 +44,32 @@ describe('lintApp', () => {
     expect(ids).toContain('scope/method-scope-missing');
     expect(ids).toContain('iml/undeclared-parameter');
     const keys = r.diagnostics.map((d) => [d.file, d.line, d.column]);
-    expect(keys).toEqual([...keys].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]) || Number(a[2]) - Number(b[2])));
+    expect(keys).toEqual(
+      [...keys].sort(
+        (a, b) =>
+          String(a[0]).localeCompare(String(b[0])) ||
+          Number(a[1]) - Number(b[1]) ||
+          Number(a[2]) - Number(b[2]),
+      ),
+    );
   });
 
   it('applies config severities by exact id and by family, and "off" drops a rule', () => {
-    const r = lintApp(loadCase(APP), { rules: { 'scope/*': 'warning', 'iml/undeclared-parameter': 'off' } }, { skipSchemas: true });
+    const r = lintApp(
+      loadCase(APP),
+      { rules: { 'scope/*': 'warning', 'iml/undeclared-parameter': 'off' } },
+      { skipSchemas: true },
+    );
     expect(r.diagnostics.find((d) => d.ruleId === 'scope/method-scope-missing')?.severity).toBe('warning');
     expect(r.diagnostics.some((d) => d.ruleId === 'iml/undeclared-parameter')).toBe(false);
   });
 
   it('the generic profile has no method→scope map, so the method rule stays silent', () => {
-    const r = lintApp(loadCase(APP), { profile: 'generic' }, { rules: [rule('scope/method-scope-missing')], skipSchemas: true });
+    const r = lintApp(
+      loadCase(APP),
+      { profile: 'generic' },
+      { rules: [rule('scope/method-scope-missing')], skipSchemas: true },
+    );
     expect(r.diagnostics).toEqual([]);
   });
 
@@ -88,8 +108,19 @@ describe('lintApp', () => {
   });
 
   it('baseline counts: one entry with count 2 accepts exactly two identical findings', () => {
-    const d = { ruleId: 'x/y', severity: 'error' as const, message: 'm', file: 'f', line: 1, column: 1, pointer: '/a' };
-    const { kept, accepted } = applyBaseline([d, { ...d, line: 2 }, { ...d, line: 3 }], { version: 1, findings: [{ ruleId: 'x/y', file: 'f', pointer: '/a', message: 'm', count: 2 }] });
+    const d = {
+      ruleId: 'x/y',
+      severity: 'error' as const,
+      message: 'm',
+      file: 'f',
+      line: 1,
+      column: 1,
+      pointer: '/a',
+    };
+    const { kept, accepted } = applyBaseline([d, { ...d, line: 2 }, { ...d, line: 3 }], {
+      version: 1,
+      findings: [{ ruleId: 'x/y', file: 'f', pointer: '/a', message: 'm', count: 2 }],
+    });
     expect(accepted).toBe(2);
     expect(kept.map((k) => k.line)).toEqual([3]);
     expect(baselineProblem({ version: 2, findings: [] })).toMatch(/version/);
@@ -99,7 +130,9 @@ describe('lintApp', () => {
 
 describe('inline disable comments', () => {
   it('parses next-line, same-line and file-level forms with rule lists and reasons', () => {
-    const s = parseSuppressions('{\n  // make-app-disable-next-line a/b, c/* -- legacy\n  "x": 1, // make-app-disable-line d/e\n  /* make-app-disable */\n  "s": "// make-app-disable-line not-a-comment"\n}');
+    const s = parseSuppressions(
+      '{\n  // make-app-disable-next-line a/b, c/* -- legacy\n  "x": 1, // make-app-disable-line d/e\n  /* make-app-disable */\n  "s": "// make-app-disable-line not-a-comment"\n}',
+    );
     expect(s.lines.get(3)).toEqual([['a/b', 'c/*'], ['d/e']]);
     expect(s.file).toEqual([[]]);
     expect(s.lines.get(5)).toBeUndefined();
@@ -108,7 +141,10 @@ describe('inline disable comments', () => {
 
 describe('config file', () => {
   it('accepts JSONC with rules, profile, ignore and profiles', () => {
-    const c = parseConfig('{ // comment\n "profile": "academy-v2", "rules": { "oauth/*": "off" }, "ignore": ["x/**"],\n "profiles": { "p": { "lifetimeUnit": "hours", "methodScopes": [{ "method": "GET", "scope": "r" }] } } }', 'make-app.config.json');
+    const c = parseConfig(
+      '{ // comment\n "profile": "academy-v2", "rules": { "oauth/*": "off" }, "ignore": ["x/**"],\n "profiles": { "p": { "lifetimeUnit": "hours", "methodScopes": [{ "method": "GET", "scope": "r" }] } } }',
+      'make-app.config.json',
+    );
     expect(c.rules).toEqual({ 'oauth/*': 'off' });
   });
 
@@ -143,7 +179,10 @@ describe('profiles', () => {
     const app = loadCase(bundle({}));
     expect(resolveProfile(app, ['https://app-academy.make.com/api/v2']).name).toBe('academy-v2');
     expect(resolveProfile(app, ['https://api.example.com']).name).toBe('generic');
-    expect(resolveProfile(app, ['https://api.example.com'], undefined, { ex: { hosts: ['api.example.com'] } }).name).toBe('ex');
+    expect(
+      resolveProfile(app, ['https://api.example.com'], undefined, { ex: { hosts: ['api.example.com'] } })
+        .name,
+    ).toBe('ex');
   });
 });
 

@@ -9,6 +9,10 @@ describe('the compiled reference app (dist-app/)', () => {
   it('is linted with the academy-v2 profile and has no error or warning', () => {
     const r = lintApp(loadApp(DIST));
     expect(r.profile).toBe('academy-v2');
-    expect(r.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(
+      r.diagnostics
+        .filter((d) => d.severity !== 'info')
+        .map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`),
+    ).toEqual([]);
   });
 });

@@ -26,7 +26,11 @@ for (const rule of ALL_RULES) {
       it(`accepts: ${c.name}`, () => {
         const app = loadCase(c.bundle);
         expect(app.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        const found = lintApp(app, { profile: c.profile }, { rules: [rule], skipSchemas: true }).diagnostics.filter((d) => d.ruleId === rule.id);
+        const found = lintApp(
+          app,
+          { profile: c.profile },
+          { rules: [rule], skipSchemas: true },
+        ).diagnostics.filter((d) => d.ruleId === rule.id);
         expect(found).toEqual([]);
       });
     }
@@ -36,7 +40,11 @@ for (const rule of ALL_RULES) {
         expect(expected.length).toBeGreaterThan(0);
         const app = loadCase(c.bundle);
         expect(app.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        const found = lintApp(app, { profile: c.profile }, { rules: [rule], skipSchemas: true }).diagnostics.filter((d) => d.ruleId === rule.id);
+        const found = lintApp(
+          app,
+          { profile: c.profile },
+          { rules: [rule], skipSchemas: true },
+        ).diagnostics.filter((d) => d.ruleId === rule.id);
         expect(found.map(pos).sort()).toEqual(expected);
         for (const d of found) {
           expect(d.file).toBe('app.bundle.json');
@@ -53,7 +61,9 @@ for (const rule of ALL_RULES) {
       it(`is silenced line by line with disable-next-line: ${c.name}`, () => {
         const lines = c.bundle.split('\n');
         const marked = new Set(expectedPositions(c.bundle).map((m) => m.line));
-        const text = lines.flatMap((l, i) => (marked.has(i + 1) ? [`// make-app-disable-next-line ${rule.id}`, l] : [l])).join('\n');
+        const text = lines
+          .flatMap((l, i) => (marked.has(i + 1) ? [`// make-app-disable-next-line ${rule.id}`, l] : [l]))
+          .join('\n');
         const result = lintApp(loadCase(text), {}, { rules: [rule], skipSchemas: true });
         expect(result.diagnostics.filter((d) => d.ruleId === rule.id)).toEqual([]);
         expect(result.suppressed).toBe(expectedPositions(c.bundle).length);

@@ -3,20 +3,20 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadApp, parseJsonDocument } from '../../load/index.ts';
-import { type Diagnostic, SEVERITY_RANK, type Severity, compareDiagnostics } from '../../model/index.ts';
+import { compareDiagnostics, type Diagnostic, SEVERITY_RANK, type Severity } from '../../model/index.ts';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../validate/formatters/index.ts';
 import {
   ALL_RULES,
-  type Baseline,
-  UnknownProfileError,
   allProfiles,
   applyBaseline,
+  type Baseline,
   baselineProblem,
   createBaseline,
   findConfigFile,
+  type LintConfig,
   lintApp,
   readConfigFile,
-  type LintConfig,
+  UnknownProfileError,
 } from '../../validate/index.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
 import type { SetExit } from './index.ts';
@@ -61,25 +61,42 @@ Baseline: --write-baseline lint-baseline.json records today's findings; later ru
 export function registerLint(program: Command, setExit: SetExit): void {
   program
     .command('lint')
-    .description('Lint Make app definitions: load checks, JSON Schemas and IML-aware rules, with file:line:column')
+    .description(
+      'Lint Make app definitions: load checks, JSON Schemas and IML-aware rules, with file:line:column',
+    )
     .argument('[paths...]', 'app folders, makecomapp.json files or bundle JSON files')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
-    .addOption(new Option('--fail-severity <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('error'))
+    .addOption(
+      new Option('--fail-severity <severity>', 'lowest severity that makes the exit code 1')
+        .choices(['error', 'warning', 'info'])
+        .default('error'),
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-c, --config <file>', 'lint config file (JSONC): rule severities, profile, ignore globs, profiles')
+    .option(
+      '-c, --config <file>',
+      'lint config file (JSONC): rule severities, profile, ignore globs, profiles',
+    )
     .option('--baseline <file>', 'accepted findings to leave out (see --write-baseline)')
-    .option('--write-baseline <file>', 'write the current findings as a baseline file, then report against it')
-    .option('--profile <name>', `API profile (built in: ${[...allProfiles().keys()].join(', ')}; default: detected from URLs)`)
+    .option(
+      '--write-baseline <file>',
+      'write the current findings as a baseline file, then report against it',
+    )
+    .option(
+      '--profile <name>',
+      `API profile (built in: ${[...allProfiles().keys()].join(', ')}; default: detected from URLs)`,
+    )
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--list-rules', 'print every rule with its default severity and description, then exit')
     .addHelpText('after', HELP_AFTER)
     .action((paths: string[], flags: LintFlags) => {
       if (flags.listRules) {
-        for (const r of ALL_RULES) process.stdout.write(`${r.id.padEnd(44)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`);
+        for (const r of ALL_RULES)
+          process.stdout.write(`${r.id.padEnd(44)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`);
         setExit(EXIT.ok);
         return;
       }
-      if (paths.length === 0) throw new UsageError('lint needs at least one path (an app folder, makecomapp.json or bundle file)');
+      if (paths.length === 0)
+        throw new UsageError('lint needs at least one path (an app folder, makecomapp.json or bundle file)');
       const maxWarnings = parseMaxWarnings(flags.maxWarnings);
       const format = flags.format as FormatName;
       const failAt = flags.failSeverity as Severity;
@@ -141,11 +158,19 @@ function readBaseline(file: string): Baseline {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
+    throw new InputError(
+      `cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { file },
+    );
   }
   const doc = parseJsonDocument(text, file);
   const syntax = doc.diagnostics.find((d) => d.severity === 'error');
-  if (syntax || doc.value === undefined) throw new InputError(`baseline is not valid JSON: ${syntax?.message ?? ''}`, { file, line: syntax?.line, column: syntax?.column });
+  if (syntax || doc.value === undefined)
+    throw new InputError(`baseline is not valid JSON: ${syntax?.message ?? ''}`, {
+      file,
+      line: syntax?.line,
+      column: syntax?.column,
+    });
   const problem = baselineProblem(doc.value);
   if (problem) throw new InputError(`not a lint baseline: ${problem}`, { file });
   return doc.value as Baseline;
@@ -156,6 +181,8 @@ function writeText(file: string, text: string): void {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     writeFileSync(file, text);
   } catch (e) {
-    throw new InputError(`cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
+    throw new InputError(`cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      file,
+    });
   }
 }

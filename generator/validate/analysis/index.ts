@@ -1,19 +1,18 @@
-import { type ValueAnalysis, analyzeTemplate, analyzeValue, hasIml } from '../../iml/index.ts';
-import { toPointer } from '../../model/index.ts';
+import { analyzeTemplate, analyzeValue, hasIml, type ValueAnalysis } from '../../iml/index.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
-import { componentId } from '../../model/index.ts';
-import { type DeclaredParameters, collectParameters, parameterCodes } from './parameters.ts';
-import { type RequestInfo, isObject, requestsOf } from './requests.ts';
-import { type ConnectionStore, type TempSets, connectionStore, tempSets } from './stores.ts';
+import { componentId, toPointer } from '../../model/index.ts';
+import { collectParameters, type DeclaredParameters, parameterCodes } from './parameters.ts';
+import { isObject, type RequestInfo, requestsOf } from './requests.ts';
+import { type ConnectionStore, connectionStore, type TempSets, tempSets } from './stores.ts';
 import { type ImlString, placeStrings } from './strings.ts';
 
-export type { ParameterInfo, DeclaredParameters } from './parameters.ts';
+export type { DeclaredParameters, ParameterInfo } from './parameters.ts';
 export type { RequestInfo } from './requests.ts';
-export { isObject, isOAuthCommunication, OAUTH2_SECTIONS } from './requests.ts';
+export { isOAuthCommunication, isObject, OAUTH2_SECTIONS } from './requests.ts';
+export { GLOBAL_VARIABLES, type Phase, VARIABLE_HOME } from './scope-table.ts';
 export type { ConnectionStore, TempSets } from './stores.ts';
 export { tempSetBefore } from './stores.ts';
 export type { ImlString } from './strings.ts';
-export { GLOBAL_VARIABLES, VARIABLE_HOME, type Phase } from './scope-table.ts';
 
 /** Code types whose strings are IML evaluated at run time. */
 const IML_CODE_TYPES: ComponentCodeType[] = ['communication', 'epoch', 'attach', 'detach', 'update'];
@@ -48,6 +47,10 @@ export interface Analysis {
   component(kind: Component['kind'], name: string | null | undefined): Component | undefined;
   /** Facts of a component. */
   facts(c: Component): ComponentFacts | undefined;
+  /** The analysed IML string at a pointer of a code document, if that string holds IML. */
+  stringAt(code: CodeFile, pointer: string): ImlString | undefined;
+  /** Root-relative variable paths read by the IML string at that pointer (empty when none). */
+  readsAt(code: CodeFile, pointer: string): string[][];
 }
 
 function allComponents(app: AppModel): Component[] {
@@ -82,15 +85,23 @@ export function analyzeApp(app: AppModel): Analysis {
       const inherited =
         t === 'epoch'
           ? {
-              iterate: requests.some((r) => r.code.codeType === 'communication' && isObject(r.value.response) && 'iterate' in r.value.response),
-              pagination: requests.some((r) => r.code.codeType === 'communication' && 'pagination' in r.value),
+              iterate: requests.some(
+                (r) =>
+                  r.code.codeType === 'communication' &&
+                  isObject(r.value.response) &&
+                  'iterate' in r.value.response,
+              ),
+              pagination: requests.some(
+                (r) => r.code.codeType === 'communication' && 'pagination' in r.value,
+              ),
             }
           : undefined;
       strings.push(...analyseCode(c, id, code, rs, inheritsBase && basePaginated, inherited));
     }
-    const connections = [component('connection', c.connection), component('connection', c.altConnection)].filter(
-      (x): x is Component => x !== undefined,
-    );
+    const connections = [
+      component('connection', c.connection),
+      component('connection', c.altConnection),
+    ].filter((x): x is Component => x !== undefined);
     if (c.kind === 'module' && c.moduleType === 'instant_trigger' && connections.length === 0) {
       const wh = component('webhook', c.webhook);
       const whConn = component('connection', wh?.connection);
@@ -102,7 +113,10 @@ export function analyzeApp(app: AppModel): Analysis {
       temp = tempSets(commRequests, baseTemp, true);
       const epoch = requests.filter((r) => r.section === 'epoch');
       if (epoch.length) {
-        const withEpoch = tempSets(epoch.map((r) => ({ ...r, seq: 1_000 + r.seq })), temp);
+        const withEpoch = tempSets(
+          epoch.map((r) => ({ ...r, seq: 1_000 + r.seq })),
+          temp,
+        );
         temp = withEpoch;
       }
     } else if (c.kind === 'webhook') {
@@ -124,7 +138,8 @@ export function analyzeApp(app: AppModel): Analysis {
 
   const connectionStores = new Map<string, ConnectionStore>();
   for (const f of components)
-    if (f.component.kind === 'connection') connectionStores.set(f.component.name, connectionStore(f.component, f.requests));
+    if (f.component.kind === 'connection')
+      connectionStores.set(f.component.name, connectionStore(f.component, f.requests));
 
   const strings = [...baseStrings, ...components.flatMap((f) => f.strings)];
   const requests = [...baseRequests, ...components.flatMap((f) => f.requests)];
@@ -134,7 +149,20 @@ export function analyzeApp(app: AppModel): Analysis {
     const b = r.value.baseUrl;
     if (typeof b === 'string') urls.push(b);
   }
+  const index = new Map<CodeFile, Map<string, ImlString>>();
+  for (const str of strings) {
+    if (str.inKey) continue;
+    let m = index.get(str.code);
+    if (!m) {
+      m = new Map();
+      index.set(str.code, m);
+    }
+    m.set(str.pointer, str);
+  }
+  const stringAt = (code: CodeFile, pointer: string) => index.get(code)?.get(pointer);
   return {
+    stringAt,
+    readsAt: (code, pointer) => stringAt(code, pointer)?.analysis.variables.map((v) => v.path) ?? [],
     app,
     components,
     byId,
@@ -191,8 +219,9 @@ function unclosedTemplates(value: unknown): ValueAnalysis[] {
         const a = analyzeTemplate(v);
         if (a.errors.length) out.push({ ...a, pointer: toPointer(segs), inKey: false, source: v });
       }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...segs, String(i)]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...segs, k]);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) walk(v[i], [...segs, String(i)]);
+    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...segs, k]);
   };
   walk(value, []);
   return out;

@@ -79,7 +79,8 @@ function walkList(
     if (topLevel && name) out.names.add(name);
     // nested fields join the same level as their parent (parameters.<name>)
     walkNested(code, p.nested, [...here, 'nested'], topLevel, out);
-    if (isObject(p.options)) walkNested(code, p.options.nested, [...here, 'options', 'nested'], topLevel, out);
+    if (isObject(p.options))
+      walkNested(code, p.options.nested, [...here, 'options', 'nested'], topLevel, out);
     if (Array.isArray(p.options)) {
       p.options.forEach((o, j) => {
         if (isObject(o)) walkNested(code, o.nested, [...here, 'options', j, 'nested'], topLevel, out);

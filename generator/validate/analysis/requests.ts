@@ -21,7 +21,14 @@ export interface RequestInfo {
   url?: string;
 }
 
-export const OAUTH2_SECTIONS = ['preauthorize', 'authorize', 'token', 'info', 'refresh', 'invalidate'] as const;
+export const OAUTH2_SECTIONS = [
+  'preauthorize',
+  'authorize',
+  'token',
+  'info',
+  'refresh',
+  'invalidate',
+] as const;
 const OAUTH1_SECTIONS = ['requestToken', 'accessToken'];
 const SECTION_ORDER: Record<string, number> = {
   preauthorize: 0,
@@ -54,7 +61,13 @@ export function requestsOf(
 ): RequestInfo[] {
   const out: RequestInfo[] = [];
   const value = code.value;
-  const push = (v: unknown, segs: (string | number)[], index: number, sec: string | undefined, seq: number) => {
+  const push = (
+    v: unknown,
+    segs: (string | number)[],
+    index: number,
+    sec: string | undefined,
+    seq: number,
+  ) => {
     if (!isObject(v)) return;
     out.push({
       component,
@@ -70,10 +83,14 @@ export function requestsOf(
     });
   };
   const pushList = (v: unknown, segs: (string | number)[], sec: string | undefined, base: number) => {
-    if (Array.isArray(v)) v.forEach((r, i) => push(r, [...segs, i], i, sec, base + i));
-    else push(v, segs, 0, sec, base);
+    if (!Array.isArray(v)) push(v, segs, 0, sec, base);
+    else for (let i = 0; i < v.length; i++) push(v[i], [...segs, i], i, sec, base + i);
   };
-  if (component?.kind === 'connection' && code.codeType === 'communication' && isOAuthCommunication(component, value)) {
+  if (
+    component?.kind === 'connection' &&
+    code.codeType === 'communication' &&
+    isOAuthCommunication(component, value)
+  ) {
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
       if (name in SECTION_ORDER) pushList(v, [name], name, SECTION_ORDER[name] * 100);
     }
@@ -86,7 +103,11 @@ export function requestsOf(
         if (isObject(value[name])) pushList(value[name], [name], name, SECTION_SEQ[name] ?? 0);
     return out;
   }
-  if (component?.kind === 'module' && component.moduleType === 'responder' && code.codeType === 'communication')
+  if (
+    component?.kind === 'module' &&
+    component.moduleType === 'responder' &&
+    code.codeType === 'communication'
+  )
     return out;
   pushList(value, [], section, SECTION_SEQ[section ?? ''] ?? 0);
   return out;

@@ -1,7 +1,7 @@
 import type { Component } from '../../model/index.ts';
 import { fromPointer } from '../../model/index.ts';
 import { collectParameters, parameterCodes } from './parameters.ts';
-import { type RequestInfo, isObject } from './requests.ts';
+import { isObject, type RequestInfo } from './requests.ts';
 
 /** What a connection stores (readable later as `connection.<name>`). */
 export interface ConnectionStore {

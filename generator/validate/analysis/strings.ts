@@ -2,7 +2,7 @@ import type { ValueAnalysis } from '../../iml/api.ts';
 import type { CodeFile, Component, SourceLocation } from '../../model/index.ts';
 import { fromPointer } from '../../model/index.ts';
 import { isOAuthCommunication, type RequestInfo } from './requests.ts';
-import { type Phase, type ScopeKey, availableVariables } from './scope-table.ts';
+import { availableVariables, type Phase, type ScopeKey } from './scope-table.ts';
 
 /** One JSON string (or IML key) of an analysed document, with everything a rule asks about it. */
 export interface ImlString {
@@ -55,7 +55,9 @@ class PlacedString implements ImlString {
     this.order = { seq: request?.seq ?? 0, stage: STAGE[phase] };
   }
   locate(offset = 0): SourceLocation {
-    return this.inKey ? this.code.locate(this.pointer, { key: true }) : this.code.locate(this.pointer, { offsetInString: offset });
+    return this.inKey
+      ? this.code.locate(this.pointer, { key: true })
+      : this.code.locate(this.pointer, { offsetInString: offset });
   }
 }
 
@@ -76,14 +78,20 @@ const STAGE: Record<Phase, number> = {
 };
 
 /** Phase of a directive path inside a request object. */
-export function phaseOf(dir: string[], request: Record<string, unknown> | undefined, inheritedIterate = false): Phase {
+export function phaseOf(
+  dir: string[],
+  request: Record<string, unknown> | undefined,
+  inheritedIterate = false,
+): Phase {
   const [first, second] = dir;
   if (first === 'temp') return 'request-temp';
   if (first === 'repeat' || first === 'while') return 'repeat';
   if (first === 'pagination') return 'pagination';
   if (first === 'response') {
     const resp = request?.response as Record<string, unknown> | undefined;
-    const iterates = inheritedIterate || (resp !== undefined && typeof resp === 'object' && resp !== null && 'iterate' in resp);
+    const iterates =
+      inheritedIterate ||
+      (resp !== undefined && typeof resp === 'object' && resp !== null && 'iterate' in resp);
     switch (second) {
       case 'temp':
         return 'response-temp';
@@ -139,9 +147,11 @@ export function placeStrings(
         iterates && (dir[0] === 'output' || (dir[0] === 'iterate' && dir[1] === 'condition'))
           ? 'webhook-item'
           : 'webhook-incoming';
-    } else if (component?.moduleType === 'responder' && code.codeType === 'communication') phase = 'responder';
+    } else if (component?.moduleType === 'responder' && code.codeType === 'communication')
+      phase = 'responder';
     else phase = 'other';
-    const paginated = paginatedBase || inherited.pagination || (request !== undefined && 'pagination' in request.value);
+    const paginated =
+      paginatedBase || inherited.pagination || (request !== undefined && 'pagination' in request.value);
     const resp = request?.value.response;
     // attach/detach/update found inside a webhook's communication document run as calls
     const ctxHere = context === 'webhook' && request?.section ? 'webhook-call' : context;
@@ -155,7 +165,17 @@ export function placeStrings(
       iterates: inherited.iterate || (typeof resp === 'object' && resp !== null && 'iterate' in resp),
     };
     out.push(
-      new PlacedString(component, componentId, code, a, request, request?.section ?? (code.codeType === 'communication' ? undefined : code.codeType), dir.join('.'), phase, scope),
+      new PlacedString(
+        component,
+        componentId,
+        code,
+        a,
+        request,
+        request?.section ?? (code.codeType === 'communication' ? undefined : code.codeType),
+        dir.join('.'),
+        phase,
+        scope,
+      ),
     );
   }
   return out;

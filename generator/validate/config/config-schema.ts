@@ -6,13 +6,21 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    profile: { type: 'string', minLength: 1, description: 'API profile to lint with (built-in: academy-v2, generic).' },
+    profile: {
+      type: 'string',
+      minLength: 1,
+      description: 'API profile to lint with (built-in: academy-v2, generic).',
+    },
     rules: {
       type: 'object',
       description: 'Rule id (or family "oauth/*") → severity.',
       additionalProperties: { enum: ['error', 'warning', 'info', 'off'] },
     },
-    ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of files to skip.' },
+    ignore: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Globs of files to skip.',
+    },
     profiles: {
       type: 'object',
       additionalProperties: {
@@ -28,7 +36,10 @@ export const CONFIG_SCHEMA = {
               type: 'object',
               additionalProperties: false,
               required: ['method', 'scope'],
-              properties: { method: { type: 'string', minLength: 1 }, scope: { type: 'string', minLength: 1 } },
+              properties: {
+                method: { type: 'string', minLength: 1 },
+                scope: { type: 'string', minLength: 1 },
+              },
             },
           },
           scopeFreePaths: { type: 'array', items: { type: 'string', pattern: '^/' } },

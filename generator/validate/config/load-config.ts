@@ -15,7 +15,11 @@ export function parseConfig(text: string, file: string): LintConfig {
   const doc = parseJsonDocument(text, file);
   const syntax = doc.diagnostics.find((d) => d.severity === 'error');
   if (syntax || doc.value === undefined)
-    throw new InputError(syntax?.message ?? 'not valid JSON', { file, line: syntax?.line, column: syntax?.column });
+    throw new InputError(syntax?.message ?? 'not valid JSON', {
+      file,
+      line: syntax?.line,
+      column: syntax?.column,
+    });
   validate ??= new Ajv({ allErrors: false, strict: false }).compile(CONFIG_SCHEMA);
   if (!validate(doc.value)) {
     const err = validate.errors?.[0];
@@ -27,11 +31,14 @@ export function parseConfig(text: string, file: string): LintConfig {
         : err?.keyword === 'enum'
           ? ` (one of ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
           : '';
-    throw new InputError(`invalid lint config: ${where}${err?.message ?? 'does not match the schema'}${extra}`, {
-      file,
-      line: at.line,
-      column: at.column,
-    });
+    throw new InputError(
+      `invalid lint config: ${where}${err?.message ?? 'does not match the schema'}${extra}`,
+      {
+        file,
+        line: at.line,
+        column: at.column,
+      },
+    );
   }
   return doc.value as LintConfig;
 }
@@ -41,7 +48,10 @@ export function readConfigFile(file: string): LintConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
+    throw new InputError(
+      `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { file },
+    );
   }
   return parseConfig(text, file);
 }

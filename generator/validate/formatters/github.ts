@@ -12,7 +12,8 @@ export const formatGithub: Formatter = (ds) =>
     .map((d) => {
       const props = [`file=${prop(d.file)}`, `line=${d.line}`, `col=${d.column}`];
       if (d.endLine && d.endLine >= d.line) props.push(`endLine=${d.endLine}`);
-      if (d.endColumn && d.endLine === d.line && d.endColumn > d.column) props.push(`endColumn=${d.endColumn}`);
+      if (d.endColumn && d.endLine === d.line && d.endColumn > d.column)
+        props.push(`endColumn=${d.endColumn}`);
       props.push(`title=${prop(d.ruleId)}`);
       return `::${KIND[d.severity]} ${props.join(',')}::${data(d.message)}\n`;
     })

@@ -6,7 +6,7 @@ import { formatSarif } from './sarif.ts';
 import { formatStylish } from './stylish.ts';
 import type { Formatter } from './types.ts';
 
-export type { Formatter, FormatOptions } from './types.ts';
+export type { FormatOptions, Formatter } from './types.ts';
 export { formatGithub, formatJson, formatJunit, formatMarkdown, formatSarif, formatStylish };
 
 export const FORMATTERS = {

@@ -1,4 +1,4 @@
-import { type Formatter, counts } from './types.ts';
+import { counts, type Formatter } from './types.ts';
 
 /** Machine-readable: `{ version, summary, diagnostics }`, diagnostics exactly as the model has them. */
 export const formatJson: Formatter = (ds, opts) =>

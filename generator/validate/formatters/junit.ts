@@ -3,8 +3,19 @@ import type { Formatter } from './types.ts';
 
 /** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
 export function xml(s: string): string {
-  return s
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+  return [...s]
+    .filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return (
+        c === 0x9 ||
+        c === 0xa ||
+        c === 0xd ||
+        (c >= 0x20 && c <= 0xd7ff) ||
+        (c >= 0xe000 && c <= 0xfffd) ||
+        c >= 0x10000
+      );
+    })
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -20,17 +31,25 @@ export const formatJunit: Formatter = (ds) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of ds) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites name="make-app lint" tests="${Math.max(1, ds.length)}" failures="${ds.length}" errors="0">`);
+  lines.push(
+    `<testsuites name="make-app lint" tests="${Math.max(1, ds.length)}" failures="${ds.length}" errors="0">`,
+  );
   if (ds.length === 0) {
     lines.push('  <testsuite name="make-app lint" tests="1" failures="0" errors="0" skipped="0">');
     lines.push('    <testcase classname="make-app lint" name="no findings"/>');
     lines.push('  </testsuite>');
   }
   for (const [file, list] of byFile) {
-    lines.push(`  <testsuite name="${xml(file)}" tests="${list.length}" failures="${list.length}" errors="0" skipped="0">`);
+    lines.push(
+      `  <testsuite name="${xml(file)}" tests="${list.length}" failures="${list.length}" errors="0" skipped="0">`,
+    );
     for (const d of list) {
-      lines.push(`    <testcase classname="${xml(file)}" name="${xml(`${d.ruleId} at ${d.line}:${d.column}`)}" file="${xml(file)}" line="${d.line}">`);
-      lines.push(`      <failure message="${xml(d.message)}" type="${xml(d.severity)}">${xml(`${d.severity} ${d.ruleId} ${file}:${d.line}:${d.column}${d.component ? ` (${d.component})` : ''}\n${d.message}`)}</failure>`);
+      lines.push(
+        `    <testcase classname="${xml(file)}" name="${xml(`${d.ruleId} at ${d.line}:${d.column}`)}" file="${xml(file)}" line="${d.line}">`,
+      );
+      lines.push(
+        `      <failure message="${xml(d.message)}" type="${xml(d.severity)}">${xml(`${d.severity} ${d.ruleId} ${file}:${d.line}:${d.column}${d.component ? ` (${d.component})` : ''}\n${d.message}`)}</failure>`,
+      );
       lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');

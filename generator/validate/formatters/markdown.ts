@@ -1,4 +1,4 @@
-import { type Formatter, counts, plural } from './types.ts';
+import { counts, type Formatter, plural } from './types.ts';
 
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -9,6 +9,9 @@ export const formatMarkdown: Formatter = (ds, opts) => {
     opts?.suppressed ? ` ${opts.suppressed} suppressed.` : ''
   }\n`;
   if (ds.length === 0) return head;
-  const rows = ds.map((d) => `| ${d.severity} | \`${cell(d.file)}:${d.line}:${d.column}\` | \`${cell(d.ruleId)}\` | ${cell(d.message)} |`);
+  const rows = ds.map(
+    (d) =>
+      `| ${d.severity} | \`${cell(d.file)}:${d.line}:${d.column}\` | \`${cell(d.ruleId)}\` | ${cell(d.message)} |`,
+  );
   return `${head}\n| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 };

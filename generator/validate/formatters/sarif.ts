@@ -40,7 +40,9 @@ export const formatSarif: Formatter = (ds, opts) => {
           region: {
             startLine: Math.max(1, d.line),
             startColumn: Math.max(1, d.column),
-            ...(d.endLine && d.endColumn && (d.endLine > d.line || (d.endLine === d.line && d.endColumn > d.column))
+            ...(d.endLine &&
+            d.endColumn &&
+            (d.endLine > d.line || (d.endLine === d.line && d.endColumn > d.column))
               ? { endLine: d.endLine, endColumn: d.endColumn }
               : {}),
           },
@@ -53,7 +55,10 @@ export const formatSarif: Formatter = (ds, opts) => {
       ? {
           relatedLocations: d.related.map((r, i) => ({
             id: i,
-            physicalLocation: { artifactLocation: { uri: uri(r.file) }, region: { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) } },
+            physicalLocation: {
+              artifactLocation: { uri: uri(r.file) },
+              region: { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) },
+            },
             ...(r.message ? { message: { text: r.message } } : {}),
           })),
         }
@@ -64,7 +69,14 @@ export const formatSarif: Formatter = (ds, opts) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'make-app', version: opts?.toolVersion ?? '0.1.0', informationUri: 'https://developers.make.com/custom-apps-documentation', rules } },
+        tool: {
+          driver: {
+            name: 'make-app',
+            version: opts?.toolVersion ?? '0.1.0',
+            informationUri: 'https://developers.make.com/custom-apps-documentation',
+            rules,
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -1,9 +1,12 @@
 import type { Diagnostic } from '../../model/index.ts';
-import { type Formatter, counts, plural } from './types.ts';
+import { counts, type Formatter, plural } from './types.ts';
 
 /** Human-readable output grouped by file (like ESLint's "stylish"), no colours. */
 export const formatStylish: Formatter = (ds, opts) => {
-  if (ds.length === 0) return opts?.suppressed ? `No problems (${plural(opts.suppressed, 'finding')} suppressed).\n` : 'No problems.\n';
+  if (ds.length === 0)
+    return opts?.suppressed
+      ? `No problems (${plural(opts.suppressed, 'finding')} suppressed).\n`
+      : 'No problems.\n';
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of ds) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const out: string[] = [];
@@ -11,7 +14,9 @@ export const formatStylish: Formatter = (ds, opts) => {
     out.push(file);
     const posW = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
     for (const d of list)
-      out.push(`  ${`${d.line}:${d.column}`.padEnd(posW)}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`);
+      out.push(
+        `  ${`${d.line}:${d.column}`.padEnd(posW)}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`,
+      );
     out.push('');
   }
   const c = counts(ds);

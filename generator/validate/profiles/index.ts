@@ -5,8 +5,8 @@ import { type ApiProfile, type ApiProfileDefinition, defineProfile } from './pro
 
 export { academyV2Profile } from './academy-v2.ts';
 export { genericProfile } from './generic.ts';
-export { defineProfile, isUnpaginated, scopeForRequest } from './profile.ts';
 export type { ApiProfile, ApiProfileDefinition, LifetimeUnit, MethodScopeRule } from './profile.ts';
+export { defineProfile, isUnpaginated, scopeForRequest } from './profile.ts';
 
 export const BUILTIN_PROFILES: ReadonlyMap<string, ApiProfile> = new Map(
   [academyV2Profile, genericProfile].map((p) => [p.name, p]),
@@ -36,7 +36,10 @@ export function resolveProfile(
   const profiles = allProfiles(defined);
   if (name) {
     const p = profiles.get(name);
-    if (!p) throw new UnknownProfileError(`unknown API profile "${name}" (known: ${[...profiles.keys()].join(', ')})`);
+    if (!p)
+      throw new UnknownProfileError(
+        `unknown API profile "${name}" (known: ${[...profiles.keys()].join(', ')})`,
+      );
     return p;
   }
   void app;

@@ -27,7 +27,8 @@ export interface ApiProfileDefinition {
   unpaginatedPaths?: string[];
 }
 
-export interface ApiProfile extends Required<Omit<ApiProfileDefinition, 'lifetimeUnit' | 'requiredAuthorizeScope'>> {
+export interface ApiProfile
+  extends Required<Omit<ApiProfileDefinition, 'lifetimeUnit' | 'requiredAuthorizeScope'>> {
   name: string;
   lifetimeUnit?: LifetimeUnit;
   requiredAuthorizeScope?: string;
@@ -47,19 +48,26 @@ export function defineProfile(name: string, def: ApiProfileDefinition): ApiProfi
 }
 
 /** The scope a request with this method and path needs under the profile, or undefined. */
-export function scopeForRequest(profile: ApiProfile, method: string, path: string | undefined): string | undefined {
+export function scopeForRequest(
+  profile: ApiProfile,
+  method: string,
+  path: string | undefined,
+): string | undefined {
   if (path !== undefined) {
     const p = path.replace(/[?#].*$/, '').replace(/\/+$/, '');
     if (profile.scopeFreePaths.some((free) => p === free || p.endsWith(free))) return undefined;
   }
   const m = method.toUpperCase();
-  return (profile.methodScopes.find((r) => r.method === m) ?? profile.methodScopes.find((r) => r.method === '*'))
-    ?.scope;
+  return (
+    profile.methodScopes.find((r) => r.method === m) ?? profile.methodScopes.find((r) => r.method === '*')
+  )?.scope;
 }
 
 /** True when the profile says this list endpoint returns everything at once. */
 export function isUnpaginated(profile: ApiProfile, path: string | undefined): boolean {
   if (path === undefined) return false;
   const p = path.replace(/[?#].*$/, '');
-  return profile.unpaginatedPaths.some((u) => p === u || p.startsWith(`${u}/`) || p.endsWith(u) || p.includes(`${u}/`));
+  return profile.unpaginatedPaths.some(
+    (u) => p === u || p.startsWith(`${u}/`) || p.endsWith(u) || p.includes(`${u}/`),
+  );
 }

@@ -54,7 +54,9 @@ export const ACADEMY_BASE = `{
     }`;
 
 /** OAuth2 sections of a correct Academy connection; override one section by name. */
-export function academySections(over: Partial<Record<'authorize' | 'token' | 'info' | 'refresh' | 'invalidate', string | null>> = {}): string {
+export function academySections(
+  over: Partial<Record<'authorize' | 'token' | 'info' | 'refresh' | 'invalidate', string | null>> = {},
+): string {
   const sections: Record<string, string> = {
     authorize: `{
           "url": "https://app-academy.make.com/api/v2/authorize",

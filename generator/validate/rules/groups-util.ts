@@ -16,7 +16,8 @@ export function groupEntries(ctx: RuleContext): { code: CodeFile; entries: Group
   code.value.forEach((g, i) => {
     if (!isObject(g) || !Array.isArray(g.modules)) return;
     g.modules.forEach((m, j) => {
-      if (typeof m === 'string') entries.push({ name: m, pointer: `/${i}/modules/${j}`, group: String(g.label ?? i) });
+      if (typeof m === 'string')
+        entries.push({ name: m, pointer: `/${i}/modules/${j}`, group: String(g.label ?? i) });
     });
   });
   return { code, entries };

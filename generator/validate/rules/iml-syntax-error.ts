@@ -1,12 +1,11 @@
-import { ACADEMY_BASE, academyConnection, bundle, module } from './case-kit.ts';
 import type { Rule } from '../types.ts';
+import { ACADEMY_BASE, academyConnection, bundle, module } from './case-kit.ts';
 
 export const imlSyntaxError: Rule = {
   id: 'iml/syntax-error',
   description: 'An IML expression `{{...}}` that does not parse.',
   defaultSeverity: 'error',
-  docs:
-    'Make evaluates every `{{...}}` in communication, epoch and webhook documents. An expression that does not parse (a stray bracket, a missing operand, an unclosed string) fails at run time with an unhelpful error, and Make\'s own schemas never parse IML. The finding points at the character where parsing stopped.',
+  docs: "Make evaluates every `{{...}}` in communication, epoch and webhook documents. An expression that does not parse (a stray bracket, a missing operand, an unclosed string) fails at run time with an unhelpful error, and Make's own schemas never parse IML. The finding points at the character where parsing stopped.",
   check(ctx) {
     for (const s of ctx.analysis.strings)
       for (const e of s.analysis.errors)
@@ -28,7 +27,10 @@ export const imlSyntaxError: Rule = {
           base: ACADEMY_BASE,
           connections: { academy: academyConnection() },
           modules: {
-            getMovie: module('action', `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`),
+            getMovie: module(
+              'action',
+              `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`,
+            ),
           },
         }),
       },
@@ -40,7 +42,10 @@ export const imlSyntaxError: Rule = {
           base: ACADEMY_BASE,
           connections: { academy: academyConnection() },
           modules: {
-            getMovie: module('action', `"communication": { "url": /*@")}}"*/ "/movies/{{parameters.id)}}", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`),
+            getMovie: module(
+              'action',
+              `"communication": { "url": /*@")}}"*/ "/movies/{{parameters.id)}}", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`,
+            ),
           },
         }),
       },
@@ -50,7 +55,10 @@ export const imlSyntaxError: Rule = {
           base: ACADEMY_BASE,
           connections: { academy: academyConnection() },
           modules: {
-            getMovie: module('action', `"communication": { "url": /*@"{{"*/ "/movies/{{parameters.id", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`),
+            getMovie: module(
+              'action',
+              `"communication": { "url": /*@"{{"*/ "/movies/{{parameters.id", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`,
+            ),
           },
         }),
       },

@@ -1,18 +1,18 @@
 import { tempSetBefore } from '../analysis/index.ts';
 import type { Rule } from '../types.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 export const imlTempBeforeSet: Rule = {
   id: 'iml/temp-before-set',
   description: '`temp.x` read before anything sets it (or never set at all).',
   defaultSeverity: 'error',
-  docs:
-    'Within a request, `temp` runs first, then the request directives, then the response; `response.temp` is merged after the response is parsed; later requests of an array (and later OAuth2 sections) see what earlier ones set. Siblings inside one `temp` block cannot see each other. Reading `temp.x` before the block that sets it is always empty. Move the value into an earlier `temp` (or `response.temp`) or read it later.',
+  docs: 'Within a request, `temp` runs first, then the request directives, then the response; `response.temp` is merged after the response is parsed; later requests of an array (and later OAuth2 sections) see what earlier ones set. Siblings inside one `temp` block cannot see each other. Reading `temp.x` before the block that sets it is always empty. Move the value into an earlier `temp` (or `response.temp`) or read it later.',
   check(ctx) {
     for (const f of ctx.analysis.components) {
       if (f.temp.open) continue;
       for (const s of f.strings) {
-        const lenient = s.section === 'refresh' || s.section === 'invalidate' || f.component.kind === 'webhook';
+        const lenient =
+          s.section === 'refresh' || s.section === 'invalidate' || f.component.kind === 'webhook';
         for (const v of s.analysis.variables) {
           if (v.path[0] !== 'temp' || v.path.length < 2) continue;
           const key = v.path[1];

@@ -2,7 +2,7 @@ import { BUILTIN_FUNCTIONS } from '../../iml/index.ts';
 import { VARIABLE_HOME } from '../analysis/index.ts';
 import type { Rule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 const PHASE_WORDS: Record<string, string> = {
   'request-temp': 'the request part',
@@ -22,10 +22,10 @@ const PHASE_WORDS: Record<string, string> = {
 
 export const imlUnavailableVariable: Rule = {
   id: 'iml/unavailable-variable',
-  description: 'A variable read where Make does not provide it (e.g. `body` before the response, `item` outside iterate).',
+  description:
+    'A variable read where Make does not provide it (e.g. `body` before the response, `item` outside iterate).',
   defaultSeverity: 'error',
-  docs:
-    'Each directive sees its own set of variables (make-iml.md §10.7): `body`, `headers` and `statusCode` exist only after the response arrives; `item` only in `response.iterate.condition` and, with `iterate`, in `output`/`trigger`; `query` only in an OAuth2 `authorize` response or webhook; `payload` only in instant triggers; `oauth.*` only in OAuth2 connections; `connection.*` only in components that use a connection. Elsewhere the variable is always empty. Move the expression to the right directive or carry the value through `temp`.',
+  docs: 'Each directive sees its own set of variables (make-iml.md §10.7): `body`, `headers` and `statusCode` exist only after the response arrives; `item` only in `response.iterate.condition` and, with `iterate`, in `output`/`trigger`; `query` only in an OAuth2 `authorize` response or webhook; `payload` only in instant triggers; `oauth.*` only in OAuth2 connections; `connection.*` only in components that use a connection. Elsewhere the variable is always empty. Move the expression to the right directive or carry the value through `temp`.',
   check(ctx) {
     for (const s of ctx.analysis.strings)
       for (const v of s.analysis.variables) {
@@ -39,7 +39,8 @@ export const imlUnavailableVariable: Rule = {
           why = `\`${root}\` is not available in ${PHASE_WORDS[s.phase]} of ${s.componentId}${s.section ? ` (${s.section})` : ''}; it exists in ${VARIABLE_HOME[root]}`;
         else if (BUILTIN_FUNCTIONS.has(root) && v.path.length === 1)
           why = `\`${root}\` is a function, not a value, so it evaluates to nothing; to leave a field out write \`ignore\` (or \`undefined\`)`;
-        else why = `\`${root}\` is not a variable Make provides here (did you mean \`parameters.${root}\` or \`temp.${root}\`?)`;
+        else
+          why = `\`${root}\` is not a variable Make provides here (did you mean \`parameters.${root}\` or \`temp.${root}\`?)`;
         ctx.report({
           message: `${why}.`,
           code: s.code,

@@ -1,12 +1,11 @@
 import type { Rule } from '../types.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 export const imlUndeclaredParameter: Rule = {
   id: 'iml/undeclared-parameter',
   description: '`parameters.x` read but no parameter named `x` is declared.',
   defaultSeverity: 'error',
-  docs:
-    'A module reads `parameters.<name>` from its static parameters and mappable parameters (including nested fields); a connection or webhook from its own parameters. A name that is declared nowhere is always empty — usually a typo or a renamed field. Components with dynamic fields (`rpc://` in the parameter list) are not checked, and neither are RPCs (they receive the calling module\'s parameters).',
+  docs: "A module reads `parameters.<name>` from its static parameters and mappable parameters (including nested fields); a connection or webhook from its own parameters. A name that is declared nowhere is always empty — usually a typo or a renamed field. Components with dynamic fields (`rpc://` in the parameter list) are not checked, and neither are RPCs (they receive the calling module's parameters).",
   check(ctx) {
     for (const f of ctx.analysis.components) {
       if (f.component.kind === 'rpc' || f.component.kind === 'function' || f.parameters.open) continue;
@@ -36,7 +35,9 @@ export const imlUndeclaredParameter: Rule = {
     valid: [
       {
         name: 'declared mappable parameter',
-        bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "scope": ["read"]`),
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
       },
       {
         name: 'nested field of a select option',
@@ -48,7 +49,9 @@ export const imlUndeclaredParameter: Rule = {
     invalid: [
       {
         name: 'a typo in the parameter name',
-        bundle: academyApp(`"communication": { "url": /*@"parameters.movieId"*/ "/movies/{{parameters.movieId}}" }, ${ID_PARAM}, "scope": ["read"]`),
+        bundle: academyApp(
+          `"communication": { "url": /*@"parameters.movieId"*/ "/movies/{{parameters.movieId}}" }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
       },
     ],
   },

@@ -10,10 +10,10 @@ function union(stores: (ConnectionStore | undefined)[]): ConnectionStore | undef
 
 export const imlUnknownConnectionData: Rule = {
   id: 'iml/unknown-connection-data',
-  description: '`connection.x` read but the connection never stores `x` (neither a parameter nor `response.data`).',
+  description:
+    '`connection.x` read but the connection never stores `x` (neither a parameter nor `response.data`).',
   defaultSeverity: 'error',
-  docs:
-    'A connection stores its parameters plus whatever its requests put in `response.data` (token, refresh, info...). Modules, RPCs and webhooks read that store as `connection.*`; inside the connection it is also `data.*`. Reading a name the connection never stores is always empty — typically `connection.accessToken` when the token response stores it as `access_token`. Store the value in `response.data` or fix the name.',
+  docs: 'A connection stores its parameters plus whatever its requests put in `response.data` (token, refresh, info...). Modules, RPCs and webhooks read that store as `connection.*`; inside the connection it is also `data.*`. Reading a name the connection never stores is always empty — typically `connection.accessToken` when the token response stores it as `access_token`. Store the value in `response.data` or fix the name.',
   check(ctx) {
     const stores = ctx.analysis.connectionStores;
     const allConnections = union([...stores.values()]);
@@ -22,7 +22,8 @@ export const imlUnknownConnectionData: Rule = {
       const c = s.component;
       let store: ConnectionStore | undefined;
       let roots = ['connection'];
-      if (!c) store = allConnections; // base: any connection of the app
+      if (!c)
+        store = allConnections; // base: any connection of the app
       else if (c.kind === 'connection') {
         store = stores.get(c.name);
         roots = ['connection', 'data'];

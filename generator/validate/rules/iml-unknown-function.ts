@@ -1,6 +1,6 @@
 import { BUILTIN_FUNCTIONS } from '../../iml/index.ts';
 import type { Rule } from '../types.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 /** `iml.name(...)` (the contract's `custom`, refined by the engine's `qualified` when present). */
 function isQualified(f: { custom: boolean }): boolean {
@@ -38,15 +38,18 @@ function distance(a: string, b: string): number {
 
 export const imlUnknownFunction: Rule = {
   id: 'iml/unknown-function',
-  description: 'A function that is neither an IML built-in nor one of the app\'s custom functions.',
+  description: "A function that is neither an IML built-in nor one of the app's custom functions.",
   defaultSeverity: 'error',
-  docs:
-    'IML resolves `name(...)` against the built-in functions and the app\'s own custom IML functions (`iml.name(...)` inside functions). A misspelt or missing function fails every run of the module. Declare the custom function in the app, or fix the name (the message suggests the closest known one).',
+  docs: "IML resolves `name(...)` against the built-in functions and the app's own custom IML functions (`iml.name(...)` inside functions). A misspelt or missing function fails every run of the module. Declare the custom function in the app, or fix the name (the message suggests the closest known one).",
   check(ctx) {
     const custom = ctx.analysis.customFunctions;
     for (const s of ctx.analysis.strings)
       for (const f of s.analysis.functions) {
-        if (isQualified(f) ? custom.has(f.name) || BUILTIN_FUNCTIONS.has(f.name) : BUILTIN_FUNCTIONS.has(f.name) || custom.has(f.name))
+        if (
+          isQualified(f)
+            ? custom.has(f.name) || BUILTIN_FUNCTIONS.has(f.name)
+            : BUILTIN_FUNCTIONS.has(f.name) || custom.has(f.name)
+        )
           continue;
         const hint = closest(f.name, [...BUILTIN_FUNCTIONS.keys(), ...custom]);
         ctx.report({

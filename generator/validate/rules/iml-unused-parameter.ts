@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { modules } from './util.ts';
 
 export const imlUnusedParameter: Rule = {
@@ -8,20 +8,51 @@ export const imlUnusedParameter: Rule = {
   defaultSeverity: 'info',
   docs: 'A parameter the communication never reads is shown to users but has no effect — often a field renamed in the communication but not in the parameter list. Modules that pass `parameters` whole (`"body": "{{parameters}}"`, spreads, `omit(parameters, ...)`) are not checked.',
   check(ctx) {
-    const baseReads = new Set(ctx.analysis.baseStrings.flatMap((s) => s.analysis.variables.filter((v) => v.path[0] === 'parameters').map((v) => v.path[1] ?? '*')));
+    const baseReads = new Set(
+      ctx.analysis.baseStrings.flatMap((s) =>
+        s.analysis.variables.filter((v) => v.path[0] === 'parameters').map((v) => v.path[1] ?? '*'),
+      ),
+    );
     if (baseReads.has('*')) return;
     for (const f of modules(ctx, 'action', 'search', 'trigger', 'universal')) {
       if (f.parameters.open || f.strings.length === 0) continue;
       const reads = new Set(baseReads);
-      for (const s of f.strings) for (const v of s.analysis.variables) if (v.path[0] === 'parameters') reads.add(v.path[1] ?? '*');
+      for (const s of f.strings)
+        for (const v of s.analysis.variables) if (v.path[0] === 'parameters') reads.add(v.path[1] ?? '*');
       if (reads.has('*')) continue;
       for (const p of f.parameters.all)
-        if (p.topLevel && p.level === '' && p.name && !reads.has(p.name) && p.type !== 'banner' && p.type !== 'hidden')
-          ctx.report({ message: `Parameter "${p.name}" of ${f.id} is never read by its communication.`, code: p.code, pointer: `${p.pointer}/name`, component: f.component });
+        if (
+          p.topLevel &&
+          p.level === '' &&
+          p.name &&
+          !reads.has(p.name) &&
+          p.type !== 'banner' &&
+          p.type !== 'hidden'
+        )
+          ctx.report({
+            message: `Parameter "${p.name}" of ${f.id} is never read by its communication.`,
+            code: p.code,
+            pointer: `${p.pointer}/name`,
+            component: f.component,
+          });
     }
   },
   cases: {
-    valid: [{ name: 'read', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "scope": ["read"]`) }],
-    invalid: [{ name: 'unused', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": /*@*/ "title", "type": "text", "label": "Title" }], "scope": ["read"]`) }],
+    valid: [
+      {
+        name: 'read',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'unused',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": /*@*/ "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
+        ),
+      },
+    ],
   },
 };

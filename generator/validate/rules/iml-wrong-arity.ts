@@ -1,13 +1,12 @@
 import { BUILTIN_FUNCTIONS } from '../../iml/index.ts';
 import type { Rule } from '../types.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 export const imlWrongArity: Rule = {
   id: 'iml/wrong-arity',
   description: 'A built-in IML function called with too few or too many arguments.',
   defaultSeverity: 'error',
-  docs:
-    'Each built-in function takes a fixed range of arguments (e.g. `formatDate(date, format, [timezone])`). Calling it with another count is an error at run time or silently ignores arguments. Check the function\'s signature; remember IML in apps separates arguments with commas, not semicolons.',
+  docs: "Each built-in function takes a fixed range of arguments (e.g. `formatDate(date, format, [timezone])`). Calling it with another count is an error at run time or silently ignores arguments. Check the function's signature; remember IML in apps separates arguments with commas, not semicolons.",
   check(ctx) {
     for (const s of ctx.analysis.strings)
       for (const f of s.analysis.functions) {
@@ -36,13 +35,17 @@ export const imlWrongArity: Rule = {
     valid: [
       {
         name: 'right argument counts',
-        bundle: academyApp(`"communication": { "url": "/movies/{{ifempty(parameters.id, 'x')}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`),
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{ifempty(parameters.id, 'x')}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
       },
     ],
     invalid: [
       {
         name: 'ifempty with one argument',
-        bundle: academyApp(`"communication": { "url": /*@"ifempty("*/ "/movies/{{ifempty(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`),
+        bundle: academyApp(
+          `"communication": { "url": /*@"ifempty("*/ "/movies/{{ifempty(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
       },
     ],
   },

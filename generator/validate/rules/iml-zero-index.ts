@@ -1,12 +1,11 @@
 import type { Rule } from '../types.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 export const imlZeroIndex: Rule = {
   id: 'iml/zero-index',
   description: 'Array index `[0]` in an IML path, which is always empty (IML arrays start at 1).',
   defaultSeverity: 'error',
-  docs:
-    'IML array indexes are 1-based: `[1]` is the first item, `[-1]` the last and `[]` the first. `[0]` resolves to nothing, so `{{body.items[0].id}}` is always empty. Use `[1]` (or `first(...)`).',
+  docs: 'IML array indexes are 1-based: `[1]` is the first item, `[-1]` the last and `[]` the first. `[0]` resolves to nothing, so `{{body.items[0].id}}` is always empty. Use `[1]` (or `first(...)`).',
   check(ctx) {
     for (const s of ctx.analysis.strings)
       for (const v of s.analysis.variables)
@@ -26,13 +25,17 @@ export const imlZeroIndex: Rule = {
     valid: [
       {
         name: 'first item with [1]',
-        bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": "{{body.awards[1]}}" } }, ${ID_PARAM}, "scope": ["read"]`),
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": "{{body.awards[1]}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
       },
     ],
     invalid: [
       {
         name: 'first item with [0]',
-        bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@"[0]"*/ "{{body.awards[0]}}" } }, ${ID_PARAM}, "scope": ["read"]`),
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@"[0]"*/ "{{body.awards[0]}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
       },
     ],
   },

@@ -14,7 +14,12 @@ export function missingSection(section: 'info' | 'invalidate', why: string, docs
         if (sections.has(section) || !sections.has('token')) continue;
         const code = facts.component.codes.communication;
         if (!code) continue;
-        ctx.report({ message: `The OAuth2 connection has no ${section} section: ${why}`, code, pointer: '', component: facts.component });
+        ctx.report({
+          message: `The OAuth2 connection has no ${section} section: ${why}`,
+          code,
+          pointer: '',
+          component: facts.component,
+        });
       }
     },
     cases: {
@@ -30,4 +35,3 @@ export function missingSection(section: 'info' | 'invalidate', why: string, docs
     },
   };
 }
-

@@ -1,14 +1,12 @@
 import type { Rule } from '../types.ts';
 import { academyConnection, academySections, bundle } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
-import { stringsAt } from './util.ts';
 
 export const oauthClientSecretInAuthorize: Rule = {
   id: 'oauth/client-secret-in-authorize',
-  description: 'The client secret is put into the authorize URL, which the user\'s browser sees.',
+  description: "The client secret is put into the authorize URL, which the user's browser sees.",
   defaultSeverity: 'error',
-  docs:
-    'The `authorize` section builds the URL Make redirects the user\'s browser to; anything in it ends up in browser history, proxies and the provider\'s logs. The client secret belongs only in the back-channel `token` and `refresh` requests.',
+  docs: "The `authorize` section builds the URL Make redirects the user's browser to; anything in it ends up in browser history, proxies and the provider's logs. The client secret belongs only in the back-channel `token` and `refresh` requests.",
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {
       const r = sections.get('authorize');
@@ -30,7 +28,8 @@ export const oauthClientSecretInAuthorize: Rule = {
         for (const [k, v] of Object.entries(qs))
           if (/^client_?secret$/i.test(k) && typeof v === 'string' && !v.includes('{{'))
             ctx.report({
-              message: 'The authorize URL carries a literal client secret; send it only in token and refresh.',
+              message:
+                'The authorize URL carries a literal client secret; send it only in token and refresh.',
               code: r.code,
               pointer: `${r.pointer}/qs/${k}`,
               component: facts.component,
@@ -38,7 +37,9 @@ export const oauthClientSecretInAuthorize: Rule = {
     }
   },
   cases: {
-    valid: [{ name: 'secret only in token', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    valid: [
+      { name: 'secret only in token', bundle: bundle({ connections: { academy: academyConnection() } }) },
+    ],
     invalid: [
       {
         name: 'client_secret in authorize qs',

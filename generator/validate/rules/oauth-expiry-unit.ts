@@ -8,10 +8,10 @@ const ADDERS = new Set(['addSeconds', 'addMinutes', 'addHours', 'addDays']);
 
 export const oauthExpiryUnit: Rule = {
   id: 'oauth/expiry-unit',
-  description: 'Token expiry computed with the wrong time unit for the API profile (e.g. addSeconds for lifetimes in minutes).',
+  description:
+    'Token expiry computed with the wrong time unit for the API profile (e.g. addSeconds for lifetimes in minutes).',
   defaultSeverity: 'error',
-  docs:
-    'The token response gives lifetimes as numbers (`expires_in`, `refresh_expires_in`); their unit depends on the API. RFC 6749 says seconds, but the App Academy API gives MINUTES, so `addSeconds(now, body.expires_in)` makes the token look expired 60× too early (or late, the other way round) and refresh runs at the wrong time. The API profile says which unit applies.',
+  docs: 'The token response gives lifetimes as numbers (`expires_in`, `refresh_expires_in`); their unit depends on the API. RFC 6749 says seconds, but the App Academy API gives MINUTES, so `addSeconds(now, body.expires_in)` makes the token look expired 60× too early (or late, the other way round) and refresh runs at the wrong time. The API profile says which unit applies.',
   check(ctx) {
     const unit = ctx.profile.lifetimeUnit;
     if (!unit) return;
@@ -40,7 +40,12 @@ export const oauthExpiryUnit: Rule = {
       }
   },
   cases: {
-    valid: [{ name: 'addMinutes for the Academy API', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    valid: [
+      {
+        name: 'addMinutes for the Academy API',
+        bundle: bundle({ connections: { academy: academyConnection() } }),
+      },
+    ],
     invalid: [
       {
         name: 'addSeconds for the Academy API',

@@ -6,8 +6,7 @@ export const oauthGrantType: Rule = {
   id: 'oauth/grant-type',
   description: 'Token or refresh request without the right `grant_type`.',
   defaultSeverity: 'error',
-  docs:
-    'After an `authorize` step the token request must send `grant_type=authorization_code`; a refresh request must send `grant_type=refresh_token` (RFC 6749 §4.1.3, §6). Servers answer `unsupported_grant_type` or `invalid_request` otherwise.',
+  docs: 'After an `authorize` step the token request must send `grant_type=authorization_code`; a refresh request must send `grant_type=refresh_token` (RFC 6749 §4.1.3, §6). Servers answer `unsupported_grant_type` or `invalid_request` otherwise.',
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {
       const checks: [string, string | undefined][] = [
@@ -25,7 +24,12 @@ export const oauthGrantType: Rule = {
             pointer: r.value.body !== undefined ? `${r.pointer}/body` : r.pointer,
             component: facts.component,
           });
-        } else if (expected && typeof g.value === 'string' && !g.value.includes('{{') && g.value !== expected) {
+        } else if (
+          expected &&
+          typeof g.value === 'string' &&
+          !g.value.includes('{{') &&
+          g.value !== expected
+        ) {
           ctx.report({
             message: `The ${name} request sends grant_type "${g.value}"; it must be "${expected}".`,
             code: r.code,
@@ -37,7 +41,12 @@ export const oauthGrantType: Rule = {
     }
   },
   cases: {
-    valid: [{ name: 'authorization_code and refresh_token', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    valid: [
+      {
+        name: 'authorization_code and refresh_token',
+        bundle: bundle({ connections: { academy: academyConnection() } }),
+      },
+    ],
     invalid: [
       {
         name: 'refresh sends authorization_code',

@@ -7,8 +7,7 @@ export const oauthMissingExpires: Rule = {
   id: 'oauth/missing-expires',
   description: 'The token response sets no connection `expires`, so Make never asks the user to reauthorize.',
   defaultSeverity: 'warning',
-  docs:
-    '`token.response.expires` (and `refresh.response.expires`) tell Make when the whole connection — in practice the refresh token — expires; Make then asks the user to reauthorize instead of failing runs. Without it an expired refresh token shows up only as failing scenarios. The App Academy API gives `refresh_expires_in` (minutes).',
+  docs: '`token.response.expires` (and `refresh.response.expires`) tell Make when the whole connection — in practice the refresh token — expires; Make then asks the user to reauthorize instead of failing runs. Without it an expired refresh token shows up only as failing scenarios. The App Academy API gives `refresh_expires_in` (minutes).',
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {
       const token = sections.get('token');
@@ -16,7 +15,8 @@ export const oauthMissingExpires: Rule = {
       const resp = token.value.response;
       if (isObject(resp) && resp.expires !== undefined) continue;
       ctx.report({
-        message: 'token.response sets no "expires"; set it from the refresh-token lifetime, e.g. "{{addMinutes(now, body.refresh_expires_in)}}".',
+        message:
+          'token.response sets no "expires"; set it from the refresh-token lifetime, e.g. "{{addMinutes(now, body.refresh_expires_in)}}".',
         code: token.code,
         pointer: isObject(resp) ? `${token.pointer}/response` : token.pointer,
         component: facts.component,

@@ -1,19 +1,17 @@
 import type { Rule } from '../types.ts';
 import { academyConnection, academySections, bundle } from './case-kit.ts';
-import { oauthConnections, responseData } from './oauth-util.ts';
+import { oauthConnections, refreshTokenKey } from './oauth-util.ts';
 
 export const oauthRefreshMissing: Rule = {
   id: 'oauth/refresh-missing',
   description: 'The token response stores a refresh token but the connection has no `refresh` section.',
   defaultSeverity: 'warning',
-  docs:
-    'Storing a refresh token only helps if a `refresh` section uses it. Without one, the access token expires (after 60 minutes on the App Academy API) and every run fails until the user reconnects.',
+  docs: 'Storing a refresh token only helps if a `refresh` section uses it. Without one, the access token expires (after 60 minutes on the App Academy API) and every run fails until the user reconnects.',
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {
       const token = sections.get('token');
       if (!token || sections.has('refresh')) continue;
-      const data = responseData(token);
-      const key = data && Object.entries(data).find(([k, v]) => /refresh_?token/i.test(k) || (typeof v === 'string' && /body\.refresh_?token/.test(v)))?.[0];
+      const key = refreshTokenKey(ctx, token);
       if (!key) continue;
       ctx.report({
         message: `token stores a refresh token (response.data.${key}) but there is no refresh section to use it; add one.`,

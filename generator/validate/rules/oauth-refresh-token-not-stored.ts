@@ -1,27 +1,18 @@
 import type { Rule } from '../types.ts';
 import { academyConnection, academySections, bundle } from './case-kit.ts';
-import { oauthConnections, responseData } from './oauth-util.ts';
-
-/** The key of token.response.data that holds the refresh token. */
-function refreshKey(data: Record<string, unknown>): string | undefined {
-  for (const [k, v] of Object.entries(data))
-    if (typeof v === 'string' && /body\.refresh_?token\b/i.test(v)) return k;
-  return Object.keys(data).find((k) => /^refresh_?token$/i.test(k));
-}
+import { oauthConnections, refreshTokenKey, responseData } from './oauth-util.ts';
 
 export const oauthRefreshTokenNotStored: Rule = {
   id: 'oauth/refresh-token-not-stored',
   description: 'The `refresh` response does not store the new refresh token.',
   defaultSeverity: 'error',
-  docs:
-    'APIs that rotate refresh tokens (the App Academy API does) invalidate the old one when they answer a refresh. If `refresh.response.data` does not store the new refresh token under the same key `token` used, the next refresh sends a dead token and the user must reconnect.',
+  docs: 'APIs that rotate refresh tokens (the App Academy API does) invalidate the old one when they answer a refresh. If `refresh.response.data` does not store the new refresh token under the same key `token` used, the next refresh sends a dead token and the user must reconnect.',
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {
       const token = sections.get('token');
       const refresh = sections.get('refresh');
       if (!token || !refresh) continue;
-      const tData = responseData(token);
-      const key = tData && refreshKey(tData);
+      const key = refreshTokenKey(ctx, token);
       if (!key) continue;
       const rData = responseData(refresh);
       if (rData && key in rData) continue;
@@ -29,13 +20,22 @@ export const oauthRefreshTokenNotStored: Rule = {
       ctx.report({
         message: `refresh does not store the new refresh token in response.data.${key}; with rotating refresh tokens the next refresh fails.`,
         code: refresh.code,
-        pointer: rData ? `${refresh.pointer}/response/data` : resp !== undefined ? `${refresh.pointer}/response` : refresh.pointer,
+        pointer: rData
+          ? `${refresh.pointer}/response/data`
+          : resp !== undefined
+            ? `${refresh.pointer}/response`
+            : refresh.pointer,
         component: facts.component,
       });
     }
   },
   cases: {
-    valid: [{ name: 'refresh stores refreshToken', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    valid: [
+      {
+        name: 'refresh stores refreshToken',
+        bundle: bundle({ connections: { academy: academyConnection() } }),
+      },
+    ],
     invalid: [
       {
         name: 'refresh stores only the access token',

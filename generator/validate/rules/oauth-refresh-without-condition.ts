@@ -6,8 +6,7 @@ export const oauthRefreshWithoutCondition: Rule = {
   id: 'oauth/refresh-without-condition',
   description: 'A `refresh` section without a `condition`, so it runs every time the connection is used.',
   defaultSeverity: 'warning',
-  docs:
-    'Make evaluates `refresh.condition` whenever the connection is validated before a module runs; without one (or with `true`) every run refreshes the token, rotating refresh tokens needlessly and hitting token-endpoint rate limits. Guard it with the stored expiry, e.g. `{{data.expires < addMinutes(now, 5)}}`.',
+  docs: 'Make evaluates `refresh.condition` whenever the connection is validated before a module runs; without one (or with `true`) every run refreshes the token, rotating refresh tokens needlessly and hitting token-endpoint rate limits. Guard it with the stored expiry, e.g. `{{data.expires < addMinutes(now, 5)}}`.',
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {
       const r = sections.get('refresh');
@@ -15,7 +14,8 @@ export const oauthRefreshWithoutCondition: Rule = {
       const cond = r.value.condition;
       if (cond !== undefined && cond !== true && cond !== 'true' && cond !== '{{true}}') continue;
       ctx.report({
-        message: 'refresh has no condition and runs on every use; add "condition": "{{data.expires < addMinutes(now, 5)}}".',
+        message:
+          'refresh has no condition and runs on every use; add "condition": "{{data.expires < addMinutes(now, 5)}}".',
         code: r.code,
         pointer: cond === undefined ? r.pointer : `${r.pointer}/condition`,
         key: cond === undefined,

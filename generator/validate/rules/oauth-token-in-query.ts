@@ -7,11 +7,13 @@ export const oauthTokenInQuery: Rule = {
   id: 'oauth/token-in-query',
   description: 'An OAuth access token sent in the query string instead of the Authorization header.',
   defaultSeverity: 'error',
-  docs:
-    'Query strings are logged by servers, proxies and Make\'s own request log (which `log.sanitize` cannot clean for URLs). RFC 6750 §5.3 says not to pass bearer tokens in page URLs. Send `Authorization: Bearer {{connection.accessToken}}` instead.',
+  docs: "Query strings are logged by servers, proxies and Make's own request log (which `log.sanitize` cannot clean for URLs). RFC 6750 §5.3 says not to pass bearer tokens in page URLs. Send `Authorization: Bearer {{connection.accessToken}}` instead.",
   check(ctx) {
     for (const s of ctx.analysis.strings) {
-      if (!(s.directive.startsWith('qs.') || s.directive === 'url' || s.directive.startsWith('pagination.qs.'))) continue;
+      if (
+        !(s.directive.startsWith('qs.') || s.directive === 'url' || s.directive.startsWith('pagination.qs.'))
+      )
+        continue;
       const conn = s.component?.kind === 'connection' ? ['connection', 'data'] : ['connection'];
       for (const v of s.analysis.variables) {
         if (!conn.includes(v.path[0]) || v.path.length < 2 || !/access_?token/i.test(v.path[1])) continue;
@@ -29,7 +31,12 @@ export const oauthTokenInQuery: Rule = {
     }
   },
   cases: {
-    valid: [{ name: 'bearer header', bundle: bundle({ base: ACADEMY_BASE, connections: { academy: academyConnection() } }) }],
+    valid: [
+      {
+        name: 'bearer header',
+        bundle: bundle({ base: ACADEMY_BASE, connections: { academy: academyConnection() } }),
+      },
+    ],
     invalid: [
       {
         name: 'access_token in base qs',

@@ -6,10 +6,9 @@ const norm = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : JS
 
 export const oauthTokenRedirectMismatch: Rule = {
   id: 'oauth/token-redirect-mismatch',
-  description: 'The token request\'s `redirect_uri` differs from (or omits) the one sent by `authorize`.',
+  description: "The token request's `redirect_uri` differs from (or omits) the one sent by `authorize`.",
   defaultSeverity: 'error',
-  docs:
-    'RFC 6749 §4.1.3 (and the App Academy API) require the token request to repeat exactly the `redirect_uri` used in the authorization request; otherwise the code exchange fails with `invalid_grant`. Use the same expression in both, typically `{{oauth.redirectUri}}`.',
+  docs: 'RFC 6749 §4.1.3 (and the App Academy API) require the token request to repeat exactly the `redirect_uri` used in the authorization request; otherwise the code exchange fails with `invalid_grant`. Use the same expression in both, typically `{{oauth.redirectUri}}`.',
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {
       const authorize = sections.get('authorize');

@@ -1,6 +1,6 @@
 import type { ComponentFacts, RequestInfo } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
-import { getKey, isObject, ofKind, oauthSections } from './util.ts';
+import { getKey, isObject, oauthSections, ofKind } from './util.ts';
 
 export interface OAuthConnection {
   facts: ComponentFacts;
@@ -21,7 +21,12 @@ export function requestParam(
 ): { value: unknown; pointer: string; where: 'body' | 'qs' | 'url' } | undefined {
   for (const where of ['body', 'qs'] as const) {
     const hit = getKey(r.value[where], name);
-    if (hit) return { value: hit.value, pointer: `${r.pointer}/${where}/${hit.key.replace(/~/g, '~0').replace(/\//g, '~1')}`, where };
+    if (hit)
+      return {
+        value: hit.value,
+        pointer: `${r.pointer}/${where}/${hit.key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        where,
+      };
   }
   if (typeof r.url === 'string') {
     const m = new RegExp(`[?&]${name}=([^&#]*)`, 'i').exec(r.url);
@@ -46,4 +51,21 @@ export function sectionPointer(r: RequestInfo): string {
 export function responseData(r: RequestInfo): Record<string, unknown> | undefined {
   const resp = r.value.response;
   return isObject(resp) && isObject(resp.data) ? resp.data : undefined;
+}
+
+/**
+ * The key of a request's `response.data` that stores the refresh token: one whose IML reads
+ * `body.refresh_token` (per the shared analysis), else one named like a refresh token.
+ */
+export function refreshTokenKey(ctx: RuleContext, r: RequestInfo): string | undefined {
+  const data = responseData(r);
+  if (!data) return undefined;
+  for (const k of Object.keys(data)) {
+    const reads = ctx.analysis.readsAt(
+      r.code,
+      `${r.pointer}/response/data/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    );
+    if (reads.some((p) => p[0] === 'body' && p.length === 2 && /^refresh_?token$/i.test(p[1]))) return k;
+  }
+  return Object.keys(data).find((k) => /^refresh_?token$/i.test(k));
 }

@@ -4,10 +4,10 @@ import { oauthConnections } from './oauth-util.ts';
 
 export const scopeAuthorizeScopeMissing: Rule = {
   id: 'scope/authorize-scope-missing',
-  description: 'The scope every authorization must include (per the API profile) is not in the connection\'s default scope.',
+  description:
+    "The scope every authorization must include (per the API profile) is not in the connection's default scope.",
   defaultSeverity: 'error',
-  docs:
-    'Some APIs refuse an authorization that lacks a base scope: the App Academy API v2 requires `connect` and answers `invalid_scope` otherwise. Make sends the default scope plus the modules\' scopes as `oauth.scope`, so the base scope belongs in the connection\'s default scope.',
+  docs: "Some APIs refuse an authorization that lacks a base scope: the App Academy API v2 requires `connect` and answers `invalid_scope` otherwise. Make sends the default scope plus the modules' scopes as `oauth.scope`, so the base scope belongs in the connection's default scope.",
   check(ctx) {
     const need = ctx.profile.requiredAuthorizeScope;
     if (!need) return;
@@ -26,11 +26,20 @@ export const scopeAuthorizeScopeMissing: Rule = {
     }
   },
   cases: {
-    valid: [{ name: 'connect in default scope', bundle: bundle({ connections: { academy: academyConnection() } }) }],
+    valid: [
+      { name: 'connect in default scope', bundle: bundle({ connections: { academy: academyConnection() } }) },
+    ],
     invalid: [
       {
         name: 'default scope without connect',
-        bundle: bundle({ connections: { academy: academyConnection().replace('"defaultScope": ["connect"]', '"defaultScope": /*@*/ ["read"]') } }),
+        bundle: bundle({
+          connections: {
+            academy: academyConnection().replace(
+              '"defaultScope": ["connect"]',
+              '"defaultScope": /*@*/ ["read"]',
+            ),
+          },
+        }),
       },
     ],
   },

@@ -4,10 +4,9 @@ import { isObject, ofKind } from './util.ts';
 
 export const scopeDefaultScopeNotInList: Rule = {
   id: 'scope/default-scope-not-in-list',
-  description: 'The connection\'s default scope names a scope its own scope list does not define.',
+  description: "The connection's default scope names a scope its own scope list does not define.",
   defaultSeverity: 'warning',
-  docs:
-    'The default scope (`defaultScope`) is requested for every new connection; each entry should be described in the connection\'s scope list so users see what they grant, and so typos are caught before the provider rejects the authorization.',
+  docs: "The default scope (`defaultScope`) is requested for every new connection; each entry should be described in the connection's scope list so users see what they grant, and so typos are caught before the provider rejects the authorization.",
   check(ctx) {
     for (const f of ofKind(ctx, 'connection')) {
       const def = f.component.codes.defaultScope;
@@ -15,14 +14,35 @@ export const scopeDefaultScopeNotInList: Rule = {
       if (!def || !Array.isArray(def.value) || !isObject(list) || Object.keys(list).length === 0) continue;
       def.value.forEach((sc, i) => {
         if (typeof sc === 'string' && !(sc in list))
-          ctx.report({ message: `Default scope "${sc}" is not in the connection's scope list.`, code: def, pointer: `/${i}`, component: f.component });
+          ctx.report({
+            message: `Default scope "${sc}" is not in the connection's scope list.`,
+            code: def,
+            pointer: `/${i}`,
+            component: f.component,
+          });
       });
     }
   },
   cases: {
-    valid: [{ name: 'listed', bundle: bundle({ connections: { c: `{ "label": "C", "connectionType": "oauth", "codes": { "scopeList": { "connect": "Connect" }, "defaultScope": ["connect"] } }` } }) }],
+    valid: [
+      {
+        name: 'listed',
+        bundle: bundle({
+          connections: {
+            c: `{ "label": "C", "connectionType": "oauth", "codes": { "scopeList": { "connect": "Connect" }, "defaultScope": ["connect"] } }`,
+          },
+        }),
+      },
+    ],
     invalid: [
-      { name: 'unlisted', bundle: bundle({ connections: { c: `{ "label": "C", "connectionType": "oauth", "codes": { "scopeList": { "connect": "Connect" }, "defaultScope": ["connect", /*@*/ "admin"] } }` } }) },
+      {
+        name: 'unlisted',
+        bundle: bundle({
+          connections: {
+            c: `{ "label": "C", "connectionType": "oauth", "codes": { "scopeList": { "connect": "Connect" }, "defaultScope": ["connect", /*@*/ "admin"] } }`,
+          },
+        }),
+      },
     ],
   },
 };

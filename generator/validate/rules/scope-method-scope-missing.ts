@@ -5,20 +5,29 @@ import { urlPath } from './util.ts';
 
 export const scopeMethodScopeMissing: Rule = {
   id: 'scope/method-scope-missing',
-  description: 'A request\'s HTTP method needs a scope (per the API profile) that the module does not require.',
+  description:
+    "A request's HTTP method needs a scope (per the API profile) that the module does not require.",
   defaultSeverity: 'error',
-  docs:
-    'Some APIs tie scopes to HTTP methods. The App Academy API v2 needs `read` for any GET except `/info`, `write` for POST/PUT/PATCH and `delete` for DELETE. If the module\'s `scope` lacks it, Make never asks the user for it and the API answers 403 "Missing scope". The method→scope map comes from the API profile.',
+  docs: 'Some APIs tie scopes to HTTP methods. The App Academy API v2 needs `read` for any GET except `/info`, `write` for POST/PUT/PATCH and `delete` for DELETE. If the module\'s `scope` lacks it, Make never asks the user for it and the API answers 403 "Missing scope". The method→scope map comes from the API profile.',
   check(ctx) {
     if (ctx.profile.methodScopes.length === 0) return;
     for (const f of ctx.analysis.components) {
       if (!(f.component.kind === 'module' || f.component.kind === 'webhook')) continue;
       if (!f.connections.some((c) => c.codes.scopeList || c.connectionType === 'oauth')) continue;
       const scopeCode = f.component.codes.scope ?? f.component.codes.requiredScope;
-      const have = new Set(Array.isArray(scopeCode?.value) ? (scopeCode.value as unknown[]).filter((x) => typeof x === 'string') : []);
+      const have = new Set(
+        Array.isArray(scopeCode?.value)
+          ? (scopeCode.value as unknown[]).filter((x) => typeof x === 'string')
+          : [],
+      );
       const needed = new Map<string, (typeof f.requests)[number]>();
       for (const r of f.requests) {
-        if (r.url === undefined || r.method === undefined || /^https?:\/\//i.test(r.url) && !ctx.profile.hosts.some((h) => r.url?.includes(h))) continue;
+        if (
+          r.url === undefined ||
+          r.method === undefined ||
+          (/^https?:\/\//i.test(r.url) && !ctx.profile.hosts.some((h) => r.url?.includes(h)))
+        )
+          continue;
         const need = scopeForRequest(ctx.profile, r.method, urlPath(r.url));
         if (need && !have.has(need) && !needed.has(need)) needed.set(need, r);
       }
@@ -35,13 +44,18 @@ export const scopeMethodScopeMissing: Rule = {
   },
   cases: {
     valid: [
-      { name: 'GET with read', bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read"]`) },
+      {
+        name: 'GET with read',
+        bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read"]`),
+      },
       { name: '/info needs no read', bundle: academyApp(`"communication": { "url": "/info" }, "scope": []`) },
     ],
     invalid: [
       {
         name: 'DELETE without delete',
-        bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}", "method": /*@*/ "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`),
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "method": /*@*/ "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
+        ),
       },
     ],
   },

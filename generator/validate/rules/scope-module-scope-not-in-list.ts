@@ -4,10 +4,9 @@ import { isObject } from './util.ts';
 
 export const scopeModuleScopeNotInList: Rule = {
   id: 'scope/module-scope-not-in-list',
-  description: 'A module or webhook requires a scope its connection\'s scope list does not define.',
+  description: "A module or webhook requires a scope its connection's scope list does not define.",
   defaultSeverity: 'error',
-  docs:
-    'A module\'s `scope` (and a webhook\'s required scope) lists the OAuth scopes it needs; Make asks the user to grant them through the connection. A scope missing from the connection\'s scope list (`scopeList`) is usually a typo, and the provider rejects the authorization with `invalid_scope`.',
+  docs: "A module's `scope` (and a webhook's required scope) lists the OAuth scopes it needs; Make asks the user to grant them through the connection. A scope missing from the connection's scope list (`scopeList`) is usually a typo, and the provider rejects the authorization with `invalid_scope`.",
   check(ctx) {
     for (const f of ctx.analysis.components) {
       const code = f.component.codes.scope ?? f.component.codes.requiredScope;
@@ -28,7 +27,14 @@ export const scopeModuleScopeNotInList: Rule = {
     }
   },
   cases: {
-    valid: [{ name: 'known scope', bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read"]`) }],
-    invalid: [{ name: 'unknown scope', bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read", /*@*/ "reads"]`) }],
+    valid: [
+      { name: 'known scope', bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read"]`) },
+    ],
+    invalid: [
+      {
+        name: 'unknown scope',
+        bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read", /*@*/ "reads"]`),
+      },
+    ],
   },
 };

@@ -2,15 +2,28 @@ import type { CodeFile } from '../../model/index.ts';
 import { toPointer } from '../../model/index.ts';
 import type { Rule, RuleContext } from '../types.ts';
 import { bundle } from './case-kit.ts';
-import { SECRET_NAME_ANYWHERE, isObject } from './util.ts';
+import { isObject, SECRET_NAME_ANYWHERE } from './util.ts';
 
-const PLACEHOLDER = /^(|x+|\*+|<[^>]*>|\$\{[^}]*\}|your[-_ ].*|changeme|todo|tbd|placeholder|secret|password|null)$/i;
+const PLACEHOLDER =
+  /^(|x+|\*+|<[^>]*>|\$\{[^}]*\}|your[-_ ].*|changeme|todo|tbd|placeholder|secret|password|null)$/i;
 
-function walk(ctx: RuleContext, code: CodeFile, value: unknown, segs: (string | number)[], component: string): void {
-  if (Array.isArray(value)) value.forEach((v, i) => walk(ctx, code, v, [...segs, i], component));
-  else if (isObject(value))
+function walk(
+  ctx: RuleContext,
+  code: CodeFile,
+  value: unknown,
+  segs: (string | number)[],
+  component: string,
+): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(ctx, code, value[i], [...segs, i], component);
+  } else if (isObject(value))
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string' && SECRET_NAME_ANYWHERE.test(k) && !v.includes('{{') && !PLACEHOLDER.test(v.trim()))
+      if (
+        typeof v === 'string' &&
+        SECRET_NAME_ANYWHERE.test(k) &&
+        !v.includes('{{') &&
+        !PLACEHOLDER.test(v.trim())
+      )
         ctx.report({
           message: `"${k}" holds a literal credential in committed common data; keep real secrets out of the repository (fill them in Make, or inject them at deploy time).`,
           code,
@@ -23,10 +36,10 @@ function walk(ctx: RuleContext, code: CodeFile, value: unknown, segs: (string | 
 
 export const securityCredentialsInCommon: Rule = {
   id: 'security/credentials-in-common',
-  description: 'A literal credential (client secret, API key, password, token) written into common data or a parameter default.',
+  description:
+    'A literal credential (client secret, API key, password, token) written into common data or a parameter default.',
   defaultSeverity: 'error',
-  docs:
-    'App and connection common data are committed with the app\'s source; a real client secret or API key there leaks to everyone who can read the repository (one app of the shared corpus had to be trimmed for this reason). Likewise a `default` on a password or secret parameter pre-fills a credential for every user. Keep placeholders in the files and set the real values in Make.',
+  docs: "App and connection common data are committed with the app's source; a real client secret or API key there leaks to everyone who can read the repository (one app of the shared corpus had to be trimmed for this reason). Likewise a `default` on a password or secret parameter pre-fills a credential for every user. Keep placeholders in the files and set the real values in Make.",
   check(ctx) {
     const common = ctx.app.general.common;
     if (common?.value !== undefined) walk(ctx, common, common.value, [], 'common');
@@ -37,17 +50,31 @@ export const securityCredentialsInCommon: Rule = {
         const d = p.value.default;
         if (typeof d !== 'string' || d === '' || d.includes('{{')) continue;
         if (p.type === 'password' || SECRET_NAME_ANYWHERE.test(p.name ?? ''))
-          ctx.report({ message: `Parameter "${p.name}" has a default credential; remove the default.`, code: p.code, pointer: `${p.pointer}/default`, component: f.component });
+          ctx.report({
+            message: `Parameter "${p.name}" has a default credential; remove the default.`,
+            code: p.code,
+            pointer: `${p.pointer}/default`,
+            component: f.component,
+          });
       }
     }
   },
   cases: {
-    valid: [{ name: 'placeholders only', bundle: bundle({ common: `{ "clientId": "abc", "clientSecret": "" }` }) }],
+    valid: [
+      { name: 'placeholders only', bundle: bundle({ common: `{ "clientId": "abc", "clientSecret": "" }` }) },
+    ],
     invalid: [
-      { name: 'real-looking secret', bundle: bundle({ common: `{ "clientId": "abc", "clientSecret": /*@*/ "s3cr3t-9f8e7d6c5b4a" }` }) },
+      {
+        name: 'real-looking secret',
+        bundle: bundle({ common: `{ "clientId": "abc", "clientSecret": /*@*/ "s3cr3t-9f8e7d6c5b4a" }` }),
+      },
       {
         name: 'password default',
-        bundle: bundle({ connections: { key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key", "default": /*@*/ "sk_live_123456" }] } }` } }),
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key", "default": /*@*/ "sk_live_123456" }] } }`,
+          },
+        }),
       },
     ],
   },

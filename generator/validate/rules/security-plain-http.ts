@@ -7,18 +7,24 @@ export const securityPlainHttp: Rule = {
   id: 'security/plain-http',
   description: 'A request URL or base URL uses plain `http://`.',
   defaultSeverity: 'error',
-  docs:
-    'Requests carry credentials (tokens, API keys) and user data; over plain HTTP anyone on the path can read or change them. Use `https://`. Loopback addresses are allowed for local testing.',
+  docs: 'Requests carry credentials (tokens, API keys) and user data; over plain HTTP anyone on the path can read or change them. Use `https://`. Loopback addresses are allowed for local testing.',
   check(ctx) {
     for (const r of ctx.analysis.requests)
       for (const key of ['url', 'baseUrl'] as const) {
         const u = r.value[key];
         if (typeof u !== 'string' || !/^\s*http:\/\//i.test(u) || LOCAL.test(u.trim())) continue;
-        ctx.report({ message: `${key} uses plain http:// (${u}); use https://.`, code: r.code, pointer: `${r.pointer}/${key}`, component: r.component ?? 'base' });
+        ctx.report({
+          message: `${key} uses plain http:// (${u}); use https://.`,
+          code: r.code,
+          pointer: `${r.pointer}/${key}`,
+          component: r.component ?? 'base',
+        });
       }
   },
   cases: {
     valid: [{ name: 'https base', bundle: bundle({ base: `{ "baseUrl": "https://api.example.com" }` }) }],
-    invalid: [{ name: 'http base', bundle: bundle({ base: `{ "baseUrl": /*@*/ "http://api.example.com" }` }) }],
+    invalid: [
+      { name: 'http base', bundle: bundle({ base: `{ "baseUrl": /*@*/ "http://api.example.com" }` }) },
+    ],
   },
 };

@@ -6,15 +6,15 @@ export const securityUniversalUserUrl: Rule = {
   id: 'security/universal-user-url',
   description: 'A universal module ("Make an API call") whose URL, host included, comes from the user.',
   defaultSeverity: 'error',
-  docs:
-    'The universal module adds the connection\'s credentials (base headers, tokens) to a request the user describes. If the user controls the whole URL, they can send those credentials to any host. Keep the host fixed: use a relative path joined to `baseUrl`, or `https://api.example.com/{{parameters.url}}`.',
+  docs: "The universal module adds the connection's credentials (base headers, tokens) to a request the user describes. If the user controls the whole URL, they can send those credentials to any host. Keep the host fixed: use a relative path joined to `baseUrl`, or `https://api.example.com/{{parameters.url}}`.",
   check(ctx) {
     for (const f of modules(ctx, 'universal'))
       for (const r of f.requests) {
         const u = r.url?.trim();
-        if (!u || !u.startsWith('{{')) continue;
+        if (!u?.startsWith('{{')) continue;
         ctx.report({
-          message: 'The URL starts with user input, so users can send the connection\'s credentials to any host; prefix it with the API\'s host or a relative path.',
+          message:
+            "The URL starts with user input, so users can send the connection's credentials to any host; prefix it with the API's host or a relative path.",
           code: r.code,
           pointer: `${r.pointer}/url`,
           component: f.component,
@@ -25,13 +25,31 @@ export const securityUniversalUserUrl: Rule = {
     valid: [
       {
         name: 'relative path',
-        bundle: bundle({ base: ACADEMY_BASE, connections: { academy: academyConnection() }, modules: { makeApiCall: module('universal', `"communication": { "url": "/{{parameters.url}}", "method": "{{parameters.method}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "method", "type": "text", "label": "Method" }]`) } }),
+        bundle: bundle({
+          base: ACADEMY_BASE,
+          connections: { academy: academyConnection() },
+          modules: {
+            makeApiCall: module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}", "method": "{{parameters.method}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "method", "type": "text", "label": "Method" }]`,
+            ),
+          },
+        }),
       },
     ],
     invalid: [
       {
         name: 'whole URL from the user',
-        bundle: bundle({ base: ACADEMY_BASE, connections: { academy: academyConnection() }, modules: { makeApiCall: module('universal', `"communication": { "url": /*@*/ "{{parameters.url}}", "method": "GET" }, "mappableParams": [{ "name": "url", "type": "url", "label": "URL" }]`) } }),
+        bundle: bundle({
+          base: ACADEMY_BASE,
+          connections: { academy: academyConnection() },
+          modules: {
+            makeApiCall: module(
+              'universal',
+              `"communication": { "url": /*@*/ "{{parameters.url}}", "method": "GET" }, "mappableParams": [{ "name": "url", "type": "url", "label": "URL" }]`,
+            ),
+          },
+        }),
       },
     ],
   },

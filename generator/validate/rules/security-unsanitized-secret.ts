@@ -3,8 +3,10 @@ import type { Rule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
 import { isObject } from './util.ts';
 
-const SECRET_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-token|x-secret|cookie)$|(api[-_]?key|token|secret|password)$/i;
-const SECRET_FIELD = /^(client_?secret|password|passwd|api_?key|apikey|access_?token|refresh_?token|id_?token|secret|token|code)$/i;
+const SECRET_HEADER =
+  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-token|x-secret|cookie)$|(api[-_]?key|token|secret|password)$/i;
+const SECRET_FIELD =
+  /^(client_?secret|password|passwd|api_?key|apikey|access_?token|refresh_?token|id_?token|secret|token|code)$/i;
 const SECRET_VAR = /(secret|password|passwd|token|api_?key|apikey)$/i;
 
 function sanitizeList(r: RequestInfo): string[] {
@@ -14,58 +16,97 @@ function sanitizeList(r: RequestInfo): string[] {
 }
 
 const normalize = (p: string) => p.replace(/`/g, '').toLowerCase();
+const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** True when a value sends a secret: a literal under a secret name, or IML reading a secret-named variable. */
-function carriesSecret(name: string, value: unknown, nameIsSecret: boolean): boolean {
+/** True when a value sends a secret: any value under a secret name, or IML reading a secret-named variable. */
+function carriesSecret(value: unknown, nameIsSecret: boolean, reads: string[][]): boolean {
   if (typeof value !== 'string' || value === '') return false;
   if (nameIsSecret) return true;
-  const vars = value.match(/\{\{[^}]*\}\}/g) ?? [];
-  return vars.some((v) => /(connection|data|parameters|common)\.([A-Za-z0-9_]+)/.test(v) && [...v.matchAll(/\.([A-Za-z0-9_]+)/g)].some((m) => SECRET_VAR.test(m[1])));
+  return reads.some(
+    (p) =>
+      ['connection', 'data', 'parameters', 'common'].includes(p[0]) &&
+      p.length > 1 &&
+      SECRET_VAR.test(p[p.length - 1]),
+  );
 }
 
 export const securityUnsanitizedSecret: Rule = {
   id: 'security/unsanitized-secret',
-  description: 'A request sends a secret (Authorization header, API key, client secret, token) that `log.sanitize` does not hide.',
+  description:
+    'A request sends a secret (Authorization header, API key, client secret, token) that `log.sanitize` does not hide.',
   defaultSeverity: 'error',
-  docs:
-    'Make shows each request and response in DevTool and the scenario log; `log.sanitize` lists the paths to mask (`request.headers.authorization`, ``request.headers.`x-api-key` ``, `request.body.client_secret`, `response.body.access_token`...). A secret outside that list is written to logs that other team members can read. Modules and RPCs inherit base\'s list; connections do not.',
+  docs: "Make shows each request and response in DevTool and the scenario log; `log.sanitize` lists the paths to mask (`request.headers.authorization`, ``request.headers.`x-api-key` ``, `request.body.client_secret`, `response.body.access_token`...). A secret outside that list is written to logs that other team members can read. Modules and RPCs inherit base's list; connections do not.",
   check(ctx) {
     const baseList = ctx.analysis.baseRequests.flatMap(sanitizeList);
     for (const r of ctx.analysis.requests) {
-      const inherits = !r.component || r.component.kind === 'module' || r.component.kind === 'rpc' || r.component.kind === 'webhook';
+      const inherits =
+        !r.component ||
+        r.component.kind === 'module' ||
+        r.component.kind === 'rpc' ||
+        r.component.kind === 'webhook';
       const list = new Set([...sanitizeList(r), ...(inherits && r.component ? baseList : [])].map(normalize));
-      const covered = (path: string) => list.has(normalize(path)) || [...list].some((p) => normalize(path).startsWith(`${p}.`));
+      const covered = (path: string) =>
+        list.has(normalize(path)) || [...list].some((p) => normalize(path).startsWith(`${p}.`));
       const comp = r.component ?? 'base';
       const headers = r.value.headers;
       if (isObject(headers))
         for (const [k, v] of Object.entries(headers)) {
-          if (k.includes('{{') || !carriesSecret(k, v, SECRET_HEADER.test(k))) continue;
+          const ptr = `${r.pointer}/headers/${esc(k)}`;
+          if (k.includes('{{') || !carriesSecret(v, SECRET_HEADER.test(k), ctx.analysis.readsAt(r.code, ptr)))
+            continue;
           const path = /^[A-Za-z0-9_]+$/.test(k) ? `request.headers.${k}` : `request.headers.\`${k}\``;
           if (covered(`request.headers.${k}`)) continue;
-          ctx.report({ message: `Header "${k}" carries a secret but log.sanitize does not list "${path}"; add it.`, code: r.code, pointer: `${r.pointer}/headers/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, key: true, component: comp });
+          ctx.report({
+            message: `Header "${k}" carries a secret but log.sanitize does not list "${path}"; add it.`,
+            code: r.code,
+            pointer: ptr,
+            key: true,
+            component: comp,
+          });
         }
       for (const where of ['body', 'qs'] as const) {
         const obj = r.value[where];
         if (!isObject(obj)) continue;
         for (const [k, v] of Object.entries(obj)) {
-          if (k.includes('{{') || !carriesSecret(k, v, SECRET_FIELD.test(k) && (k !== 'code' || r.section === 'token'))) continue;
+          const ptr = `${r.pointer}/${where}/${esc(k)}`;
+          const secretName = SECRET_FIELD.test(k) && (k !== 'code' || r.section === 'token');
+          if (k.includes('{{') || !carriesSecret(v, secretName, ctx.analysis.readsAt(r.code, ptr))) continue;
           if (covered(`request.${where}.${k}`)) continue;
           if (where === 'qs' && k === 'code') continue;
-          ctx.report({ message: `${where}.${k} carries a secret but log.sanitize does not list "request.${where}.${k}"; add it.`, code: r.code, pointer: `${r.pointer}/${where}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, key: true, component: comp });
+          ctx.report({
+            message: `${where}.${k} carries a secret but log.sanitize does not list "request.${where}.${k}"; add it.`,
+            code: r.code,
+            pointer: ptr,
+            key: true,
+            component: comp,
+          });
         }
       }
       // tokens received: a response that stores body.access_token / refresh_token should hide them
       const resp = r.value.response;
       if (r.component?.kind === 'connection' && isObject(resp) && isObject(resp.data))
-        for (const [k, v] of Object.entries(resp.data)) {
-          const m = typeof v === 'string' ? /\bbody\.((access|refresh|id)_?token)\b/i.exec(v) : null;
+        for (const k of Object.keys(resp.data)) {
+          const read = ctx.analysis
+            .readsAt(r.code, `${r.pointer}/response/data/${esc(k)}`)
+            .find((p) => p[0] === 'body' && p.length === 2 && /^(access|refresh|id)_?token$/i.test(p[1]));
+          const m = read ? [read.join('.'), read[1]] : null;
           if (!m || covered(`response.body.${m[1]}`)) continue;
-          ctx.report({ message: `The response's ${m[1]} is stored but log.sanitize does not list "response.body.${m[1]}"; add it.`, code: r.code, pointer: `${r.pointer}/response/data/${k}`, component: comp });
+          ctx.report({
+            message: `The response's ${m[1]} is stored but log.sanitize does not list "response.body.${m[1]}"; add it.`,
+            code: r.code,
+            pointer: `${r.pointer}/response/data/${k}`,
+            component: comp,
+          });
         }
     }
   },
   cases: {
-    valid: [{ name: 'sanitised bearer header and tokens', bundle: bundle({ base: ACADEMY_BASE, connections: { academy: academyConnection() } }) }],
+    valid: [
+      {
+        name: 'sanitised bearer header and tokens',
+        bundle: bundle({ base: ACADEMY_BASE, connections: { academy: academyConnection() } }),
+      },
+    ],
     invalid: [
       {
         name: 'authorization header without sanitize',
@@ -78,7 +119,9 @@ export const securityUnsanitizedSecret: Rule = {
         name: 'api key from connection in a custom header',
         bundle: bundle({
           base: `{ "baseUrl": "https://api.example.com", "headers": { /*@*/"X-Key": "{{connection.apiKey}}" }, "log": { "sanitize": ["request.headers.authorization"] } }`,
-          connections: { key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }` },
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+          },
         }),
       },
     ],

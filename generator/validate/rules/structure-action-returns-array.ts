@@ -1,13 +1,12 @@
 import type { Rule } from '../types.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { modules, responseOf } from './util.ts';
 
 export const structureActionReturnsArray: Rule = {
   id: 'structure/action-returns-array',
   description: 'An action that iterates, limits or outputs an array: actions return exactly one bundle.',
   defaultSeverity: 'error',
-  docs:
-    'An action outputs one bundle per run. `response.iterate`, `response.limit` or an array `output` make it produce several, which Make rejects ("Invalid module output. Expected Object, but found Array."). Use a search module for lists, or output one object.',
+  docs: 'An action outputs one bundle per run. `response.iterate`, `response.limit` or an array `output` make it produce several, which Make rejects ("Invalid module output. Expected Object, but found Array."). Use a search module for lists, or output one object.',
   check(ctx) {
     for (const f of modules(ctx, 'action'))
       for (const r of f.requests) {
@@ -16,13 +15,38 @@ export const structureActionReturnsArray: Rule = {
         if (!resp) continue;
         for (const key of ['iterate', 'limit'] as const)
           if (resp[key] !== undefined)
-            ctx.report({ message: `Action ${f.id} uses response.${key}; actions return one bundle — use a search module for lists.`, code: r.code, pointer: `${r.pointer}/response/${key}`, key: true, component: f.component });
+            ctx.report({
+              message: `Action ${f.id} uses response.${key}; actions return one bundle — use a search module for lists.`,
+              code: r.code,
+              pointer: `${r.pointer}/response/${key}`,
+              key: true,
+              component: f.component,
+            });
         if (Array.isArray(resp.output))
-          ctx.report({ message: `Action ${f.id} outputs an array; output one object.`, code: r.code, pointer: `${r.pointer}/response/output`, component: f.component });
+          ctx.report({
+            message: `Action ${f.id} outputs an array; output one object.`,
+            code: r.code,
+            pointer: `${r.pointer}/response/output`,
+            component: f.component,
+          });
       }
   },
   cases: {
-    valid: [{ name: 'one object', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`) }],
-    invalid: [{ name: 'iterate in an action', bundle: academyApp(`"communication": { "url": "/awards/{{parameters.id}}", "response": { /*@*/"iterate": "{{body.awards}}" } }, ${ID_PARAM}, "scope": ["read"]`) }],
+    valid: [
+      {
+        name: 'one object',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'iterate in an action',
+        bundle: academyApp(
+          `"communication": { "url": "/awards/{{parameters.id}}", "response": { /*@*/"iterate": "{{body.awards}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+    ],
   },
 };

@@ -10,7 +10,15 @@ export const structureDuplicateParameterName: Rule = {
   docs: 'Parameter values are keyed by name (`parameters.<name>`); two fields with one name in the same list overwrite each other, so one of them is silently lost. Static and mappable parameters of a module share one namespace.',
   check(ctx) {
     for (const f of ctx.analysis.components) {
-      const groups: CodeFile[][] = f.component.kind === 'module' ? [[f.component.codes.staticParams, f.component.codes.mappableParams].filter((x): x is CodeFile => !!x), [f.component.codes.interface].filter((x): x is CodeFile => !!x)] : [[f.component.codes.params].filter((x): x is CodeFile => !!x)];
+      const groups: CodeFile[][] =
+        f.component.kind === 'module'
+          ? [
+              [f.component.codes.staticParams, f.component.codes.mappableParams].filter(
+                (x): x is CodeFile => !!x,
+              ),
+              [f.component.codes.interface].filter((x): x is CodeFile => !!x),
+            ]
+          : [[f.component.codes.params].filter((x): x is CodeFile => !!x)];
       for (const codes of groups) {
         const seen = new Set<string>();
         for (const p of collectParameters(codes).all) {
@@ -19,14 +27,33 @@ export const structureDuplicateParameterName: Rule = {
           if (p.topLevel && !direct) continue; // nested fields may repeat per option on purpose
           const key = direct ? p.name : `${p.code.file}${p.code.basePointer}#${p.level}:${p.name}`;
           if (seen.has(key))
-            ctx.report({ message: `Parameter name "${p.name}" is used twice in ${f.id}; values are keyed by name, so one is lost.`, code: p.code, pointer: `${p.pointer}/name`, component: f.component });
+            ctx.report({
+              message: `Parameter name "${p.name}" is used twice in ${f.id}; values are keyed by name, so one is lost.`,
+              code: p.code,
+              pointer: `${p.pointer}/name`,
+              component: f.component,
+            });
           seen.add(key);
         }
       }
     }
   },
   cases: {
-    valid: [{ name: 'distinct', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}?x={{parameters.name}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": "name", "type": "text", "label": "Name" }], "scope": ["read"]`) }],
-    invalid: [{ name: 'static and mappable share a name', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}" }, "staticParams": [{ "name": "id", "type": "text", "label": "ID" }], "mappableParams": [{ "name": /*@*/ "id", "type": "text", "label": "ID" }], "scope": ["read"]`) }],
+    valid: [
+      {
+        name: 'distinct',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}?x={{parameters.name}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": "name", "type": "text", "label": "Name" }], "scope": ["read"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'static and mappable share a name',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, "staticParams": [{ "name": "id", "type": "text", "label": "ID" }], "mappableParams": [{ "name": /*@*/ "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
+        ),
+      },
+    ],
   },
 };

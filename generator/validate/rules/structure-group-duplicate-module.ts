@@ -13,12 +13,36 @@ export const structureGroupDuplicateModule: Rule = {
     const seen = new Map<string, string>();
     for (const e of g.entries) {
       const first = seen.get(e.name);
-      if (first !== undefined) ctx.report({ message: `Module "${e.name}" is listed again (first in group "${first}"); list each module once.`, code: g.code, pointer: e.pointer, component: 'groups' });
+      if (first !== undefined)
+        ctx.report({
+          message: `Module "${e.name}" is listed again (first in group "${first}"); list each module once.`,
+          code: g.code,
+          pointer: e.pointer,
+          component: 'groups',
+        });
       else seen.set(e.name, e.group);
     }
   },
   cases: {
-    valid: [{ name: 'once', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
-    invalid: [{ name: 'twice', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie"] }, { "label": "Other", "modules": [/*@*/ "getMovie"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+    valid: [
+      {
+        name: 'once',
+        bundle: bundle({
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`,
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'twice',
+        bundle: bundle({
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }, { "label": "Other", "modules": [/*@*/ "getMovie"] }]`,
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
   },
 };

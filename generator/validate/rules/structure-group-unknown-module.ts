@@ -6,16 +6,39 @@ export const structureGroupUnknownModule: Rule = {
   id: 'structure/group-unknown-module',
   description: '`groups` lists a module the app does not have.',
   defaultSeverity: 'error',
-  docs: 'Groups order the modules in the editor\'s module picker. A name that matches no module (a typo, a renamed or deleted module) is ignored by Make and usually means another module is missing from its group.',
+  docs: "Groups order the modules in the editor's module picker. A name that matches no module (a typo, a renamed or deleted module) is ignored by Make and usually means another module is missing from its group.",
   check(ctx) {
     const g = groupEntries(ctx);
     if (!g) return;
     for (const e of g.entries)
       if (!ctx.analysis.component('module', e.name))
-        ctx.report({ message: `Group "${e.group}" lists module "${e.name}", which does not exist.`, code: g.code, pointer: e.pointer, component: 'groups' });
+        ctx.report({
+          message: `Group "${e.group}" lists module "${e.name}", which does not exist.`,
+          code: g.code,
+          pointer: e.pointer,
+          component: 'groups',
+        });
   },
   cases: {
-    valid: [{ name: 'known', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
-    invalid: [{ name: 'typo', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie", /*@*/ "getMovies"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+    valid: [
+      {
+        name: 'known',
+        bundle: bundle({
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`,
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'typo',
+        bundle: bundle({
+          groups: `[{ "label": "Movies", "modules": ["getMovie", /*@*/ "getMovies"] }]`,
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
   },
 };

@@ -10,13 +10,39 @@ export const structureLimitNotPositive: Rule = {
   check(ctx) {
     for (const r of ctx.analysis.requests) {
       const l = responseOf(r)?.limit;
-      const n = typeof l === 'number' ? l : typeof l === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(l) ? Number(l) : undefined;
+      const n =
+        typeof l === 'number'
+          ? l
+          : typeof l === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(l)
+            ? Number(l)
+            : undefined;
       if (n === undefined || (Number.isInteger(n) && n > 0)) continue;
-      ctx.report({ message: `response.limit is ${JSON.stringify(l)}; use a positive integer or {{parameters.limit}}.`, code: r.code, pointer: `${r.pointer}/response/limit`, component: r.component ?? 'base' });
+      ctx.report({
+        message: `response.limit is ${JSON.stringify(l)}; use a positive integer or {{parameters.limit}}.`,
+        code: r.code,
+        pointer: `${r.pointer}/response/limit`,
+        component: r.component ?? 'base',
+      });
     }
   },
   cases: {
-    valid: [{ name: 'positive', bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": 5 } }, "scope": ["read"]`, 'search') }],
-    invalid: [{ name: 'zero', bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": /*@*/ 0 } }, "scope": ["read"]`, 'search') }],
+    valid: [
+      {
+        name: 'positive',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": 5 } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'zero',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": /*@*/ 0 } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+    ],
   },
 };

@@ -6,20 +6,36 @@ export const structureMissingDescription: Rule = {
   id: 'structure/missing-description',
   description: 'A module without a description.',
   defaultSeverity: 'warning',
-  docs:
-    'Make\'s review checklist (BP-001) wants every module described by a template sentence: "Triggers when…" for triggers, "Creates/Updates/Deletes…" for actions, "Returns…" / "Searches for…" for searches. The description is shown under the module name in the editor.',
+  docs: 'Make\'s review checklist (BP-001) wants every module described by a template sentence: "Triggers when…" for triggers, "Creates/Updates/Deletes…" for actions, "Returns…" / "Searches for…" for searches. The description is shown under the module name in the editor.',
   check(ctx) {
     for (const f of modules(ctx)) {
       if (typeof f.component.description === 'string' && f.component.description.trim() !== '') continue;
-      ctx.report({ message: `${f.id} has no description; describe what it does ("Returns…", "Creates…", "Triggers when…").`, location: declaredAt(ctx.app, f.component), component: f.component });
+      ctx.report({
+        message: `${f.id} has no description; describe what it does ("Returns…", "Creates…", "Triggers when…").`,
+        location: declaredAt(ctx.app, f.component),
+        component: f.component,
+      });
     }
   },
   cases: {
-    valid: [{ name: 'described', bundle: bundle({ connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+    valid: [
+      {
+        name: 'described',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'no description',
-        bundle: bundle({ connections: { academy: academyConnection() }, modules: { '/*@*/getMovie': `{ "label": "Get a movie", "moduleType": "action", "connection": "academy", "codes": { "communication": { "url": "/about" } } }` } }),
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            '/*@*/getMovie': `{ "label": "Get a movie", "moduleType": "action", "connection": "academy", "codes": { "communication": { "url": "/about" } } }`,
+          },
+        }),
       },
     ],
   },

@@ -9,13 +9,47 @@ export const structureMissingErrorHandling: Rule = {
   docs: 'Without `response.error` users see only "Status Code Error: 400". Make\'s review asks for a base-level error message built from the API\'s error body, e.g. `"[{{statusCode}}] {{body.error.message}}"`, and error types for 429 (RateLimitError) and 5xx (ConnectionError).',
   check(ctx) {
     const base = ctx.app.general.base;
-    if (!base || base.value === undefined || ctx.analysis.components.every((f) => f.component.kind !== 'module')) return;
-    const has = ctx.analysis.baseRequests.some((r) => isObject(r.value.response) && r.value.response.error !== undefined);
+    if (
+      !base ||
+      base.value === undefined ||
+      ctx.analysis.components.every((f) => f.component.kind !== 'module')
+    )
+      return;
+    const has = ctx.analysis.baseRequests.some(
+      (r) => isObject(r.value.response) && r.value.response.error !== undefined,
+    );
     if (has) return;
-    ctx.report({ message: 'Base sets no response.error; add "error": { "message": "[{{statusCode}}] {{body.<error message path>}}" }.', code: base, pointer: '', component: 'base' });
+    ctx.report({
+      message:
+        'Base sets no response.error; add "error": { "message": "[{{statusCode}}] {{body.<error message path>}}" }.',
+      code: base,
+      pointer: '',
+      component: 'base',
+    });
   },
   cases: {
-    valid: [{ name: 'error mapped', bundle: bundle({ base: `{ "baseUrl": "https://api.example.com", "response": { "error": { "message": "[{{statusCode}}] {{body.message}}" } } }`, connections: { academy: academyConnection() }, modules: { m: `{ "label": "M", "description": "Returns M.", "moduleType": "action", "codes": { "communication": { "url": "/m" } } }` } }) }],
-    invalid: [{ name: 'no error', bundle: bundle({ base: `/*@*/ { "baseUrl": "https://api.example.com" }`, modules: { m: `{ "label": "M", "description": "Returns M.", "moduleType": "action", "codes": { "communication": { "url": "/m" } } }` } }) }],
+    valid: [
+      {
+        name: 'error mapped',
+        bundle: bundle({
+          base: `{ "baseUrl": "https://api.example.com", "response": { "error": { "message": "[{{statusCode}}] {{body.message}}" } } }`,
+          connections: { academy: academyConnection() },
+          modules: {
+            m: `{ "label": "M", "description": "Returns M.", "moduleType": "action", "codes": { "communication": { "url": "/m" } } }`,
+          },
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'no error',
+        bundle: bundle({
+          base: `/*@*/ { "baseUrl": "https://api.example.com" }`,
+          modules: {
+            m: `{ "label": "M", "description": "Returns M.", "moduleType": "action", "codes": { "communication": { "url": "/m" } } }`,
+          },
+        }),
+      },
+    ],
   },
 };

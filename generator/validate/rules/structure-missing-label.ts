@@ -6,21 +6,37 @@ export const structureMissingLabel: Rule = {
   id: 'structure/missing-label',
   description: 'A module, RPC, connection or webhook without a label.',
   defaultSeverity: 'warning',
-  docs:
-    'Labels are what users see in the scenario editor and the connection dialog; Make\'s review requires one on every component (short, 1–3 words, no trailing punctuation). Without it the editor falls back to the internal id.',
+  docs: "Labels are what users see in the scenario editor and the connection dialog; Make's review requires one on every component (short, 1–3 words, no trailing punctuation). Without it the editor falls back to the internal id.",
   check(ctx) {
     for (const f of ctx.analysis.components) {
       if (f.component.kind === 'function' || f.component.kind === 'rpc') continue;
       if (typeof f.component.label === 'string' && f.component.label.trim() !== '') continue;
-      ctx.report({ message: `${f.id} has no label; add a short label users will see.`, location: declaredAt(ctx.app, f.component), component: f.component });
+      ctx.report({
+        message: `${f.id} has no label; add a short label users will see.`,
+        location: declaredAt(ctx.app, f.component),
+        component: f.component,
+      });
     }
   },
   cases: {
-    valid: [{ name: 'labelled', bundle: bundle({ connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+    valid: [
+      {
+        name: 'labelled',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'module without label',
-        bundle: bundle({ connections: { academy: academyConnection() }, modules: { '/*@*/getMovie': `{ "description": "Returns a movie.", "moduleType": "action", "connection": "academy", "codes": { "communication": { "url": "/about" } } }` } }),
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            '/*@*/getMovie': `{ "description": "Returns a movie.", "moduleType": "action", "connection": "academy", "codes": { "communication": { "url": "/about" } } }`,
+          },
+        }),
       },
     ],
   },

@@ -14,17 +14,33 @@ export const structureModuleNotInGroup: Rule = {
     const listed = new Set(g.entries.map((e) => e.name));
     for (const f of modules(ctx))
       if (!listed.has(f.component.name))
-        ctx.report({ message: `Module ${f.component.name} is in no group; add it to one.`, location: declaredAt(ctx.app, f.component), component: f.component });
+        ctx.report({
+          message: `Module ${f.component.name} is in no group; add it to one.`,
+          location: declaredAt(ctx.app, f.component),
+          component: f.component,
+        });
   },
   cases: {
-    valid: [{ name: 'grouped', bundle: bundle({ groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`, connections: { academy: academyConnection() }, modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) } }) }],
+    valid: [
+      {
+        name: 'grouped',
+        bundle: bundle({
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`,
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'ungrouped',
         bundle: bundle({
           groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`,
           connections: { academy: academyConnection() },
-          modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`), '/*@*/getAbout': module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`),
+            '/*@*/getAbout': module('action', `"communication": { "url": "/about" }, "scope": ["read"]`),
+          },
         }),
       },
     ],

@@ -10,18 +10,41 @@ export const structureMultipleUniversalModules: Rule = {
   check(ctx) {
     const list = modules(ctx, 'universal');
     for (const f of list.slice(1))
-      ctx.report({ message: `${f.id} is a second universal module (first: ${list[0].id}); keep one "Make an API call" module.`, location: declaredAt(ctx.app, f.component), component: f.component });
+      ctx.report({
+        message: `${f.id} is a second universal module (first: ${list[0].id}); keep one "Make an API call" module.`,
+        location: declaredAt(ctx.app, f.component),
+        component: f.component,
+      });
   },
   cases: {
-    valid: [{ name: 'one', bundle: bundle({ connections: { academy: academyConnection() }, modules: { makeApiCall: module('universal', `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`) } }) }],
+    valid: [
+      {
+        name: 'one',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            makeApiCall: module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
+          },
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'two',
         bundle: bundle({
           connections: { academy: academyConnection() },
           modules: {
-            makeApiCall: module('universal', `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`),
-            '/*@*/makeApiCall2': module('universal', `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`),
+            makeApiCall: module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
+            '/*@*/makeApiCall2': module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
           },
         }),
       },

@@ -5,21 +5,54 @@ export const structureRelativeUrlWithoutBase: Rule = {
   id: 'structure/relative-url-without-base',
   description: 'A module or RPC uses a relative URL but base defines no `baseUrl`.',
   defaultSeverity: 'error',
-  docs: 'Relative URLs in modules and RPCs are joined to base\'s `baseUrl`. Without a `baseUrl` the request has no host and fails. Set `baseUrl` in base (connections and webhooks do not inherit it: use absolute URLs there).',
+  docs: "Relative URLs in modules and RPCs are joined to base's `baseUrl`. Without a `baseUrl` the request has no host and fails. Set `baseUrl` in base (connections and webhooks do not inherit it: use absolute URLs there).",
   check(ctx) {
-    const hasBase = ctx.analysis.baseRequests.some((r) => typeof r.value.baseUrl === 'string' && r.value.baseUrl !== '');
+    const hasBase = ctx.analysis.baseRequests.some(
+      (r) => typeof r.value.baseUrl === 'string' && r.value.baseUrl !== '',
+    );
     if (hasBase) return;
     for (const r of ctx.analysis.requests) {
       if (!r.component) continue;
-      const inherits = r.component.kind === 'module' || r.component.kind === 'rpc' || (r.component.kind === 'webhook' && r.code.codeType !== 'communication');
+      const inherits =
+        r.component.kind === 'module' ||
+        r.component.kind === 'rpc' ||
+        (r.component.kind === 'webhook' && r.code.codeType !== 'communication');
       const u = r.url?.trim();
       if (!u || /^[a-z][a-z0-9+.-]*:\/\//i.test(u) || u.startsWith('{{')) continue;
       if (!inherits && !u.startsWith('/')) continue;
-      ctx.report({ message: `URL "${u}" is relative but base sets no baseUrl${inherits ? '' : ' (and connections do not inherit base anyway)'}; add baseUrl or use an absolute URL.`, code: r.code, pointer: `${r.pointer}/url`, component: r.component });
+      ctx.report({
+        message: `URL "${u}" is relative but base sets no baseUrl${inherits ? '' : ' (and connections do not inherit base anyway)'}; add baseUrl or use an absolute URL.`,
+        code: r.code,
+        pointer: `${r.pointer}/url`,
+        component: r.component,
+      });
     }
   },
   cases: {
-    valid: [{ name: 'absolute URL', bundle: bundle({ connections: { academy: academyConnection() }, modules: { about: module('action', `"communication": { "url": "https://app-academy.make.com/api/v2/about" }, "scope": ["read"]`) } }) }],
-    invalid: [{ name: 'relative without base', bundle: bundle({ connections: { academy: academyConnection() }, modules: { about: module('action', `"communication": { "url": /*@*/ "/about" }, "scope": ["read"]`) } }) }],
+    valid: [
+      {
+        name: 'absolute URL',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            about: module(
+              'action',
+              `"communication": { "url": "https://app-academy.make.com/api/v2/about" }, "scope": ["read"]`,
+            ),
+          },
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'relative without base',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            about: module('action', `"communication": { "url": /*@*/ "/about" }, "scope": ["read"]`),
+          },
+        }),
+      },
+    ],
   },
 };

@@ -13,10 +13,33 @@ export const structureReservedParameterName: Rule = {
     for (const f of ofKind(ctx, 'connection'))
       for (const p of f.parameters.all)
         if (p.topLevel && p.name && RESERVED.has(p.name))
-          ctx.report({ message: `"${p.name}" is reserved by Make in connections; rename the parameter.`, code: p.code, pointer: `${p.pointer}/name`, component: f.component });
+          ctx.report({
+            message: `"${p.name}" is reserved by Make in connections; rename the parameter.`,
+            code: p.code,
+            pointer: `${p.pointer}/name`,
+            component: f.component,
+          });
   },
   cases: {
-    valid: [{ name: 'ordinary', bundle: bundle({ connections: { key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }` } }) }],
-    invalid: [{ name: 'accountName', bundle: bundle({ connections: { key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": /*@*/ "accountName", "type": "text", "label": "Account" }] } }` } }) }],
+    valid: [
+      {
+        name: 'ordinary',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+          },
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'accountName',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": /*@*/ "accountName", "type": "text", "label": "Account" }] } }`,
+          },
+        }),
+      },
+    ],
   },
 };

@@ -7,8 +7,9 @@ import { isObject } from './util.ts';
 function walk(value: unknown, segs: (string | number)[], hit: (s: string, pointer: string) => void): void {
   if (typeof value === 'string') {
     if (value.startsWith('rpc://')) hit(value, toPointer(segs));
-  } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...segs, i], hit));
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, [...segs, k], hit);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(value[i], [...segs, i], hit);
+  } else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, [...segs, k], hit);
 }
 
 export const structureRpcTargetMissing: Rule = {
@@ -19,17 +20,43 @@ export const structureRpcTargetMissing: Rule = {
   check(ctx) {
     for (const f of ctx.analysis.components)
       for (const code of Object.values(f.component.codes) as (CodeFile | undefined)[]) {
-        if (!code || code.value === undefined || (typeof code.value === 'string' && code.codeType === 'code')) continue;
+        if (!code || code.value === undefined || (typeof code.value === 'string' && code.codeType === 'code'))
+          continue;
         if (!code.text.includes('rpc://')) continue; // cheap pre-check: most documents reference no RPC
         walk(code.value, [], (s, pointer) => {
           const name = s.slice(6).split(/[?@/#]/)[0];
           if (name.includes('{{') || ctx.analysis.component('rpc', name)) return;
-          ctx.report({ message: `"${s}" names RPC "${name}", which the app does not define.`, code, pointer, component: f.component });
+          ctx.report({
+            message: `"${s}" names RPC "${name}", which the app does not define.`,
+            code,
+            pointer,
+            component: f.component,
+          });
         });
       }
   },
   cases: {
-    valid: [{ name: 'defined RPC', bundle: academyApp(`"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": "rpc://listGenres" }], "scope": ["read"]`, 'action', { rpcs: { listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": { "label": "{{item.name}}", "value": "{{item.id}}" } } } } }` } }) }],
-    invalid: [{ name: 'undefined RPC', bundle: academyApp(`"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": /*@*/ "rpc://listGenre" }], "scope": ["read"]`) }],
+    valid: [
+      {
+        name: 'defined RPC',
+        bundle: academyApp(
+          `"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": "rpc://listGenres" }], "scope": ["read"]`,
+          'action',
+          {
+            rpcs: {
+              listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": { "label": "{{item.name}}", "value": "{{item.id}}" } } } } }`,
+            },
+          },
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'undefined RPC',
+        bundle: academyApp(
+          `"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": /*@*/ "rpc://listGenre" }], "scope": ["read"]`,
+        ),
+      },
+    ],
   },
 };

@@ -1,11 +1,11 @@
-import type { Rule } from '../types.ts';
 import { collectParameters } from '../analysis/parameters.ts';
-import { ID_PARAM, academyApp } from './shared-cases.ts';
+import type { Rule } from '../types.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { isObject, modules } from './util.ts';
 
 export const structureSampleKeyNotInInterface: Rule = {
   id: 'structure/sample-key-not-in-interface',
-  description: 'A key of the module\'s samples that its interface does not declare.',
+  description: "A key of the module's samples that its interface does not declare.",
   defaultSeverity: 'warning',
   docs: 'Samples show users what a bundle looks like before the module runs; the interface declares which output fields can be mapped. A sample key absent from the interface is either a field users cannot map or a stale sample. Keep them in step.',
   check(ctx) {
@@ -17,11 +17,31 @@ export const structureSampleKeyNotInInterface: Rule = {
       if (declared.open) continue;
       for (const k of Object.keys(samples.value))
         if (!declared.names.has(k))
-          ctx.report({ message: `Sample key "${k}" is not declared in the interface of ${f.id}.`, code: samples, pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, key: true, component: f.component });
+          ctx.report({
+            message: `Sample key "${k}" is not declared in the interface of ${f.id}.`,
+            code: samples,
+            pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+            key: true,
+            component: f.component,
+          });
     }
   },
   cases: {
-    valid: [{ name: 'matching', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1" }, "scope": ["read"]`) }],
-    invalid: [{ name: 'extra key', bundle: academyApp(`"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1", /*@*/"title": "Iron Man" }, "scope": ["read"]`) }],
+    valid: [
+      {
+        name: 'matching',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1" }, "scope": ["read"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'extra key',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1", /*@*/"title": "Iron Man" }, "scope": ["read"]`,
+        ),
+      },
+    ],
   },
 };

@@ -6,8 +6,7 @@ export const structureSearchWithoutIterate: Rule = {
   id: 'structure/search-without-iterate',
   description: 'A search module whose response never iterates, so it returns one bundle.',
   defaultSeverity: 'warning',
-  docs:
-    'A search should output one bundle per found item: `response.iterate` points at the array in the response (`{{body.items}}`). Without it the whole response becomes one bundle and `limit` and pagination do not work as users expect.',
+  docs: 'A search should output one bundle per found item: `response.iterate` points at the array in the response (`{{body.items}}`). Without it the whole response becomes one bundle and `limit` and pagination do not work as users expect.',
   check(ctx) {
     for (const f of modules(ctx, 'search')) {
       const comm = f.requests.filter((r) => r.code.codeType === 'communication');
@@ -15,11 +14,32 @@ export const structureSearchWithoutIterate: Rule = {
       if (ctx.analysis.baseRequests.some((r) => responseOf(r)?.iterate !== undefined)) continue;
       const code = f.component.codes.communication;
       if (!code) continue;
-      ctx.report({ message: `Search ${f.id} never sets response.iterate; point it at the array of results.`, code, pointer: '', component: f.component });
+      ctx.report({
+        message: `Search ${f.id} never sets response.iterate; point it at the array of results.`,
+        code,
+        pointer: '',
+        component: f.component,
+      });
     }
   },
   cases: {
-    valid: [{ name: 'iterates', bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": 5 } }, "scope": ["read"]`, 'search') }],
-    invalid: [{ name: 'no iterate', bundle: academyApp(`"communication": /*@*/ { "url": "/movies", "response": { "output": "{{body}}", "limit": 5 } }, "scope": ["read"]`, 'search') }],
+    valid: [
+      {
+        name: 'iterates',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": 5 } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'no iterate',
+        bundle: academyApp(
+          `"communication": /*@*/ { "url": "/movies", "response": { "output": "{{body}}", "limit": 5 } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+    ],
   },
 };

@@ -6,24 +6,41 @@ export const structureSearchWithoutLimit: Rule = {
   id: 'structure/search-without-limit',
   description: 'A search module with no `response.limit` (and no Limit parameter).',
   defaultSeverity: 'warning',
-  docs:
-    'A search returns many bundles and, with pagination, can page through the whole account. Make\'s review (BP-005) requires a "Limit" mappable parameter used as `response.limit: "{{parameters.limit}}"`, so users control how many bundles (and operations) a run produces.',
+  docs: 'A search returns many bundles and, with pagination, can page through the whole account. Make\'s review (BP-005) requires a "Limit" mappable parameter used as `response.limit: "{{parameters.limit}}"`, so users control how many bundles (and operations) a run produces.',
   check(ctx) {
     for (const f of modules(ctx, 'search')) {
       const comm = f.component.codes.communication;
       if (!comm || comm.value === undefined) continue;
-      const hasLimit = f.requests.some((r) => responseOf(r)?.limit !== undefined) || ctx.analysis.baseRequests.some((r) => responseOf(r)?.limit !== undefined);
+      const hasLimit =
+        f.requests.some((r) => responseOf(r)?.limit !== undefined) ||
+        ctx.analysis.baseRequests.some((r) => responseOf(r)?.limit !== undefined);
       if (hasLimit) continue;
-      ctx.report({ message: `Search ${f.id} sets no response.limit; add a "limit" parameter and "limit": "{{parameters.limit}}".`, code: comm, pointer: '', component: f.component });
+      ctx.report({
+        message: `Search ${f.id} sets no response.limit; add a "limit" parameter and "limit": "{{parameters.limit}}".`,
+        code: comm,
+        pointer: '',
+        component: f.component,
+      });
     }
   },
   cases: {
     valid: [
       {
         name: 'limit from a parameter',
-        bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": "{{parameters.limit}}" }, "pagination": { "qs": { "page": "{{pagination.page}}" } } }, "mappableParams": [{ "name": "limit", "type": "uinteger", "label": "Limit", "default": 10 }], "scope": ["read"]`, 'search'),
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": "{{parameters.limit}}" }, "pagination": { "qs": { "page": "{{pagination.page}}" } } }, "mappableParams": [{ "name": "limit", "type": "uinteger", "label": "Limit", "default": 10 }], "scope": ["read"]`,
+          'search',
+        ),
       },
     ],
-    invalid: [{ name: 'no limit', bundle: academyApp(`"communication": /*@*/ { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`, 'search') }],
+    invalid: [
+      {
+        name: 'no limit',
+        bundle: academyApp(
+          `"communication": /*@*/ { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+    ],
   },
 };

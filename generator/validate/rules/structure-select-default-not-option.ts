@@ -19,9 +19,9 @@ function optionValues(options: unknown): unknown[] | undefined {
 
 export const structureSelectDefaultNotOption: Rule = {
   id: 'structure/select-default-not-option',
-  description: 'A select parameter\'s default is not one of its options.',
+  description: "A select parameter's default is not one of its options.",
   defaultSeverity: 'error',
-  docs: 'A select\'s `default` must equal the `value` of one of its options (for `multiple`, every item must); otherwise the form starts with an invalid value and Make\'s validation rejects the module configuration. Only static option lists are checked.',
+  docs: "A select's `default` must equal the `value` of one of its options (for `multiple`, every item must); otherwise the form starts with an invalid value and Make's validation rejects the module configuration. Only static option lists are checked.",
   check(ctx) {
     for (const f of ctx.analysis.components)
       for (const p of f.parameters.all) {
@@ -32,12 +32,31 @@ export const structureSelectDefaultNotOption: Rule = {
         for (const d of defs) {
           if (typeof d === 'string' && d.includes('{{')) continue;
           if (values.some((v) => JSON.stringify(v) === JSON.stringify(d))) continue;
-          ctx.report({ message: `Default ${JSON.stringify(d)} of select "${p.name}" is not among its options (${values.map((v) => JSON.stringify(v)).join(', ')}).`, code: p.code, pointer: `${p.pointer}/default`, component: f.component });
+          ctx.report({
+            message: `Default ${JSON.stringify(d)} of select "${p.name}" is not among its options (${values.map((v) => JSON.stringify(v)).join(', ')}).`,
+            code: p.code,
+            pointer: `${p.pointer}/default`,
+            component: f.component,
+          });
         }
       }
   },
   cases: {
-    valid: [{ name: 'default is an option', bundle: academyApp(`"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": "asc", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`) }],
-    invalid: [{ name: 'default not an option', bundle: academyApp(`"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": /*@*/ "ascending", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`) }],
+    valid: [
+      {
+        name: 'default is an option',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": "asc", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'default not an option',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": /*@*/ "ascending", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`,
+        ),
+      },
+    ],
   },
 };

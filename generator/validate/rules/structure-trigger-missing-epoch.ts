@@ -6,20 +6,34 @@ export const structureTriggerMissingEpoch: Rule = {
   id: 'structure/trigger-missing-epoch',
   description: 'A polling trigger without an `epoch` section ("Choose where to start").',
   defaultSeverity: 'warning',
-  docs:
-    'The epoch section feeds the "Choose where to start" dialog of a polling trigger (all, since a date, from now on, choose manually). Without it users cannot pick a starting point and the first run behaves unpredictably. Output `{ "label", "date" }` per item.',
+  docs: 'The epoch section feeds the "Choose where to start" dialog of a polling trigger (all, since a date, from now on, choose manually). Without it users cannot pick a starting point and the first run behaves unpredictably. Output `{ "label", "date" }` per item.',
   check(ctx) {
     for (const f of modules(ctx, 'trigger')) {
       if (f.component.codes.epoch) continue;
-      ctx.report({ message: `Polling trigger ${f.id} has no epoch section; add one so users can choose where to start.`, location: declaredAt(ctx.app, f.component), component: f.component });
+      ctx.report({
+        message: `Polling trigger ${f.id} has no epoch section; add one so users can choose where to start.`,
+        location: declaredAt(ctx.app, f.component),
+        component: f.component,
+      });
     }
   },
   cases: {
-    valid: [{ name: 'epoch present', bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "asc" } } }, "epoch": { "response": { "output": { "label": "{{item.name}}", "date": "{{item.createdAt}}" } } }, "scope": ["read"]`, 'trigger') }],
+    valid: [
+      {
+        name: 'epoch present',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "asc" } } }, "epoch": { "response": { "output": { "label": "{{item.name}}", "date": "{{item.createdAt}}" } } }, "scope": ["read"]`,
+          'trigger',
+        ),
+      },
+    ],
     invalid: [
       {
         name: 'no epoch',
-        bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "asc" } } }, "scope": ["read"]`, 'trigger').replace('"caseModule":', '/*@*/"caseModule":'),
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "asc" } } }, "scope": ["read"]`,
+          'trigger',
+        ).replace('"caseModule":', '/*@*/"caseModule":'),
       },
     ],
   },

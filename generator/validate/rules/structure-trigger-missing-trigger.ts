@@ -6,23 +6,38 @@ export const structureTriggerMissingTrigger: Rule = {
   id: 'structure/trigger-missing-trigger',
   description: 'A polling trigger without `response.trigger` (id, type, order).',
   defaultSeverity: 'error',
-  docs:
-    'A polling trigger remembers what it has already seen through `response.trigger`: `type` (`id` or `date`), `order` (`asc`, `desc`, `unordered`) and the `id` (and `date`) expressions per item. Without it Make cannot tell new items from old ones, and the module is rejected.',
+  docs: 'A polling trigger remembers what it has already seen through `response.trigger`: `type` (`id` or `date`), `order` (`asc`, `desc`, `unordered`) and the `id` (and `date`) expressions per item. Without it Make cannot tell new items from old ones, and the module is rejected.',
   check(ctx) {
     for (const f of modules(ctx, 'trigger')) {
       const comm = f.requests.filter((r) => r.code.codeType === 'communication');
       if (comm.length === 0 || comm.some((r) => responseOf(r)?.trigger !== undefined)) continue;
       const last = comm[comm.length - 1];
-      ctx.report({ message: `Polling trigger ${f.id} has no response.trigger; add { "id": "{{item.id}}", "type": "id"|"date", "order": "desc" }.`, code: last.code, pointer: responseOf(last) ? `${last.pointer}/response` : last.pointer, component: f.component });
+      ctx.report({
+        message: `Polling trigger ${f.id} has no response.trigger; add { "id": "{{item.id}}", "type": "id"|"date", "order": "desc" }.`,
+        code: last.code,
+        pointer: responseOf(last) ? `${last.pointer}/response` : last.pointer,
+        component: f.component,
+      });
     }
   },
   cases: {
     valid: [
       {
         name: 'trigger present',
-        bundle: academyApp(`"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "date", "date": "{{item.createdAt}}", "order": "asc" } } }, "epoch": { "response": { "output": { "label": "{{item.name}}", "date": "{{item.createdAt}}" } } }, "scope": ["read"]`, 'trigger'),
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "date", "date": "{{item.createdAt}}", "order": "asc" } } }, "epoch": { "response": { "output": { "label": "{{item.name}}", "date": "{{item.createdAt}}" } } }, "scope": ["read"]`,
+          'trigger',
+        ),
       },
     ],
-    invalid: [{ name: 'no trigger', bundle: academyApp(`"communication": { "url": "/movies", "response": /*@*/ { "iterate": "{{body.movies}}" } }, "scope": ["read"]`, 'trigger') }],
+    invalid: [
+      {
+        name: 'no trigger',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": /*@*/ { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+          'trigger',
+        ),
+      },
+    ],
   },
 };

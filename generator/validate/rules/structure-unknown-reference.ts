@@ -4,7 +4,8 @@ import { declaredAt } from './util.ts';
 
 export const structureUnknownReference: Rule = {
   id: 'structure/unknown-reference',
-  description: 'A component\'s `connection`, `altConnection` or `webhook` names a component the app does not have.',
+  description:
+    "A component's `connection`, `altConnection` or `webhook` names a component the app does not have.",
   defaultSeverity: 'error',
   docs: 'Modules, RPCs and webhooks link to a connection by name (and instant triggers to a webhook). A dangling name — a renamed or deleted connection — leaves the component without credentials, so every request fails with 401.',
   check(ctx) {
@@ -14,14 +15,40 @@ export const structureUnknownReference: Rule = {
         ['connection', 'connection', c.connection],
         ['altConnection', 'connection', c.altConnection],
       ];
-      if (c.kind === 'module' && c.moduleType !== 'instant_trigger') refs.push(['webhook', 'webhook', c.webhook]);
+      if (c.kind === 'module' && c.moduleType !== 'instant_trigger')
+        refs.push(['webhook', 'webhook', c.webhook]);
       for (const [field, kind, name] of refs)
         if (name && !ctx.analysis.component(kind, name))
-          ctx.report({ message: `${f.id} has ${field} "${name}", but the app has no ${kind} of that name.`, location: declaredAt(ctx.app, c), component: c });
+          ctx.report({
+            message: `${f.id} has ${field} "${name}", but the app has no ${kind} of that name.`,
+            location: declaredAt(ctx.app, c),
+            component: c,
+          });
     }
   },
   cases: {
-    valid: [{ name: 'no links', bundle: bundle({ base: ACADEMY_BASE, modules: { about: module('action', `"communication": { "url": "/about" }`).replace('"connection": "academy"', '"connection": null') } }) }],
-    invalid: [{ name: 'dangling connection', bundle: bundle({ base: ACADEMY_BASE, modules: { '/*@*/about': module('action', `"communication": { "url": "/about" }`) } }) }],
+    valid: [
+      {
+        name: 'no links',
+        bundle: bundle({
+          base: ACADEMY_BASE,
+          modules: {
+            about: module('action', `"communication": { "url": "/about" }`).replace(
+              '"connection": "academy"',
+              '"connection": null',
+            ),
+          },
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'dangling connection',
+        bundle: bundle({
+          base: ACADEMY_BASE,
+          modules: { '/*@*/about': module('action', `"communication": { "url": "/about" }`) },
+        }),
+      },
+    ],
   },
 };

@@ -8,7 +8,8 @@ export { isObject };
 
 export function modules(ctx: RuleContext, ...types: string[]): ComponentFacts[] {
   return ctx.analysis.components.filter(
-    (f) => f.component.kind === 'module' && (types.length === 0 || types.includes(f.component.moduleType ?? '')),
+    (f) =>
+      f.component.kind === 'module' && (types.length === 0 || types.includes(f.component.moduleType ?? '')),
   );
 }
 
@@ -41,12 +42,16 @@ export function stringsAt(strings: ImlString[], r: RequestInfo, prefix: string):
 /** The OAuth section requests of a connection, by section name (first request of each). */
 export function oauthSections(f: ComponentFacts): Map<string, RequestInfo> {
   const out = new Map<string, RequestInfo>();
-  for (const r of f.requests) if (r.section && r.code.codeType === 'communication' && !out.has(r.section)) out.set(r.section, r);
+  for (const r of f.requests)
+    if (r.section && r.code.codeType === 'communication' && !out.has(r.section)) out.set(r.section, r);
   return out;
 }
 
 export function isOAuthConnection(f: ComponentFacts): boolean {
-  return f.component.kind === 'connection' && f.requests.some((r) => r.section !== undefined && r.code.codeType === 'communication');
+  return (
+    f.component.kind === 'connection' &&
+    f.requests.some((r) => r.section !== undefined && r.code.codeType === 'communication')
+  );
 }
 
 /** Case-insensitive lookup of a key in a flat object. */
@@ -73,5 +78,7 @@ export function readsOf(s: ImlString, root: string): { path: string[]; offset: n
 }
 
 /** The secret-looking names: tokens, keys, passwords, client secrets. */
-export const SECRET_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(orization)?|credential|signature)$/i;
-export const SECRET_NAME_ANYWHERE = /(pass(word|wd)|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|authorization|credential)/i;
+export const SECRET_NAME =
+  /(pass(word|wd)?|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(orization)?|credential|signature)$/i;
+export const SECRET_NAME_ANYWHERE =
+  /(pass(word|wd)|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|authorization|credential)/i;

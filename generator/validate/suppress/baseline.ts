@@ -22,7 +22,10 @@ const keyOf = (d: Pick<Diagnostic, 'ruleId' | 'file' | 'pointer' | 'message'>) =
   JSON.stringify([d.ruleId, d.file, d.pointer, d.message]);
 
 /** Splits findings into those the baseline accepts and the new ones. */
-export function applyBaseline(diagnostics: Diagnostic[], baseline: Baseline): { kept: Diagnostic[]; accepted: number } {
+export function applyBaseline(
+  diagnostics: Diagnostic[],
+  baseline: Baseline,
+): { kept: Diagnostic[]; accepted: number } {
   const budget = new Map<string, number>();
   for (const e of baseline.findings) budget.set(keyOf(e), (budget.get(keyOf(e)) ?? 0) + (e.count ?? 1));
   const kept: Diagnostic[] = [];

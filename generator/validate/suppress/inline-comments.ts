@@ -1,4 +1,4 @@
-import { SyntaxKind, createScanner } from 'jsonc-parser';
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { Diagnostic } from '../../model/index.ts';
 
 /**
@@ -23,7 +23,8 @@ export function parseSuppressions(text: string): FileSuppressions {
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
     const raw = text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
-    const body = kind === SyntaxKind.LineCommentTrivia ? raw.replace(/^\/\//, '') : raw.replace(/^\/\*|\*\/$/g, '');
+    const body =
+      kind === SyntaxKind.LineCommentTrivia ? raw.replace(/^\/\//, '') : raw.replace(/^\/\*|\*\/$/g, '');
     const m = DIRECTIVE.exec(body);
     if (!m) continue;
     const rules = m[2]
