@@ -104,7 +104,9 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
         base: rt.base,
         role: 'trigger',
         inputs: { parameters },
-        onPage: (items) => state.initialized && items.some((it) => seenBefore.has(String((it as Spec)?.id))),
+        // Paging stops once a page holds an item already seen (its trigger.id evaluated per item).
+        onPage: (items) =>
+          state.initialized && items.some((it) => seenBefore.has(String(triggerIdOf(rt, comm, ctx, it)))),
       },
       comm,
       ctx,
@@ -170,6 +172,18 @@ function checkRequired(c: Component, parameters: Record<string, unknown>): void 
 function checkDataSize(rt: Runtime, data: Record<string, unknown>): void {
   if (JSON.stringify(data).length > rt.settings.maxDataBytes)
     throw new MakeError('RuntimeError', `Module data exceeds ${rt.settings.maxDataBytes} bytes`);
+}
+
+function triggerIdOf(rt: Runtime, comm: unknown, ctx: ImlContext, item: unknown): unknown {
+  const last = Array.isArray(comm) ? comm[comm.length - 1] : comm;
+  const trigger =
+    isPlainObject(last) && isPlainObject(last.response) ? (last.response as Spec).trigger : undefined;
+  if (!isPlainObject(trigger)) return (item as Spec)?.id;
+  try {
+    return rt.env.iml.eval(trigger.id, { ...ctx, item });
+  } catch {
+    return undefined;
+  }
 }
 
 /** A responder's communication is only `response: {status, headers, body}` — the reply to the webhook caller. */
