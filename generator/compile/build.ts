@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { InputError } from '../cli/errors.ts';
 import { loadApp } from '../load/index.ts';
 import type { Diagnostic } from '../model/index.ts';
-import { type Baseline, lintApp } from '../validate/index.ts';
+import { type Baseline, applyBaseline, lintApp } from '../validate/index.ts';
+import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { type EmittedFile, emitApp } from './emit.ts';
 import { type EvaluatedApp, codeOriginKey, evaluateApp } from './evaluate.ts';
@@ -48,6 +49,8 @@ export interface BuildResult {
   warnings: number;
   /** Findings accepted by the baseline. */
   accepted: number;
+  /** Baseline entries that matched nothing (the finding is gone: delete the entry). */
+  staleBaseline: BaselineEntry[];
 }
 
 /** Finds and imports the app definition. */
@@ -102,6 +105,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
     errors: 0,
     warnings: 0,
     accepted: 0,
+    staleBaseline: [],
   };
   if (opts.check) {
     if (!upToDate) {
@@ -117,11 +121,14 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const baselineFile = opts.baselineFile ?? path.join(path.dirname(entry), 'lint-baseline.json');
   const baseline = readBaseline(baselineFile);
   const loaded = loadApp(out);
-  const lint = lintApp(loaded, baseline ? { baseline } : {});
+  const lint = lintApp(loaded);
+  // The baseline is applied here (as lintApp would) so entries that no longer match are visible.
+  const { kept, accepted } = baseline ? applyBaseline(lint.diagnostics, baseline) : { kept: lint.diagnostics, accepted: 0 };
+  if (baseline) result.staleBaseline = staleEntries(lint.diagnostics, baseline);
   const mapper = new SourceMapper(projectRoot);
   const byPath = new Map(emitted.filter((f) => f.code).map((f) => [f.path, f.code!]));
-  result.diagnostics = lint.diagnostics.map((d) => withOrigin(d, byPath, evaluated, mapper));
-  result.accepted = lint.suppressed;
+  result.diagnostics = kept.map((d) => withOrigin(d, byPath, evaluated, mapper));
+  result.accepted = accepted;
   result.errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   result.warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   result.ok = result.errors === 0;
@@ -161,4 +168,12 @@ function readBaseline(file: string): Baseline | undefined {
     return entry as unknown as Baseline['findings'][number];
   });
   return { version: 1, findings };
+}
+
+/** Entries (with their count) that more findings would be needed to use up. */
+function staleEntries(found: Diagnostic[], baseline: Baseline): BaselineEntry[] {
+  const key = (d: Pick<Diagnostic, 'ruleId' | 'file' | 'pointer' | 'message'>) => JSON.stringify([d.ruleId, d.file, d.pointer, d.message]);
+  const seen = new Map<string, number>();
+  for (const d of found) seen.set(key(d), (seen.get(key(d)) ?? 0) + 1);
+  return baseline.findings.filter((e) => (seen.get(key(e)) ?? 0) === 0);
 }

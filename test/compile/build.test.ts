@@ -190,6 +190,35 @@ describe('problems are reported at the TypeScript line that produced them', () =
   });
 });
 
+describe('lint baseline', () => {
+  const undeclared = {
+    ruleId: 'iml/undeclared-parameter',
+    file: 'modules/list-things/list-things.communication.iml.json',
+    pointer: '/response/limit',
+    message: '`parameters.limt` is read but modules.listThings declares no parameter "limt" (declared: limit).',
+  };
+  const gone = { ruleId: 'structure/missing-label', file: 'makecomapp.json', pointer: '/x', message: 'gone', reason: 'was fixed' };
+
+  it('accepts a finding with a reason and names entries that match nothing', async () => {
+    const file = path.join(work, 'baseline.json');
+    writeFileSync(file, JSON.stringify({ version: 1, findings: [{ ...undeclared, reason: 'kept on purpose for this test' }, gone] }));
+    const r = await buildApp({ src: `${FIXTURES}/typo-app`, out: path.join(work, 'typo-baseline'), baselineFile: file });
+    expect(r.diagnostics.filter((d) => d.ruleId === 'iml/undeclared-parameter')).toEqual([]);
+    expect(r.accepted).toBe(1);
+    const { reason: _reason, ...goneEntry } = gone;
+    expect(r.staleBaseline).toEqual([goneEntry]);
+    expect(r.ok).toBe(true);
+  });
+
+  it('refuses an accepted finding without a reason', async () => {
+    const file = path.join(work, 'baseline-no-reason.json');
+    writeFileSync(file, JSON.stringify({ version: 1, findings: [undeclared] }));
+    await expect(
+      buildApp({ src: `${FIXTURES}/typo-app`, out: path.join(work, 'typo-baseline-2'), baselineFile: file }),
+    ).rejects.toThrow(/every accepted finding needs a "reason"/);
+  });
+});
+
 describe('bad sources are typed errors, not crashes', () => {
   it.each([
     ['a folder without app.ts', `${FIXTURES}/missing`, /does not exist/],

@@ -34,6 +34,9 @@ export function registerBuild(program: Command, setExit: SetExit): void {
         baselineFile: flags.baseline,
       });
       for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(flags.out, d)}\n`);
+      for (const e of result.staleBaseline) {
+        process.stdout.write(`baseline entry no longer needed (delete it): ${e.ruleId} ${e.file}${e.pointer}\n`);
+      }
       if (flags.check && !result.upToDate) {
         const changed = [...result.written.map((f) => `  changed: ${f}`), ...result.removed.map((f) => `  stale:   ${f}`)];
         process.stdout.write(`${flags.out} is out of date with ${flags.src}; run make-app build\n${changed.join('\n')}\n`);
