@@ -1,22 +1,6 @@
-/** Array helpers: deep equality, sorting orders, key paths. */
+/** Array helpers: identity for distinct/deduplicate, sorting orders, shuffling. */
 import { getPath } from '../runtime/path.ts';
-import { isDate, isPlainObject, primitive, toText } from '../runtime/values.ts';
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  a = primitive(a);
-  b = primitive(b);
-  if (a === b) return true;
-  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a);
-    return (
-      ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]))
-    );
-  }
-  return false;
-}
+import { isDate, primitive, toText } from '../runtime/values.ts';
 
 /** Identity used by `distinct`: objects by content, primitives by their text. */
 export function distinctKey(v: unknown): string {

@@ -2,7 +2,7 @@
 import { ImlEvalError } from '../errors.ts';
 import { getPath } from '../runtime/path.ts';
 import { isPlainObject, primitive, setOwn, toText, typeName } from '../runtime/values.ts';
-import { deepEqual, distinctKey, shuffle, sortArray } from './array-support.ts';
+import { distinctKey, shuffle, sortArray } from './array-support.ts';
 import { array, int, optionalInt } from './coerce.ts';
 import { type BuiltinFunction, fn, VARIADIC } from './define.ts';
 
@@ -106,10 +106,14 @@ export const ARRAY_FUNCTIONS: BuiltinFunction[] = [
     },
   ),
   fn('array', 'deduplicate', [1], 'deduplicate(array): duplicates removed (alias of distinct)', ([a]) => {
-    const out: unknown[] = [];
-    for (const item of array(a, 'deduplicate() array'))
-      if (!out.some((o) => deepEqual(o, item))) out.push(item);
-    return out;
+    // Linear time: items keyed by content and type (1 and '1' stay distinct, unlike distinct()).
+    const seen = new Set<string>();
+    return array(a, 'deduplicate() array').filter((item) => {
+      const id = `${typeof primitive(item)}:${distinctKey(item)}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
   }),
   fn('array', 'keys', [1], 'keys(object): the keys of an object (indexes of an array)', ([o]) => {
     if (Array.isArray(o) || isPlainObject(o)) return Object.keys(o);

@@ -89,6 +89,18 @@ export const ARRAY_CASES: ImlCase[] = [
     ],
   },
   { t: '{{deduplicate(dups)}}', ctx: { dups: ['a', 'b', 'a'] }, want: ['a', 'b'] },
+  {
+    t: '{{deduplicate(dups)}}',
+    ctx: { dups: [1, '1', 1, { a: 1 }, { a: 1 }] },
+    want: [1, '1', { a: 1 }],
+    note: 'type-sensitive, objects by content',
+  },
+  {
+    t: "{{length(deduplicate(split(big, ',')))}}",
+    ctx: { big: Array.from({ length: 50_000 }, (_, i) => i % 1000).join(',') },
+    want: 1000,
+    note: 'linear time on large input',
+  },
   { t: '{{keys(temp.obj)}}', want: ['a', 'b'] },
   { t: '{{keys(parameters.tags)}}', want: ['0', '1', '2'] },
   {
