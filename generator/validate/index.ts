@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AppModel, CodeFile, Diagnostic } from '../model/index.ts';
 import { compareDiagnostics } from '../model/index.ts';
 import { analyzeApp } from './analysis/index.ts';
@@ -64,7 +66,7 @@ export function lintApp(app: AppModel, config: LintConfig = {}, options: LintOpt
     }
     let s = inline.get(d.file);
     if (!s) {
-      s = parseSuppressions(texts.get(d.file) ?? '');
+      s = parseSuppressions(texts.get(d.file) ?? readInside(app.root, d.file));
       inline.set(d.file, s);
     }
     if (isSuppressed(s, d)) {
@@ -81,6 +83,18 @@ export function lintApp(app: AppModel, config: LintConfig = {}, options: LintOpt
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, suppressed, profile: profile.name };
+}
+
+/** A JSON(C) file of the app that is no code document (makecomapp.json, metadata): read it for its comments. */
+function readInside(root: string, file: string): string {
+  if (!/\.(json|jsonc|imljson)$/i.test(file)) return '';
+  const abs = path.resolve(root, file);
+  if (!abs.startsWith(path.resolve(root) + path.sep)) return '';
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Text of every JSON(C) file of the app, for inline comments. */

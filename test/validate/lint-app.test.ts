@@ -194,3 +194,45 @@ describe('globs', () => {
     expect(globToRegExp('**/x.json').test('x.json')).toBe(true);
   });
 });
+
+describe('inline comments in makecomapp.json (no code document)', () => {
+  it('silence findings reported on the manifest', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lint-manifest-'));
+    try {
+      mkdirSync(path.join(dir, 'modules'), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'modules', 'about.communication.iml.json'),
+        '{ "url": "https://api.example.com/about" }',
+      );
+      const manifest = (comment: string) => `{
+  "fileVersion": 1,
+  "generalCodeFiles": { "base": null, "common": null, "readme": null, "groups": null },
+  "components": {
+    "connection": {}, "webhook": {}, "rpc": {}, "function": {},
+    "module": {
+      ${comment}
+      "about": { "moduleType": "action", "description": "Returns it.", "codeFiles": { "communication": "modules/about.communication.iml.json" } }
+    }
+  },
+  "origins": []
+}`;
+      const only = { rules: [rule('structure/missing-label')], skipSchemas: true };
+      writeFileSync(path.join(dir, 'makecomapp.json'), manifest(''));
+      const { loadApp } = await import('../../generator/load/index.ts');
+      const before = lintApp(loadApp(dir), {}, only);
+      expect(before.diagnostics.map((d) => [d.file, d.line])).toEqual([['makecomapp.json', 8]]);
+      writeFileSync(
+        path.join(dir, 'makecomapp.json'),
+        manifest('// make-app-disable-next-line structure/missing-label'),
+      );
+      const after = lintApp(loadApp(dir), {}, only);
+      expect(after.diagnostics).toEqual([]);
+      expect(after.suppressed).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
