@@ -33,7 +33,13 @@ function state(): Compiled {
   const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as Record<string, object>;
   // optimize: false — ajv's code optimiser more than doubles compile time here for no measurable
   // validation gain on app-sized documents.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, code: { optimize: false } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    allowUnionTypes: true,
+    code: { optimize: false },
+  });
   addFormats(ajv);
   ajv.addVocabulary(ANNOTATION_KEYWORDS);
   const pointers = new Map<SchemaName, WeakMap<object, string>>();

@@ -23,7 +23,6 @@ const KIND_KEYWORDS = new Set([
   'const',
   'pattern',
   'format',
-  'not',
   'minLength',
   'maxLength',
   'minimum',
