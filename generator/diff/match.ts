@@ -88,10 +88,11 @@ export function matchComponents(reference: AppModel, theirs: AppModel): Componen
       }
     }
     const pairs: { r: string; t: string; s: number; why: string }[] = [];
+    const thSigs = new Map([...freeTh].map((t) => [t, signatureOf(theirs, ths[t])]));
     for (const r of freeRef) {
       const rs = signatureOf(reference, refs[r]);
       for (const t of freeTh) {
-        const ts = signatureOf(theirs, ths[t]);
+        const ts = thSigs.get(t) as Signature;
         let s = similarity(rs, ts);
         // A lone connection or webhook on each side is the same one whatever its name.
         if ((kind === 'connection' || kind === 'webhook') && freeRef.size === 1 && freeTh.size === 1)

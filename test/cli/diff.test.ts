@@ -98,11 +98,11 @@ describe('make-app diff', () => {
       scenario,
     );
     expect(same.err).toBe('');
-    expect(same.out).toMatch(/pass {2}one call #2 run getMovie/);
+    expect(same.out).toMatch(/one call: 3\/3 steps same/);
     expect(same.code).toBe(0);
     const noCondition = student((d) => editOauth(d, 'refresh', (req) => void delete req.condition));
     const differs = cli(noCondition, '--against', REF, '--scenario', scenario);
-    expect(differs.out).toMatch(/FAIL {2}one call #2 run getMovie/);
+    expect(differs.out).toMatch(/one call: 2\/3 steps same\n +FAIL #2 run getMovie/);
     expect(differs.out).toMatch(/only yours sends POST \S+\/refresh/);
     expect(differs.code).toBe(1);
   });

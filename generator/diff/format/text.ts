@@ -7,8 +7,12 @@ const MARK = {
   cosmetic: '~ cosmetic   ',
   equivalent: '= equivalent ',
 } as const;
+const DIFFS_PER_STEP = 8;
 
-/** Terminal report: verdict, matches, changes per component, behaviour steps, grade and fixes. */
+/**
+ * Terminal report: verdict, matches, changes per component (equivalent ones summed up in one
+ * line), behaviour per scenario (only differing steps in detail), grade and fixes.
+ */
 export function formatText(r: DiffReport): string {
   const out: string[] = [];
   const c = r.counts;
@@ -22,43 +26,60 @@ export function formatText(r: DiffReport): string {
     for (const m of renamed)
       out.push(`  ${m.kind} ${m.theirs} ↔ ${m.reference} (${m.reason}; similarity ${m.similarity})`);
   }
+  const equivalent: string[] = [];
   for (const g of groupByComponent(r.changes)) {
+    const shown = g.changes.filter((ch) => ch.class !== 'equivalent');
+    for (const ch of g.changes)
+      if (ch.class === 'equivalent') equivalent.push(`${g.component} ${ch.section}`);
+    if (shown.length === 0) continue;
     out.push('', g.theirs ? `${g.component}  (yours: ${g.theirs})` : g.component);
-    for (const ch of g.changes) {
-      const at = [ch.section, ch.path].filter(Boolean).join(' ');
-      out.push(`  ${MARK[ch.class]}  ${ch.code}  ${at}`);
+    for (const ch of shown) {
+      out.push(`  ${MARK[ch.class]}  ${ch.code}  ${[ch.section, ch.path].filter(Boolean).join(' ')}`);
       out.push(`      ${ch.message}`);
-      if (ch.class !== 'equivalent')
-        out.push(`      reference ${where(ch.reference.location)}   yours ${where(ch.theirs.location)}`);
+      out.push(`      reference ${where(ch.reference.location)}   yours ${where(ch.theirs.location)}`);
       if (ch.fix)
         out.push(`      fix: ${ch.fix}${ch.ruleIds?.length ? `  [lint: ${ch.ruleIds.join(', ')}]` : ''}`);
     }
   }
-  out.push('', 'Behaviour:');
-  if (!r.behaviour.ran) out.push(`  not run: ${r.behaviour.note ?? 'no scenarios'}`);
-  else {
-    if (r.behaviour.note) out.push(`  note: ${r.behaviour.note}`);
-    for (const s of r.behaviour.steps) {
-      out.push(
-        `  ${s.pass ? 'pass' : 'FAIL'}  ${s.scenario} #${s.index + 1} ${s.title}  (distance ${s.distance})`,
-      );
-      for (const d of s.differences.slice(0, 8)) out.push(`        ${d.path}: ${d.message}`);
-      if (s.differences.length > 8) out.push(`        … ${s.differences.length - 8} more`);
-    }
+  if (equivalent.length) {
     out.push(
-      `  ${r.behaviour.equivalent ? 'same requests and outputs as the reference' : 'requests or outputs differ from the reference'}`,
+      '',
+      `${MARK.equivalent}  D-WRITTEN-DIFFERENTLY  written differently, same meaning: ${equivalent.join(', ')}`,
     );
   }
+
+  out.push('', 'Behaviour:');
+  const b = r.behaviour;
+  if (!b.ran) out.push(`  not run: ${b.note ?? 'no scenarios'}`);
+  else {
+    if (b.note)
+      out.push(`  ${b.note}; the reference ran twice (two seeds, two clocks) and what varied is ignored`);
+    for (const scenario of b.scenarios) {
+      const steps = b.steps.filter((s) => s.scenario === scenario);
+      out.push(`  ${scenario}: ${steps.filter((s) => s.pass).length}/${steps.length} steps same`);
+      for (const s of steps.filter((x) => !x.pass)) {
+        out.push(`    FAIL #${s.index + 1} ${s.title}  (distance ${s.distance})`);
+        for (const d of s.differences.slice(0, DIFFS_PER_STEP)) out.push(`        ${d.path}: ${d.message}`);
+        if (s.differences.length > DIFFS_PER_STEP)
+          out.push(`        … ${s.differences.length - DIFFS_PER_STEP} more`);
+      }
+    }
+    out.push(
+      `  ${b.equivalent ? 'same requests and outputs as the reference' : 'requests or outputs differ from the reference'}`,
+    );
+  }
+
+  const g = r.grade;
   out.push(
     '',
-    `Grade: ${r.grade.score}/100 (${r.grade.components.filter((x) => x.pass).length}/${r.grade.components.length} components pass, ${r.grade.steps.filter((x) => x.pass).length}/${r.grade.steps.length} steps pass)`,
+    `Grade: ${g.score}/100 (${g.components.filter((x) => x.pass).length}/${g.components.length} components pass, ${g.steps.filter((x) => x.pass).length}/${g.steps.length} steps pass)`,
   );
-  if (r.grade.fixes.length) {
+  if (g.fixes.length) {
     out.push('Fixes:');
-    r.grade.fixes.forEach((f, i) => {
+    for (const [i, f] of g.fixes.entries()) {
       const rule = f.ruleId ? ` (lint ${f.ruleId})` : '';
       out.push(`  ${i + 1}. [${f.component}] ${f.text}${rule}${f.location ? ` — ${where(f.location)}` : ''}`);
-    });
+    }
   }
   if (r.lint.note && r.lint.note !== 'not run') out.push(`note: ${r.lint.note}`);
   for (const p of r.loadProblems) out.push(`load problem (${p.side}): ${p.file}:${p.line} ${p.message}`);
