@@ -35,7 +35,20 @@ export default defineApp({
   base,
   readme,
   groups: [
-    { label: 'Movies', modules: [watchMovieEvents, watchNewMovies, createMovie, getMovie, replaceMovie, updateMovie, deleteMovie, searchMovies, listMovieAwards] },
+    {
+      label: 'Movies',
+      modules: [
+        watchMovieEvents,
+        watchNewMovies,
+        createMovie,
+        getMovie,
+        replaceMovie,
+        updateMovie,
+        deleteMovie,
+        searchMovies,
+        listMovieAwards,
+      ],
+    },
     { label: 'People and organizations', modules: [searchPeople, listOrganizations] },
     { label: 'Files', modules: [listFiles, downloadFile, uploadFile] },
     { label: 'Other', modules: [getMyAccount, makeApiCall] },
@@ -62,6 +75,12 @@ export default defineApp({
   ],
   rpcs: [listGenres, listMoviesRpc, getMovieCustomFields],
   origins: [
-    { label: 'Make (eu1)', baseUrl: 'https://eu1.make.com/api', appId: 'app-academy-v2', appVersion: 1, apikeyFile: '.secrets/apikey' },
+    {
+      label: 'Make (eu1)',
+      baseUrl: 'https://eu1.make.com/api',
+      appId: 'app-academy-v2',
+      appVersion: 1,
+      apikeyFile: '.secrets/apikey',
+    },
   ],
 });

@@ -25,5 +25,9 @@ export const downloadFile = defineModule({
     { name: 'contentType', type: 'text', label: 'Content type' },
     { name: 'data', type: 'buffer', label: 'Data', semantic: 'file:data' },
   ],
-  samples: { fileId: 'f1a2b3c4d5e6', contentType: 'text/plain; charset=utf-8', data: 'IMTBuffer(64, binary, 5d41402abc4b2a76)' },
+  samples: {
+    fileId: 'f1a2b3c4d5e6',
+    contentType: 'text/plain; charset=utf-8',
+    data: 'IMTBuffer(64, binary, 5d41402abc4b2a76)',
+  },
 });

@@ -63,5 +63,9 @@ export const makeApiCall = defineModule({
     { name: 'headers', type: 'collection', label: 'Headers' },
     { name: 'statusCode', type: 'number', label: 'Status code' },
   ],
-  samples: { body: { movies: [], page: 1, totalPages: 1 }, headers: { 'content-type': 'application/json' }, statusCode: 200 },
+  samples: {
+    body: { movies: [], page: 1, totalPages: 1 },
+    headers: { 'content-type': 'application/json' },
+    statusCode: 200,
+  },
 });

@@ -6,7 +6,8 @@ export const uploadFile = defineModule({
   type: 'action',
   crud: 'create',
   label: 'Upload a file',
-  description: 'Uploads a file as multipart form data. The API answers with its name and size but stores nothing.',
+  description:
+    'Uploads a file as multipart form data. The API answers with its name and size but stores nothing.',
   connection: academy,
   scope: ['write'],
   mappableParameters: [

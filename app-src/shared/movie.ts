@@ -42,7 +42,13 @@ export function movieFields<const R extends boolean>(requireName: R) {
       label: 'Top cast',
       spec: [
         { name: 'role', type: 'text', label: 'Role', required: true },
-        { name: 'castId', type: 'text', label: 'Cast ID', help: 'ID of the person playing the role.', required: true },
+        {
+          name: 'castId',
+          type: 'text',
+          label: 'Cast ID',
+          help: 'ID of the person playing the role.',
+          required: true,
+        },
       ],
     },
     {

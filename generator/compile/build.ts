@@ -10,12 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { InputError } from '../cli/errors.ts';
 import { loadApp } from '../load/index.ts';
 import type { Diagnostic } from '../model/index.ts';
-import { type Baseline, applyBaseline, lintApp } from '../validate/index.ts';
+import { applyBaseline, type Baseline, lintApp } from '../validate/index.ts';
 import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { type EmittedFile, emitApp } from './emit.ts';
-import { type EvaluatedApp, codeOriginKey, evaluateApp } from './evaluate.ts';
-import { MANIFEST_FILE, applyPlan, manifestText, planFolder, readManifest } from './output-folder.ts';
+import { codeOriginKey, type EvaluatedApp, evaluateApp } from './evaluate.ts';
+import { applyPlan, MANIFEST_FILE, manifestText, planFolder, readManifest } from './output-folder.ts';
 import type { SecretMode } from './secrets.ts';
 import { SourceMapper } from './source-map.ts';
 
@@ -58,17 +58,22 @@ export async function importAppDefinition(src: string): Promise<{ app: AppDefini
   const abs = path.resolve(src);
   if (!existsSync(abs)) throw new InputError(`"${src}" does not exist`, { file: src });
   const entry = statSync(abs).isDirectory() ? path.join(abs, 'app.ts') : abs;
-  if (!existsSync(entry)) throw new InputError(`no app.ts in "${src}" (it must default-export defineApp(...))`, { file: src });
+  if (!existsSync(entry))
+    throw new InputError(`no app.ts in "${src}" (it must default-export defineApp(...))`, { file: src });
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`cannot load the app sources: ${(e as Error).message}`, { file: path.relative(process.cwd(), entry) });
+    throw new InputError(`cannot load the app sources: ${(e as Error).message}`, {
+      file: path.relative(process.cwd(), entry),
+    });
   }
   const app = (mod.default ?? mod.app) as AppDefinition | undefined;
-  if (!app || app.kind !== 'app') {
-    throw new InputError('app.ts must default-export defineApp(...)', { file: path.relative(process.cwd(), entry) });
+  if (app?.kind !== 'app') {
+    throw new InputError('app.ts must default-export defineApp(...)', {
+      file: path.relative(process.cwd(), entry),
+    });
   }
   return { app, entry };
 }
@@ -94,7 +99,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
     ? readFileSync(path.join(out, MANIFEST_FILE), 'utf8')
     : undefined;
   const manifestStale = manifestCurrent !== manifestText(files.keys());
-  const upToDate = plan.write.length === 0 && plan.remove.length === 0 && plan.foreign.length === 0 && !manifestStale;
+  const upToDate =
+    plan.write.length === 0 && plan.remove.length === 0 && plan.foreign.length === 0 && !manifestStale;
   const result: BuildResult = {
     ok: true,
     upToDate,
@@ -123,7 +129,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadApp(out);
   const lint = lintApp(loaded);
   // The baseline is applied here (as lintApp would) so entries that no longer match are visible.
-  const { kept, accepted } = baseline ? applyBaseline(lint.diagnostics, baseline) : { kept: lint.diagnostics, accepted: 0 };
+  const { kept, accepted } = baseline
+    ? applyBaseline(lint.diagnostics, baseline)
+    : { kept: lint.diagnostics, accepted: 0 };
   if (baseline) result.staleBaseline = staleEntries(lint.diagnostics, baseline);
   const mapper = new SourceMapper(projectRoot);
   const byPath = new Map(emitted.filter((f) => f.code).map((f) => [f.path, f.code!]));
@@ -162,7 +170,10 @@ function readBaseline(file: string): Baseline | undefined {
   }
   const findings = (parsed.findings as Record<string, unknown>[]).map((f) => {
     if (typeof f.reason !== 'string' || !f.reason.trim()) {
-      throw new InputError(`every accepted finding needs a "reason" (${String(f.ruleId)} at ${String(f.file)})`, { file });
+      throw new InputError(
+        `every accepted finding needs a "reason" (${String(f.ruleId)} at ${String(f.file)})`,
+        { file },
+      );
     }
     const { reason: _reason, ...entry } = f;
     return entry as unknown as Baseline['findings'][number];
@@ -172,7 +183,8 @@ function readBaseline(file: string): Baseline | undefined {
 
 /** Entries (with their count) that more findings would be needed to use up. */
 function staleEntries(found: Diagnostic[], baseline: Baseline): BaselineEntry[] {
-  const key = (d: Pick<Diagnostic, 'ruleId' | 'file' | 'pointer' | 'message'>) => JSON.stringify([d.ruleId, d.file, d.pointer, d.message]);
+  const key = (d: Pick<Diagnostic, 'ruleId' | 'file' | 'pointer' | 'message'>) =>
+    JSON.stringify([d.ruleId, d.file, d.pointer, d.message]);
   const seen = new Map<string, number>();
   for (const d of found) seen.set(key(d), (seen.get(key(d)) ?? 0) + 1);
   return baseline.findings.filter((e) => (seen.get(key(e)) ?? 0) === 0);

@@ -2,11 +2,17 @@
  * Bundle → files of the local-development layout plus `app.bundle.json`. Pure: returns path → text,
  * byte-for-byte deterministic (components sorted by name, 2-space JSON, trailing newline).
  */
-import type { AppBundle, BundleComponent, ComponentCodeType, ComponentKind, GeneralCodeType } from '../model/index.ts';
+import type {
+  AppBundle,
+  BundleComponent,
+  ComponentCodeType,
+  ComponentKind,
+  GeneralCodeType,
+} from '../model/index.ts';
 import { COMPONENT_CODE_TYPES, COMPONENT_KINDS, GENERAL_CODE_TYPES } from '../model/index.ts';
 import type { AppOrigin } from './authoring/app.ts';
 import { compareNames } from './evaluate.ts';
-import { GENERAL_FILES, codeFileName, componentFolders } from './layout.ts';
+import { codeFileName, componentFolders, GENERAL_FILES } from './layout.ts';
 
 export const BUNDLE_FILE = 'app.bundle.json';
 export const MAKECOMAPP_FILE = 'makecomapp.json';
@@ -24,7 +30,10 @@ export function jsonText(value: unknown): string {
 }
 
 function codeText(codeType: string, value: unknown): string {
-  if ((codeType === 'code' || codeType === 'test' || codeType === 'readme' || codeType === 'context') && typeof value === 'string') {
+  if (
+    (codeType === 'code' || codeType === 'test' || codeType === 'readme' || codeType === 'context') &&
+    typeof value === 'string'
+  ) {
     // Text is written exactly as given, so import → build keeps it byte for byte.
     return value;
   }
@@ -97,7 +106,11 @@ function metadata(c: BundleComponent): Record<string, unknown> {
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.keys(record).sort(compareNames).map((k) => [k, record[k]!]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort(compareNames)
+      .map((k) => [k, record[k]!]),
+  );
 }
 
 /** The bundle with components in name order (their content keeps the author's order). */

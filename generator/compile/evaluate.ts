@@ -3,9 +3,10 @@
  * with reference proxies, references become `{{...}}` strings, secrets become placeholders (or real
  * values when asked). Records, per code, which TypeScript definition produced it for source mapping.
  */
+
+import { InputError } from '../cli/errors.ts';
 import type { AppBundle, BundleComponent, ComponentCodeType, ComponentKind } from '../model/index.ts';
 import { COMPONENT_KINDS, toPointer } from '../model/index.ts';
-import { InputError } from '../cli/errors.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { createVars } from './authoring/context.ts';
 import { type Definition, SECTION_CODE_TYPES } from './authoring/definition.ts';
@@ -42,7 +43,10 @@ function evaluateSection(value: unknown, mode: SecretMode, root: string, where: 
     try {
       built = (value as (vars: unknown) => unknown)(createVars());
     } catch (e) {
-      throw new InputError(`${where.what}: the builder threw: ${(e as Error)?.message ?? String(e)}`, where.origin);
+      throw new InputError(
+        `${where.what}: the builder threw: ${(e as Error)?.message ?? String(e)}`,
+        where.origin,
+      );
     }
   } else built = value;
   const leaf = secretLeaf(mode, root);
@@ -53,7 +57,13 @@ function evaluateSection(value: unknown, mode: SecretMode, root: string, where: 
  * References → `{{...}}`, secrets → values, `undefined` members dropped; anything JSON cannot
  * hold faithfully (functions, dates, class instances, NaN, cycles) is an error naming its path.
  */
-function toJson(value: unknown, leaf: (v: unknown) => unknown, where: Where, path: (string | number)[], seen: Set<object>): unknown {
+function toJson(
+  value: unknown,
+  leaf: (v: unknown) => unknown,
+  where: Where,
+  path: (string | number)[],
+  seen: Set<object>,
+): unknown {
   if (isExpr(value)) return toJsonValue(value);
   const replaced = leaf(value);
   if (!Object.is(replaced, value)) return replaced;
@@ -80,7 +90,9 @@ function toJson(value: unknown, leaf: (v: unknown) => unknown, where: Where, pat
     if (Array.isArray(value)) return value.map((v, i) => toJson(v, leaf, where, [...path, i], seen) ?? null);
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      fail(`a ${value.constructor?.name ?? 'class instance'} cannot be written to JSON; use plain objects and strings (dates as ISO text)`);
+      fail(
+        `a ${value.constructor?.name ?? 'class instance'} cannot be written to JSON; use plain objects and strings (dates as ISO text)`,
+      );
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
@@ -101,16 +113,25 @@ const KINDS_IN_APP: Record<ComponentKind, keyof AppDefinition> = {
   function: 'functions',
 };
 
-export function evaluateApp(app: AppDefinition, opts: { secrets?: SecretMode; projectRoot: string }): EvaluatedApp {
+export function evaluateApp(
+  app: AppDefinition,
+  opts: { secrets?: SecretMode; projectRoot: string },
+): EvaluatedApp {
   const mode = opts.secrets ?? 'placeholder';
   const origins = new Map<string, CodeOrigin>();
   const general: AppBundle['general'] = {};
   if (app.base) {
-    general.base = evaluateSection(app.base.communication, mode, opts.projectRoot, { what: 'base', origin: app.base.origin });
+    general.base = evaluateSection(app.base.communication, mode, opts.projectRoot, {
+      what: 'base',
+      origin: app.base.origin,
+    });
     origins.set(codeOriginKey('general', '', 'base'), { origin: app.base.origin, key: 'communication' });
   }
   if (app.common !== undefined) {
-    general.common = evaluateSection(app.common, mode, opts.projectRoot, { what: 'app common data', origin: app.origin });
+    general.common = evaluateSection(app.common, mode, opts.projectRoot, {
+      what: 'app common data',
+      origin: app.origin,
+    });
     origins.set(codeOriginKey('general', '', 'common'), { origin: app.origin, key: 'common' });
   }
   if (app.readme !== undefined) general.readme = app.readme;
@@ -123,17 +144,29 @@ export function evaluateApp(app: AppDefinition, opts: { secrets?: SecretMode; pr
   }
   for (const [type, value] of Object.entries(app.generalCodes ?? {})) {
     if (value === undefined) continue;
-    general[type as keyof typeof general] = evaluateSection(value, mode, opts.projectRoot, { what: `general ${type}`, origin: app.origin });
+    general[type as keyof typeof general] = evaluateSection(value, mode, opts.projectRoot, {
+      what: `general ${type}`,
+      origin: app.origin,
+    });
     origins.set(codeOriginKey('general', '', type), { origin: app.origin, key: `generalCodes.${type}` });
   }
 
-  const components: AppBundle["components"] = { connection: {}, webhook: {}, module: {}, rpc: {}, function: {} };
+  const components: AppBundle['components'] = {
+    connection: {},
+    webhook: {},
+    module: {},
+    rpc: {},
+    function: {},
+  };
   for (const kind of COMPONENT_KINDS) {
     const list = (app[KINDS_IN_APP[kind]] ?? []) as readonly Definition[];
     const names = new Set<string>();
     for (const def of [...list].sort((a, b) => compareNames(a.name, b.name))) {
       if (def.kind !== kind) {
-        throw new InputError(`${def.name} is a ${def.kind} but is listed under ${KINDS_IN_APP[kind]}`, def.origin);
+        throw new InputError(
+          `${def.name} is a ${def.kind} but is listed under ${KINDS_IN_APP[kind]}`,
+          def.origin,
+        );
       }
       if (names.has(def.name)) throw new InputError(`two ${kind}s are named "${def.name}"`, def.origin);
       names.add(def.name);
@@ -142,7 +175,9 @@ export function evaluateApp(app: AppDefinition, opts: { secrets?: SecretMode; pr
   }
   const { name, label, version, description, theme, language, audience } = app;
   const info = Object.fromEntries(
-    Object.entries({ name, label, version, description, theme, language, audience }).filter(([, v]) => v !== undefined),
+    Object.entries({ name, label, version, description, theme, language, audience }).filter(
+      ([, v]) => v !== undefined,
+    ),
   );
   return { bundle: { bundleVersion: 1, app: info, general, components }, origins };
 }
@@ -157,13 +192,23 @@ function evaluateComponent(
   const table = SECTION_CODE_TYPES[def.kind];
   for (const [key, value] of Object.entries(def.sections)) {
     const codeType = table[key];
-    if (!codeType) throw new InputError(`${def.kind} "${def.name}" has an unknown section "${key}"`, def.origin);
-    codes[codeType] = evaluateSection(value, mode, root, { what: `${def.kind} "${def.name}" ${key}`, origin: def.origin });
+    if (!codeType)
+      throw new InputError(`${def.kind} "${def.name}" has an unknown section "${key}"`, def.origin);
+    codes[codeType] = evaluateSection(value, mode, root, {
+      what: `${def.kind} "${def.name}" ${key}`,
+      origin: def.origin,
+    });
     origins.set(codeOriginKey(def.kind, def.name, codeType), { origin: def.origin, key });
   }
   for (const [codeType, value] of Object.entries(def.codes ?? {})) {
-    codes[codeType as ComponentCodeType] = evaluateSection(value, mode, root, { what: `${def.kind} "${def.name}" ${codeType}`, origin: def.origin });
-    origins.set(codeOriginKey(def.kind, def.name, codeType), { origin: def.origin, key: `codes.${codeType}` });
+    codes[codeType as ComponentCodeType] = evaluateSection(value, mode, root, {
+      what: `${def.kind} "${def.name}" ${codeType}`,
+      origin: def.origin,
+    });
+    origins.set(codeOriginKey(def.kind, def.name, codeType), {
+      origin: def.origin,
+      key: `codes.${codeType}`,
+    });
   }
   return { ...def.meta, codes } as BundleComponent;
 }

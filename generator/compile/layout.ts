@@ -59,7 +59,10 @@ export function codeFileName(stem: string, codeType: ComponentCodeType, oauth: b
 }
 
 /** Assigns each component a folder, adding a numeric suffix when two ids kebab to the same name. */
-export function componentFolders(kind: ComponentKind, names: readonly string[]): Map<string, { dir: string; stem: string }> {
+export function componentFolders(
+  kind: ComponentKind,
+  names: readonly string[],
+): Map<string, { dir: string; stem: string }> {
   const used = new Set<string>();
   const out = new Map<string, { dir: string; stem: string }>();
   for (const name of names) {

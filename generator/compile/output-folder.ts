@@ -3,7 +3,16 @@
  * manifest (`.make-app-build.json`) lists what the build wrote; only those files are ever replaced
  * or removed. A foreign file at a path the build wants is left alone and reported.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../cli/errors.ts';
 import { compareNames } from './evaluate.ts';
@@ -31,9 +40,12 @@ export function readManifest(out: string): string[] {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new InputError(`the build manifest is not valid JSON (${(e as Error).message}); delete it to rebuild`, {
-      file,
-    });
+    throw new InputError(
+      `the build manifest is not valid JSON (${(e as Error).message}); delete it to rebuild`,
+      {
+        file,
+      },
+    );
   }
   const files = (parsed as Partial<Manifest> | null)?.files;
   if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../cli/errors.ts';
-import { type SecretValue, isSecret } from './authoring/secret.ts';
+import { isSecret, type SecretValue } from './authoring/secret.ts';
 
 export type SecretMode = 'placeholder' | 'resolve';
 

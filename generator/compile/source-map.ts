@@ -49,7 +49,13 @@ export class SourceMapper {
 
   private getProject(): Project {
     this.project ??= new Project({
-      compilerOptions: { allowJs: false, allowImportingTsExtensions: true, noEmit: true, module: 199, moduleResolution: 99 },
+      compilerOptions: {
+        allowJs: false,
+        allowImportingTsExtensions: true,
+        noEmit: true,
+        module: 199,
+        moduleResolution: 99,
+      },
       skipAddingFilesFromTsConfig: true,
     });
     return this.project;
@@ -65,7 +71,8 @@ export class SourceMapper {
       if (!/^define[A-Z]/.test(callee)) return;
       const start = n.getStartLineNumber();
       const end = n.getEndLineNumber();
-      if (origin.line >= start && origin.line <= end && (!best || start >= best.getStartLineNumber())) best = n;
+      if (origin.line >= start && origin.line <= end && (!best || start >= best.getStartLineNumber()))
+        best = n;
     });
     return best;
   }

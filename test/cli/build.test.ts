@@ -62,14 +62,20 @@ describe('make-app build', () => {
 
   it('--with-secrets reads the client id and secret from the environment', () => {
     const out = path.join(work, 'secrets');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), 'build', '--out', out, '--with-secrets'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, ACADEMY_CLIENT_ID: 'id-from-env', ACADEMY_CLIENT_SECRET: 'secret-from-env' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/make-app.js'), 'build', '--out', out, '--with-secrets'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, ACADEMY_CLIENT_ID: 'id-from-env', ACADEMY_CLIENT_SECRET: 'secret-from-env' },
+      },
+    );
     expect(r.status).toBe(1); // the linter rightly flags a literal secret in common data
-    const common = JSON.parse(readFileSync(path.join(out, 'connections/academy/academy.common.json'), 'utf8'));
+    const common = JSON.parse(
+      readFileSync(path.join(out, 'connections/academy/academy.common.json'), 'utf8'),
+    );
     expect(common).toEqual({ clientId: 'id-from-env', clientSecret: 'secret-from-env' });
   });
 });

@@ -1,11 +1,20 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../generator/cli/errors.ts';
-import { MANIFEST_FILE, buildApp, importAppDefinition, renderApp } from '../../generator/compile/index.ts';
+import { buildApp, importAppDefinition, MANIFEST_FILE, renderApp } from '../../generator/compile/index.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -14,19 +23,25 @@ const FIXTURES = 'test/fixtures/compile';
 function listFiles(dir: string, base = dir): string[] {
   return readdirSync(dir).flatMap((n) => {
     const abs = path.join(dir, n);
-    return statSync(abs).isDirectory() ? listFiles(abs, base) : [path.relative(base, abs).split(path.sep).join('/')];
+    return statSync(abs).isDirectory()
+      ? listFiles(abs, base)
+      : [path.relative(base, abs).split(path.sep).join('/')];
   });
 }
 
 describe('dist-app matches app-src', () => {
   it('is up to date and lints clean (no errors, no warnings beyond the baseline)', async () => {
     const r = await buildApp({ src: 'app-src', out: 'dist-app', check: true });
-    expect({ upToDate: r.upToDate, written: r.written, removed: r.removed }).toEqual({ upToDate: true, written: [], removed: [] });
+    expect({ upToDate: r.upToDate, written: r.written, removed: r.removed }).toEqual({
+      upToDate: true,
+      written: [],
+      removed: [],
+    });
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(r.ok).toBe(true);
   });
 
-  it('makecomapp.json validates against Make\'s own schema', () => {
+  it("makecomapp.json validates against Make's own schema", () => {
     const schema = JSON.parse(readFileSync('/work/shared/reference/official/makecomapp.schema.json', 'utf8'));
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats.default(ajv);
@@ -50,7 +65,8 @@ describe('emit', () => {
     await buildApp({ src: 'app-src', out: b });
     const files = listFiles(a).sort();
     expect(listFiles(b).sort()).toEqual(files);
-    for (const f of files) expect(readFileSync(path.join(b, f), 'utf8'), f).toBe(readFileSync(path.join(a, f), 'utf8'));
+    for (const f of files)
+      expect(readFileSync(path.join(b, f), 'utf8'), f).toBe(readFileSync(path.join(a, f), 'utf8'));
     for (const f of files.filter((x) => x.endsWith('.json'))) {
       const text = readFileSync(path.join(a, f), 'utf8');
       expect(text.endsWith('}\n') || text.endsWith(']\n') || text.endsWith('"\n'), f).toBe(true);
@@ -90,7 +106,11 @@ describe('emit', () => {
     const bundle = JSON.parse(readFileSync('dist-app/app.bundle.json', 'utf8'));
     expect(bundle.bundleVersion).toBe(1);
     expect(Object.keys(bundle.components.module)).toHaveLength(16);
-    expect(Object.keys(bundle.components.rpc).sort()).toEqual(['getMovieCustomFields', 'listGenres', 'listMoviesRpc']);
+    expect(Object.keys(bundle.components.rpc).sort()).toEqual([
+      'getMovieCustomFields',
+      'listGenres',
+      'listMoviesRpc',
+    ]);
   });
 });
 
@@ -120,7 +140,9 @@ describe('output folder safety', () => {
     const out = path.join(work, 'foreign');
     mkdirSync(path.join(out, 'general'), { recursive: true });
     writeFileSync(path.join(out, 'general/base.iml.json'), '{"mine": true}');
-    await expect(buildApp({ src: 'app-src', out })).rejects.toThrow(/refusing to overwrite "general\/base.iml.json"/);
+    await expect(buildApp({ src: 'app-src', out })).rejects.toThrow(
+      /refusing to overwrite "general\/base.iml.json"/,
+    );
     expect(readFileSync(path.join(out, 'general/base.iml.json'), 'utf8')).toBe('{"mine": true}');
   });
 
@@ -129,7 +151,10 @@ describe('output folder safety', () => {
     const victim = path.join(work, 'victim.txt');
     writeFileSync(victim, 'keep');
     await buildApp({ src: 'app-src', out });
-    writeFileSync(path.join(out, MANIFEST_FILE), JSON.stringify({ generatedBy: 'make-app build', files: ['../victim.txt', '/etc/hostname'] }));
+    writeFileSync(
+      path.join(out, MANIFEST_FILE),
+      JSON.stringify({ generatedBy: 'make-app build', files: ['../victim.txt', '/etc/hostname'] }),
+    );
     await buildApp({ src: 'app-src', out });
     expect(readFileSync(victim, 'utf8')).toBe('keep');
   });
@@ -181,8 +206,12 @@ describe('problems are reported at the TypeScript line that produced them', () =
       const loc = mapper.locate(o.origin!, o.key, pointer);
       return { ...loc, text: readFileSync(loc.file, 'utf8').split('\n')[loc.line - 1]!.trim() };
     };
-    expect(at('module', 'searchMovies', 'communication', '/pagination/condition').text).toMatch(/^condition: expr`\$\{body.page\}/);
-    expect(at('connection', 'academy', 'communication', '/token/body/redirect_uri').text).toBe('redirect_uri: REDIRECT_URI,');
+    expect(at('module', 'searchMovies', 'communication', '/pagination/condition').text).toMatch(
+      /^condition: expr`\$\{body.page\}/,
+    );
+    expect(at('connection', 'academy', 'communication', '/token/body/redirect_uri').text).toBe(
+      'redirect_uri: REDIRECT_URI,',
+    );
     // movieInterface lives in shared/movie.ts: the mapper follows the identifier there.
     const shared = at('module', 'getMovie', 'interface', '/1/name');
     expect(shared.file).toBe('app-src/shared/movie.ts');
@@ -195,14 +224,31 @@ describe('lint baseline', () => {
     ruleId: 'iml/undeclared-parameter',
     file: 'modules/list-things/list-things.communication.iml.json',
     pointer: '/response/limit',
-    message: '`parameters.limt` is read but modules.listThings declares no parameter "limt" (declared: limit).',
+    message:
+      '`parameters.limt` is read but modules.listThings declares no parameter "limt" (declared: limit).',
   };
-  const gone = { ruleId: 'structure/missing-label', file: 'makecomapp.json', pointer: '/x', message: 'gone', reason: 'was fixed' };
+  const gone = {
+    ruleId: 'structure/missing-label',
+    file: 'makecomapp.json',
+    pointer: '/x',
+    message: 'gone',
+    reason: 'was fixed',
+  };
 
   it('accepts a finding with a reason and names entries that match nothing', async () => {
     const file = path.join(work, 'baseline.json');
-    writeFileSync(file, JSON.stringify({ version: 1, findings: [{ ...undeclared, reason: 'kept on purpose for this test' }, gone] }));
-    const r = await buildApp({ src: `${FIXTURES}/typo-app`, out: path.join(work, 'typo-baseline'), baselineFile: file });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        findings: [{ ...undeclared, reason: 'kept on purpose for this test' }, gone],
+      }),
+    );
+    const r = await buildApp({
+      src: `${FIXTURES}/typo-app`,
+      out: path.join(work, 'typo-baseline'),
+      baselineFile: file,
+    });
     expect(r.diagnostics.filter((d) => d.ruleId === 'iml/undeclared-parameter')).toEqual([]);
     expect(r.accepted).toBe(1);
     const { reason: _reason, ...goneEntry } = gone;
@@ -222,7 +268,11 @@ describe('lint baseline', () => {
 describe('bad sources are typed errors, not crashes', () => {
   it.each([
     ['a folder without app.ts', `${FIXTURES}/missing`, /does not exist/],
-    ['an app.ts whose default export is not defineApp', `${FIXTURES}/not-an-app`, /must default-export defineApp/],
+    [
+      'an app.ts whose default export is not defineApp',
+      `${FIXTURES}/not-an-app`,
+      /must default-export defineApp/,
+    ],
     ['an app.ts that throws', `${FIXTURES}/throwing-app`, /cannot load the app sources: broken on purpose/],
   ])('%s', async (_what, src, message) => {
     const err = await buildApp({ src, out: path.join(work, 'bad') }).catch((e: unknown) => e);

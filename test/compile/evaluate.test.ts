@@ -7,12 +7,12 @@ import {
   defineApp,
   defineConnection,
   defineModule,
+  defineRpc,
   evaluateApp,
   expr,
   now,
   ref,
   rpcUrl,
-  defineRpc,
   secret,
   toJsonValue,
 } from '../../generator/compile/index.ts';
@@ -29,17 +29,36 @@ describe('references compile to IML strings', () => {
     ['a nested path', body.data.items, '{{body.data.items}}'],
     ['a name that needs backticks', ref('headers')['content-type'], '{{headers.`content-type`}}'],
     ['a template literal', `/movies/${parameters.id}/awards`, '/movies/{{parameters.id}}/awards'],
-    ['two references in a template', `Bearer ${connection.accessToken} ${connection.refreshToken}`, 'Bearer {{connection.accessToken}} {{connection.refreshToken}}'],
-    ['an expression', expr`${connection.expires} < addMinutes(${now}, 1)`, '{{connection.expires < addMinutes(now, 1)}}'],
-    ['string arguments are quoted', expr`join(${parameters.tags}, ${', '})`, "{{join(parameters.tags, ', ')}}"],
-    ['quotes inside strings are escaped', expr`replace(${body.name}, ${"it's"}, ${'x'})`, "{{replace(body.name, 'it\\'s', 'x')}}"],
+    [
+      'two references in a template',
+      `Bearer ${connection.accessToken} ${connection.refreshToken}`,
+      'Bearer {{connection.accessToken}} {{connection.refreshToken}}',
+    ],
+    [
+      'an expression',
+      expr`${connection.expires} < addMinutes(${now}, 1)`,
+      '{{connection.expires < addMinutes(now, 1)}}',
+    ],
+    [
+      'string arguments are quoted',
+      expr`join(${parameters.tags}, ${', '})`,
+      "{{join(parameters.tags, ', ')}}",
+    ],
+    [
+      'quotes inside strings are escaped',
+      expr`replace(${body.name}, ${"it's"}, ${'x'})`,
+      "{{replace(body.name, 'it\\'s', 'x')}}",
+    ],
     ['numbers and booleans stay literals', expr`if(${true}, ${5}, ${null})`, '{{if(true, 5, null)}}'],
   ])('%s', (_what, value, expected) => {
     expect(toJsonValue(value)).toBe(expected);
   });
 
   it('drops undefined members and keeps null', () => {
-    expect(toJsonValue({ a: undefined, b: null, c: [parameters.x] })).toEqual({ b: null, c: ['{{parameters.x}}'] });
+    expect(toJsonValue({ a: undefined, b: null, c: [parameters.x] })).toEqual({
+      b: null,
+      c: ['{{parameters.x}}'],
+    });
   });
 
   it('rpcUrl names an RPC the app defines, with its query', () => {
@@ -50,13 +69,23 @@ describe('references compile to IML strings', () => {
 });
 
 function appWith(communication: unknown) {
-  const m = defineModule({ name: 'getThing', type: 'action', label: 'Get', description: 'Gets.', communication: communication as never });
+  const m = defineModule({
+    name: 'getThing',
+    type: 'action',
+    label: 'Get',
+    description: 'Gets.',
+    communication: communication as never,
+  });
   return defineApp({ name: 'test-app', label: 'Test', version: 1, modules: [m] });
 }
 
 describe('values JSON cannot hold are errors naming the component and path', () => {
   it.each([
-    ['a Date', { url: '/x', qs: { since: new Date(0) } }, /module "getThing" communication at \/qs\/since: a Date cannot be written/],
+    [
+      'a Date',
+      { url: '/x', qs: { since: new Date(0) } },
+      /module "getThing" communication at \/qs\/since: a Date cannot be written/,
+    ],
     ['a function', { url: '/x', body: { f: () => 1 } }, /at \/body\/f: a function cannot be written/],
     ['NaN', { url: '/x', qs: { n: Number.NaN } }, /at \/qs\/n: NaN is not a JSON number/],
     ['a bigint', { url: '/x', qs: { n: 10n } }, /at \/qs\/n: a bigint cannot be written/],
@@ -68,13 +97,20 @@ describe('values JSON cannot hold are errors naming the component and path', () 
   it('a cycle', () => {
     const body: Record<string, unknown> = {};
     body.self = body;
-    expect(() => evaluateApp(appWith({ url: '/x', body }), { projectRoot: work })).toThrow(/at \/body\/self: the value contains itself/);
+    expect(() => evaluateApp(appWith({ url: '/x', body }), { projectRoot: work })).toThrow(
+      /at \/body\/self: the value contains itself/,
+    );
   });
 
   it('a builder that throws', () => {
     const err = (() => {
       try {
-        evaluateApp(appWith(() => { throw new Error('oops'); }), { projectRoot: work });
+        evaluateApp(
+          appWith(() => {
+            throw new Error('oops');
+          }),
+          { projectRoot: work },
+        );
       } catch (e) {
         return e;
       }
@@ -87,9 +123,9 @@ describe('values JSON cannot hold are errors naming the component and path', () 
   it('two components with one name', () => {
     const a = defineModule({ name: 'same', type: 'action', label: 'A', description: 'a' });
     const b = defineModule({ name: 'same', type: 'action', label: 'B', description: 'b' });
-    expect(() => evaluateApp(defineApp({ name: 'test-app', version: 1, modules: [a, b] }), { projectRoot: work })).toThrow(
-      'two modules are named "same"',
-    );
+    expect(() =>
+      evaluateApp(defineApp({ name: 'test-app', version: 1, modules: [a, b] }), { projectRoot: work }),
+    ).toThrow('two modules are named "same"');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -26,11 +26,16 @@ describe('imported TypeScript reads as hand-written code', () => {
       process.cwd(),
     );
     const files = tsFiles(out);
-    const program = ts.createProgram(files, { ...options, noEmit: true, typeRoots: [path.resolve('node_modules/@types')] });
+    const program = ts.createProgram(files, {
+      ...options,
+      noEmit: true,
+      typeRoots: [path.resolve('node_modules/@types')],
+    });
     const problems = files.flatMap((f) =>
-      [...program.getSemanticDiagnostics(program.getSourceFile(f)), ...program.getSyntacticDiagnostics(program.getSourceFile(f))].map(
-        (d) => `${path.relative(out, f)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-      ),
+      [
+        ...program.getSemanticDiagnostics(program.getSourceFile(f)),
+        ...program.getSyntacticDiagnostics(program.getSourceFile(f)),
+      ].map((d) => `${path.relative(out, f)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`),
     );
     expect(problems).toEqual([]);
   });
@@ -40,10 +45,14 @@ describe('imported TypeScript reads as hand-written code', () => {
     importApp('dist-app', { out });
     const module = readFileSync(path.join(out, 'modules/get-movie.ts'), 'utf8');
     expect(module).toContain("import { academy } from '../connections/academy.ts';");
-    expect(module).toMatch(/export const getMovie = defineModule\(\{\n  name: 'getMovie',\n  type: 'action',\n  crud: 'read',/);
+    expect(module).toMatch(
+      /export const getMovie = defineModule\(\{\n {2}name: 'getMovie',\n {2}type: 'action',\n {2}crud: 'read',/,
+    );
     expect(module).toContain('connection: academy,');
     // Plain IML paths come back as typed references inside a builder.
-    expect(module).toContain("communication: ({ parameters }) => ({ url: `/movies/${parameters.movieId}`, method: 'GET' }),");
+    expect(module).toContain(
+      "communication: ({ parameters }) => ({ url: `/movies/${parameters.movieId}`, method: 'GET' }),",
+    );
     const connection = readFileSync(path.join(out, 'connections/academy.ts'), 'utf8');
     expect(connection).toContain("stores: ['accessToken', 'expires', 'refreshExpires', 'refreshToken'],");
     const app = readFileSync(path.join(out, 'app.ts'), 'utf8');

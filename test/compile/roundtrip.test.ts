@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importAppDefinition, importApp, renderApp } from '../../generator/compile/index.ts';
 import { semanticView } from '../../generator/compile/import/semantic.ts';
+import { importApp, importAppDefinition, renderApp } from '../../generator/compile/index.ts';
 import { loadApp } from '../../generator/load/index.ts';
 import { corpusApps } from './corpus-apps.ts';
 

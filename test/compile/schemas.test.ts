@@ -10,8 +10,8 @@ import { buildApp } from '../../generator/compile/index.ts';
 import { loadApp } from '../../generator/load/index.ts';
 import type { AppModel, ComponentCodeType } from '../../generator/model/index.ts';
 import { schemaForComponentCode, schemaForGeneralCode } from '../../generator/validate/schema/choose.ts';
-import { SCHEMAS_DIR } from '../../generator/validate/schema/registry.ts';
 import { validateSchemas } from '../../generator/validate/schema/index.ts';
+import { SCHEMAS_DIR } from '../../generator/validate/schema/registry.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-schemas-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -45,7 +45,10 @@ describe('the compiled reference app and schemas/', () => {
     expect(list.filter((p) => !p.schema)).toEqual([]);
   });
 
-  it.runIf(schemasWritten)('validates every emitted file against its schema (and makecomapp.json against its own)', () => {
-    expect(validateSchemas(app).map((d) => `${d.file}${d.pointer}: ${d.ruleId} ${d.message}`)).toEqual([]);
-  });
+  it.runIf(schemasWritten)(
+    'validates every emitted file against its schema (and makecomapp.json against its own)',
+    () => {
+      expect(validateSchemas(app).map((d) => `${d.file}${d.pointer}: ${d.ruleId} ${d.message}`)).toEqual([]);
+    },
+  );
 });

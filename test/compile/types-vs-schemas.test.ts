@@ -8,7 +8,10 @@ import path from 'node:path';
 import { Project, type Type } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 
-const project = new Project({ skipAddingFilesFromTsConfig: true, compilerOptions: { strict: true, allowImportingTsExtensions: true, noEmit: true } });
+const project = new Project({
+  skipAddingFilesFromTsConfig: true,
+  compilerOptions: { strict: true, allowImportingTsExtensions: true, noEmit: true },
+});
 const requestFile = project.addSourceFileAtPath(path.resolve('generator/compile/authoring/request.ts'));
 project.resolveSourceFileDependencies();
 
@@ -33,7 +36,10 @@ const PLACES: [string, string, string, string | null][] = [
 function schemaPart(file: string, def: string): { allowed: string[]; notAllowed: string[] } {
   const schema = JSON.parse(readFileSync(path.resolve('schemas', `${file}.schema.json`), 'utf8'));
   const node = def ? schema.definitions[def] : schema;
-  return { allowed: Object.keys(node.properties ?? {}), notAllowed: Object.keys(node['x-notAllowedHere'] ?? {}) };
+  return {
+    allowed: Object.keys(node.properties ?? {}),
+    notAllowed: Object.keys(node['x-notAllowedHere'] ?? {}),
+  };
 }
 
 /** Keys an author may write: properties whose type is not `never`/`undefined` (our `Forbid`). */

@@ -4,7 +4,7 @@
  * <text>; any other error in those files fails the test. The cases are excluded from the
  * project's tsconfig so `npm test`'s tsc does not trip over the intended errors.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,8 @@ function expectations(file: string): Expectation[] {
 }
 
 const { options } = ts.convertCompilerOptionsFromJson(
-  JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'tsconfig.json'), 'utf8')).compilerOptions,
+  JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'tsconfig.json'), 'utf8'))
+    .compilerOptions,
   path.join(import.meta.dirname, '..', '..'),
 );
 const program = ts.createProgram(files, { ...options, noEmit: true });

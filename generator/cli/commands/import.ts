@@ -6,7 +6,9 @@ import type { SetExit } from './index.ts';
 export function registerImport(program: Command, setExit: SetExit): void {
   program
     .command('import')
-    .description('Turn an app (local-dev folder, older .imljson export or bundle) into app-src-style TypeScript')
+    .description(
+      'Turn an app (local-dev folder, older .imljson export or bundle) into app-src-style TypeScript',
+    )
     .argument('<path>', 'the app to import')
     .requiredOption('--out <dir>', 'folder for the TypeScript sources (must be empty unless --force)')
     .option('--force', 'write into a non-empty folder, overwriting files of the same name')

@@ -1,13 +1,13 @@
 import type { GeneralCodeType } from '../../model/index.ts';
-import type { ConnectionDefinition } from './connection.ts';
 import type { BaseDefinition } from './base.ts';
+import type { ConnectionDefinition } from './connection.ts';
 import type { FunctionDefinition } from './function.ts';
 import type { ModuleDefinition } from './module.ts';
-import type { RpcDefinition } from './rpc.ts';
-import type { WebhookDefinition } from './webhook.ts';
-import type { ImlValue } from './request.ts';
-import type { SecretValue } from './secret.ts';
 import { callerOrigin, type DefinitionOrigin } from './origin.ts';
+import type { ImlValue } from './request.ts';
+import type { RpcDefinition } from './rpc.ts';
+import type { SecretValue } from './secret.ts';
+import type { WebhookDefinition } from './webhook.ts';
 
 /** A group of modules shown together in Make's module picker. */
 export interface ModuleGroup {

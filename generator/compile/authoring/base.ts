@@ -1,6 +1,6 @@
 import type { ConnectionDefinition, StoredKeys } from './connection.ts';
-import type { AnyRef } from './iml.ts';
 import type { ModuleVars, Section } from './context.ts';
+import type { AnyRef } from './iml.ts';
 import { callerOrigin, type DefinitionOrigin } from './origin.ts';
 import type { BaseRequest } from './request.ts';
 

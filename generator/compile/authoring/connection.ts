@@ -1,5 +1,4 @@
-import type { DataRefs } from './context.ts';
-import type { ConnectionVars, Section } from './context.ts';
+import type { ConnectionVars, DataRefs, Section } from './context.ts';
 import { type Definition, defined } from './definition.ts';
 import { callerOrigin } from './origin.ts';
 import type { ParameterList } from './parameters.ts';
@@ -11,7 +10,12 @@ type NamesOf<P extends ParameterList> = Extract<Exclude<P[number], string>, { na
 /** Connection common data: may hold secrets (resolved at build time, placeholders otherwise). */
 export type ConnectionCommon = { readonly [key: string]: ImlValue | SecretValue };
 
-interface ConnectionDefBase<N extends string, P extends ParameterList, D extends string, C extends ConnectionCommon> {
+interface ConnectionDefBase<
+  N extends string,
+  P extends ParameterList,
+  D extends string,
+  C extends ConnectionCommon,
+> {
   name: N;
   label: string;
   /** Names of the values the connection stores (written by `response.data`, read as `connection.<name>`). */
@@ -22,8 +26,12 @@ interface ConnectionDefBase<N extends string, P extends ParameterList, D extends
   installDirectives?: Record<string, unknown>;
 }
 
-export interface BasicConnectionDef<N extends string, P extends ParameterList, D extends string, C extends ConnectionCommon>
-  extends ConnectionDefBase<N, P, D, C> {
+export interface BasicConnectionDef<
+  N extends string,
+  P extends ParameterList,
+  D extends string,
+  C extends ConnectionCommon,
+> extends ConnectionDefBase<N, P, D, C> {
   type: 'basic';
   communication?: Section<
     ConnectionVars<P, D | NamesOf<P>, keyof C & string>,
@@ -47,8 +55,11 @@ export interface OAuthConnectionDef<
 }
 
 /** A connection; its type remembers what it stores and which scopes it knows, for modules to check. */
-export interface ConnectionDefinition<N extends string = string, K extends string = string, S extends string = string>
-  extends Definition<'connection', N> {
+export interface ConnectionDefinition<
+  N extends string = string,
+  K extends string = string,
+  S extends string = string,
+> extends Definition<'connection', N> {
   /** Type-only: the data modules may read as `connection.<key>`. */
   readonly __stores?: K;
   /** Type-only: scopes modules may require. */

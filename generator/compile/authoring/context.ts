@@ -3,8 +3,8 @@
  * objects and destructure what they need: `({ parameters, connection, body }) => ({ ... })`.
  * What is typed is what the component declares: its parameters and the data its connection stores.
  */
-import { type AnyRef, type Expr, type Ref, now, ref, timestamp, uuid } from './iml.ts';
-import type { ParamRefs, ParameterList } from './parameters.ts';
+import { type AnyRef, type Expr, now, type Ref, ref, timestamp, uuid } from './iml.ts';
+import type { ParameterList, ParamRefs } from './parameters.ts';
 
 /** References to the data a connection stores (`connection.accessToken` ...). */
 export type DataRefs<K extends string> = { readonly [key in K]: Ref };
@@ -40,7 +40,8 @@ export interface ModuleVars<P extends ParameterList, K extends string> extends R
 }
 
 /** Polling triggers read their bookkeeping from module data. */
-export interface TriggerVars<P extends ParameterList, K extends string> extends Omit<ModuleVars<P, K>, 'data'> {
+export interface TriggerVars<P extends ParameterList, K extends string>
+  extends Omit<ModuleVars<P, K>, 'data'> {
   data: { readonly lastDate: Ref; readonly lastID: Ref };
 }
 

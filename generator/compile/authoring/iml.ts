@@ -27,7 +27,14 @@ export interface Ref extends Expr {
 export type AnyRef = Ref & { readonly [key: string]: AnyRef };
 
 /** Property names a proxy never turns into a path (they keep their JavaScript meaning). */
-const RESERVED = new Set<string | symbol>(['toString', 'toJSON', 'valueOf', 'then', 'constructor', 'inspect']);
+const RESERVED = new Set<string | symbol>([
+  'toString',
+  'toJSON',
+  'valueOf',
+  'then',
+  'constructor',
+  'inspect',
+]);
 
 /** Path segments need backticks when they are not plain identifiers (§10.5). */
 function segment(name: string): string {
@@ -72,7 +79,10 @@ export function imlText(value: Expr): string {
  * Tagged template for an IML expression: interpolated refs/exprs contribute their raw text,
  * numbers and booleans their literal, strings become single-quoted IML strings.
  */
-export function expr(strings: TemplateStringsArray, ...values: (Expr | string | number | boolean | null)[]): Expr {
+export function expr(
+  strings: TemplateStringsArray,
+  ...values: (Expr | string | number | boolean | null)[]
+): Expr {
   let text = strings[0] ?? '';
   values.forEach((v, i) => {
     text += literal(v) + (strings[i + 1] ?? '');

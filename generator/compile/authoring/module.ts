@@ -22,7 +22,6 @@ import type {
 } from './request.ts';
 import type { WebhookDefinition } from './webhook.ts';
 
-
 type Params<S extends ParameterList, M extends ParameterList> = readonly [...S, ...M];
 type Keys<C> = [C] extends [undefined] ? never : StoredKeys<C>;
 
@@ -40,8 +39,12 @@ interface ModuleDefBase<N extends string, S extends ParameterList, C extends Any
   scope?: readonly ScopesOf<NonNullable<C>>[];
 }
 
-export interface ActionDef<N extends string, S extends ParameterList, M extends ParameterList, C extends AnyConnection | undefined>
-  extends ModuleDefBase<N, S, C> {
+export interface ActionDef<
+  N extends string,
+  S extends ParameterList,
+  M extends ParameterList,
+  C extends AnyConnection | undefined,
+> extends ModuleDefBase<N, S, C> {
   type: 'action';
   /** Create/read/update/delete tag; omit for multipurpose actions. */
   crud?: Exclude<ActionCrud, null>;
@@ -49,8 +52,12 @@ export interface ActionDef<N extends string, S extends ParameterList, M extends 
   communication?: Section<ModuleVars<Params<S, M>, Keys<C>>, OneOrMany<ActionRequest>>;
 }
 
-export interface SearchDef<N extends string, S extends ParameterList, M extends ParameterList, C extends AnyConnection | undefined>
-  extends ModuleDefBase<N, S, C> {
+export interface SearchDef<
+  N extends string,
+  S extends ParameterList,
+  M extends ParameterList,
+  C extends AnyConnection | undefined,
+> extends ModuleDefBase<N, S, C> {
   type: 'search';
   mappableParameters?: M;
   communication?: Section<ModuleVars<Params<S, M>, Keys<C>>, OneOrMany<SearchRequest>>;
@@ -59,32 +66,51 @@ export interface SearchDef<N extends string, S extends ParameterList, M extends 
 export interface TriggerDef<N extends string, S extends ParameterList, C extends AnyConnection | undefined>
   extends ModuleDefBase<N, S, C> {
   type: 'trigger';
-  communication: Section<TriggerVars<S, Keys<C>>, TriggerRequest | readonly [...SearchRequest[], TriggerRequest]>;
+  communication: Section<
+    TriggerVars<S, Keys<C>>,
+    TriggerRequest | readonly [...SearchRequest[], TriggerRequest]
+  >;
   epoch?: Section<TriggerVars<S, Keys<C>>, EpochRequest>;
 }
 
-export interface InstantTriggerDef<N extends string, S extends ParameterList, C extends AnyConnection | undefined>
-  extends ModuleDefBase<N, S, C> {
+export interface InstantTriggerDef<
+  N extends string,
+  S extends ParameterList,
+  C extends AnyConnection | undefined,
+> extends ModuleDefBase<N, S, C> {
   type: 'instant_trigger';
   webhook: WebhookDefinition;
   communication?: Section<InstantTriggerVars<S, Keys<C>>, InstantTriggerRequest>;
 }
 
-export interface ResponderDef<N extends string, S extends ParameterList, M extends ParameterList, C extends AnyConnection | undefined>
-  extends Omit<ModuleDefBase<N, S, C>, 'interface'> {
+export interface ResponderDef<
+  N extends string,
+  S extends ParameterList,
+  M extends ParameterList,
+  C extends AnyConnection | undefined,
+> extends Omit<ModuleDefBase<N, S, C>, 'interface'> {
   type: 'responder';
   mappableParameters?: M;
   communication: Section<ModuleVars<Params<S, M>, Keys<C>>, ResponderCommunication>;
 }
 
-export interface UniversalDef<N extends string, S extends ParameterList, M extends ParameterList, C extends AnyConnection | undefined>
-  extends ModuleDefBase<N, S, C> {
+export interface UniversalDef<
+  N extends string,
+  S extends ParameterList,
+  M extends ParameterList,
+  C extends AnyConnection | undefined,
+> extends ModuleDefBase<N, S, C> {
   type: 'universal';
   mappableParameters?: M;
   communication: Section<ModuleVars<Params<S, M>, Keys<C>>, OneOrMany<UniversalRequest>>;
 }
 
-export type ModuleDef<N extends string, S extends ParameterList, M extends ParameterList, C extends AnyConnection | undefined> =
+export type ModuleDef<
+  N extends string,
+  S extends ParameterList,
+  M extends ParameterList,
+  C extends AnyConnection | undefined,
+> =
   | ActionDef<N, S, M, C>
   | SearchDef<N, S, M, C>
   | TriggerDef<N, S, C>
@@ -92,7 +118,8 @@ export type ModuleDef<N extends string, S extends ParameterList, M extends Param
   | ResponderDef<N, S, M, C>
   | UniversalDef<N, S, M, C>;
 
-export interface ModuleDefinition<N extends string = string, T extends ModuleType = ModuleType> extends Definition<'module', N> {
+export interface ModuleDefinition<N extends string = string, T extends ModuleType = ModuleType>
+  extends Definition<'module', N> {
   readonly moduleType: T;
 }
 
@@ -102,7 +129,12 @@ export function defineModule<
   const M extends ParameterList = [],
   C extends AnyConnection | undefined = undefined,
 >(def: ModuleDef<N, S, M, C>): ModuleDefinition<N> {
-  const { name, label, description, type, connection, altConnection, ...rest } = def as ModuleDef<N, S, M, C> & {
+  const { name, label, description, type, connection, altConnection, ...rest } = def as ModuleDef<
+    N,
+    S,
+    M,
+    C
+  > & {
     crud?: ActionCrud;
     webhook?: WebhookDefinition;
   };

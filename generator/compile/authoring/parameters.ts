@@ -51,7 +51,11 @@ export interface SelectOption {
 }
 
 export interface OptionsObject {
-  store: RpcUrl | string | readonly SelectOption[] | readonly { label: string; options: readonly SelectOption[] }[];
+  store:
+    | RpcUrl
+    | string
+    | readonly SelectOption[]
+    | readonly { label: string; options: readonly SelectOption[] }[];
   label?: string;
   value?: string;
   default?: string;
@@ -94,11 +98,23 @@ export interface Parameter {
   codepage?: string;
   pattern?: string;
   nested?: ParameterList | RpcUrl | string | { store: ParameterList | RpcUrl | string; domain?: string };
-  options?: readonly SelectOption[] | readonly { label: string; options: readonly SelectOption[] }[] | RpcUrl | string | OptionsObject;
+  options?:
+    | readonly SelectOption[]
+    | readonly { label: string; options: readonly SelectOption[] }[]
+    | RpcUrl
+    | string
+    | OptionsObject;
   extension?: string | readonly string[];
   validate?:
     | boolean
-    | { min?: number; max?: number; minItems?: number; maxItems?: number; pattern?: string; enum?: readonly unknown[] };
+    | {
+        min?: number;
+        max?: number;
+        minItems?: number;
+        maxItems?: number;
+        pattern?: string;
+        enum?: readonly unknown[];
+      };
   title?: string;
   text?: string;
   closable?: boolean;
@@ -115,14 +131,11 @@ type NamedOf<P> = P extends { name: infer N extends string } ? N : never;
 /** The reference type one parameter offers: collections expose their declared fields. */
 export type ParamRef<X> = X extends { type: 'collection'; spec: infer S extends ParameterList }
   ? Ref & ParamRefs<S> & DynamicFields<S>
-  : X extends { nested: infer S extends ParameterList }
-    ? Ref
-    : Ref;
+  : Ref;
 
 /** A spec with an `rpc://` item has fields only known at run time: allow any child then. */
-type DynamicFields<S extends ParameterList> = Extract<S[number], string> extends never
-  ? unknown
-  : { readonly [key: string]: AnyRef };
+type DynamicFields<S extends ParameterList> =
+  Extract<S[number], string> extends never ? unknown : { readonly [key: string]: AnyRef };
 
 /** Select options with nested fields add those fields to the parameter map (as Make does). */
 type NestedOfOptions<X> = X extends { options: infer O }
@@ -133,10 +146,14 @@ type NestedOfOptions<X> = X extends { options: infer O }
     : never
   : never;
 
-type NestedOf<X> = (X extends { nested: infer N extends ParameterList } ? N[number] : never) | NestedOfOptions<X>;
+type NestedOf<X> =
+  | (X extends { nested: infer N extends ParameterList } ? N[number] : never)
+  | NestedOfOptions<X>;
 
 /** Every parameter a list declares, including nested fields (they appear at the same level). */
-type Flatten<P extends ParameterList> = Exclude<P[number], string> | FlattenNested<Exclude<P[number], string>>;
+type Flatten<P extends ParameterList> =
+  | Exclude<P[number], string>
+  | FlattenNested<Exclude<P[number], string>>;
 type FlattenNested<X> = X extends unknown
   ? NestedOf<X> extends infer N
     ? [N] extends [never]

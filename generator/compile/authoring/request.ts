@@ -24,7 +24,15 @@ export type RequestBodyType =
   | 'string'
   | 'raw'
   | 'binary';
-export type ResponseBodyType = 'automatic' | 'json' | 'urlencoded' | 'text' | 'raw' | 'string' | 'binary' | 'xml';
+export type ResponseBodyType =
+  | 'automatic'
+  | 'json'
+  | 'urlencoded'
+  | 'text'
+  | 'raw'
+  | 'string'
+  | 'binary'
+  | 'xml';
 export type ErrorType =
   | 'RuntimeError'
   | 'DataError'
@@ -67,7 +75,13 @@ export interface RequestCore {
 
 /** AWS signing: not available in connections. */
 export interface AwsDirective {
-  aws?: { key?: ImlString; secret?: ImlString; session?: ImlString; bucket?: ImlString; sign_version?: '2' | '4' | Expr | ImlTemplate };
+  aws?: {
+    key?: ImlString;
+    secret?: ImlString;
+    session?: ImlString;
+    bucket?: ImlString;
+    sign_version?: '2' | '4' | Expr | ImlTemplate;
+  };
 }
 
 export interface Pagination {
@@ -89,7 +103,10 @@ export interface ErrorSpec {
 /** Response directives every request may use. */
 export interface ResponseCore {
   type?: ResponseBodyType | Expr | ImlTemplate | { readonly [status: string]: ResponseBodyType };
-  valid?: boolean | ImlString | { condition: ImlString; message?: ImlString; type?: ErrorType | Expr | ImlTemplate };
+  valid?:
+    | boolean
+    | ImlString
+    | { condition: ImlString; message?: ImlString; type?: ErrorType | Expr | ImlTemplate };
   error?: ImlString | ErrorSpec;
   temp?: { readonly [key: string]: ImlValue };
 }
@@ -116,7 +133,9 @@ export interface TriggerSpec {
 
 /** Action (and universal) requests: one bundle out, so no `limit`, `iterate` or `pagination`. */
 export interface ActionRequest extends RequestCore, AwsDirective, Forbid<'pagination' | 'iterate'> {
-  response?: ResponseCore & ResponseOutput & Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+  response?: ResponseCore &
+    ResponseOutput &
+    Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
 }
 
 /** Response directives that belong to connections, never to modules. */
@@ -128,13 +147,19 @@ type ModuleForbiddenResponse = 'data' | 'expires' | 'metadata' | 'uid';
  */
 export interface UniversalRequest extends RequestCore, AwsDirective, Forbid<'iterate'> {
   pagination?: Pagination;
-  response?: ResponseCore & ResponseOutput & Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+  response?: ResponseCore &
+    ResponseOutput &
+    Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
 }
 
 /** Search requests: iterate, limit and pagination. */
 export interface SearchRequest extends RequestCore, AwsDirective {
   pagination?: Pagination;
-  response?: ResponseCore & ResponseOutput & ResponseIterate & ResponseLimit & Forbid<'trigger' | ModuleForbiddenResponse>;
+  response?: ResponseCore &
+    ResponseOutput &
+    ResponseIterate &
+    ResponseLimit &
+    Forbid<'trigger' | ModuleForbiddenResponse>;
 }
 
 /** The request of a polling trigger that yields the items: `url` and `response.trigger` required. */
@@ -149,7 +174,9 @@ export interface TriggerRequest extends RequestCore, AwsDirective {
 
 /** Instant triggers: one optional request, no iterate and no pagination. */
 export interface InstantTriggerRequest extends RequestCore, AwsDirective, Forbid<'pagination' | 'iterate'> {
-  response?: ResponseCore & ResponseOutput & Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+  response?: ResponseCore &
+    ResponseOutput &
+    Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
 }
 
 /** RPCs: like searches. */
@@ -165,7 +192,8 @@ export interface EpochRequest extends RequestCore, AwsDirective {
 }
 
 /** The responder's only communication: the HTTP reply to the caller of the instant trigger. */
-export interface ResponderCommunication extends Forbid<'url' | 'method' | 'qs' | 'body' | 'pagination' | 'headers'> {
+export interface ResponderCommunication
+  extends Forbid<'url' | 'method' | 'qs' | 'body' | 'pagination' | 'headers'> {
   response: {
     type?: 'json' | 'urlencoded' | 'text' | Expr | ImlTemplate;
     status?: number | ImlString;

@@ -20,21 +20,32 @@ export interface RpcDef<N extends string, P extends ParameterList, C extends Any
 
 export interface RpcDefinition<N extends string = string> extends Definition<'rpc', N> {}
 
-export function defineRpc<const N extends string, const P extends ParameterList = [], C extends AnyConnectionLike | undefined = undefined>(
-  def: RpcDef<N, P, C>,
-): RpcDefinition<N> {
+export function defineRpc<
+  const N extends string,
+  const P extends ParameterList = [],
+  C extends AnyConnectionLike | undefined = undefined,
+>(def: RpcDef<N, P, C>): RpcDefinition<N> {
   const { name, label, connection, altConnection, ...sections } = def;
   return {
     kind: 'rpc',
     name,
-    meta: defined({ label, connection: connection?.name ?? null, altConnection: altConnection?.name ?? null }),
+    meta: defined({
+      label,
+      connection: connection?.name ?? null,
+      altConnection: altConnection?.name ?? null,
+    }),
     sections: defined(sections),
     origin: callerOrigin(),
   };
 }
 
 /** `rpc://name` (with an optional query) for an RPC the app defines: a typo is a type error. */
-export function rpcUrl<N extends string>(rpc: RpcDefinition<N>, query?: Record<string, string | number | boolean>): RpcUrl {
-  const qs = query ? new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString() : '';
+export function rpcUrl<N extends string>(
+  rpc: RpcDefinition<N>,
+  query?: Record<string, string | number | boolean>,
+): RpcUrl {
+  const qs = query
+    ? new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()
+    : '';
   return `rpc://${rpc.name}${qs ? `?${qs}` : ''}`;
 }

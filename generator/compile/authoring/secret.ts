@@ -23,7 +23,7 @@ export function secret(opts: { env: string; key: string; file?: string; placehol
     env: opts.env,
     key: opts.key,
     file: opts.file ?? '.secrets/academy.json',
-    placeholder: opts.placeholder ?? `${"$"}{${opts.env}}`,
+    placeholder: opts.placeholder ?? `${'$'}{${opts.env}}`,
   };
 }
 

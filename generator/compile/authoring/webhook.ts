@@ -1,5 +1,4 @@
-import type { AnyConnection as AnyConnectionLike } from './connection.ts';
-import type { StoredKeys } from './connection.ts';
+import type { AnyConnection as AnyConnectionLike, StoredKeys } from './connection.ts';
 import type { Section, WebhookSectionVars, WebhookVars } from './context.ts';
 import { type Definition, defined } from './definition.ts';
 import { callerOrigin } from './origin.ts';

@@ -1,5 +1,6 @@
 /** Reads what an imported component stores, so the generated code declares it (`stores: [...]`). */
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function dataKeysOf(request: unknown, into: Set<string>): void {
   if (Array.isArray(request)) {
@@ -13,8 +14,10 @@ function dataKeysOf(request: unknown, into: Set<string>): void {
 /** Keys a connection's communication writes with `response.data` (basic request(s) or OAuth sections). */
 export function connectionStores(communication: unknown): string[] {
   const keys = new Set<string>();
-  if (Array.isArray(communication) || (isObject(communication) && 'url' in communication)) dataKeysOf(communication, keys);
-  else if (isObject(communication)) for (const section of Object.values(communication)) dataKeysOf(section, keys);
+  if (Array.isArray(communication) || (isObject(communication) && 'url' in communication))
+    dataKeysOf(communication, keys);
+  else if (isObject(communication))
+    for (const section of Object.values(communication)) dataKeysOf(section, keys);
   return [...keys].sort();
 }
 
@@ -25,7 +28,10 @@ export function requestStores(request: unknown): string[] {
 }
 
 /** Groups the typed form can express: `[{label, modules: [known names]}]` with nothing else. */
-export function groupsAreTyped(groups: unknown, moduleNames: ReadonlySet<string>): groups is { label: string; modules: string[] }[] {
+export function groupsAreTyped(
+  groups: unknown,
+  moduleNames: ReadonlySet<string>,
+): groups is { label: string; modules: string[] }[] {
   return (
     Array.isArray(groups) &&
     groups.every(

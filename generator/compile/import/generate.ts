@@ -12,9 +12,9 @@ import { compareNames } from '../evaluate.ts';
 import { componentFolders } from '../layout.ts';
 import { connectionStores, groupsAreTyped, requestStores } from './collect.ts';
 import { printLiteral, propertyKey, quote, templateLiteral } from './literal.ts';
+import { IdentifierPool } from './names.ts';
 import { builderText, convertRefs } from './refs.ts';
 import { scopeFor } from './scopes.ts';
-import { IdentifierPool } from './names.ts';
 
 export interface GeneratedFile {
   /** Path relative to the output folder, forward slashes. */
@@ -59,8 +59,8 @@ interface Entry {
 type Refs = Record<ComponentKind, Map<string, Entry>>;
 
 function addImport(file: GeneratedFile, from: string, name: string): void {
-  let set = file.imports.get(from);
-  if (!set) file.imports.set(from, (set = new Set()));
+  const set = file.imports.get(from) ?? new Set<string>();
+  file.imports.set(from, set);
   set.add(name);
 }
 
@@ -71,7 +71,13 @@ function relImport(fromFile: string, toFile: string): string {
 
 export function generateApp(app: AppModel): GeneratedFile[] {
   const pool = new IdentifierPool();
-  const refs = { connection: new Map(), webhook: new Map(), module: new Map(), rpc: new Map(), function: new Map() } as Refs;
+  const refs = {
+    connection: new Map(),
+    webhook: new Map(),
+    module: new Map(),
+    rpc: new Map(),
+    function: new Map(),
+  } as Refs;
   for (const kind of COMPONENT_KINDS) {
     const names = Object.keys(app.components[kind]).sort(compareNames);
     const folders = componentFolders(kind, names);
@@ -85,7 +91,8 @@ export function generateApp(app: AppModel): GeneratedFile[] {
     }
   }
   const files: GeneratedFile[] = [];
-  for (const kind of COMPONENT_KINDS) for (const entry of refs[kind].values()) files.push(componentFile(entry, refs));
+  for (const kind of COMPONENT_KINDS)
+    for (const entry of refs[kind].values()) files.push(componentFile(entry, refs));
   files.push(...generalFiles(app, refs));
   return files;
 }
@@ -145,7 +152,9 @@ function componentFile(entry: Entry, refs: Refs): GeneratedFile {
     if (stores.length) props.push(`stores: ${printLiteral(stores, 2)},`);
   }
   if (c.kind === 'webhook') {
-    const stores = [...new Set([...requestStores(c.codes.attach?.value), ...requestStores(c.codes.update?.value)])].sort();
+    const stores = [
+      ...new Set([...requestStores(c.codes.attach?.value), ...requestStores(c.codes.update?.value)]),
+    ].sort();
     if (stores.length) props.push(`stores: ${printLiteral(stores, 2)},`);
   }
   const codes = (Object.entries(c.codes) as [ComponentCodeType, { value: unknown } | undefined][]).sort(
@@ -229,14 +238,19 @@ function generalFiles(app: AppModel, refs: Refs): GeneratedFile[] {
   }
   const readme = app.general.readme?.value;
   if (typeof readme === 'string') {
-    files.push({ path: 'general/readme.ts', imports: new Map(), body: `export const readme = ${templateLiteral(readme)};` });
+    files.push({
+      path: 'general/readme.ts',
+      imports: new Map(),
+      body: `export const readme = ${templateLiteral(readme)};`,
+    });
     addImport(appFile, './general/readme.ts', 'readme');
     props.push('readme,');
   }
   const common = app.general.common?.value;
   const generalCodes: Record<string, unknown> = {};
   if (common !== undefined) {
-    if (common !== null && typeof common === 'object' && !Array.isArray(common)) props.push(`common: ${printLiteral(common, 2)},`);
+    if (common !== null && typeof common === 'object' && !Array.isArray(common))
+      props.push(`common: ${printLiteral(common, 2)},`);
     else generalCodes.common = common;
   }
   if (typeof readme !== 'string' && readme !== undefined) generalCodes.readme = readme;

@@ -2,7 +2,7 @@
  * `importApp`: any app the loader reads → an app-src-style TypeScript folder (ts-morph writes the
  * files). Refuses a non-empty output folder unless `force`; never deletes anything.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IndentationText, Project, QuoteKind } from 'ts-morph';
@@ -10,7 +10,7 @@ import { InputError } from '../../cli/errors.ts';
 import { loadApp } from '../../load/index.ts';
 import type { AppModel } from '../../model/index.ts';
 import { compareNames } from '../evaluate.ts';
-import { type GeneratedFile, TOOLKIT, generateApp } from './generate.ts';
+import { type GeneratedFile, generateApp, TOOLKIT } from './generate.ts';
 
 export interface ImportOptions {
   out: string;
@@ -32,11 +32,15 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
   const app = typeof source === 'string' ? loadApp(source) : source;
   const out = path.resolve(opts.out);
   if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw new InputError(`"${opts.out}" exists and is not a folder`, { file: opts.out });
+    if (!statSync(out).isDirectory())
+      throw new InputError(`"${opts.out}" exists and is not a folder`, { file: opts.out });
     if (readdirSync(out).length > 0 && !opts.force) {
-      throw new InputError(`"${opts.out}" is not empty; choose an empty folder or pass --force to overwrite the generated files`, {
-        file: opts.out,
-      });
+      throw new InputError(
+        `"${opts.out}" is not empty; choose an empty folder or pass --force to overwrite the generated files`,
+        {
+          file: opts.out,
+        },
+      );
     }
   }
   mkdirSync(out, { recursive: true });
@@ -57,7 +61,11 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
           moduleSpecifier: from === TOOLKIT ? toolkit : from,
           namedImports: [...names].sort(compareNames),
         }))
-        .sort((a, b) => order(a.moduleSpecifier, toolkit) - order(b.moduleSpecifier, toolkit) || compareNames(a.moduleSpecifier, b.moduleSpecifier)),
+        .sort(
+          (a, b) =>
+            order(a.moduleSpecifier, toolkit) - order(b.moduleSpecifier, toolkit) ||
+            compareNames(a.moduleSpecifier, b.moduleSpecifier),
+        ),
     );
     sf.addStatements(`\n${f.body}`);
   }
@@ -65,7 +73,10 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
   const written = files.map((f: GeneratedFile) => f.path);
   // The sources are ES modules; outside an ESM package tsx would load them as CommonJS.
   if (!hasEsmPackage(out)) {
-    writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);
+    writeFileSync(
+      path.join(out, 'package.json'),
+      `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`,
+    );
     written.push('package.json');
   }
   return { out, files: written.sort(compareNames), loadDiagnostics: app.diagnostics };

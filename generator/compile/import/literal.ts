@@ -14,7 +14,8 @@ export function quote(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x2028 || code === 0x2029 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || code === 0x2028 || code === 0x2029 || code === 0x7f)
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return `${out}'`;
@@ -35,8 +36,10 @@ export function printLiteral(value: unknown, indent = 0): string {
   if (value === undefined) return 'undefined';
   if (value instanceof Code) return value.text;
   if (value === null || typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? (Object.is(value, -0) ? '-0' : String(value)) : 'null';
-  if (typeof value === 'string') return value.includes('\n') && value.length > 80 ? templateLiteral(value) : quote(value);
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? (Object.is(value, -0) ? '-0' : String(value)) : 'null';
+  if (typeof value === 'string')
+    return value.includes('\n') && value.length > 80 ? templateLiteral(value) : quote(value);
   const pad = ' '.repeat(indent + 2);
   const end = ' '.repeat(indent);
   if (Array.isArray(value)) {

@@ -11,7 +11,11 @@ const RESERVED = new Set(
 /** `cats-public-516594` → `catsPublic516594`; `GetBreed` → `getBreed`. */
 export function identifierFor(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let id = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  let id = words
+    .map((w, i) =>
+      i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1),
+    )
+    .join('');
   if (!id) id = 'component';
   if (/^[0-9]/.test(id)) id = `_${id}`;
   return id;

@@ -15,7 +15,14 @@ const TEMPLATE_PART = /\{\{([^{}]*)\}\}/g;
 /** Names a reference proxy keeps for JavaScript (see authoring/iml.ts): never turned into refs. */
 const UNSAFE = new Set(['toString', 'toJSON', 'valueOf', 'then', 'constructor', 'inspect', '__proto__']);
 /** Keys whose TypeScript type is an enum or IML: a mixed template (type string) would not fit. */
-const ENUM_KEYS = new Set(['method', 'type', 'order', 'sign_version', 'signature_method', 'transport_method']);
+const ENUM_KEYS = new Set([
+  'method',
+  'type',
+  'order',
+  'sign_version',
+  'signature_method',
+  'transport_method',
+]);
 
 function allowed(path: string, scope: Scope): boolean {
   if (!PATH.test(path)) return false;
@@ -34,7 +41,8 @@ export function convertRefs(value: unknown, scope: Scope, used: Set<string>, key
   if (Array.isArray(value)) return value.map((v) => convertRefs(v, scope, used, key));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'sanitize' ? v : convertRefs(v, scope, used, k);
+    for (const [k, v] of Object.entries(value))
+      out[k] = k === 'sanitize' ? v : convertRefs(v, scope, used, k);
     return out;
   }
   return value;

@@ -29,7 +29,9 @@ function paramRule(...lists: unknown[]): RootRule {
 
 function paramNames(list: unknown): string[] {
   return Array.isArray(list)
-    ? list.flatMap((p) => (typeof (p as { name?: unknown })?.name === 'string' ? [(p as { name: string }).name] : []))
+    ? list.flatMap((p) =>
+        typeof (p as { name?: unknown })?.name === 'string' ? [(p as { name: string }).name] : [],
+      )
     : [];
 }
 
@@ -41,7 +43,10 @@ const RESPONSE_VARS: [string, RootRule][] = [
   ['environment', ANY],
 ];
 
-function moduleScope(c: Component, connections: ReadonlyMap<string, { component: Component }>): Map<string, RootRule> {
+function moduleScope(
+  c: Component,
+  connections: ReadonlyMap<string, { component: Component }>,
+): Map<string, RootRule> {
   const scope = new Map<string, RootRule>([
     ...RESPONSE_VARS,
     ['item', ANY],
@@ -52,7 +57,10 @@ function moduleScope(c: Component, connections: ReadonlyMap<string, { component:
     ['scenario', ANY],
     ['data', ANY],
     ['pagination', names(['page'])],
-    ['parameters', paramRule(c.codes.staticParams?.value, c.codes.mappableParams?.value, c.codes.params?.value)],
+    [
+      'parameters',
+      paramRule(c.codes.staticParams?.value, c.codes.mappableParams?.value, c.codes.params?.value),
+    ],
   ]);
   const conn = c.connection ? connections.get(c.connection)?.component : undefined;
   if (conn) scope.set('connection', names(connectionData(conn)));
@@ -91,7 +99,8 @@ export function scopeFor(
       ['query', ANY],
       ['oauth', names(['scope', 'redirectUri', 'localRedirectUri', 'makeRedirectUri', 'state'])],
     ]);
-    if (common && typeof common === 'object' && !Array.isArray(common)) scope.set('common', names(Object.keys(common)));
+    if (common && typeof common === 'object' && !Array.isArray(common))
+      scope.set('common', names(Object.keys(common)));
     return scope;
   }
   if (c.kind === 'webhook' && codeType === 'communication') {

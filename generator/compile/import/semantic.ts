@@ -8,19 +8,24 @@ import { COMPONENT_KINDS } from '../../model/index.ts';
 
 export interface SemanticApp {
   general: Record<string, unknown>;
-  components: Record<string, Record<string, { meta: Record<string, unknown>; codes: Record<string, unknown> }>>;
+  components: Record<
+    string,
+    Record<string, { meta: Record<string, unknown>; codes: Record<string, unknown> }>
+  >;
 }
 
 export function semanticView(app: AppModel): SemanticApp {
   const general: Record<string, unknown> = {};
-  for (const [type, code] of Object.entries(app.general)) if (code?.value !== undefined) general[type] = code.value;
+  for (const [type, code] of Object.entries(app.general))
+    if (code?.value !== undefined) general[type] = code.value;
   const components: SemanticApp['components'] = {};
   for (const kind of COMPONENT_KINDS) {
     const out: SemanticApp['components'][string] = {};
     for (const [name, c] of Object.entries(app.components[kind])) {
       if (!c) continue;
       const codes: Record<string, unknown> = {};
-      for (const [type, code] of Object.entries(c.codes)) if (code?.value !== undefined) codes[type] = code.value;
+      for (const [type, code] of Object.entries(c.codes))
+        if (code?.value !== undefined) codes[type] = code.value;
       const meta: Record<string, unknown> = {};
       const put = (k: string, v: unknown) => {
         if (v !== undefined && v !== null) meta[k] = v;
