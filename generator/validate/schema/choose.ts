@@ -69,9 +69,3 @@ export function schemaForComponentCode(c: Component, type: ComponentCodeType): S
 export function schemaForGeneralCode(type: CodeType): SchemaName | undefined {
   return type === 'base' ? 'base' : type === 'common' ? 'common' : type === 'groups' ? 'groups' : undefined;
 }
-
-/** Human name of a schema's place, for messages about the whole document. */
-export function titleOf(name: SchemaName): string {
-  const words = name.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

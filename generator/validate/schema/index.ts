@@ -8,6 +8,8 @@ import { schemaTitle } from './compile.ts';
 import { explain } from './explain.ts';
 import type { SchemaName } from './registry.ts';
 
+export { CODE_TYPES_BY_KIND, schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
+export { schemaTitle } from './compile.ts';
 export { explain, type SchemaFinding } from './explain.ts';
 export { SCHEMA_NAMES, type SchemaName } from './registry.ts';
 
