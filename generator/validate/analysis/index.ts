@@ -23,6 +23,8 @@ export interface ComponentFacts {
   requests: RequestInfo[];
   strings: ImlString[];
   parameters: DeclaredParameters;
+  /** Output fields a module declares in its interface (undefined without an interface). */
+  outputs?: DeclaredParameters;
   /** Connections the component may run with (its connection and alt connection). */
   connections: Component[];
   temp: TempSets;
@@ -129,6 +131,7 @@ export function analyzeApp(app: AppModel): Analysis {
       requests,
       strings,
       parameters: collectParameters(parameterCodes(c)),
+      outputs: c.codes.interface ? collectParameters([c.codes.interface]) : undefined,
       connections,
       temp,
     };

@@ -1,5 +1,3 @@
-import type { CodeFile } from '../../model/index.ts';
-import { collectParameters } from '../analysis/parameters.ts';
 import type { Rule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 
@@ -10,18 +8,10 @@ export const structureDuplicateParameterName: Rule = {
   docs: 'Parameter values are keyed by name (`parameters.<name>`); two fields with one name in the same list overwrite each other, so one of them is silently lost. Static and mappable parameters of a module share one namespace.',
   check(ctx) {
     for (const f of ctx.analysis.components) {
-      const groups: CodeFile[][] =
-        f.component.kind === 'module'
-          ? [
-              [f.component.codes.staticParams, f.component.codes.mappableParams].filter(
-                (x): x is CodeFile => !!x,
-              ),
-              [f.component.codes.interface].filter((x): x is CodeFile => !!x),
-            ]
-          : [[f.component.codes.params].filter((x): x is CodeFile => !!x)];
-      for (const codes of groups) {
+      // inputs (static + mappable share one namespace) and outputs are checked separately
+      for (const list of [f.parameters.all, f.outputs?.all ?? []]) {
         const seen = new Set<string>();
-        for (const p of collectParameters(codes).all) {
+        for (const p of list) {
           if (!p.name || p.name.includes('{{')) continue;
           const direct = p.level === '';
           if (p.topLevel && !direct) continue; // nested fields may repeat per option on purpose

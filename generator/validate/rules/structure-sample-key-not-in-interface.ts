@@ -1,4 +1,3 @@
-import { collectParameters } from '../analysis/parameters.ts';
 import type { Rule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { isObject, modules } from './util.ts';
@@ -13,8 +12,8 @@ export const structureSampleKeyNotInInterface: Rule = {
       const samples = f.component.codes.samples;
       const iface = f.component.codes.interface;
       if (!samples || !iface || !isObject(samples.value) || !Array.isArray(iface.value)) continue;
-      const declared = collectParameters([iface]);
-      if (declared.open) continue;
+      const declared = f.outputs;
+      if (!declared || declared.open) continue;
       for (const k of Object.keys(samples.value))
         if (!declared.names.has(k))
           ctx.report({
