@@ -4,7 +4,7 @@
  * IML inputs; `log._makeApp` keeps the non-secret client id so a replay can rebuild the same requests.
  */
 import type { Exchange, Recorder } from './recorder.ts';
-import { viewOf } from './recorder.ts';
+import { viewOf, withoutBodies } from './recorder.ts';
 
 export interface HarLog {
   log: {
@@ -110,6 +110,15 @@ export function harEntry(ex: Exchange, recorder: Recorder): HarEntry {
   return entry;
 }
 
+/** An exchange whose bodies cannot be processed (pathologically deep) is still recorded, without them. */
+function safeEntry(ex: Exchange, recorder: Recorder): HarEntry {
+  try {
+    return harEntry(ex, recorder);
+  } catch {
+    return harEntry(withoutBodies(ex), recorder);
+  }
+}
+
 export function buildHar(
   recorder: Recorder,
   opts: { scenarios: { name: string; startedMs: number }[]; clientId?: string; redirectUri?: string },
@@ -124,7 +133,7 @@ export function buildHar(
         startedDateTime: new Date(s.startedMs).toISOString(),
         pageTimings: {},
       })),
-      entries: recorder.exchanges.map((ex) => harEntry(ex, recorder)),
+      entries: recorder.exchanges.map((ex) => safeEntry(ex, recorder)),
       _makeApp: {
         ...(opts.clientId ? { clientId: opts.clientId } : {}),
         ...(opts.redirectUri ? { redirectUri: opts.redirectUri } : {}),

@@ -158,8 +158,25 @@ function describeMultipart(body: Buffer, mime: string): unknown {
   return { multipart: parts };
 }
 
+/** The same exchange without its bodies (when they are too deep to process). */
+export function withoutBodies(ex: Exchange): Exchange {
+  return {
+    ...ex,
+    request: { ...ex.request, body: undefined },
+    ...(ex.response ? { response: { ...ex.response, body: Buffer.from('[body not recordable]') } } : {}),
+  };
+}
+
+function safeView(ex: Exchange, secrets: SecretSet): ExchangeView {
+  try {
+    return viewOf(ex, secrets);
+  } catch {
+    return viewOf(withoutBodies(ex), secrets);
+  }
+}
+
 export function toRequestRecord(ex: Exchange, secrets: SecretSet): RequestRecord {
-  const v = viewOf(ex, secrets);
+  const v = safeView(ex, secrets);
   const headers: Record<string, string> = {};
   for (const [k, val] of Object.entries(v.requestHeaders)) headers[k.toLowerCase()] = val;
   const rec: RequestRecord = {

@@ -5,6 +5,7 @@
 import type { ImlContext } from '../iml/api.ts';
 import { isPlainObject } from './base-merge.ts';
 import { MakeError } from './errors.ts';
+import { parseXml } from './xml.ts';
 
 /** Chooses the `type` for a status from an object keyed `*`, `NNN-NNN`, `NNN`: smallest range wins. */
 export function typeForStatus(type: unknown, status: number): unknown {
@@ -31,7 +32,8 @@ export function parseBody(typeName: unknown, headers: Record<string, string>, ra
       if (raw.length === 0) return undefined;
       if (ct.includes('json')) return tryJson(text()) ?? text();
       if (ct.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text()));
-      if (ct.startsWith('text/plain') || ct.includes('xml') || ct.startsWith('text/html')) return text();
+      if (ct.includes('xml')) return parseXml(text());
+      if (ct.startsWith('text/plain') || ct.startsWith('text/html')) return text();
       return raw;
     }
     case 'json': {
@@ -42,10 +44,11 @@ export function parseBody(typeName: unknown, headers: Record<string, string>, ra
     }
     case 'urlencoded':
       return Object.fromEntries(new URLSearchParams(text()));
+    case 'xml':
+      return parseXml(text());
     case 'text':
     case 'string':
     case 'raw':
-    case 'xml':
       return text();
     case 'binary':
       return raw;

@@ -13,7 +13,7 @@ import { parseBody } from './response.ts';
 import type { Runtime } from './runtime.ts';
 import type { Expectation, Scenario, ScenarioStep } from './scenario-types.ts';
 import { parseDuration } from './temp.ts';
-import type { MakeErrorInfo, ScenarioReport, StepKind, StepReport } from './types.ts';
+import type { MakeErrorInfo, RequestRecord, ScenarioReport, StepKind, StepReport } from './types.ts';
 import { attachWebhook, bundlesFromDelivery, detachWebhook, nextDelivery } from './webhooks.ts';
 
 /** Where API-side steps (createMovie, apiCall) send requests: the real host, routed by the host map. */
@@ -229,8 +229,18 @@ export async function runScenario(rt: Runtime, scenario: Scenario): Promise<Scen
       error = plain ? { type: 'ScenarioError', message: (e as Error).message } : toMakeError(e).toInfo();
       error = rt.secrets.redactDeep(error);
     }
-    const requests = rt.wire.stepExchanges.map((ex) => toRequestRecord(ex, rt.secrets));
-    const output = outcome.output === undefined ? undefined : rt.secrets.redactDeep(toJson(outcome.output));
+    let requests: RequestRecord[] = [];
+    let output: unknown[] | undefined;
+    try {
+      requests = rt.wire.stepExchanges.map((ex) => toRequestRecord(ex, rt.secrets));
+      output = outcome.output === undefined ? undefined : rt.secrets.redactDeep(toJson(outcome.output));
+    } catch (e) {
+      // Pathological data (e.g. nesting deeper than the JS stack) must not crash the run.
+      error ??= {
+        type: 'RuntimeError',
+        message: `the step's data cannot be reported: ${(e as Error).message}`,
+      };
+    }
     const failures = checkExpectation(expect, {
       ...(error ? { error } : {}),
       ...(output ? { output } : {}),

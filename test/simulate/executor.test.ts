@@ -3,15 +3,17 @@
  * conditions, chains sharing temp, request-less modules, iterate/output/wrapper/limit, error
  * mapping, redirects, request caps and the host mapping.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, type SimulateOptions, simulateApp } from '../../generator/simulate/index.ts';
-import { type ComponentSpec, makeApp, type Stub, startStub } from './helpers.ts';
+import { type ComponentSpec, makeApp, type Stub, type StubReply, startStub } from './helpers.ts';
 
 let stub: Stub;
 const items = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, name: `item ${i + 1}` }));
 
 beforeAll(async () => {
-  stub = await startStub((r) => {
+  stub = await startStub((r): StubReply => {
     const page = Number(r.query.page ?? 1);
     switch (r.path) {
       case '/items':
@@ -31,6 +33,11 @@ beforeAll(async () => {
         return { status: 302, headers: { location: '/echo?from=moved' } };
       case '/fail':
         return { status: Number(r.query.status ?? 500), json: { error: { message: 'nope' } } };
+      case '/deep':
+        return {
+          text: `${'['.repeat(Number(r.query.n))}1${']'.repeat(Number(r.query.n))}`,
+          headers: { 'content-type': 'application/json' },
+        };
       case '/slow':
         return { json: { late: true }, delayMs: 400 };
       case '/invalid':
@@ -362,6 +369,17 @@ describe('module types and limits', () => {
       message: "Validation failed for 1 parameter(s). Missing value of required parameter 'id'.",
     });
     expect(stub.seen).toHaveLength(0);
+  });
+  it.each([1000, 20000, 200000])('a response nested %i levels deep never crashes the run', async (n) => {
+    const [s] = await run(
+      action({ url: '/deep', qs: { n }, response: { output: { ok: true } } }),
+      [{ run: { module: 'm' } }],
+      {
+        har: join(tmpdir(), `sim-deep-${n}.har`),
+      },
+    );
+    expect(['pass', 'fail']).toContain(s.status);
+    expect(s.requests).toHaveLength(1);
   });
   it('an unknown module is a scenario error naming the known ones', async () => {
     const [s] = await run(action({ url: '/echo' }), [{ run: { module: 'nope' } }]);

@@ -90,3 +90,26 @@ describe('parseBody', () => {
     expect(() => parseBody('json', {}, Buffer.from('<html>'))).toThrow(/parse the response as JSON/);
   });
 });
+
+describe('XML bodies as Make exposes them', () => {
+  const xml = (t: string) => parseBody('xml', {}, Buffer.from(t));
+  it.each([
+    ['<a>hi</a>', { a: ['hi'] }],
+    ['<?xml version="1.0"?><r><i>1</i><i>2</i></r>', { r: [{ i: ['1', '2'] }] }],
+    ['<r><i id="x">v</i><e/></r>', { r: [{ i: [{ _attributes: { id: 'x' }, _value: 'v' }], e: [''] }] }],
+    ['<r a="1"/>', { r: [{ _attributes: { a: '1' }, _value: '' }] }],
+    ['<r><![CDATA[<b>]]> &amp; more<!-- c --></r>', { r: ['<b> & more'] }],
+  ])('%s', (text, want) => expect(xml(text)).toEqual(want));
+  it('is chosen automatically for XML content types', () => {
+    expect(parseBody('automatic', { 'content-type': 'application/xml' }, Buffer.from('<a>1</a>'))).toEqual({
+      a: ['1'],
+    });
+  });
+  it.each(['<a><b></a>', '<a>', '</a>'])('malformed %s is a DataError', (t) => {
+    expect(() => xml(t)).toThrow(/Malformed XML/);
+  });
+  it('a deeply nested document does not overflow the stack', () => {
+    const deep = `${'<a>'.repeat(20000)}x${'</a>'.repeat(20000)}`;
+    expect(() => xml(deep)).not.toThrow();
+  });
+});
