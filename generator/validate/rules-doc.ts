@@ -1,0 +1,37 @@
+import { ALL_RULES } from './rules/index.ts';
+
+/** Markdown reference of every rule (committed as RULES.md; a test keeps it in step with the code). */
+export function renderRulesDoc(): string {
+  const families = new Map<string, typeof ALL_RULES>();
+  for (const r of ALL_RULES) {
+    const fam = r.id.split('/')[0];
+    families.set(fam, [...(families.get(fam) ?? []), r]);
+  }
+  const out = [
+    '# make-app lint rules',
+    '',
+    'Generated from `generator/validate/rules/` (`npx tsx generator/validate/rules-doc.ts > generator/validate/RULES.md`).',
+    'Severities can be changed per rule or family in `make-app.config.json` (`"rules": { "oauth/*": "warning" }`);',
+    'findings can be silenced inline with `// make-app-disable-next-line <rule>`.',
+    '',
+    '| Rule | Default | What it finds |',
+    '| --- | --- | --- |',
+    ...ALL_RULES.map(
+      (r) =>
+        `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.defaultSeverity} | ${r.description.replace(/\|/g, '\\|')} |`,
+    ),
+    '',
+  ];
+  for (const [fam, rules] of families) {
+    out.push(`## ${fam}`, '');
+    for (const r of rules)
+      out.push(`### ${r.id}`, '', `*${r.defaultSeverity}* — ${r.description}`, '', r.docs, '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function anchor(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9 -]/g, '');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(renderRulesDoc());
