@@ -6,8 +6,9 @@ import { toPointer } from '../../generator/model/location.ts';
 /** Every (pointer, value) pair of a JSON value. */
 function entries(v: unknown, path: (string | number)[] = []): [string, unknown][] {
   const out: [string, unknown][] = [[toPointer(path), v]];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push(...entries(x, [...path, i])));
-  else if (v && typeof v === 'object')
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) out.push(...entries(x, [...path, i]));
+  } else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) out.push(...entries(x, [...path, k]));
   return out;
 }
