@@ -5,6 +5,7 @@
  */
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -60,6 +61,20 @@ function isInside(root: string, rel: string): boolean {
   return abs.startsWith(path.resolve(root) + path.sep) && !rel.includes('\0');
 }
 
+/** True when `rel` or a folder on the way to it is a symbolic link: writing there could leave `out`. */
+function throughSymlink(out: string, rel: string): boolean {
+  let cur = path.resolve(out);
+  for (const part of rel.split('/')) {
+    cur = path.join(cur, part);
+    try {
+      if (lstatSync(cur).isSymbolicLink()) return true;
+    } catch {
+      return false; // does not exist yet: nothing further down exists either
+    }
+  }
+  return false;
+}
+
 function readIfFile(abs: string): string | undefined {
   try {
     return statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined;
@@ -74,13 +89,20 @@ export function planFolder(out: string, files: ReadonlyMap<string, string>): Fol
   const plan: FolderPlan = { write: [], remove: [], foreign: [] };
   for (const [rel, text] of files) {
     const abs = path.join(out, rel);
+    if (throughSymlink(out, rel)) {
+      plan.foreign.push(rel);
+      continue;
+    }
     const current = readIfFile(abs);
     if (current === text) continue;
     if (current === undefined && existsSync(abs)) plan.foreign.push(rel);
     else if (current !== undefined && !previous.has(rel)) plan.foreign.push(rel);
     else plan.write.push(rel);
   }
-  for (const rel of previous) if (!files.has(rel) && existsSync(path.join(out, rel))) plan.remove.push(rel);
+  for (const rel of previous) {
+    if (files.has(rel) || throughSymlink(out, rel)) continue;
+    if (readIfFile(path.join(out, rel)) !== undefined) plan.remove.push(rel);
+  }
   for (const list of [plan.write, plan.remove, plan.foreign]) list.sort(compareNames);
   return plan;
 }

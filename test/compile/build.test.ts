@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -144,6 +145,17 @@ describe('output folder safety', () => {
       /refusing to overwrite "general\/base.iml.json"/,
     );
     expect(readFileSync(path.join(out, 'general/base.iml.json'), 'utf8')).toBe('{"mine": true}');
+  });
+
+  it('never writes through a symbolic link at a generated path', async () => {
+    const out = path.join(work, 'symlinked');
+    const outside = path.join(work, 'outside-general');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, 'base.iml.json'), 'outside');
+    mkdirSync(out, { recursive: true });
+    symlinkSync(outside, path.join(out, 'general'));
+    await expect(buildApp({ src: 'app-src', out })).rejects.toThrow(/refusing to overwrite "general\/base.iml.json"/);
+    expect(readFileSync(path.join(outside, 'base.iml.json'), 'utf8')).toBe('outside');
   });
 
   it('ignores manifest entries that point outside the folder', async () => {
