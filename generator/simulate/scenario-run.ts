@@ -74,7 +74,7 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
     return {
       component: `modules.${s.module}`,
       output: await runModule(rt, s.module, {
-        ...(s.parameters ? { parameters: s.parameters } : {}),
+        ...(s.parameters || s.inputs ? { parameters: { ...s.inputs, ...s.parameters } } : {}),
         ...(s.epoch !== undefined ? { epoch: s.epoch } : {}),
         ...(s.payload !== undefined ? { payload: s.payload } : {}),
       }),
@@ -82,7 +82,7 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
   }
   if ('rpc' in step) {
     const s = step.rpc;
-    const out = await runRpc(rt, s.name, s.parameters ?? {});
+    const out = await runRpc(rt, s.name, { ...s.inputs, ...s.parameters });
     if (s.shape) checkRpcShape(s.shape, out);
     return { component: `rpcs.${s.name}`, output: Array.isArray(out) ? out : out === undefined ? [] : [out] };
   }

@@ -46,6 +46,8 @@ export type ScenarioStep =
       run: {
         module: string;
         parameters?: Record<string, unknown>;
+        /** Alias of `parameters`. */
+        inputs?: Record<string, unknown>;
         epoch?: EpochChoice;
         payload?: unknown;
       } & WithExpect;
@@ -54,6 +56,7 @@ export type ScenarioStep =
       rpc: {
         name: string;
         parameters?: Record<string, unknown>;
+        inputs?: Record<string, unknown>;
         shape?: 'options' | 'fields' | 'sample';
       } & WithExpect;
     }
