@@ -13,8 +13,8 @@
  *   hasIml(src: string): boolean
  *   BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec>
  *   createCustomFunctions(sources: Record<string, string>, opts?: { timeoutMs?: number }): CustomFunctions
- *       runs in a QuickJS WebAssembly isolate that loads asynchronously: `await initImlSandbox()` once
- *       first (or import `sandbox-ready.ts`, or use `createCustomFunctionsAsync`), else ImlSandboxError.
+ *       synchronous; runs the functions in a QuickJS WebAssembly isolate inside a worker thread
+ *       (time limit per call, hard stop of the thread when needed); call dispose() when done.
  *
  * Every error thrown by parsing or evaluation is an `ImlError` subclass (errors.ts) with offset/length.
  */

@@ -1,7 +1,7 @@
 /**
- * Import this module once (`import '<path>/generator/iml/sandbox-ready.ts'`) to load the QuickJS
- * sandbox with a top-level await, so `createCustomFunctions` can be called synchronously anywhere
- * afterwards. Kept out of index.ts so tools that never run custom functions do not pay ~100 ms.
+ * Kept for callers written against the first sandbox, which loaded QuickJS in the host and needed
+ * an `await` first. The isolate now loads inside its own worker and `createCustomFunctions` is
+ * synchronous, so importing this module is harmless and no longer required.
  */
 import { initImlSandbox } from './sandbox/custom-functions.ts';
 

@@ -30,6 +30,8 @@ beforeAll(async () => {
         "function globals() { return [typeof require, typeof process, typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof std, typeof os].join(','); }",
       connect: "function connect(port) { const net = require('net'); return net.connect(port); }",
       forever: 'function forever() { for (;;) {} }',
+      heavy: 'function heavy() { const a = []; for (;;) a.push(new Array(100000).fill(1)); }',
+      strings: "function strings() { const a = []; for (;;) a.push('x'.repeat(1000000)); }",
       recurse: 'function recurse(n) { return recurse(n + 1); }',
       fails: "function fails() { throw new Error('custom failure'); }",
       basic:
@@ -100,6 +102,16 @@ describe('custom IML functions', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     // The isolate stays usable after an interrupt.
     expect(run('{{double(2)}}')).toBe(4);
+  });
+
+  it('cannot run forever even when each loop step is a heavy native call: the worker is stopped', () => {
+    for (const fn of ['heavy', 'strings']) {
+      const started = Date.now();
+      expect(() => run(`{{iml.${fn}()}}`)).toThrow(/timed out|out of memory/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+    // A fresh isolate takes over for the next call.
+    expect(run('{{double(3)}}')).toBe(6);
   });
 
   it('turns runaway recursion and thrown errors into typed errors', () => {

@@ -1,22 +1,16 @@
 /**
- * The app's own IML functions, run in a QuickJS WebAssembly isolate: no `require`, no file system,
- * no network (QuickJS has none unless a host adds them), a per-call time limit enforced by the
- * interrupt handler, and a memory cap. Built-ins are reachable as `iml.<name>(...)`, and so are the
- * app's other functions.
+ * The app's own IML functions, run in a QuickJS WebAssembly isolate inside a dedicated worker
+ * thread: no `require`, no file system, no network (QuickJS has none unless a host adds them), a
+ * per-call time limit enforced twice — QuickJS's interrupt handler stops ordinary loops, and the
+ * host terminates the worker when even that does not answer (a loop of heavy native calls) — and a
+ * memory cap. Built-ins are reachable as `iml.<name>(...)`, and so are the app's other functions.
  *
- * Loading the WASM module is asynchronous: `await initImlSandbox()` once, then
- * `createCustomFunctions(...)` is synchronous (or use `createCustomFunctionsAsync`).
+ * Calls are synchronous: the host blocks on Atomics.wait while the worker runs, answering the
+ * worker's `iml.<builtin>` requests in between (they run here, with the caller's options).
  */
-import {
-  getQuickJS,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-} from 'quickjs-emscripten';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { CustomFunctions, EvalOptions } from '../api.ts';
 import { ImlError, ImlSandboxError } from '../errors.ts';
-import { encodingName } from '../functions/binary.ts';
 import { BUILTINS } from '../functions/registry.ts';
 import { makeEnv } from '../runtime/env.ts';
 import { decodeValue, encodeValue } from './marshal.ts';
@@ -24,154 +18,104 @@ import { PRELUDE } from './prelude.ts';
 
 /** Make's documented limit is 10 s per call; tests and tools pass smaller values. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/**
- * Known limits of the isolate (measured, see README): QuickJS polls the interrupt handler every
- * ~10,000 interpreter steps, so plain JS loops stop within milliseconds of the limit but a loop
- * whose few steps each run a heavy native call (filling 100k-element arrays, 1 MB `repeat`) can
- * overrun it by seconds before the step count or WebAssembly memory runs out. The memory cap is
- * approximate in this WebAssembly build (allocation sizes are estimated).
- */
+/** Approximate in this WebAssembly build (QuickJS estimates allocation sizes). */
 export const MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
 const MAX_STACK_BYTES = 512 * 1024;
+/** Extra time the in-isolate interrupt gets before the host terminates the worker. */
+const HARD_KILL_GRACE_MS = 500;
+/** Starting a worker and loading QuickJS takes ~0.2 s; allow for a busy machine. */
+const STARTUP_TIMEOUT_MS = 30_000;
+const TO_HOST = 0;
+const TO_WORKER = 1;
 
-let wasm: QuickJSWASMModule | undefined;
-
-/** Loads the QuickJS WebAssembly module (once). Must be awaited before createCustomFunctions. */
-export async function initImlSandbox(): Promise<void> {
-  wasm ??= await getQuickJS();
-}
+/** Kept for callers written against the first version; the worker loads QuickJS itself. */
+export async function initImlSandbox(): Promise<void> {}
 
 export function isImlSandboxReady(): boolean {
-  return wasm !== undefined;
+  return true;
 }
 
 export async function createCustomFunctionsAsync(
   sources: Record<string, string>,
   opts?: { timeoutMs?: number },
 ): Promise<CustomFunctions> {
-  await initImlSandbox();
   return createCustomFunctions(sources, opts);
 }
 
+/** Starts the isolate and loads every function; throws ImlSandboxError when one does not load. */
 export function createCustomFunctions(
   sources: Record<string, string>,
   opts: { timeoutMs?: number } = {},
 ): CustomFunctions {
-  if (!wasm) throw new ImlSandboxError('the IML sandbox is not loaded: call `await initImlSandbox()` first');
-  return new SandboxFunctions(wasm, sources, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return new WorkerFunctions({ ...sources }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 }
 
-class SandboxFunctions implements CustomFunctions {
-  private readonly runtime: QuickJSRuntime;
-  private readonly vm: QuickJSContext;
-  private readonly registered: string[] = [];
-  private deadline = 0;
-  private options: EvalOptions = {};
+interface WorkerMessage {
+  type: 'ready' | 'host' | 'result' | 'error';
+  names?: string[];
+  name?: string;
+  args?: string;
+  value?: string;
+  error?: string;
+  kind?: 'timeout' | 'memory' | 'error';
+}
+
+class WorkerFunctions implements CustomFunctions {
+  private worker: Worker | undefined;
+  private port: MessagePort | undefined;
+  private signal = new Int32Array(new SharedArrayBuffer(8));
+  private registered: string[] = [];
   private disposed = false;
 
   constructor(
-    module: QuickJSWASMModule,
-    sources: Record<string, string>,
+    private readonly sources: Record<string, string>,
     private readonly timeoutMs: number,
   ) {
-    this.runtime = module.newRuntime();
-    this.runtime.setMemoryLimit(MEMORY_LIMIT_BYTES);
-    this.runtime.setMaxStackSize(MAX_STACK_BYTES);
-    this.runtime.setInterruptHandler(() => Date.now() > this.deadline);
-    this.vm = this.runtime.newContext();
-    try {
-      this.installHost();
-      this.run(() => this.vm.evalCode(PRELUDE, 'iml-prelude.js'), 'the sandbox prelude').dispose();
-      for (const [name, code] of Object.entries(sources)) this.load(name, code);
-    } catch (e) {
-      this.dispose();
-      throw e;
-    }
+    this.start();
   }
 
-  /** `__imlHost(name, argsJson)`: runs a built-in on the host with the current call's options. */
-  private installHost(): void {
-    const vm = this.vm;
-    const host = vm.newFunction('__imlHost', (nameH: QuickJSHandle, argsH: QuickJSHandle) => {
-      const name = vm.getString(nameH);
-      const f = BUILTINS.get(name);
-      try {
-        if (!f) throw new ImlSandboxError(`iml.${name} is not a function`);
-        const args = decodeValue(vm.getString(argsH)) as unknown[];
-        if (args.length < f.minArity || args.length > f.maxArity)
-          throw new ImlSandboxError(
-            `iml.${name}() takes ${f.minArity}..${f.maxArity} arguments, got ${args.length}`,
-          );
-        const env = makeEnv(this.options);
-        const result = f.lazy
-          ? f.impl(
-              args.map((a) => () => a),
-              env,
-            )
-          : f.impl(args, env);
-        return vm.newString(encodeValue(result));
-      } catch (e) {
-        return { error: vm.newError(e instanceof Error ? e.message : String(e)) };
-      }
-    });
-    vm.setProp(vm.global, '__imlHost', host);
-    host.dispose();
-    // `__imlCodec('encode', text, enc)` → JSON byte array; `('decode', bytesJson, enc)` → text.
-    const codec = vm.newFunction(
-      '__imlCodec',
-      (opH: QuickJSHandle, valueH: QuickJSHandle, encH: QuickJSHandle) => {
-        try {
-          const encoding = encodingName(vm.getString(encH), 'utf8');
-          const value = vm.getString(valueH);
-          if (vm.getString(opH) === 'encode')
-            return vm.newString(JSON.stringify(Array.from(Buffer.from(value, encoding))));
-          return vm.newString(Buffer.from(JSON.parse(value) as number[]).toString(encoding));
-        } catch (e) {
-          return { error: vm.newError(e instanceof Error ? e.message : String(e)) };
-        }
+  private start(): void {
+    const { port1, port2 } = new MessageChannel();
+    this.signal = new Int32Array(new SharedArrayBuffer(8));
+    this.port = port1;
+    this.worker = new Worker(new URL('./worker.mjs', import.meta.url), {
+      workerData: {
+        port: port2,
+        signal: this.signal.buffer,
+        prelude: PRELUDE,
+        builtins: [...BUILTINS.keys()],
+        sources: this.sources,
+        timeoutMs: this.timeoutMs,
+        memoryLimit: MEMORY_LIMIT_BYTES,
+        maxStack: MAX_STACK_BYTES,
       },
-    );
-    vm.setProp(vm.global, '__imlCodec', codec);
-    codec.dispose();
-    const names = vm.newString(JSON.stringify([...BUILTINS.keys()]));
-    vm.setProp(vm.global, '__imlBuiltins', names);
-    names.dispose();
-  }
-
-  private load(name: string, code: string): void {
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
-      throw new ImlSandboxError(`custom function name '${name}' is not a valid identifier`);
-    this.run(() => this.vm.evalCode(String(code), `${name}.js`), `custom function ${name}`).dispose();
-    const ok = this.run(
-      () => this.vm.evalCode(`__imlRegister(${JSON.stringify(name)})`),
-      `custom function ${name}`,
-    );
-    const found = this.vm.dump(ok);
-    ok.dispose();
-    if (found !== true)
-      throw new ImlSandboxError(
-        `custom function ${name}: the code does not declare \`function ${name}(...)\``,
-      );
-    this.registered.push(name);
-  }
-
-  /** Runs one VM operation under the deadline and turns failures into typed errors. */
-  private run(op: () => ReturnType<QuickJSContext['evalCode']>, what: string): QuickJSHandle {
-    this.deadline = Date.now() + this.timeoutMs;
-    const result = op();
-    const timedOut = Date.now() > this.deadline;
-    this.deadline = 0;
-    if (result.error) {
-      const err = this.vm.dump(result.error) as { name?: string; message?: string } | string;
-      result.error.dispose();
-      const message =
-        typeof err === 'object' && err ? `${err.name ?? 'Error'}: ${err.message ?? ''}` : String(err);
-      if (/out of memory/.test(message)) throw new ImlSandboxError(`${what} ran out of memory`);
-      if (timedOut || /interrupted/.test(message))
-        throw new ImlSandboxError(`${what} timed out after ${this.timeoutMs} ms`);
-      throw new ImlSandboxError(`${what} failed: ${message}`);
+      transferList: [port2],
+    });
+    // The isolate must never keep the process alive on its own.
+    this.worker.unref();
+    const ready = this.exchange(STARTUP_TIMEOUT_MS, {});
+    if (ready?.type !== 'ready' || ready.error) {
+      this.stop();
+      throw new ImlSandboxError(ready?.error ?? 'the custom-function sandbox did not start');
     }
-    return result.value;
+    this.registered = ready.names ?? [];
+  }
+
+  /** Waits for the worker's next answer, serving its built-in requests meanwhile. */
+  private exchange(limitMs: number, options: EvalOptions): WorkerMessage | undefined {
+    const deadline = Date.now() + limitMs;
+    for (;;) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return undefined;
+      if (Atomics.wait(this.signal, TO_HOST, 0, remaining) === 'timed-out') return undefined;
+      Atomics.store(this.signal, TO_HOST, 0);
+      const message = receiveMessageOnPort(this.port!)?.message as WorkerMessage | undefined;
+      if (!message) continue;
+      if (message.type !== 'host') return message;
+      this.port!.postMessage(runBuiltin(message.name ?? '', message.args ?? '[]', options));
+      Atomics.store(this.signal, TO_WORKER, 1);
+      Atomics.notify(this.signal, TO_WORKER);
+    }
   }
 
   names(): string[] {
@@ -181,41 +125,72 @@ class SandboxFunctions implements CustomFunctions {
   call(name: string, args: unknown[], opts: EvalOptions = {}): unknown {
     if (this.disposed) throw new ImlSandboxError('the custom functions were disposed');
     if (!this.registered.includes(name)) throw new ImlSandboxError(`unknown custom function ${name}`);
-    this.options = opts;
-    const vm = this.vm;
-    const entry = vm.getProp(vm.global, '__imlCall');
-    const handles = [
-      vm.newString(name),
-      vm.newString(encodeValue(args)),
-      vm.newString(makeEnv(opts).timezone),
-    ];
+    if (!this.worker) this.start();
+    let encoded: string;
     try {
-      const out = this.run(
-        () => vm.callFunction(entry, vm.undefined, ...handles),
-        `custom function ${name}()`,
-      );
-      const text = vm.getString(out);
-      out.dispose();
-      return decodeValue(text);
+      encoded = encodeValue(args);
     } catch (e) {
-      if (e instanceof ImlError) throw e;
       throw new ImlSandboxError(
-        `custom function ${name}() failed: ${e instanceof Error ? e.message : String(e)}`,
+        `custom function ${name}(): arguments cannot be passed (${(e as Error).message})`,
       );
-    } finally {
-      for (const h of handles) h.dispose();
-      entry.dispose();
     }
+    this.port!.postMessage({ type: 'call', name, args: encoded, timezone: makeEnv(opts).timezone });
+    const answer = this.exchange(this.timeoutMs + HARD_KILL_GRACE_MS, opts);
+    if (!answer) {
+      // The isolate did not stop itself: end the thread; the next call starts a fresh one.
+      this.stop();
+      throw new ImlSandboxError(
+        `custom function ${name}() timed out after ${this.timeoutMs} ms (isolate stopped)`,
+      );
+    }
+    if (answer.type === 'result') return decodeValue(answer.value ?? '{}');
+    if (answer.kind === 'timeout')
+      throw new ImlSandboxError(`custom function ${name}() timed out after ${this.timeoutMs} ms`);
+    if (answer.kind === 'memory') {
+      this.stop();
+      throw new ImlSandboxError(`custom function ${name}() ran out of memory`);
+    }
+    throw new ImlSandboxError(`custom function ${name}() failed: ${answer.error}`);
+  }
+
+  private stop(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.port?.close();
+    this.port = undefined;
+    if (worker) void worker.terminate().catch(() => undefined);
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    try {
-      this.vm.dispose();
-      this.runtime.dispose();
-    } catch {
-      // A context that hit its memory limit may refuse a clean teardown; nothing else to free.
-    }
+    this.stop();
+  }
+}
+
+/** An `iml.<builtin>(...)` call from inside the isolate, run here with the caller's options. */
+function runBuiltin(
+  name: string,
+  argsJson: string,
+  options: EvalOptions,
+): { ok: boolean; value?: string; error?: string } {
+  try {
+    const f = BUILTINS.get(name);
+    if (!f) throw new ImlSandboxError(`iml.${name} is not a function`);
+    const args = decodeValue(argsJson) as unknown[];
+    if (args.length < f.minArity || args.length > f.maxArity)
+      throw new ImlSandboxError(
+        `iml.${name}() takes ${f.minArity}..${f.maxArity} arguments, got ${args.length}`,
+      );
+    const env = makeEnv(options);
+    const result = f.lazy
+      ? f.impl(
+          args.map((a) => () => a),
+          env,
+        )
+      : f.impl(args, env);
+    return { ok: true, value: encodeValue(result) };
+  } catch (e) {
+    return { ok: false, error: e instanceof ImlError || e instanceof Error ? e.message : String(e) };
   }
 }

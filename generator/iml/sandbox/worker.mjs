@@ -1,0 +1,154 @@
+// The QuickJS isolate for an app's custom IML functions, inside its own worker thread so the host
+// can stop it for good (terminate) when the in-isolate interrupt is not enough. Plain JavaScript:
+// a worker does not inherit the TypeScript loader. Protocol (see protocol notes in worker-host.ts):
+// strict ping-pong over a MessagePort, each side woken with Atomics on a shared Int32Array.
+import { Buffer } from 'node:buffer';
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { getQuickJS } from 'quickjs-emscripten';
+
+const { port, signal: shared, prelude, builtins, sources, timeoutMs, memoryLimit, maxStack } = workerData;
+const signal = new Int32Array(shared);
+const TO_HOST = 0;
+const TO_WORKER = 1;
+const ENCODINGS = new Set([
+  'utf8',
+  'utf-8',
+  'ascii',
+  'hex',
+  'base64',
+  'base64url',
+  'binary',
+  'latin1',
+  'utf16le',
+  'ucs2',
+]);
+
+function send(message) {
+  port.postMessage(message);
+  Atomics.store(signal, TO_HOST, 1);
+  Atomics.notify(signal, TO_HOST);
+}
+
+function awaitHost() {
+  Atomics.wait(signal, TO_WORKER, 0);
+  Atomics.store(signal, TO_WORKER, 0);
+  return receiveMessageOnPort(port)?.message;
+}
+
+let deadline = 0;
+let vm;
+
+/** Runs one VM operation under the deadline; returns { value } (a handle) or { error, kind }. */
+function run(op) {
+  deadline = Date.now() + timeoutMs;
+  const result = op();
+  const late = Date.now() > deadline;
+  deadline = 0;
+  if (!result.error) return { value: result.value };
+  const err = vm.dump(result.error);
+  result.error.dispose();
+  const message =
+    err && typeof err === 'object' ? `${err.name ?? 'Error'}: ${err.message ?? ''}` : String(err);
+  const kind = /out of memory/.test(message)
+    ? 'memory'
+    : late || /interrupted/.test(message)
+      ? 'timeout'
+      : 'error';
+  return { error: message, kind };
+}
+
+function start(QuickJS) {
+  const runtime = QuickJS.newRuntime();
+  runtime.setMemoryLimit(memoryLimit);
+  runtime.setMaxStackSize(maxStack);
+  runtime.setInterruptHandler(() => deadline !== 0 && Date.now() > deadline);
+  vm = runtime.newContext();
+
+  // Built-ins run on the host (with the caller's clock, zone and random source).
+  const host = vm.newFunction('__imlHost', (nameH, argsH) => {
+    send({ type: 'host', name: vm.getString(nameH), args: vm.getString(argsH) });
+    const reply = awaitHost();
+    if (reply?.ok) return vm.newString(reply.value);
+    return { error: vm.newError(reply ? reply.error : 'no answer from the host') };
+  });
+  vm.setProp(vm.global, '__imlHost', host);
+  host.dispose();
+
+  // Byte encodings for the in-isolate Buffer.
+  const codec = vm.newFunction('__imlCodec', (opH, valueH, encH) => {
+    const encoding = vm.getString(encH).toLowerCase();
+    if (!ENCODINGS.has(encoding)) return { error: vm.newError(`unknown encoding '${encoding}'`) };
+    const value = vm.getString(valueH);
+    if (vm.getString(opH) === 'encode')
+      return vm.newString(JSON.stringify(Array.from(Buffer.from(value, encoding))));
+    return vm.newString(Buffer.from(JSON.parse(value)).toString(encoding));
+  });
+  vm.setProp(vm.global, '__imlCodec', codec);
+  codec.dispose();
+
+  const names = vm.newString(JSON.stringify(builtins));
+  vm.setProp(vm.global, '__imlBuiltins', names);
+  names.dispose();
+
+  const init = run(() => vm.evalCode(prelude, 'iml-prelude.js'));
+  if (init.error) return { error: `the sandbox prelude failed: ${init.error}` };
+  init.value.dispose();
+
+  const registered = [];
+  for (const [name, code] of Object.entries(sources)) {
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
+      return { error: `custom function name '${name}' is not a valid identifier` };
+    const loaded = run(() => vm.evalCode(String(code), `${name}.js`));
+    if (loaded.error)
+      return {
+        error:
+          loaded.kind === 'timeout'
+            ? `custom function ${name} timed out while loading`
+            : `custom function ${name} failed: ${loaded.error}`,
+      };
+    loaded.value.dispose();
+    const check = run(() => vm.evalCode(`__imlRegister(${JSON.stringify(name)})`));
+    if (check.error) return { error: `custom function ${name} failed: ${check.error}` };
+    const found = vm.dump(check.value);
+    check.value.dispose();
+    if (found !== true)
+      return { error: `custom function ${name}: the code does not declare \`function ${name}(...)\`` };
+    registered.push(name);
+  }
+  return { names: registered };
+}
+
+function call(message) {
+  const entry = vm.getProp(vm.global, '__imlCall');
+  const handles = [vm.newString(message.name), vm.newString(message.args), vm.newString(message.timezone)];
+  try {
+    const out = run(() => vm.callFunction(entry, vm.undefined, ...handles));
+    if (out.error) return { type: 'error', kind: out.kind, error: out.error };
+    const text = vm.getString(out.value);
+    out.value.dispose();
+    return { type: 'result', value: text };
+  } finally {
+    for (const h of handles) h.dispose();
+    entry.dispose();
+  }
+}
+
+try {
+  const ready = start(await getQuickJS());
+  send({ type: 'ready', ...ready });
+  if (!ready.error)
+    port.on('message', (message) => {
+      if (message && message.type === 'call') {
+        try {
+          send(call(message));
+        } catch (e) {
+          send({ type: 'error', kind: 'error', error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+    });
+} catch (e) {
+  send({
+    type: 'ready',
+    error: `the sandbox could not start: ${e instanceof Error ? e.message : String(e)}`,
+  });
+}
