@@ -67,6 +67,10 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
     classes: 'breaking|behavioural',
     summary: 'A request section (token, refresh, info, invalidate, attach...) is missing.',
   },
+  'D-SECTION-UNREADABLE': {
+    classes: 'breaking',
+    summary: "A student's code file does not parse (the loader's syntax error is quoted).",
+  },
   'D-SECTION-ADDED': { classes: 'behavioural', summary: 'An extra request section.' },
   'D-URL-CHANGED': { classes: 'breaking', summary: 'Request URL or base URL.' },
   'D-URL-MISSING': { classes: 'breaking', summary: 'A request without URL.' },

@@ -1,4 +1,4 @@
-import type { AppModel, Component, ComponentKind, GeneralCodeType } from '../model/app.ts';
+import type { AppModel, CodeFile, Component, ComponentKind, GeneralCodeType } from '../model/app.ts';
 import type { SourceLocation } from '../model/location.ts';
 import { type ClassifyContext, classify } from './classify.ts';
 import { diffTrees, type RawDiff, stableJson } from './compare-tree.ts';
@@ -35,6 +35,11 @@ export function diffStructure(reference: AppModel, theirs: AppModel, matches: Co
   const changes: Change[] = [];
 
   for (const type of GENERAL) {
+    const bad = theirs.general[type];
+    if (bad && bad.value === undefined) {
+      changes.push(unreadable(theirs, bad, type, type, undefined, reference.general[type]?.locate('')));
+      continue;
+    }
     const r = normalizeGeneral(reference, type, same);
     const t = normalizeGeneral(theirs, type, rename);
     if (!r && !t) continue;
@@ -105,6 +110,14 @@ export function diffStructure(reference: AppModel, theirs: AppModel, matches: Co
     }
     const r = normalizeComponent(reference, rc, same);
     const t = normalizeComponent(theirs, tc, rename, renameComponent);
+    // A file that did not parse is one change naming the syntax error, not a cascade of "missing".
+    for (const [type, code] of Object.entries(tc.codes)) {
+      if (!code || code.value !== undefined) continue;
+      changes.push(
+        unreadable(theirs, code, refId, type, theirsId, rc.codes[type as keyof typeof rc.codes]?.locate('')),
+      );
+      delete r.sections[type];
+    }
     const refRequired = requiredParams(rc);
     const raws: Record<string, { ref: unknown; theirs: unknown }> = {};
     for (const [type, code] of Object.entries(rc.codes)) raws[type] = { ref: code?.value, theirs: undefined };
@@ -200,6 +213,34 @@ function compareComponents(
     }
   }
   return out;
+}
+
+function unreadable(
+  theirs: AppModel,
+  code: CodeFile,
+  component: string,
+  section: string,
+  theirsComponent: string | undefined,
+  refLocation: SourceLocation | undefined,
+): Change {
+  const d = theirs.diagnostics.find((x) => x.file === code.file && x.severity === 'error');
+  const why = d ? `: ${d.message.replace(/\.$/, '')}` : '';
+  return {
+    code: 'D-SECTION-UNREADABLE',
+    class: 'breaking',
+    component,
+    ...(theirsComponent ? { theirsComponent } : {}),
+    section,
+    path: '',
+    message: `Your \`${section}\` file ${code.file} could not be read${why}. Make cannot load it either; nothing in it was compared.`,
+    fix: `Fix the syntax of ${code.file}${d ? ` at line ${d.line}, column ${d.column}` : ''}.`,
+    reference: side(true, undefined, refLocation),
+    theirs: side(
+      true,
+      undefined,
+      d ? { file: d.file, line: d.line, column: d.column, pointer: d.pointer } : code.locate(''),
+    ),
+  };
 }
 
 /** A missing parameter list or scope list compares like an empty one, so each missing item is reported. */

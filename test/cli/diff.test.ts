@@ -133,6 +133,23 @@ describe('make-app diff', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses to write the report over a file of the app being compared', () => {
+    const app = student(() => {});
+    const victim = path.join(app, 'makecomapp.json');
+    const before = readFileSync(victim, 'utf8');
+    const r = cli(app, '--against', REF, '--no-behaviour', '--output', victim);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/file of the app being compared/);
+    expect(readFileSync(victim, 'utf8')).toBe(before);
+  });
+
+  it('exits 2 with a clear line when the report cannot be written', () => {
+    const r = cli(REF, '--against', REF, '--no-behaviour', '--output', '/nonexistent/dir/report.txt');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot write the report/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
   it('exits 2 when the file given is not an app', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'diff-cli-'));
     dirs.push(dir);

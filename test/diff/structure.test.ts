@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffApps } from '../../generator/diff/index.ts';
 import type { DiffReport } from '../../generator/diff/types.ts';
 import { loadApp } from '../../generator/load/index.ts';
 import {
+  codePath,
   copyApp,
   editCode,
   editManifest,
@@ -225,5 +226,23 @@ describe('components named differently are matched by what they do', () => {
     const miss = r.changes.find((c) => c.code === 'D-COMPONENT-MISSING');
     expect(miss).toMatchObject({ class: 'breaking', component: 'modules.getMovie' });
     expect(miss?.reference.location?.file).toBe('makecomapp.json');
+  });
+});
+
+describe('a student file that does not parse', () => {
+  it('is one breaking change quoting the syntax error at its line, not a cascade', async () => {
+    const r = await diffStudent((d) => {
+      const file = codePath(d, 'module', 'getMovie', 'communication');
+      writeFileSync(file, '{\n  "url": "/movies/{{parameters.id}}",\n  "method": "GET"\n');
+    });
+    const getMovie = r.changes.filter((c) => c.component === 'modules.getMovie');
+    expect(getMovie.map((c) => c.code)).toEqual(['D-SECTION-UNREADABLE']);
+    expect(getMovie[0].class).toBe('breaking');
+    expect(getMovie[0].message).toMatch(/could not be read: .*`\}`/);
+    expect(getMovie[0].theirs.location).toMatchObject({
+      file: expect.stringMatching(/get-movie\.communication/),
+      line: 4,
+    });
+    expect(r.loadProblems.some((p) => p.side === 'theirs')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { diffApps, formatHtml, formatJson, formatText } from '../../diff/index.ts';
 import { loadApp } from '../../load/index.ts';
+import type { AppModel } from '../../model/app.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
 import type { SetExit } from './index.ts';
 
@@ -59,6 +60,15 @@ export function registerDiff(program: Command, setExit: SetExit): void {
             );
           }
         }
+        if (o.output) {
+          const out = path.resolve(o.output);
+          for (const app of [theirs, reference]) {
+            if (appFiles(app).has(out))
+              throw new UsageError(
+                `--output ${o.output} is a file of the app being compared; choose another path`,
+              );
+          }
+        }
         const report = await diffApps(theirs, reference, {
           behaviour: o.behaviour,
           ...(o.scenario ? { scenarios: o.scenario } : {}),
@@ -69,9 +79,28 @@ export function registerDiff(program: Command, setExit: SetExit): void {
             : o.format === 'html'
               ? formatHtml(report)
               : formatText(report);
-        if (o.output) writeFileSync(o.output, text);
-        else process.stdout.write(text);
+        if (o.output) {
+          try {
+            writeFileSync(o.output, text);
+          } catch (e) {
+            throw new InputError(`cannot write the report: ${(e as Error).message}`, { file: o.output });
+          }
+        } else process.stdout.write(text);
         setExit(report.behaviourEquivalent ? EXIT.ok : EXIT.findings);
       },
     );
+}
+
+/** Absolute paths of every file an app was read from (the report must never overwrite one). */
+function appFiles(app: AppModel): Set<string> {
+  const files = new Set<string>();
+  const add = (rel: string | undefined) => rel && files.add(path.resolve(app.root, rel));
+  for (const code of Object.values(app.general)) add(code?.file);
+  for (const kind of Object.values(app.components))
+    for (const c of Object.values(kind)) {
+      add(c.declaredAt?.file);
+      for (const code of Object.values(c.codes)) add(code?.file);
+    }
+  add('makecomapp.json');
+  return files;
 }
