@@ -1,14 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+export interface GeneratedFile {
+  file: string;
+  /** Name of the project schema (schemas/<name>.schema.json) this file is checked against. */
+  schema: string;
+}
+
 /** Writes a local-development app with `count` modules (5 code files each) and returns its files. */
-export function generateApp(dir: string, count: number): string[] {
-  const files: string[] = [];
+export function generateApp(dir: string, count: number): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
   const write = (rel: string, value: unknown) => {
+    const schemaName = schemaFor(rel, value);
     const f = path.join(dir, rel);
     mkdirSync(path.dirname(f), { recursive: true });
     writeFileSync(f, `${JSON.stringify(value, null, 2)}\n`);
-    files.push(f);
+    files.push({ file: f, schema: schemaName });
   };
   const modules: Record<string, unknown> = {};
   write('general/base.iml.json', {
@@ -164,4 +171,23 @@ export function generateApp(dir: string, count: number): string[] {
     ],
   });
   return files;
+}
+
+/** The project schema a generated file is validated against in the baseline. */
+function schemaFor(rel: string, value: unknown): string {
+  const suffixes: [RegExp, string][] = [
+    [/base\.iml\.json$/, 'base'],
+    [/oauth-communication\.iml\.json$/, 'connection-communication-oauth'],
+    [/connections\/.*\.params\.iml\.json$/, 'connection-params'],
+    [/scope-list\.iml\.json$/, 'connection-scope-list'],
+    [/default-scope\.iml\.json$/, 'connection-default-scope'],
+    [/mappable-params\.iml\.json$/, 'module-mappable-params'],
+    [/interface\.iml\.json$/, 'module-interface'],
+    [/samples\.iml\.json$/, 'module-samples'],
+    [/\.scope\.iml\.json$/, 'module-scope'],
+    [/makecomapp\.json$/, 'makecomapp'],
+  ];
+  for (const [re, name] of suffixes) if (re.test(rel)) return name;
+  const iterates = JSON.stringify(value).includes('"iterate"');
+  return iterates ? 'module-communication-search' : 'module-communication-action';
 }
