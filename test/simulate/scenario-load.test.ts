@@ -9,9 +9,9 @@ const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/scenario.s
 describe('schemas/scenario.schema.json', () => {
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
   const examples: [number, unknown][] = schema.examples.map((e: unknown, i: number) => [i, e]);
-  const anti: [string, unknown][] = schema.antiExamples.map((a: { data: unknown; reason: string }) => [
+  const anti: [string, unknown][] = schema['x-antiExamples'].map((a: { value: unknown; reason: string }) => [
     a.reason,
-    a.data,
+    a.value,
   ]);
   it.each(examples)('example %i is valid', (_i, e) => {
     expect(validate(e)).toBe(true);
