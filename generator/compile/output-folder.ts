@@ -62,7 +62,7 @@ function isInside(root: string, rel: string): boolean {
 }
 
 /** True when `rel` or a folder on the way to it is a symbolic link: writing there could leave `out`. */
-function throughSymlink(out: string, rel: string): boolean {
+export function throughSymlink(out: string, rel: string): boolean {
   let cur = path.resolve(out);
   for (const part of rel.split('/')) {
     cur = path.join(cur, part);

@@ -10,6 +10,7 @@ import { InputError } from '../../cli/errors.ts';
 import { loadApp } from '../../load/index.ts';
 import type { AppModel } from '../../model/index.ts';
 import { compareNames } from '../evaluate.ts';
+import { throughSymlink } from '../output-folder.ts';
 import { type GeneratedFile, generateApp, TOOLKIT } from './generate.ts';
 
 export interface ImportOptions {
@@ -45,6 +46,12 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
   }
   mkdirSync(out, { recursive: true });
   const files = generateApp(app);
+  const linked = files.map((f) => f.path).filter((rel) => throughSymlink(out, rel));
+  if (linked.length > 0) {
+    throw new InputError(`refusing to write through a symbolic link: ${linked.join(', ')}`, {
+      file: opts.out,
+    });
+  }
   const project = new Project({
     useInMemoryFileSystem: false,
     skipAddingFilesFromTsConfig: true,
