@@ -154,6 +154,7 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
     secrets.addBasicPair(registration.clientId, registration.clientSecret);
   const recorder = new Recorder(secrets);
   const wire = new Wire(transport, replay, recorder, clock);
+  wire.simulatedDateHeader = !opts.live;
   const iml = await createImlEnv(app, clock, { equality: settings.equality, seed });
   let seq = seed * 7919;
   const env: ExecEnv = {
@@ -181,7 +182,8 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
   // One receiver for the run; deliveries go to the scenario running at the time.
   const holder: { rt?: Runtime } = {};
   const receiver = replay ? undefined : await startReceiver(() => holder.rt);
-  if (receiver) secrets.alias(receiver.url, RECEIVER_ALIAS);
+  // The receiver's host:port (in URLs and in the Host header of deliveries) is shown as a stable name.
+  if (receiver) secrets.alias(new URL(receiver.url).host, new URL(RECEIVER_ALIAS).host);
   try {
     for (const sc of scenarios) {
       const rt: Runtime = {

@@ -19,6 +19,8 @@ export class Wire {
   /** Exchanges recorded during the current step (the step report lists them). */
   stepExchanges: Exchange[] = [];
   context: WireContext = { scenario: '', step: 0 };
+  /** Rewrite response `Date` headers to the simulated clock (off for live runs). */
+  simulatedDateHeader = true;
 
   constructor(
     private readonly transport: Transport | undefined,
@@ -73,6 +75,9 @@ export class Wire {
           'ConnectionError',
           'No API to send requests to (give an embedded API, a replay HAR, or --live)',
         );
+      // The server runs on the simulated clock, but Node stamps `Date` with wall time: show the simulated time.
+      if (this.simulatedDateHeader && res.headers.date !== undefined)
+        res = { ...res, headers: { ...res.headers, date: new Date(this.clock.now()).toUTCString() } };
       ex.response = res;
       return res;
     } catch (e) {

@@ -42,6 +42,13 @@ describe('smoke scenario', () => {
     expect(rep.summary.steps).toBeGreaterThan(20);
   }, 60_000);
 
+  it('two runs with the same seed give byte-identical reports (what the differ relies on)', async () => {
+    const app = loadApp(join(root, 'dist-app'));
+    const a = await simulateApp(app, { seed: 5 });
+    const b = await simulateApp(app, { seed: 5 });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  }, 60_000);
+
   const apps = corpusApps();
   it('finds the corpus', () => expect(apps.length).toBeGreaterThan(10));
   it.each(apps.map((a) => [a.slice(corpus.length + 1), a]))(
