@@ -3,7 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadApp } from '../../generator/load/index.ts';
-import { lintApp } from '../../generator/validate/index.ts';
+import { FORMATTERS } from '../../generator/validate/formatters/index.ts';
+import { ALL_RULES, lintApp } from '../../generator/validate/index.ts';
+import { sarifValidator } from '../validate/sarif-schema.ts';
 import { CORPUS, corpusApps } from './corpus-apps.ts';
 
 const SNAPSHOT = path.join(import.meta.dirname, '__snapshots__', 'lint-findings.json');
@@ -47,6 +49,21 @@ describe('lint over every corpus app', { timeout: 600_000 }, () => {
     expect(Object.keys(now.perApp).length).toBe(corpusApps().length);
     for (const c of Object.values(now.perApp))
       expect(Object.keys(c).some((k) => k.includes('lint/rule-crashed'))).toBe(false);
+  });
+
+  it('SARIF of every corpus finding validates against the official schema; JUnit counts every finding', () => {
+    const all = corpusApps().flatMap((dir) =>
+      lintApp(loadApp(dir)).diagnostics.map((d) => ({
+        ...d,
+        file: path.relative(CORPUS, path.join(dir, d.file)),
+      })),
+    );
+    const validate = sarifValidator();
+    expect(
+      validate(JSON.parse(FORMATTERS.sarif(all, { rules: ALL_RULES }))),
+      JSON.stringify(validate.errors?.slice(0, 3)),
+    ).toBe(true);
+    expect(FORMATTERS.junit(all)).toContain(`failures="${all.length}"`);
   });
 
   it('the CLI over all corpus apps at once exits 0 or 1, never 2', () => {

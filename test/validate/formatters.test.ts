@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../generator/model/index.ts';
 import { FORMAT_NAMES, FORMATTERS } from '../../generator/validate/formatters/index.ts';
 import { ALL_RULES } from '../../generator/validate/rules/index.ts';
+import { sarifValidator } from './sarif-schema.ts';
 
 /** Findings with awkward content: XML/Markdown/workflow-command specials, unicode, multiline. */
 const DS: Diagnostic[] = [
@@ -41,19 +38,6 @@ const DS: Diagnostic[] = [
     pointer: '',
   },
 ];
-
-/** The official SARIF 2.1.0 schema shipped by @microsoft/jest-sarif (draft-04; ajv 8 reads it once `id` becomes `$id`). */
-function sarifValidator() {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const schema = JSON.parse(readFileSync(file, 'utf8'));
-  schema.$id = schema.id;
-  delete schema.id;
-  delete schema.$schema;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats.default(ajv);
-  return ajv.compile(schema);
-}
 
 describe('formatters', () => {
   it('every format renders findings and an empty list without throwing', () => {
