@@ -21,11 +21,14 @@ export function optionalInt(v: unknown, what: string, fallback: number): number 
   return v === undefined || v === null || v === '' ? fallback : int(v, what);
 }
 
-/** Array arguments: arrays as they are; null/undefined as empty; other values are errors. */
-export function array(v: unknown, what: string): unknown[] {
+/**
+ * Array arguments follow Make's documented coercion to array ([HELP] type-coercion): arrays as they
+ * are, null/undefined as empty, any other value wrapped as a one-item array. Unconfirmed inside IML.
+ */
+export function array(v: unknown, _what: string): unknown[] {
   if (Array.isArray(v)) return v;
   if (v === null || v === undefined) return [];
-  throw new ImlEvalError(`${what} must be an array, got ${typeName(v)}`);
+  return [v];
 }
 
 export function bool(v: unknown): boolean {

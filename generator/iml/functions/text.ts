@@ -1,8 +1,8 @@
 /** Text and binary functions (§11.3). */
 import { ImlEvalError } from '../errors.ts';
-import { equals, isBuffer, primitive, toText, typeName } from '../runtime/values.ts';
+import { equals, isBuffer, primitive, toText } from '../runtime/values.ts';
 import { bytes, digest, encodingName } from './binary.ts';
-import { bool, int, optionalInt, text } from './coerce.ts';
+import { array, bool, int, optionalInt, text } from './coerce.ts';
 import { type BuiltinFunction, fn } from './define.ts';
 import {
   ascii,
@@ -119,13 +119,10 @@ export const TEXT_FUNCTIONS: BuiltinFunction[] = [
     'join',
     [1, 2],
     "join(array, [separator=',']): items as text joined by the separator",
-    ([a, s]) => {
-      if (!Array.isArray(a)) {
-        if (a === null || a === undefined) return '';
-        throw new ImlEvalError(`join() needs an array, got ${typeName(a)}`);
-      }
-      return a.map(toText).join(s === undefined ? ',' : text(s));
-    },
+    ([a, s]) =>
+      array(a, 'join() array')
+        .map(toText)
+        .join(s === undefined ? ',' : text(s)),
   ),
   fn('text', 'base64', [1], 'base64(text|buffer): Base64 of the UTF-8 text or bytes', ([t]) =>
     bytes(t).toString('base64'),

@@ -76,7 +76,13 @@ export const TEMPLATE_CASES: ImlCase[] = [
   { t: "{{parseJSON('{bad')}}", error: 'ImlEvalError' },
   { t: "{{formatDate('not a date', 'YYYY')}}", error: 'ImlEvalError' },
   { t: "{{split(1, ',', true, 4)}}", error: 'ImlArityError' },
-  { t: '{{add(1, 2)}}', error: 'ImlEvalError', note: 'a number is not an array' },
+  {
+    t: '{{add(1, 2)}}',
+    want: [1, 2],
+    note: 'unconfirmed: a non-array is wrapped as a one-item array ([HELP] coercion to array)',
+  },
+  { t: "{{join('solo', ',')}}", want: 'solo', note: 'unconfirmed: same coercion' },
+  { t: '{{first(temp.obj)}}', want: { a: 1, b: { c: 2 } } },
   { t: '{{f(1; 2)}}', error: 'ImlUnknownFunctionError', note: '; is accepted as the argument separator' },
   { t: '{{max(1; 5; 3)}}', want: 5, note: 'scenario-style ; separators' },
 ];
