@@ -9,12 +9,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../cli/errors.ts';
 import { loadApp } from '../load/index.ts';
-import type { Diagnostic } from '../model/index.ts';
+import type { ComponentKind, Diagnostic } from '../model/index.ts';
 import { applyBaseline, type Baseline, lintApp } from '../validate/index.ts';
 import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
-import { type EmittedFile, emitApp } from './emit.ts';
-import { codeOriginKey, type EvaluatedApp, evaluateApp } from './evaluate.ts';
+import { type EmittedFile, MAKECOMAPP_FILE, emitApp } from './emit.ts';
+import { codeOriginKey, componentOriginKey, type EvaluatedApp, evaluateApp } from './evaluate.ts';
 import { applyPlan, MANIFEST_FILE, manifestText, planFolder, readManifest } from './output-folder.ts';
 import type { SecretMode } from './secrets.ts';
 import { SourceMapper } from './source-map.ts';
@@ -143,6 +143,19 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   return result;
 }
 
+/** makecomapp.json metadata key → the authoring property that sets it. */
+const META_KEYS: Record<string, string> = {
+  label: 'label',
+  description: 'description',
+  moduleType: 'type',
+  connectionType: 'type',
+  webhookType: 'type',
+  actionCrud: 'crud',
+  connection: 'connection',
+  altConnection: 'altConnection',
+  webhook: 'webhook',
+};
+
 function withOrigin(
   d: Diagnostic,
   byPath: Map<string, NonNullable<EmittedFile['code']>>,
@@ -150,10 +163,19 @@ function withOrigin(
   mapper: SourceMapper,
 ): Diagnostic {
   const code = byPath.get(d.file);
-  if (!code) return d;
-  const source = evaluated.origins.get(codeOriginKey(code.kind, code.name, code.codeType));
+  if (code) {
+    const source = evaluated.origins.get(codeOriginKey(code.kind, code.name, code.codeType));
+    if (!source?.origin) return d;
+    return { ...d, origin: mapper.locate(source.origin, source.key, d.pointer) };
+  }
+  // A finding about a component's metadata in makecomapp.json: point at its define call.
+  const m = d.file === MAKECOMAPP_FILE ? /^\/components\/([^/]+)\/([^/]+)(?:\/([^/]+))?/.exec(d.pointer) : null;
+  if (!m) return d;
+  const [, kind, rawName, field] = m;
+  const name = rawName!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const source = evaluated.origins.get(componentOriginKey(kind as ComponentKind, name));
   if (!source?.origin) return d;
-  return { ...d, origin: mapper.locate(source.origin, source.key, d.pointer) };
+  return { ...d, origin: mapper.locate(source.origin, field ? META_KEYS[field] : undefined, '') };
 }
 
 /** Baseline file: `{version: 1, findings: [{ruleId, file, pointer, message, reason}]}`; reasons are for readers. */

@@ -27,6 +27,11 @@ export interface EvaluatedApp {
   origins: Map<string, CodeOrigin>;
 }
 
+/** Key of a component's own `define*` call (for findings about its metadata). */
+export function componentOriginKey(kind: ComponentKind, name: string): string {
+  return `${kind}/${name}`;
+}
+
 export function codeOriginKey(kind: ComponentKind | 'general', name: string, codeType: string): string {
   return kind === 'general' ? `general/${codeType}` : `${kind}/${name}/${codeType}`;
 }
@@ -171,6 +176,7 @@ export function evaluateApp(
       if (names.has(def.name)) throw new InputError(`two ${kind}s are named "${def.name}"`, def.origin);
       names.add(def.name);
       components[kind][def.name] = evaluateComponent(def, mode, opts.projectRoot, origins);
+      origins.set(componentOriginKey(kind, def.name), { origin: def.origin });
     }
   }
   const { name, label, version, description, theme, language, audience } = app;

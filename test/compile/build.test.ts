@@ -208,6 +208,13 @@ describe('problems are reported at the TypeScript line that produced them', () =
     expect(r.ok).toBe(false);
   });
 
+  it('maps a finding about component metadata in makecomapp.json to its define call', async () => {
+    const r = await buildApp({ src: `${FIXTURES}/unlabelled-app`, out: path.join(work, 'unlabelled') });
+    const d = r.diagnostics.find((x) => x.file === 'makecomapp.json' && x.pointer.startsWith('/components/module/getThing'));
+    expect(d?.ruleId).toBe('structure/missing-label');
+    expect(d?.origin).toEqual({ file: `${FIXTURES}/unlabelled-app/app.ts`, line: 5, column: 31 });
+  });
+
   it('maps into builder callbacks and shared files of the reference app', async () => {
     const { app } = await importAppDefinition('app-src');
     const { SourceMapper } = await import('../../generator/compile/source-map.ts');
