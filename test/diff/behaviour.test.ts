@@ -45,15 +45,23 @@ describe('behaviour: the same scenarios on both apps against the embedded API', 
     expect(r.grade.steps.every((s) => s.pass)).toBe(true);
   });
 
-  it('a component renamed by the student still runs the reference scenarios (matched by what it does)', async () => {
+  it('components renamed by the student still run the reference scenarios (matched by what they do)', async () => {
     const r = await diffStudent((d) =>
       editManifest(d, (m) => {
         m.components.module.findMovies = m.components.module.searchMovies;
         delete m.components.module.searchMovies;
+        m.components.connection.myAcademy = m.components.connection.academy;
+        delete m.components.connection.academy;
+        for (const kind of ['module', 'rpc', 'webhook'])
+          for (const c of Object.values(m.components[kind] ?? {}) as { connection?: string }[])
+            if (c.connection === 'academy') c.connection = 'myAcademy';
       }),
     );
     expect(r.matches.find((m) => m.reference === 'searchMovies')?.theirs).toBe('findMovies');
+    expect(r.matches.find((m) => m.reference === 'academy')?.theirs).toBe('myAcademy');
+    expect(r.counts.breaking + r.counts.behavioural).toBe(0);
     expect(r.behaviour.ran).toBe(true);
+    expect(r.behaviour.steps.filter((s) => !s.pass).map((s) => [s.title, s.differences])).toEqual([]);
     expect(r.behaviour.equivalent).toBe(true);
   });
 

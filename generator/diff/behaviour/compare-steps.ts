@@ -44,10 +44,13 @@ function partsByName(body: unknown): unknown {
 }
 
 /** What is compared in one step: the error, each request (with its status) and the output bundles. */
-export function stepView(s: StepReport | undefined): Record<string, unknown> {
+export function stepView(
+  s: StepReport | undefined,
+  rename: (text: string) => string = (t) => t,
+): Record<string, unknown> {
   if (!s) return {};
   return {
-    ...(s.error ? { error: { type: s.error.type, message: s.error.message } } : {}),
+    ...(s.error ? { error: { type: s.error.type, message: rename(s.error.message) } } : {}),
     requests: s.requests.map((r) => ({
       ...requestView(r),
       ...(r.status !== undefined ? { status: r.status } : {}),
@@ -88,7 +91,11 @@ export function compareRuns(
   ref: SimulationReport,
   refAlt: SimulationReport,
   theirs: SimulationReport,
+  /** The student's component names → the reference's, so messages naming them compare equal. */
+  renames: Map<string, string> = new Map(),
 ): BehaviourStep[] {
+  const rename = (text: string) =>
+    text.replace(/"([A-Za-z][\w-]*)"/g, (m, n: string) => (renames.has(n) ? `"${renames.get(n)}"` : m));
   const out: BehaviourStep[] = [];
   for (const rs of ref.scenarios) {
     const alt = refAlt.scenarios.find((s) => s.name === rs.name);
@@ -98,7 +105,7 @@ export function compareRuns(
       const r = rs.steps[i];
       const t = ts?.steps[i];
       const masked = noisyPaths(r, alt?.steps[i]);
-      const { differences, compared } = compareStep(r, t, masked);
+      const { differences, compared } = compareStep(r, t, masked, rename);
       const total = differences.length;
       const listed =
         total > MAX_LISTED
@@ -145,9 +152,14 @@ type View = Record<string, unknown>;
  * Differences of one step. Requests are paired by method and URL (longest common subsequence), so
  * an extra refresh or page shows as one extra request instead of shifting every later one.
  */
-function compareStep(r: StepReport | undefined, t: StepReport | undefined, masked: Set<string>) {
+function compareStep(
+  r: StepReport | undefined,
+  t: StepReport | undefined,
+  masked: Set<string>,
+  rename: (text: string) => string,
+) {
   const rv = stepView(r);
-  const tv = stepView(t);
+  const tv = stepView(t, rename);
   const rReq = (rv.requests ?? []) as View[];
   const tReq = (tv.requests ?? []) as View[];
   const differences: StepDifference[] = [];

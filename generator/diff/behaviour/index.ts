@@ -56,7 +56,10 @@ export async function diffBehaviour(
       equivalent: true,
     };
   }
-  const steps = compareRuns(refA, refB, th);
+  const renames = new Map<string, string>();
+  for (const m of matches)
+    if (m.reference && m.theirs && m.reference !== m.theirs) renames.set(m.theirs, m.reference);
+  const steps = compareRuns(refA, refB, th, renames);
   const refFailed = refA.scenarios.flatMap((s) =>
     s.steps.filter((x) => x.status === 'fail').map((x) => `${s.name} #${x.index + 1}`),
   );
