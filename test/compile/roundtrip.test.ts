@@ -33,6 +33,12 @@ describe('import then build gives back the same JSON', () => {
     expect(Object.keys(before.components.module!)).toHaveLength(16);
   });
 
+  it('for the reference app read from its single-file bundle', async () => {
+    const { before, after } = await roundTrip('dist-app/app.bundle.json', 'reference-bundle');
+    expect(after).toEqual(before);
+    expect(before).toEqual(semanticView(loadApp('dist-app')));
+  });
+
   for (const app of corpusApps()) {
     const label = path.relative('/work/shared/corpus', app);
     it(`for corpus app ${label}`, async () => {
