@@ -33,15 +33,19 @@ import { structureDuplicateParameterName } from './structure-duplicate-parameter
 import { structureGroupDuplicateModule } from './structure-group-duplicate-module.ts';
 import { structureGroupUnknownModule } from './structure-group-unknown-module.ts';
 import { structureInstantTriggerWithoutWebhook } from './structure-instant-trigger-without-webhook.ts';
+import { structureInvalidComponentId } from './structure-invalid-component-id.ts';
 import { structureLimitNotPositive } from './structure-limit-not-positive.ts';
 import { structureListWithoutPagination } from './structure-list-without-pagination.ts';
+import { structureLogSanitizePath } from './structure-log-sanitize-path.ts';
 import { structureMissingDescription } from './structure-missing-description.ts';
 import { structureMissingErrorHandling } from './structure-missing-error-handling.ts';
 import { structureMissingLabel } from './structure-missing-label.ts';
 import { structureModuleNotInGroup } from './structure-module-not-in-group.ts';
 import { structureMultipleUniversalModules } from './structure-multiple-universal-modules.ts';
 import { structureRelativeUrlWithoutBase } from './structure-relative-url-without-base.ts';
+import { structureRepeatBounds } from './structure-repeat-bounds.ts';
 import { structureReservedParameterName } from './structure-reserved-parameter-name.ts';
+import { structureRpcOptionsShape } from './structure-rpc-options-shape.ts';
 import { structureRpcTargetMissing } from './structure-rpc-target-missing.ts';
 import { structureSampleKeyNotInInterface } from './structure-sample-key-not-in-interface.ts';
 import { structureSearchWithoutIterate } from './structure-search-without-iterate.ts';
@@ -87,15 +91,19 @@ export const ALL_RULES: readonly Rule[] = [
   structureGroupDuplicateModule,
   structureGroupUnknownModule,
   structureInstantTriggerWithoutWebhook,
+  structureInvalidComponentId,
   structureLimitNotPositive,
   structureListWithoutPagination,
+  structureLogSanitizePath,
   structureMissingDescription,
   structureMissingErrorHandling,
   structureMissingLabel,
   structureModuleNotInGroup,
   structureMultipleUniversalModules,
   structureRelativeUrlWithoutBase,
+  structureRepeatBounds,
   structureReservedParameterName,
+  structureRpcOptionsShape,
   structureRpcTargetMissing,
   structureSampleKeyNotInInterface,
   structureSearchWithoutIterate,

@@ -1,0 +1,52 @@
+import type { Rule } from '../types.ts';
+import { academyApp } from './shared-cases.ts';
+import { isObject } from './util.ts';
+
+export const structureRepeatBounds: Rule = {
+  id: 'structure/repeat-bounds',
+  description: "`repeat` without a literal `limit`/`delay`, or with a limit above Make's cap of 1000.",
+  defaultSeverity: 'error',
+  docs: "A `repeat` block re-sends a request while its condition holds, waiting `delay` ms between rounds, at most `limit` times. Make's docs require both to be literal numbers: an IML expression there is not evaluated, so the loop has no usable bound. (A hard cap of 1000 rounds is reported by third-party notes only, so larger limits are not flagged.)",
+  check(ctx) {
+    for (const r of ctx.analysis.requests) {
+      const rep = r.value.repeat;
+      if (!isObject(rep)) continue;
+      for (const key of ['limit', 'delay'] as const) {
+        const v = rep[key];
+        const bad =
+          v === undefined
+            ? undefined
+            : typeof v !== 'number'
+              ? `repeat.${key} must be a literal number, not ${JSON.stringify(v)}`
+              : v < (key === 'limit' ? 1 : 0)
+                ? `repeat.${key} ${v} is not a positive number`
+                : undefined;
+        if (bad)
+          ctx.report({
+            message: `${bad}.`,
+            code: r.code,
+            pointer: `${r.pointer}/repeat/${key}`,
+            component: r.component ?? 'base',
+          });
+      }
+    }
+  },
+  cases: {
+    valid: [
+      {
+        name: 'literal limit and delay',
+        bundle: academyApp(
+          `"communication": { "url": "/about", "repeat": { "condition": "{{temp.again}}", "delay": 1000, "limit": 10 }, "response": { "temp": { "again": "{{body.pending}}" } } }, "scope": ["read"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'IML delay and a zero limit',
+        bundle: academyApp(
+          `"communication": { "url": "/about", "repeat": { "condition": "{{temp.again}}", "delay": /*@*/ "{{parameters.wait}}", "limit": /*@*/ 0 }, "response": { "temp": { "again": "{{body.pending}}" } } }, "mappableParams": [{ "name": "wait", "type": "uinteger", "label": "Wait" }], "scope": ["read"]`,
+        ),
+      },
+    ],
+  },
+};
