@@ -17,7 +17,7 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('make-app build', () => {
+describe('make-app build', { timeout: 300_000 }, () => {
   it('--check exits 0 on the committed dist-app (what CI runs)', () => {
     const r = cli('--check');
     expect(r.err).toBe('');

@@ -17,7 +17,7 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('make-app import', () => {
+describe('make-app import', { timeout: 300_000 }, () => {
   it('imports a corpus app to TypeScript that builds again', () => {
     const src = path.join(work, 'cats');
     const r = cli('import', '/work/shared/corpus/johnson-jnr__integromat-cats-public', '--out', src);

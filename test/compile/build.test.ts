@@ -30,7 +30,7 @@ function listFiles(dir: string, base = dir): string[] {
   });
 }
 
-describe('dist-app matches app-src', () => {
+describe('dist-app matches app-src', { timeout: 120_000 }, () => {
   it('is up to date and lints clean (no errors, no warnings beyond the baseline)', async () => {
     const r = await buildApp({ src: 'app-src', out: 'dist-app', check: true });
     expect({ upToDate: r.upToDate, written: r.written, removed: r.removed }).toEqual({
@@ -58,7 +58,7 @@ describe('dist-app matches app-src', () => {
   });
 });
 
-describe('emit', () => {
+describe('emit', { timeout: 120_000 }, () => {
   it('is byte-for-byte deterministic across two builds', async () => {
     const a = path.join(work, 'det-a');
     const b = path.join(work, 'det-b');
@@ -115,7 +115,7 @@ describe('emit', () => {
   });
 });
 
-describe('output folder safety', () => {
+describe('output folder safety', { timeout: 120_000 }, () => {
   it('keeps files it did not write and removes only its own stale files', async () => {
     const out = path.join(work, 'safety');
     mkdirSync(path.join(out, 'modules'), { recursive: true });
@@ -172,7 +172,7 @@ describe('output folder safety', () => {
   });
 });
 
-describe('--check', () => {
+describe('--check', { timeout: 120_000 }, () => {
   it('writes nothing and reports an edited generated file as out of date', async () => {
     const out = path.join(work, 'check');
     await buildApp({ src: 'app-src', out });
@@ -193,7 +193,7 @@ describe('--check', () => {
   });
 });
 
-describe('problems are reported at the TypeScript line that produced them', () => {
+describe('problems are reported at the TypeScript line that produced them', { timeout: 120_000 }, () => {
   it('maps an undeclared parameter in generated JSON back to app.ts', async () => {
     const r = await buildApp({ src: `${FIXTURES}/typo-app`, out: path.join(work, 'typo') });
     const d = r.diagnostics.find((x) => x.ruleId === 'iml/undeclared-parameter');
@@ -238,7 +238,7 @@ describe('problems are reported at the TypeScript line that produced them', () =
   });
 });
 
-describe('lint baseline', () => {
+describe('lint baseline', { timeout: 120_000 }, () => {
   const undeclared = {
     ruleId: 'iml/undeclared-parameter',
     file: 'modules/list-things/list-things.communication.iml.json',
@@ -284,7 +284,7 @@ describe('lint baseline', () => {
   });
 });
 
-describe('bad sources are typed errors, not crashes', () => {
+describe('bad sources are typed errors, not crashes', { timeout: 120_000 }, () => {
   it.each([
     ['a folder without app.ts', `${FIXTURES}/missing`, /does not exist/],
     [

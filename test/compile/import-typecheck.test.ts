@@ -15,7 +15,7 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-describe('imported TypeScript reads as hand-written code', () => {
+describe('imported TypeScript reads as hand-written code', { timeout: 120_000 }, () => {
   it('the imported reference app type-checks against the authoring API', () => {
     const out = path.join(work, 'reference');
     const result = importApp('dist-app', { out });

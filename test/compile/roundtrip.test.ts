@@ -26,7 +26,7 @@ async function roundTrip(source: string, label: string) {
   return { before: semanticView(original), after: semanticView(loadApp(out)) };
 }
 
-describe('import then build gives back the same JSON', () => {
+describe('import then build gives back the same JSON', { timeout: 120_000 }, () => {
   it('for the reference app (dist-app)', async () => {
     const { before, after } = await roundTrip('dist-app', 'reference');
     expect(after).toEqual(before);

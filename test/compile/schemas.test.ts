@@ -19,7 +19,7 @@ let app: AppModel;
 beforeAll(async () => {
   await buildApp({ src: 'app-src', out: work });
   app = loadApp(work);
-});
+}, 120_000);
 
 /** Every (file, schema) pair of the compiled app; README has no schema. */
 function pairs(): { file: string; schema: string | undefined }[] {
@@ -38,7 +38,7 @@ function pairs(): { file: string; schema: string | undefined }[] {
 
 const schemasWritten = existsSync(path.join(SCHEMAS_DIR, 'base.schema.json'));
 
-describe('the compiled reference app and schemas/', () => {
+describe('the compiled reference app and schemas/', { timeout: 120_000 }, () => {
   it('has a schema for every emitted code file', () => {
     const list = pairs();
     expect(list.length).toBeGreaterThan(80);
