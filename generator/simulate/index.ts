@@ -30,6 +30,7 @@ export type { HostMap, Transport, WireRequest, WireResponse } from './http.ts';
 export { createFetchTransport, mapUrl } from './http.ts';
 export { toMermaid } from './mermaid.ts';
 export { REDACTED } from './redact.ts';
+export { ReplayFileError } from './replay.ts';
 export { formatReport } from './report-text.ts';
 export { loadScenarios, parseScenario, ScenarioError } from './scenario-load.ts';
 export type { Expectation, RequestExpectation, Scenario, ScenarioStep } from './scenario-types.ts';

@@ -8,6 +8,17 @@ import { MakeError } from './errors.ts';
 import type { HarEntry, HarLog } from './har.ts';
 import type { WireResponse } from './http.ts';
 
+/** The --replay file cannot be used (unreadable, not JSON, not HAR). */
+export class ReplayFileError extends Error {
+  override name = 'ReplayFileError';
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
+
 export class ReplaySource {
   private readonly used = new Set<number>();
   constructor(
@@ -20,10 +31,26 @@ export class ReplaySource {
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
-      throw new Error(`${file}: not a readable HAR file (${(e as Error).message})`);
+      throw new ReplayFileError(`not a readable HAR file (${(e as Error).message})`, file);
     }
     const log = (parsed as HarLog)?.log;
-    if (!log || !Array.isArray(log.entries)) throw new Error(`${file}: not a HAR file (missing log.entries)`);
+    if (!log || !Array.isArray(log.entries))
+      throw new ReplayFileError('not a HAR file (missing log.entries)', file);
+    log.entries.forEach((e, i) => {
+      const ok =
+        typeof e?.request?.method === 'string' &&
+        typeof e.request.url === 'string' &&
+        Array.isArray(e.request.headers) &&
+        typeof e.response?.status === 'number' &&
+        Array.isArray(e.response.headers) &&
+        typeof e.response.content === 'object' &&
+        e.response.content !== null;
+      if (!ok)
+        throw new ReplayFileError(
+          `log.entries[${i}] is not a HAR entry (needs request.method/url/headers and response.status/headers/content)`,
+          file,
+        );
+    });
     return new ReplaySource(parsed as HarLog, file);
   }
 

@@ -71,6 +71,7 @@ describe('make-app simulate', () => {
     [['dist-app', '--seed', 'x'], /--seed must be a non-negative integer/],
     [['dist-app', '--host-map', 'bad'], /--host-map expects host=http:\/\/origin/],
     [['dist-app', '--replay', 'package.json'], /not a HAR file/],
+    [['dist-app', '--replay', 'test/fixtures/simulate/broken.har'], /log\.entries\[0\] is not a HAR entry/],
   ])('usage and input errors exit 2 without a stack trace: %j', (args, message) => {
     const r = cli(args);
     expect(r.code).toBe(2);

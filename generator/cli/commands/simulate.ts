@@ -7,6 +7,7 @@ import {
   type HostMap,
   type LiveTarget,
   loadScenarios,
+  ReplayFileError,
   type Scenario,
   ScenarioError,
   SimulationSetupError,
@@ -119,8 +120,7 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
         });
       } catch (e) {
         if (e instanceof SimulationSetupError) throw new UsageError(e.message);
-        if ((e as Error).message?.includes('HAR file'))
-          throw new InputError((e as Error).message, { file: flags.replay });
+        if (e instanceof ReplayFileError) throw new InputError(e.message, { file: flags.replay });
         throw e;
       }
       if (flags.mermaid) writeFileSync(resolve(flags.mermaid), toMermaid(report));
