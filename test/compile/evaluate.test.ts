@@ -6,8 +6,11 @@ import { InputError } from '../../generator/cli/errors.ts';
 import {
   defineApp,
   defineConnection,
+  defineFunction,
   defineModule,
   defineRpc,
+  defineWebhook,
+  emitApp,
   evaluateApp,
   expr,
   now,
@@ -126,6 +129,75 @@ describe('values JSON cannot hold are errors naming the component and path', () 
     expect(() =>
       evaluateApp(defineApp({ name: 'test-app', version: 1, modules: [a, b] }), { projectRoot: work }),
     ).toThrow('two modules are named "same"');
+  });
+});
+
+describe('every component kind is emitted where Make looks for it', () => {
+  it('functions, webhooks, RPCs, app common data and groups', () => {
+    const fn = defineFunction({
+      name: 'formatTitle',
+      code: 'function formatTitle(t) {\n  return t.trim();\n}\n',
+      test: "it('trims', () => {});\n",
+    });
+    const hook = defineWebhook({
+      name: 'thingEvents',
+      label: 'Events',
+      type: 'web-shared',
+      communication: { output: '{{body}}', uid: '{{body.account}}' },
+    });
+    const rpc = defineRpc({ name: 'listThings', label: 'List', communication: { url: '/things' } });
+    const m = defineModule({
+      name: 'watchThings',
+      type: 'instant_trigger',
+      label: 'Watch',
+      description: 'Watches.',
+      webhook: hook,
+    });
+    const app = defineApp({
+      name: 'kinds-app',
+      version: 1,
+      common: { timeout: 30000 },
+      groups: [{ label: 'All', modules: [m] }],
+      functions: [fn],
+      webhooks: [hook],
+      rpcs: [rpc],
+      modules: [m],
+    });
+    const files = emitApp(evaluateApp(app, { projectRoot: work }).bundle);
+    const byPath = new Map(files.map((f) => [f.path, f.text]));
+    expect([...byPath.keys()].sort()).toEqual([
+      'app.bundle.json',
+      'functions/format-title/format-title.code.js',
+      'functions/format-title/format-title.test.js',
+      'general/common.json',
+      'makecomapp.json',
+      'modules/groups.json',
+      'rpcs/list-things/list-things.communication.iml.json',
+      'webhooks/thing-events/thing-events.communication.iml.json',
+    ]);
+    expect(byPath.get('functions/format-title/format-title.code.js')).toBe(
+      'function formatTitle(t) {\n  return t.trim();\n}\n',
+    );
+    const manifest = JSON.parse(byPath.get('makecomapp.json')!);
+    expect(manifest.components.module.watchThings).toEqual({
+      label: 'Watch',
+      description: 'Watches.',
+      moduleType: 'instant_trigger',
+      connection: null,
+      altConnection: null,
+      webhook: 'thingEvents',
+      codeFiles: {},
+    });
+    expect(manifest.components.webhook.thingEvents.webhookType).toBe('web-shared');
+    expect(manifest.generalCodeFiles).toEqual({
+      base: null,
+      common: 'general/common.json',
+      readme: null,
+      groups: 'modules/groups.json',
+    });
+    expect(JSON.parse(byPath.get('modules/groups.json')!)).toEqual([
+      { label: 'All', modules: ['watchThings'] },
+    ]);
   });
 });
 
