@@ -98,7 +98,7 @@ export function compileExpr(expr: Expr): Closure {
 }
 
 function compilePath(root: string, segments: Segment[]): Closure {
-  // Fast paths for the common `a.b` and `a.b.c` shapes (no computed steps).
+  // Fast paths for the most common shapes, `a` and `a.b` (no computed steps).
   if (segments.every((s) => s.kind === 'name')) {
     const names = segments.map((s) => (s as { name: string }).name);
     if (names.length === 0) return (ctx) => (Object.hasOwn(ctx, root) ? ctx[root] : undefined);
