@@ -19,10 +19,13 @@ export function corpusApps(): string[] {
   for (const name of readdirSync(CORPUS).sort()) {
     const d = path.join(CORPUS, name);
     if (!statSync(d).isDirectory()) continue;
-    if (isApp(d)) out.push(d);
-    else
-      for (const sub of readdirSync(d).sort())
-        if (statSync(path.join(d, sub)).isDirectory()) out.push(path.join(d, sub));
+    const subs = readdirSync(d)
+      .sort()
+      .map((s) => path.join(d, s))
+      .filter((s) => statSync(s).isDirectory());
+    // a folder of several apps (each sub-folder an app); anything else is one app, whatever its layout
+    if (!isApp(d) && subs.length > 0 && subs.every(isApp)) out.push(...subs);
+    else out.push(d);
   }
   return out;
 }
