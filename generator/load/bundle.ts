@@ -10,6 +10,7 @@ import {
 import { toPointer } from '../model/location.ts';
 import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
+import { putComponent, safeAssign } from './component-registry.ts';
 import { type LoadContext, report } from './context.ts';
 import type { JsonDocument } from './json-document.ts';
 
@@ -30,7 +31,7 @@ export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): A
     diagnostics: ctx.diagnostics,
   };
   const bundle = doc.value as Record<string, unknown>;
-  if (isObject(bundle.app)) Object.assign(app.info, bundle.app);
+  if (isObject(bundle.app)) safeAssign(app.info, bundle.app);
   if (typeof app.info.name !== 'string')
     app.info.name = path.basename(file).replace(/(\.bundle)?\.json$/i, '');
 
@@ -135,7 +136,7 @@ export function loadBundle(ctx: LoadContext, doc: JsonDocument, file: string): A
       }
       if (k === 'connection' && !c.connectionType)
         c.connectionType = inferConnectionType(c.codes.communication?.value);
-      app.components[k][name] = c;
+      putComponent(app, c);
     }
   }
   return app;

@@ -1,5 +1,6 @@
 import type { ActionCrud, Component, ComponentKind, ConnectionType, WebhookType } from '../model/app.ts';
 import { toModuleType } from './code-types.ts';
+import { safeAssign } from './component-registry.ts';
 
 /** Metadata keys the model has a field for; anything else goes to `extra`. */
 const KNOWN = new Set([
@@ -54,7 +55,7 @@ export function componentFromMeta(
   const description = str(meta.description);
   if (description !== undefined) c.description = description;
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(meta)) if (!KNOWN.has(k)) extra[k] = v;
+  safeAssign(extra, Object.fromEntries(Object.entries(meta).filter(([k]) => !KNOWN.has(k))));
 
   if (kind === 'module') {
     const mt = toModuleType(meta.moduleType ?? meta.moduleSubtype ?? meta.typeId ?? meta.type);

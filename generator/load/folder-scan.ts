@@ -4,6 +4,7 @@ import { type AppModel, type Component, type ComponentKind, componentId } from '
 import { makeCodeFile } from './code-file.ts';
 import { componentCodeType, generalCodeType, KIND_FOLDERS } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
+import { hasComponent, putComponent } from './component-registry.ts';
 import { type LoadContext, loadCodeFile, parseInto, readText, relativeToRoot, report } from './context.ts';
 
 const CODE_EXT = /(\.iml\.json|\.imljson|\.jsonc|\.json|\.js|\.md)$/i;
@@ -145,7 +146,7 @@ export function kindOfFolder(name: string): ComponentKind | undefined {
 
 /** Adds a component, reporting a name clash instead of overwriting. */
 export function addComponent(ctx: LoadContext, app: AppModel, c: Component): void {
-  if (app.components[c.kind][c.name]) {
+  if (hasComponent(app, c)) {
     report(
       ctx,
       'load/duplicate-component',
@@ -156,5 +157,5 @@ export function addComponent(ctx: LoadContext, app: AppModel, c: Component): voi
     );
     return;
   }
-  app.components[c.kind][c.name] = c;
+  putComponent(app, c);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type AppModel, emptyComponents } from '../model/app.ts';
+import { safeAssign } from './component-registry.ts';
 import { type LoadContext, parseInto, readText, relativeToRoot } from './context.ts';
 import {
   addComponent,
@@ -32,7 +33,7 @@ export function loadImljsonExport(ctx: LoadContext): AppModel {
   const text = readText(ctx, metaAbs, undefined);
   const meta = text === undefined ? undefined : parseInto(ctx, text, rel).value;
   if (isObject(meta)) {
-    for (const [k, v] of Object.entries(meta)) app.info[k] = v;
+    safeAssign(app.info, meta);
   }
   if (typeof app.info.name !== 'string') app.info.name = path.basename(ctx.root);
 

@@ -10,6 +10,7 @@ import {
 import { toPointer } from '../model/location.ts';
 import { componentCodeType, generalCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
+import { hasComponent, putComponent } from './component-registry.ts';
 import {
   type LoadContext,
   loadCodeFile,
@@ -193,7 +194,7 @@ function loadKind(
       );
       continue;
     }
-    if (app.components[kind][entry.name]) {
+    if (hasComponent(app, { kind, name: entry.name })) {
       report(
         ctx,
         'load/duplicate-component',
@@ -209,7 +210,7 @@ function loadKind(
     if (kind === 'connection' && !component.connectionType) {
       component.connectionType = inferConnectionType(component.codes.communication?.value);
     }
-    app.components[kind][entry.name] = component;
+    putComponent(app, component);
   }
 }
 

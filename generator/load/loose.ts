@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type AppModel, type ComponentKind, emptyComponents } from '../model/app.ts';
 import { componentCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
+import { hasComponent, putComponent } from './component-registry.ts';
 import { type LoadContext, loadCodeFile } from './context.ts';
 import {
   addComponent,
@@ -92,11 +93,13 @@ function loadFlatFiles(ctx: LoadContext, app: AppModel): void {
       if (type) found = { name: parts.slice(0, i).join('-') || kind, type };
     }
     if (!found) continue;
-    const existing = app.components[kind][found.name];
+    const existing = hasComponent(app, { kind, name: found.name })
+      ? app.components[kind][found.name]
+      : undefined;
     const c = existing ?? componentFromMeta(kind, found.name, {});
     if (!existing) {
       c.declaredAt = { file: e.name, line: 1, column: 1, pointer: '' };
-      app.components[kind][found.name] = c;
+      putComponent(app, c);
     }
     if (c.codes[found.type]) continue;
     const code = loadCodeFile(

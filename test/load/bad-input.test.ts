@@ -256,3 +256,37 @@ describe('loading a malformed bundle', () => {
     ]);
   });
 });
+
+describe('hostile names', () => {
+  it('keeps components named "__proto__" and "constructor" as plain entries, touching no prototype', () => {
+    const file = path.join(tmp, 'proto.bundle.json');
+    writeFileSync(
+      file,
+      '{"bundleVersion": 1, "app": {"name": "p", "__proto__": {"polluted": 1}}, "general": {}, "components": {"module": {' +
+        '"__proto__": {"moduleType": "action", "codes": {}, "__proto__": {"x": 1}}, "constructor": {"moduleType": "search", "codes": {}}}}}',
+    );
+    const app = loadApp(file);
+    expect(Object.keys(app.components.module).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(app.components.module)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(app.info)).toBe(Object.prototype);
+    expect(app.components.module.constructor.moduleType).toBe('search');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('does not call a component named "constructor" a duplicate in makecomapp.json', () => {
+    const root = path.join(tmp, 'ctor-app');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(
+      path.join(root, 'makecomapp.json'),
+      JSON.stringify({
+        fileVersion: 1,
+        generalCodeFiles: {},
+        components: { module: { constructor: { moduleType: 'action', codeFiles: {} } } },
+        origins: [],
+      }),
+    );
+    const app = loadApp(root);
+    expect(app.diagnostics.map((d) => d.ruleId)).not.toContain('load/duplicate-component');
+    expect(Object.hasOwn(app.components.module, 'constructor')).toBe(true);
+  });
+});

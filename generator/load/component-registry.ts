@@ -1,0 +1,23 @@
+import type { AppModel, Component } from '../model/app.ts';
+
+/** True when the app already has a component of that kind and name (own keys only: "constructor" is a valid name). */
+export function hasComponent(app: AppModel, c: Pick<Component, 'kind' | 'name'>): boolean {
+  return Object.hasOwn(app.components[c.kind], c.name);
+}
+
+/** Adds a component as an own property, so a name like "__proto__" can never touch a prototype. */
+export function putComponent(app: AppModel, c: Component): void {
+  Object.defineProperty(app.components[c.kind], c.name, {
+    value: c,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** Copies own enumerable properties as own properties (no setter, so "__proto__" stays plain data). */
+export function safeAssign(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(source)) {
+    Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+}
