@@ -109,13 +109,27 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
   if (opts.live && (opts.api || opts.replay))
     throw new SimulationSetupError('--live cannot be combined with an embedded API or --replay');
   const replay = opts.replay ? ReplaySource.load(opts.replay) : undefined;
-  const seed = opts.seed ?? 1;
-  let api = opts.api;
-  let ownApi = false;
-  if (!api && !replay && !opts.live && opts.embeddedApi !== false) {
-    api = await startAcademyApi({ deterministic: true, seed, clock: opts.clock ?? createFakeClock() });
-    ownApi = true;
+  if (opts.api || replay || opts.live || opts.embeddedApi === false) return run(app, opts, replay);
+  // No API given: start one for this run (deterministic, seeded) and always close it.
+  const api = await startAcademyApi({
+    deterministic: true,
+    seed: opts.seed ?? 1,
+    clock: opts.clock ?? createFakeClock(),
+  });
+  try {
+    return await run(app, { ...opts, api }, replay);
+  } finally {
+    await api.close();
   }
+}
+
+async function run(
+  app: AppModel,
+  opts: SimulateOptions,
+  replay: ReplaySource | undefined,
+): Promise<SimulationReport> {
+  const seed = opts.seed ?? 1;
+  const api = opts.api;
   const clock: Clock = api?.clock ?? opts.clock ?? (opts.live ? createSystemClock() : createFakeClock());
   const settings: SimulatorSettings = {
     ...DEFAULT_SETTINGS,
@@ -214,7 +228,6 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
   } finally {
     await receiver?.close();
     iml.dispose();
-    if (ownApi) await api?.close();
   }
   const steps = reports.flatMap((r) => r.steps);
   const report: SimulationReport = {
