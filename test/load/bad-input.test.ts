@@ -269,7 +269,7 @@ describe('hostile names', () => {
     expect(Object.keys(app.components.module).sort()).toEqual(['__proto__', 'constructor']);
     expect(Object.getPrototypeOf(app.components.module)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(app.info)).toBe(Object.prototype);
-    expect(app.components.module.constructor.moduleType).toBe('search');
+    expect(app.components.module['constructor' as string].moduleType).toBe('search');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
