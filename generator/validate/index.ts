@@ -16,8 +16,16 @@ import type { LintConfig, LintResult, Rule } from './types.ts';
 export { type Analysis, analyzeApp } from './analysis/index.ts';
 export { CONFIG_SCHEMA } from './config/config-schema.ts';
 export { CONFIG_FILE_NAMES, findConfigFile, parseConfig, readConfigFile } from './config/load-config.ts';
+export {
+  FORMAT_NAMES,
+  FORMATTERS,
+  type FormatName,
+  type FormatOptions,
+  type Formatter,
+} from './formatters/index.ts';
 export * from './profiles/index.ts';
-export { ALL_RULES } from './rules/index.ts';
+export { ALL_RULES, RULES_BY_ID } from './rules/index.ts';
+export { renderRulesDoc } from './rules-doc.ts';
 export { applyBaseline, type Baseline, baselineProblem, createBaseline } from './suppress/baseline.ts';
 export type {
   LintConfig,
@@ -30,7 +38,7 @@ export type {
 } from './types.ts';
 
 export interface LintOptions {
-  /** Run only these rules (tests, `--rule`); default: every rule. */
+  /** Run only these rules (rule tests); default: every rule. */
   rules?: readonly Rule[];
   /** Skip the JSON Schema step. */
   skipSchemas?: boolean;
