@@ -13,7 +13,7 @@ import type { ComponentKind, Diagnostic } from '../model/index.ts';
 import { applyBaseline, type Baseline, lintApp } from '../validate/index.ts';
 import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
-import { type EmittedFile, MAKECOMAPP_FILE, emitApp } from './emit.ts';
+import { type EmittedFile, emitApp, MAKECOMAPP_FILE } from './emit.ts';
 import { codeOriginKey, componentOriginKey, type EvaluatedApp, evaluateApp } from './evaluate.ts';
 import { applyPlan, MANIFEST_FILE, manifestText, planFolder, readManifest } from './output-folder.ts';
 import type { SecretMode } from './secrets.ts';
@@ -169,7 +169,8 @@ function withOrigin(
     return { ...d, origin: mapper.locate(source.origin, source.key, d.pointer) };
   }
   // A finding about a component's metadata in makecomapp.json: point at its define call.
-  const m = d.file === MAKECOMAPP_FILE ? /^\/components\/([^/]+)\/([^/]+)(?:\/([^/]+))?/.exec(d.pointer) : null;
+  const m =
+    d.file === MAKECOMAPP_FILE ? /^\/components\/([^/]+)\/([^/]+)(?:\/([^/]+))?/.exec(d.pointer) : null;
   if (!m) return d;
   const [, kind, rawName, field] = m;
   const name = rawName!.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -17,7 +17,12 @@ describe('printed literals evaluate back to the same JSON', () => {
       { a: 1, 'b-c': 2, '{{...}}': '{{x}}' },
       "{ a: 1, 'b-c': 2, '{{...}}': '{{x}}' }",
     ],
-    ['quotes and backslashes escaped', "it's \\ done", "'it\\'s \\\\ done'"],
+    [
+      'double quotes avoid escaping IML single quotes',
+      "ifempty(x, 'api') \\ y",
+      '"ifempty(x, \'api\') \\\\ y"',
+    ],
+    ['both quote kinds: single quotes, escaped', `it's "x"`, `'it\\'s "x"'`],
     ['control characters escaped', 'a\u0001b\u2028', "'a\\u0001b\\u2028'"],
     ['__proto__ as an own property', JSON.parse('{"__proto__": 1}') as unknown, "{ ['__proto__']: 1 }"],
     ['null and booleans', [null, true, false], '[null, true, false]'],

@@ -5,11 +5,13 @@
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_INLINE = 90;
 
+/** A string literal: single quotes, or double quotes when that avoids escaping (IML uses `'`). */
 export function quote(s: string): string {
-  let out = "'";
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = q;
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
-    if (ch === "'") out += "\\'";
+    if (ch === q) out += `\\${q}`;
     else if (ch === '\\') out += '\\\\';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
@@ -18,7 +20,7 @@ export function quote(s: string): string {
       out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
-  return `${out}'`;
+  return `${out}${q}`;
 }
 
 /** A template literal for long multi-line text (code, Markdown). */
