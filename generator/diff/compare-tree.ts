@@ -45,6 +45,9 @@ export function diffTrees(
       const inR = k in ref && ref[k] !== undefined;
       const inT = k in theirs && theirs[k] !== undefined;
       if (inR && inT) out.push(...diffTrees(ref[k], theirs[k], asSet, [...path, k]));
+      else if (isEntryMap([...path, k]) && isObject(inR ? ref[k] : theirs[k]))
+        // a missing `headers`/`qs`/`response.data` object: one change per entry, like a missing entry
+        out.push(...diffTrees(inR ? ref[k] : {}, inT ? theirs[k] : {}, asSet, [...path, k]));
       else if (inR || inT)
         out.push({ path: [...path, k], ref: side(inR, ref[k]), theirs: side(inT, theirs[k]) });
     }
@@ -66,6 +69,12 @@ export function diffTrees(
     }
   }
   return [{ path, ref: side(true, ref), theirs: side(true, theirs) }];
+}
+
+/** Objects whose entries are independent (each header, query parameter, stored value is its own change). */
+function isEntryMap(path: Path): boolean {
+  const last = path[path.length - 1];
+  return last === 'headers' || last === 'qs' || (last === 'data' && path[path.length - 2] === 'response');
 }
 
 function side(present: boolean, value?: unknown): { present: boolean; value?: unknown } {

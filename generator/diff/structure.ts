@@ -2,6 +2,7 @@ import type { AppModel, CodeFile, Component, ComponentKind, GeneralCodeType } fr
 import type { SourceLocation } from '../model/location.ts';
 import { type ClassifyContext, classify } from './classify.ts';
 import { diffTrees, type RawDiff, stableJson } from './compare-tree.ts';
+import { foldMovedBaseHeaders } from './moved-headers.ts';
 import { type NormalComponent, normalizeComponent, normalizeGeneral } from './normalize-component.ts';
 import { isObject, locateIn, type NormalSection } from './tracked.ts';
 import type { Change, ComponentMatch } from './types.ts';
@@ -134,7 +135,21 @@ export function diffStructure(reference: AppModel, theirs: AppModel, matches: Co
       ),
     );
   }
-  return changes;
+  return foldMovedBaseHeaders(changes, requestsPerComponent(theirs, matches));
+}
+
+/** Number of requests each matched module/RPC of the student sends (id is the reference's). */
+function requestsPerComponent(theirs: AppModel, matches: ComponentMatch[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of matches) {
+    if ((m.kind !== 'module' && m.kind !== 'rpc') || !m.reference || !m.theirs) continue;
+    const comm = theirs.components[m.kind][m.theirs]?.codes.communication?.value;
+    const reqs = (Array.isArray(comm) ? comm : [comm]).filter(
+      (q) => isObject(q) && typeof q.url === 'string',
+    );
+    if (reqs.length) out.set(`${m.kind}s.${m.reference}`, reqs.length);
+  }
+  return out;
 }
 
 function compareComponents(

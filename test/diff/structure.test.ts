@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffApps } from '../../generator/diff/index.ts';
 import type { DiffReport } from '../../generator/diff/types.ts';
@@ -39,6 +39,42 @@ describe('a student app formatted differently but meaning the same', () => {
     expect(r.behaviourEquivalent).toBe(true);
     expect(r.counts.equivalent).toBeGreaterThan(0);
     expect(r.changes.every((c) => c.code === 'D-WRITTEN-DIFFERENTLY')).toBe(true);
+  });
+
+  it.each([
+    [
+      'absolute URLs instead of URLs relative to the base URL',
+      (d: string) => {
+        const base = JSON.parse(readFileSync(codePath(d, 'general', null, 'base'), 'utf8'));
+        for (const name of ['getMovie', 'searchMovies', 'createMovie'])
+          editCode(d, 'module', name, 'communication', (v) => {
+            for (const req of Array.isArray(v) ? v : [v]) req.url = `${base.baseUrl}${req.url}`;
+          });
+      },
+    ],
+    [
+      'the authorization header written in every module and RPC instead of base',
+      (d: string) => {
+        let header = '';
+        editCode(d, 'general', null, 'base', (v) => {
+          header = v.headers.authorization;
+          delete v.headers;
+        });
+        for (const kind of ['module', 'rpc'] as const)
+          for (const [name, c] of Object.entries(reference.components[kind]))
+            if (c.codes.communication)
+              editCode(d, kind, name, 'communication', (v) => {
+                for (const req of Array.isArray(v) ? v : [v])
+                  if (req.url) req.headers = { ...req.headers, Authorization: header };
+              });
+      },
+    ],
+  ])('%s is equivalent', async (_name, mutate) => {
+    const r = await diffStudent(mutate);
+    expect(
+      r.changes.filter((c) => c.class !== 'equivalent').map((c) => [c.code, c.component, c.path]),
+    ).toEqual([]);
+    expect(r.verdict).toBe('equivalent');
   });
 
   it('an unchanged copy has no changes at all', async () => {
