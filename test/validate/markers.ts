@@ -16,7 +16,8 @@ export function expectedPositions(text: string): Marker[] {
     while (/\s/.test(text[i] ?? '')) i++;
     if (m[1] !== undefined) {
       if (text[i] !== '"') throw new Error(`marker ${m[0]} is not followed by a string literal`);
-      const end = text.indexOf('"', i + 1);
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
       const at = text.slice(i + 1, end).indexOf(m[1]);
       if (at < 0) throw new Error(`marker text ${m[1]} not found in the following string`);
       i = i + 1 + at;

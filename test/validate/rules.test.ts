@@ -52,6 +52,16 @@ for (const rule of ALL_RULES) {
           expect(d.message.length).toBeGreaterThan(10);
         }
       });
+      it(`reports at the same line:column with CRLF line endings and a BOM: ${c.name}`, () => {
+        const expected = expectedPositions(c.bundle).map(pos).sort();
+        const app = loadCase(`\uFEFF${c.bundle.replace(/\n/g, '\r\n')}`);
+        const found = lintApp(
+          app,
+          { profile: c.profile },
+          { rules: [rule], skipSchemas: true },
+        ).diagnostics.filter((d) => d.ruleId === rule.id);
+        expect(found.map(pos).sort()).toEqual(expected);
+      });
       it(`is silenced by a file-level disable comment: ${c.name}`, () => {
         const app = loadCase(`/* make-app-disable ${rule.id} */\n${c.bundle}`);
         const result = lintApp(app, {}, { rules: [rule], skipSchemas: true });

@@ -48,6 +48,12 @@ export const imlUndeclaredParameter: Rule = {
     ],
     invalid: [
       {
+        name: 'after JSON escapes in the same string (caret maps decoded offsets back to the file)',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "qs": { "q": /*@"parameters.title"*/ "na\\u00efve \\"quoted\\" \\t {{parameters.title}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
         name: 'a typo in the parameter name',
         bundle: academyApp(
           `"communication": { "url": /*@"parameters.movieId"*/ "/movies/{{parameters.movieId}}" }, ${ID_PARAM}, "scope": ["read"]`,
