@@ -75,6 +75,11 @@ const MODULE_TYPE_IDS: Record<number, ModuleType> = {
   12: 'universal',
 };
 
+/** Own-key lookup: "constructor" or "__proto__" must never resolve to something inherited. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function isCodeType(name: string): name is ComponentCodeType {
   return (COMPONENT_CODE_TYPES as readonly string[]).includes(name);
 }
@@ -88,18 +93,18 @@ export function componentCodeType(kind: ComponentKind, name: string): ComponentC
   if (name === 'scope' && (kind === 'connection' || kind === 'webhook')) return LEGACY_SECTIONS[kind].scope;
   if (isCodeType(name)) return name;
   const lower = name.toLowerCase();
-  return LEGACY_SECTIONS[kind][lower] ?? SUFFIXES[lower];
+  return own(LEGACY_SECTIONS[kind], lower) ?? own(SUFFIXES, lower);
 }
 
 export function generalCodeType(name: string): GeneralCodeType | undefined {
-  return GENERAL_SECTIONS[name.toLowerCase()];
+  return own(GENERAL_SECTIONS, name.toLowerCase());
 }
 
 /** `trigger`, `4`, `"9"`, `instant_trigger`... → ModuleType. */
 export function toModuleType(value: unknown): ModuleType | undefined {
-  if (typeof value === 'number') return MODULE_TYPE_IDS[value];
+  if (typeof value === 'number') return own(MODULE_TYPE_IDS, String(value));
   if (typeof value !== 'string') return undefined;
-  if (/^\d+$/.test(value)) return MODULE_TYPE_IDS[Number(value)];
+  if (/^\d+$/.test(value)) return own(MODULE_TYPE_IDS, String(Number(value)));
   const v = value.toLowerCase().replace(/[\s-]/g, '_');
   const aliases: Record<string, ModuleType> = {
     trigger: 'trigger',
@@ -111,7 +116,7 @@ export function toModuleType(value: unknown): ModuleType | undefined {
     responder: 'responder',
     universal: 'universal',
   };
-  return aliases[v];
+  return own(aliases, v);
 }
 
 /** The component kinds as folder names used by every layout (`modules/`, `connections/`...). */

@@ -141,7 +141,8 @@ export function loadGeneralCandidates(
 
 /** Component kind of a folder name (`modules`, `connections`...). */
 export function kindOfFolder(name: string): ComponentKind | undefined {
-  return KIND_FOLDERS[name.toLowerCase()];
+  const key = name.toLowerCase();
+  return Object.hasOwn(KIND_FOLDERS, key) ? KIND_FOLDERS[key] : undefined;
 }
 
 /** Adds a component, reporting a name clash instead of overwriting. */

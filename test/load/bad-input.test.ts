@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -288,5 +296,24 @@ describe('hostile names', () => {
     const app = loadApp(root);
     expect(app.diagnostics.map((d) => d.ruleId)).not.toContain('load/duplicate-component');
     expect(Object.hasOwn(app.components.module, 'constructor')).toBe(true);
+  });
+});
+
+describe('names that match Object.prototype members', () => {
+  it('treats "constructor"/"__proto__" section keys and module types as unknown, not as inherited members', () => {
+    const root = appWith(
+      'proto-keys',
+      { constructor: 'a.json', toString: 'a.json', communication: 'a.json' },
+      { 'a.json': '{"url": "/x"}' },
+    );
+    const manifest = JSON.parse(readFileSync(path.join(root, 'makecomapp.json'), 'utf8'));
+    manifest.components.module.m.moduleType = 'constructor';
+    writeFileSync(path.join(root, 'makecomapp.json'), JSON.stringify(manifest));
+    mkdirSync(path.join(root, 'constructor'), { recursive: true });
+    const app = loadApp(root);
+    const m = app.components.module.m;
+    expect(m.moduleType).toBeUndefined();
+    expect(Object.keys(m.codes)).toEqual(['communication']);
+    expect(app.diagnostics.filter((d) => d.ruleId === 'load/unknown-code-type').length).toBe(2);
   });
 });
