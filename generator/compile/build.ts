@@ -15,7 +15,7 @@ import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { type EmittedFile, emitApp, MAKECOMAPP_FILE } from './emit.ts';
 import { codeOriginKey, componentOriginKey, type EvaluatedApp, evaluateApp } from './evaluate.ts';
-import { applyPlan, MANIFEST_FILE, manifestText, planFolder, readManifest } from './output-folder.ts';
+import { applyPlan, MANIFEST_FILE, manifestText, planFolder } from './output-folder.ts';
 import type { SecretMode } from './secrets.ts';
 import { SourceMapper } from './source-map.ts';
 
@@ -94,6 +94,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const projectRoot = process.cwd();
   const { app, entry } = await importAppDefinition(opts.src);
   const { evaluated, emitted, files } = renderApp(app, { projectRoot, secrets: opts.secrets });
+  // Read the baseline first, so a broken one stops the build before anything is written.
+  const baseline = readBaseline(opts.baselineFile ?? path.join(path.dirname(entry), 'lint-baseline.json'));
   const plan = planFolder(out, files);
   const manifestCurrent = existsSync(path.join(out, MANIFEST_FILE))
     ? readFileSync(path.join(out, MANIFEST_FILE), 'utf8')
@@ -120,12 +122,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
     }
   } else {
     applyPlan(out, files, plan);
-    // A manifest listing only what exists keeps later removals honest.
-    void readManifest(out);
   }
 
-  const baselineFile = opts.baselineFile ?? path.join(path.dirname(entry), 'lint-baseline.json');
-  const baseline = readBaseline(baselineFile);
   const loaded = loadApp(out);
   const lint = lintApp(loaded);
   // The baseline is applied here (as lintApp would) so entries that no longer match are visible.
