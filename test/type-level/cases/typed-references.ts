@@ -1,6 +1,6 @@
 // Cases for the typed references of the authoring API. A line `// @expect-error <text>` says the
 // following line must have a TypeScript error whose message contains <text>; nothing else may error.
-import { defineConnection, defineModule, defineRpc, defineWebhook, expr, rpcUrl } from '../../../generator/compile/index.ts';
+import { defineBase, defineConnection, defineModule, defineRpc, defineWebhook, expr, rpcUrl } from '../../../generator/compile/index.ts';
 
 const academy = defineConnection({
   name: 'academy',
@@ -149,5 +149,34 @@ export const hook = defineWebhook({
     // @expect-error Property 'hookID' does not exist
     url: `https://example.com/hooks/${webhook.hookID}`,
     method: 'DELETE',
+  }),
+});
+
+export const base = defineBase({
+  connection: academy,
+  communication: ({ connection }) => ({
+    baseUrl: 'https://example.com/api',
+    headers: { authorization: `Bearer ${connection.accessToken}` },
+    // @expect-error Property 'apiToken' does not exist
+    qs: { token: connection.apiToken },
+  }),
+});
+
+export const pollingTrigger = defineModule({
+  name: 'watchThings',
+  type: 'trigger',
+  label: 'Watch things',
+  description: 'Polling trigger bookkeeping is typed.',
+  connection: academy,
+  staticParameters: [{ name: 'limit', type: 'uinteger' }],
+  communication: ({ parameters, data, body, item }) => ({
+    url: '/things',
+    // @expect-error Property 'lastDat' does not exist
+    qs: { since: data.lastDate, after: data.lastDat },
+    response: {
+      iterate: body.items,
+      limit: parameters.limit,
+      trigger: { type: 'date', order: 'desc', id: item.id, date: item.createdAt },
+    },
   }),
 });
