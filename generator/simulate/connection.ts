@@ -6,12 +6,11 @@
  */
 import type { ImlContext } from '../iml/api.ts';
 import { componentId } from '../model/index.ts';
-import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
+import { authorizeInBrowser } from './authorize.ts';
+import { isPlainObject, type Spec } from './base-merge.ts';
 import { commonKeysRead, fillCommon } from './common-data.ts';
-import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError, toMakeError } from './errors.ts';
 import { type ExecResult, execute } from './executor.ts';
-import { buildRequest } from './request-builder.ts';
 import { invalidError } from './response.ts';
 import { type ConnectionState, findComponent, type Runtime } from './runtime.ts';
 import { deepMerge } from './temp.ts';
@@ -209,120 +208,6 @@ function oauthVars(rt: Runtime, st: ConnectionState): Record<string, unknown> {
     localRedirectUri: rt.settings.oauthLocalRedirectUri,
     makeRedirectUri: rt.settings.oauthMakeRedirectUri,
   };
-}
-
-/**
- * Evaluates the authorize URL, opens it like a browser, submits the consent form for the chosen
- * account, and returns the callback's query (`code`, `state` or `error`).
- */
-async function authorizeInBrowser(
-  rt: Runtime,
-  st: ConnectionState,
-  spec: Spec,
-  ctx: ImlContext,
-  opts: ConnectOptions,
-  state: string,
-): Promise<Record<string, unknown>> {
-  const ev = (v: unknown) => rt.env.iml.eval(v, ctx);
-  const url = ev(spec.url);
-  if (typeof url !== 'string' || !url)
-    throw new MakeError(
-      'InvalidConfigurationError',
-      `connections.${st.name}.authorize: "url" evaluated to ${JSON.stringify(url)}`,
-    );
-  const qs = spec.qs !== undefined ? ev(spec.qs) : {};
-  const built = buildRequest(
-    {
-      url: joinUrl(undefined, url),
-      method: 'GET',
-      headers: {},
-      qs: isPlainObject(qs) ? qs : {},
-      body: undefined,
-      type: 'json',
-      encodeUrl: spec.encodeUrl !== false,
-    },
-    { qsReplacesUrlQuery: false, boundarySeed: 0 },
-  );
-  let pageUrl = built.url;
-  if (!/[?&]state=/.test(pageUrl))
-    pageUrl += `${pageUrl.includes('?') ? '&' : '?'}state=${encodeURIComponent(state)}`;
-  const redirectUri = new URL(pageUrl).searchParams.get('redirect_uri') ?? undefined;
-  const component = `connections.${st.name}`;
-  const pointer = `${component}.authorize`;
-  const sanitize = sanitizeList(spec);
-  const send = (req: {
-    method: string;
-    url: string;
-    headers: Record<string, string>;
-    body?: Buffer;
-    mimeType?: string;
-  }) =>
-    rt.wire.send(
-      req,
-      { component, pointer, inputs: { scopes: st.scopes, as: opts.as } },
-      sanitize,
-      rt.settings.requestTimeoutMs,
-    );
-
-  const page = await send({ method: 'GET', url: pageUrl, headers: { Accept: 'text/html' } });
-  let location: string | undefined;
-  if (page.status >= 300 && page.status < 400) location = page.headers.location;
-  else if (page.status !== 200)
-    throw new MakeError(
-      'InvalidConfigurationError',
-      `Authorization page answered ${page.status}: ${summarize(page.body.toString('utf8'))}`,
-      page.status,
-    );
-  else {
-    const form = parseForm(page.body.toString('utf8'));
-    if (!form) throw new MakeError('InvalidConfigurationError', 'Authorization page has no form to submit');
-    const user = rt.users.find((u) => u.key === opts.as);
-    const hints = [opts.as ?? '', user?.name ?? '', user?.email ?? ''].filter(Boolean);
-    const filled = fillForm(
-      form,
-      hints,
-      opts.deny ? /deny|cancel|reject/i : /allow|authori[sz]e|accept|approve/i,
-    );
-    if ('error' in filled) throw new MakeError('RuntimeError', `Consent page: ${filled.error}`);
-    const action = new URL(form.action || pageUrl, pageUrl).toString();
-    const cookie = cookiesFrom(page.headers['set-cookie']);
-    const isPost = form.method === 'POST';
-    const res = await send({
-      method: form.method,
-      url: isPost ? action : `${action.split('?')[0]}?${filled.body}`,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-      ...(isPost ? { body: Buffer.from(filled.body), mimeType: 'application/x-www-form-urlencoded' } : {}),
-    });
-    if (res.status < 300 || res.status >= 400)
-      throw new MakeError(
-        'RuntimeError',
-        `Consent form answered ${res.status} instead of redirecting: ${summarize(res.body.toString('utf8'))}`,
-        res.status,
-      );
-    location = res.headers.location;
-    st.user = filled.chosenAccount ?? opts.as;
-  }
-  if (!location) throw new MakeError('RuntimeError', 'Authorization redirect has no Location');
-  const cb = new URL(location, pageUrl);
-  if (redirectUri && `${cb.origin}${cb.pathname}` !== redirectUri.split('?')[0])
-    throw new MakeError(
-      'RuntimeError',
-      `Authorization redirected to ${cb.origin}${cb.pathname}, not to the redirect_uri ${redirectUri}`,
-    );
-  const query: Record<string, unknown> = Object.fromEntries(cb.searchParams);
-  if (typeof query.code === 'string') rt.secrets.add(query.code);
-  const sentState = new URL(pageUrl).searchParams.get('state');
-  if (query.state !== undefined && sentState !== null && query.state !== sentState)
-    throw new MakeError('RuntimeError', 'OAuth2 state returned by the server does not match the one sent');
-  return query;
-}
-
-function summarize(text: string): string {
-  const t = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
 /**

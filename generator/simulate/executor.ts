@@ -4,12 +4,12 @@
  * → iterate/output → pagination → wrapper → limit. Request-less specs skip only the HTTP part.
  */
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject, joinUrl, mergeBase, type Spec, sanitizeList } from './base-merge.ts';
+import { isPlainObject, mergeBase, type Spec } from './base-merge.ts';
 import { MakeError } from './errors.ts';
-import type { WireResponse } from './http.ts';
 import type { ImlEnv } from './iml.ts';
-import { buildRequest } from './request-builder.ts';
+import { mergePages, shapeOutput } from './output.ts';
 import { httpError, invalidError, parseBody, typeForStatus } from './response.ts';
+import { sendSpec } from './send.ts';
 import type { SimulatorSettings } from './settings.ts';
 import { deepMerge, truthy } from './temp.ts';
 import type { Wire } from './wire.ts';
@@ -318,115 +318,4 @@ function paginatedSpec(spec: Spec, pag: Spec): Spec {
   }
   if (!merge) out.baseUrl = spec.baseUrl;
   return out;
-}
-
-function shapeOutput(
-  env: ExecEnv,
-  response: Spec,
-  rctx: ImlContext,
-  iterating: boolean,
-): { output?: unknown; items?: IteratedItem[]; iterateVars?: unknown } {
-  const ev = (v: unknown, c: ImlContext) => env.iml.eval(v, c);
-  if (!iterating) {
-    const output = response.output !== undefined ? ev(response.output, rctx) : rctx.body;
-    return { output };
-  }
-  const it = response.iterate;
-  const containerSrc = isPlainObject(it) ? it.container : it;
-  const container = ev(asTemplate(containerSrc), rctx);
-  let list: unknown[];
-  if (Array.isArray(container)) list = container;
-  else if (container === undefined || container === null) list = [];
-  else throw new MakeError('RuntimeError', 'The iterate container is not an array.');
-  const iterateVars = { container: { first: list[0], last: list[list.length - 1] } };
-  const items: IteratedItem[] = [];
-  for (const item of list) {
-    const ictx = { ...rctx, item, iterate: iterateVars };
-    if (isPlainObject(it) && it.condition !== undefined && !truthy(ev(it.condition, ictx))) continue;
-    items.push({ item, output: response.output !== undefined ? ev(response.output, ictx) : item });
-  }
-  return { items, output: items.map((x) => x.output), iterateVars };
-}
-
-/** `"body.data"` without braces is accepted as a path (docs show both forms). */
-function asTemplate(src: unknown): unknown {
-  if (typeof src === 'string' && !src.includes('{{')) return `{{${src}}}`;
-  return src;
-}
-
-function mergePages(
-  pages: { output?: unknown; items?: IteratedItem[] }[],
-  iterating: boolean,
-): { output: unknown; items?: IteratedItem[] } {
-  if (iterating) {
-    const items = pages.flatMap((p) => p.items ?? []);
-    return { output: items.map((x) => x.output), items };
-  }
-  if (pages.length === 1) return { output: pages[0].output };
-  const out: unknown[] = [];
-  for (const p of pages) {
-    if (Array.isArray(p.output)) out.push(...p.output);
-    else if (p.output !== undefined) out.push(p.output);
-  }
-  return { output: out };
-}
-
-/** Evaluates the request directives, builds the bytes and sends them (following redirects). */
-async function sendSpec(
-  env: ExecEnv,
-  target: ExecTarget,
-  spec: Spec,
-  pointer: string,
-  ctx: ImlContext,
-): Promise<WireResponse> {
-  const ev = (v: unknown) => env.iml.eval(v, ctx);
-  const urlValue = ev(spec.url);
-  if (typeof urlValue !== 'string' || urlValue === '')
-    throw new MakeError(
-      'InvalidConfigurationError',
-      `${pointer}: "url" evaluated to ${JSON.stringify(urlValue)}`,
-    );
-  const baseUrl = spec.baseUrl !== undefined ? ev(spec.baseUrl) : undefined;
-  const headersV = spec.headers !== undefined ? ev(spec.headers) : {};
-  const qsV = spec.qs !== undefined ? ev(spec.qs) : undefined;
-  const built = buildRequest(
-    {
-      url: joinUrl(baseUrl, urlValue),
-      method: String(ev(spec.method ?? 'GET') ?? 'GET'),
-      headers: isPlainObject(headersV) ? headersV : {},
-      qs: isPlainObject(qsV) ? qsV : undefined,
-      body: spec.body !== undefined ? ev(spec.body) : undefined,
-      type: String(ev(spec.type ?? 'json') ?? 'json'),
-      encodeUrl: spec.encodeUrl !== false,
-    },
-    { qsReplacesUrlQuery: env.settings.qsReplacesUrlQuery, boundarySeed: env.nextSeed() },
-  );
-  const sanitize = [...sanitizeList(spec), ...(target.sanitize ?? [])];
-  const timeout = Math.min(
-    Number(spec.timeout ?? env.settings.requestTimeoutMs) || env.settings.requestTimeoutMs,
-    300_000,
-  );
-  const follow = built.method === 'GET' ? spec.followRedirects !== false : spec.followAllRedirects !== false;
-  let req = built;
-  for (let hops = 0; ; hops++) {
-    const res = await env.wire.send(
-      req,
-      { component: target.component, pointer, inputs: target.inputs },
-      sanitize,
-      timeout,
-    );
-    const location = res.headers.location;
-    if (!follow || res.status < 300 || res.status >= 400 || !location) return res;
-    if (hops + 1 > env.settings.maxRedirects)
-      throw new MakeError('RuntimeError', `Too many redirects (more than ${env.settings.maxRedirects})`);
-    const next = new URL(location, req.url).toString();
-    const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST');
-    req = toGet
-      ? { method: 'GET', url: next, headers: withoutBodyHeaders(req.headers) }
-      : { ...req, url: next };
-  }
-}
-
-function withoutBodyHeaders(h: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(h).filter(([k]) => !/^content-(type|length)$/i.test(k)));
 }

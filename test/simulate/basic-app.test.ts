@@ -98,3 +98,20 @@ describe('basic connection and polling trigger (bundle app on a stub host)', () 
     expect(r.error?.type).toBe('AccountValidationError');
   });
 });
+
+describe('live mode guards in the API', () => {
+  it.each([
+    [
+      { clientId: '', clientSecret: 's', confirmed: true as const },
+      /ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET/,
+    ],
+    [{ clientId: 'id', clientSecret: 's', confirmed: false as unknown as true }, /explicit confirmation/],
+  ])('refuses %j before sending anything', async (live, message) => {
+    await expect(simulateApp(app, { live })).rejects.toThrow(message);
+  });
+  it('refuses live together with replay', async () => {
+    await expect(
+      simulateApp(app, { live: { clientId: 'a', clientSecret: 'b', confirmed: true }, replay: 'x.har' }),
+    ).rejects.toThrow(/cannot be combined/);
+  });
+});
