@@ -61,6 +61,14 @@ describe('make-app lint', { timeout: 180_000 }, () => {
     expect(r.out).toMatch(/No problems \(3 findings suppressed\)/);
   });
 
+  it('warns (without failing) about a config severity for a rule that does not exist', () => {
+    const cfg = path.join(tmp, 'typo.json');
+    writeFileSync(cfg, '{ "rules": { "iml/unknown-fuction": "off", "oauth/*": "warning" } }');
+    const r = lint(`${FIX}/clean-app.bundle.json`, '--config', cfg);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`make-app: warning: ${cfg}: no rule "iml/unknown-fuction" (see make-app lint --list-rules)\n`);
+  });
+
   it('--output writes the report (SARIF here) to a file', () => {
     const out = path.join(tmp, 'report.sarif');
     const r = lint(`${FIX}/broken-app.bundle.json`, '--format', 'sarif', '--output', out);

@@ -15,6 +15,7 @@ import {
   findConfigFile,
   type LintConfig,
   lintApp,
+  RULES_BY_ID,
   readConfigFile,
   UnknownProfileError,
 } from '../../validate/index.ts';
@@ -111,6 +112,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         const configFile = explicitConfig ? undefined : findConfigFile([app.root, cwd]);
         const config: LintConfig = { ...(explicitConfig ?? (configFile ? readConfigFile(configFile) : {})) };
         if (flags.profile) config.profile = flags.profile;
+        warnUnknownRuleIds(config, configFile ?? flags.config);
         let result: ReturnType<typeof lintApp>;
         try {
           result = lintApp(app, config);
@@ -140,6 +142,25 @@ export function registerLint(program: Command, setExit: SetExit): void {
       const warnings = all.filter((d) => d.severity === 'warning').length;
       setExit(failing || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT.findings : EXIT.ok);
     });
+}
+
+const warned = new Set<string>();
+
+/** A severity for a rule id nothing reports is almost always a typo: say so (once), but go on. */
+function warnUnknownRuleIds(config: LintConfig, file: string | undefined): void {
+  for (const id of Object.keys(config.rules ?? {})) {
+    const family = id.endsWith('/*') ? id.slice(0, -1) : undefined;
+    const known =
+      RULES_BY_ID.has(id) ||
+      /^(load|schema|lint)\//.test(id) ||
+      id === '*' ||
+      (family !== undefined && ALL_RULES.some((r) => r.id.startsWith(family)));
+    if (known || warned.has(id)) continue;
+    warned.add(id);
+    process.stderr.write(
+      `make-app: warning: ${file ?? 'config'}: no rule "${id}" (see make-app lint --list-rules)\n`,
+    );
+  }
 }
 
 function parseMaxWarnings(v: string | undefined): number | undefined {
