@@ -62,8 +62,9 @@ export function countClasses(changes: Change[]): Record<ChangeClass, number> {
 }
 
 /**
- * Per component: pass when nothing breaking or behavioural differs; distance is the weighted
- * count of its changes. Per scenario step: pass and distance from the behaviour run. The score is
+ * Per component: pass when nothing breaking or behavioural differs and every scenario step that
+ * ran it behaves the same; distance is the weighted count of its changes plus its failing steps'
+ * distances. Per scenario step: pass and distance from the behaviour run. The score is
  * the share of passing components and steps, 0..100. Fixes: the breaking ones first.
  */
 export function gradeDiff(changes: Change[], matches: ComponentMatch[], behaviour: BehaviourResult): Grade {
@@ -75,19 +76,27 @@ export function gradeDiff(changes: Change[], matches: ComponentMatch[], behaviou
   }
   const ids = new Set<string>(['base', ...byComponent.keys()]);
   for (const m of matches) ids.add(`${m.kind}s.${m.reference ?? m.theirs}`);
+  const stepsOf = new Map<string, BehaviourResult['steps']>();
+  for (const st of behaviour.steps)
+    if (st.component) stepsOf.set(st.component, [...(stepsOf.get(st.component) ?? []), st]);
   const components: ComponentGrade[] = [...ids].sort().map((id) => {
     const list = byComponent.get(id) ?? [];
     const counts = countClasses(list);
-    const distance = Math.round(list.reduce((s, c) => s + CLASS_WEIGHT[c.class], 0) * 100) / 100;
+    const steps = stepsOf.get(id) ?? [];
+    const failing = steps.filter((st) => !st.pass);
+    const weight =
+      list.reduce((n, c) => n + CLASS_WEIGHT[c.class], 0) + failing.reduce((n, st) => n + st.distance, 0);
     const theirs = list.find((c) => c.theirsComponent)?.theirsComponent;
     return {
       component: id,
       ...(theirs ? { theirsComponent: theirs } : {}),
-      pass: counts.breaking + counts.behavioural === 0,
-      distance,
+      pass: counts.breaking + counts.behavioural === 0 && failing.length === 0,
+      distance: Math.round(weight * 100) / 100,
       counts,
+      steps: { total: steps.length, passed: steps.length - failing.length },
     };
   });
+
   const steps = behaviour.steps.map((s) => ({
     scenario: s.scenario,
     index: s.index,

@@ -101,6 +101,8 @@ export interface ComponentGrade {
   /** 0 = same as the reference; grows with the weight of each difference (breaking 1, behavioural 0.5, cosmetic 0.1). */
   distance: number;
   counts: Record<ChangeClass, number>;
+  /** Scenario steps that exercised this component, and how many behaved like the reference. */
+  steps: { total: number; passed: number };
 }
 
 export interface Fix {

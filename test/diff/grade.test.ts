@@ -127,9 +127,16 @@ describe('grading', () => {
         },
       ],
     };
+    behaviour.steps[1].component = 'modules.a';
     const g = gradeDiff([], matches, behaviour);
     expect(g.steps.map((s) => s.pass)).toEqual([true, false]);
-    expect(g.score).toBe(Math.round((100 * 6) / 7));
+    // the component whose step failed fails too, with the step's distance
+    expect(g.components.find((c) => c.component === 'modules.a')).toMatchObject({
+      pass: false,
+      distance: 0.5,
+      steps: { total: 1, passed: 0 },
+    });
+    expect(g.score).toBe(Math.round((100 * 5) / 7));
     expect(countClasses(changes)).toEqual({ breaking: 1, behavioural: 1, cosmetic: 1, equivalent: 1 });
   });
 });

@@ -105,7 +105,7 @@ function gradeHtml(r: DiffReport): string {
   const rows = g.components
     .map(
       (c) =>
-        `<tr class="${c.pass ? 'pass' : 'fail'}"><td><code>${esc(c.component)}</code></td><td>${c.pass ? 'pass' : 'fail'}</td><td>${c.distance}</td><td>${c.counts.breaking}/${c.counts.behavioural}/${c.counts.cosmetic}</td></tr>`,
+        `<tr class="${c.pass ? 'pass' : 'fail'}"><td><code>${esc(c.component)}</code></td><td>${c.pass ? 'pass' : 'fail'}</td><td>${c.distance}</td><td>${c.counts.breaking}/${c.counts.behavioural}/${c.counts.cosmetic}</td><td>${c.steps.passed}/${c.steps.total}</td></tr>`,
     )
     .join('');
   const fixes = g.fixes
@@ -115,7 +115,7 @@ function gradeHtml(r: DiffReport): string {
     )
     .join('');
   return `<section id="grade"><h2>Grade: <span id="score">${g.score}</span>/100</h2>
-<details><summary>Per component</summary><table><thead><tr><th>component</th><th>result</th><th>distance</th><th>breaking/behavioural/cosmetic</th></tr></thead><tbody>${rows}</tbody></table></details>
+<details><summary>Per component</summary><table><thead><tr><th>component</th><th>result</th><th>distance</th><th>breaking/behavioural/cosmetic</th><th>steps same</th></tr></thead><tbody>${rows}</tbody></table></details>
 ${fixes ? `<h3>Fixes</h3><ol id="fixes">${fixes}</ol>` : ''}</section>`;
 }
 
