@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Scenario } from './scenario-types.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
 import { parseDuration } from './temp.ts';
 
 export class ScenarioError extends Error {
@@ -82,6 +83,18 @@ export function parseScenario(text: string, file: string): Scenario {
     throw new ScenarioError(`${at}: ${best.message}${extra}`, file, pos?.line, pos?.col);
   }
   const sc = value as Scenario;
+  for (const key of Object.keys(sc.settings ?? {})) {
+    if (!(key in DEFAULT_SETTINGS)) {
+      const node = nearestNode(doc.contents as Node | null, ['settings', key]);
+      const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+      throw new ScenarioError(
+        `settings.${key}: unknown setting (known: ${Object.keys(DEFAULT_SETTINGS).join(', ')})`,
+        file,
+        pos?.line,
+        pos?.col,
+      );
+    }
+  }
   sc.steps.forEach((s, i) => {
     if ('advance' in s && parseDuration(s.advance) === undefined) {
       const node = nearestNode(doc.contents as Node | null, ['steps', String(i), 'advance']);

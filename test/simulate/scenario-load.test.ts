@@ -48,6 +48,13 @@ describe('parseScenario reports problems with file:line:column', () => {
     ['bad duration', 'name: x\nsteps:\n  - advance: soon\n', 'x.yaml', /advance/, 3],
     ['no steps', 'name: x\nsteps: []\n', 'x.yaml', /steps/, 2],
     [
+      'unknown setting',
+      'name: x\nsettings:\n  equality: strict\n  paginationTwice: true\nsteps:\n  - advance: 1m\n',
+      'x.yaml',
+      /settings\.paginationTwice: unknown setting/,
+      4,
+    ],
+    [
       'unknown expectation',
       'name: x\nsteps:\n  - run:\n      module: a\n      expect:\n        outputs: []\n',
       'x.yaml',
