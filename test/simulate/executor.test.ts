@@ -352,6 +352,17 @@ describe('module types and limits', () => {
     });
     expect(s.error).toEqual({ type: 'ModuleTimeoutError', message: 'Execution took longer than 100 ms' });
   });
+  it.each([
+    ['loose', true],
+    ['strict', false],
+  ] as const)('IML equality follows the %s setting', async (equality, want) => {
+    const [s] = await run(
+      action({ response: { output: { same: "{{'1' = 1}}" } } }),
+      [{ run: { module: 'm' } }],
+      { equality },
+    );
+    expect(s.output).toEqual([{ same: want }]);
+  });
   it('a required parameter without a value stops the module before any request', async () => {
     const mod: ComponentSpec = {
       moduleType: 'action',

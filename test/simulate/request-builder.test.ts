@@ -49,6 +49,21 @@ describe('buildRequest', () => {
   it('keeps a query written in the url and appends qs', () => {
     expect(req({ url: 'https://api.test/x?a=1', qs: { b: '2' } }).url).toBe('https://api.test/x?a=1&b=2');
   });
+  it('drops the query written in the url when qs is given and the setting says so', () => {
+    const r = buildRequest(
+      {
+        url: 'https://api.test/x?a=1',
+        method: 'GET',
+        headers: {},
+        qs: { b: '2' },
+        body: undefined,
+        type: 'json',
+        encodeUrl: true,
+      },
+      { qsReplacesUrlQuery: true, boundarySeed: 1 },
+    );
+    expect(r.url).toBe('https://api.test/x?b=2');
+  });
   it('encodes the path when encodeUrl is true and leaves it alone when false', () => {
     expect(req({ url: 'https://api.test/a b/%2F' }).url).toBe('https://api.test/a%20b/%252F');
     expect(req({ url: 'https://api.test/a%20b/%2F', encodeUrl: false }).url).toBe(
