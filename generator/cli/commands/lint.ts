@@ -140,7 +140,9 @@ export function registerLint(program: Command, setExit: SetExit): void {
       else process.stdout.write(report);
       const failing = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failAt]);
       const warnings = all.filter((d) => d.severity === 'warning').length;
-      setExit(failing || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT.findings : EXIT.ok);
+      // a rule that crashed is an internal error: the report above is shown, but the run is not trusted
+      if (all.some((d) => d.ruleId === 'lint/rule-crashed')) setExit(EXIT.error);
+      else setExit(failing || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT.findings : EXIT.ok);
     });
 }
 
