@@ -236,3 +236,25 @@ describe('inline comments in makecomapp.json (no code document)', () => {
     }
   });
 });
+
+describe('a rule that throws', () => {
+  it('becomes one lint/rule-crashed error and the other rules still report', () => {
+    const boom = {
+      ...rule('structure/missing-label'),
+      id: 'structure/boom',
+      check: () => {
+        throw new Error('kaboom');
+      },
+    };
+    const r = lintApp(
+      loadCase(APP),
+      {},
+      { rules: [boom, rule('iml/undeclared-parameter')], skipSchemas: true },
+    );
+    const crashed = r.diagnostics.filter((d) => d.ruleId === 'lint/rule-crashed');
+    expect(crashed).toHaveLength(1);
+    expect(crashed[0].message).toContain('structure/boom');
+    expect(crashed[0].message).toContain('kaboom');
+    expect(r.diagnostics.some((d) => d.ruleId === 'iml/undeclared-parameter')).toBe(true);
+  });
+});
