@@ -142,12 +142,14 @@ export async function connect(rt: Runtime, name: string, opts: ConnectOptions): 
   // Parameter values form the connection's data store (make-iml.md §6.1).
   Object.assign(st.data, st.parameters);
   rt.connections.delete(name);
+  rt.connectionHistory.set(name, 'failed'); // until the flow below completes
   if (type === 'basic') {
     await runSection(rt, st, 'communication', comm, connectionCtx(rt, st, {}));
   } else {
     await oauthFlow(rt, st, isPlainObject(comm) ? comm : {}, opts);
   }
   rt.connections.set(name, st);
+  rt.connectionHistory.set(name, 'connected');
   return st;
 }
 
@@ -220,11 +222,16 @@ export async function ensureConnection(
 ): Promise<ConnectionState | undefined> {
   if (!name) return undefined;
   const st = rt.connections.get(name);
-  if (!st)
-    throw new MakeError(
-      'AccountValidationError',
-      `Connection "${name}" is not established (add a connect step before using it)`,
-    );
+  if (!st) {
+    const why = rt.connectionHistory.get(name);
+    const hint =
+      why === 'failed'
+        ? 'its connect step failed'
+        : why === 'deleted'
+          ? 'it was deleted'
+          : 'add a connect step before using it';
+    throw new MakeError('AccountValidationError', `Connection "${name}" is not established (${hint})`);
+  }
   if (st.expires !== undefined && rt.clock.now() >= st.expires)
     throw new MakeError(
       'AccountValidationError',
@@ -251,6 +258,7 @@ export async function deleteConnection(rt: Runtime, name: string): Promise<void>
   const st = rt.connections.get(name);
   if (!st) throw new MakeError('RuntimeError', `Connection "${name}" does not exist`);
   rt.connections.delete(name);
+  rt.connectionHistory.set(name, 'deleted');
   const comm = sections(rt, name);
   if (st.type === 'oauth' && comm.invalidate !== undefined)
     await runSection(rt, st, 'invalidate', comm.invalidate, connectionCtx(rt, st, {}));

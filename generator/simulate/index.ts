@@ -213,6 +213,7 @@ async function run(
         registration,
         users,
         connections: new Map(),
+        connectionHistory: new Map(),
         webhooks: new Map(),
         triggers: new Map(),
         moduleData: new Map(),

@@ -22,7 +22,7 @@ export function formatReport(report: SimulationReport, opts: { verbose?: boolean
       out.push(`  ${mark} ${String(st.index).padStart(2)}. ${st.label}${count}   [${st.clock}]`);
       for (const r of st.requests) {
         out.push(
-          `        ${r.method.padEnd(6)} ${pathAndQuery(r.url, r.query)}  → ${r.status ?? r.networkError ?? 'no response'}`,
+          `        ${r.method.padEnd(6)} ${pathAndQuery(r.url, r.query)}  → ${r.status ?? 'no response'}`,
         );
       }
       if (st.error)

@@ -63,6 +63,8 @@ export interface Runtime {
   registration: Registration;
   users: AppUser[];
   connections: Map<string, ConnectionState>;
+  /** What last happened to each connection (for clear errors when one is missing). */
+  connectionHistory: Map<string, 'connected' | 'failed' | 'deleted'>;
   webhooks: Map<string, WebhookState>;
   triggers: Map<string, TriggerState>;
   moduleData: Map<string, Record<string, unknown>>;
