@@ -64,6 +64,40 @@ function responseOf(type: Type): Type {
   return prop.getTypeAtLocation(requestFile).getNonNullableType();
 }
 
+const parametersFile = project.addSourceFileAtPath(path.resolve('generator/compile/authoring/parameters.ts'));
+
+/** [TS interface in parameters.ts, definition in schemas/defs/parameter.json]. */
+const PARAMETER_PLACES: [string, string][] = [
+  ['Parameter', 'parameter'],
+  ['SelectOption', 'option'],
+];
+
+describe('parameter types agree with schemas/defs/parameter.json', () => {
+  const defs = JSON.parse(readFileSync(path.resolve('schemas/defs/parameter.json'), 'utf8')).definitions;
+  for (const [tsName, def] of PARAMETER_PLACES) {
+    it(`${tsName} has only fields the schema's ${def} accepts`, () => {
+      const fields = parametersFile
+        .getInterfaceOrThrow(tsName)
+        .getType()
+        .getProperties()
+        .map((p) => p.getName());
+      expect(fields.length).toBeGreaterThan(3);
+      expect(fields.filter((f) => !Object.keys(defs[def].properties).includes(f))).toEqual([]);
+    });
+  }
+
+  it('every ParameterType is a type the schema knows', () => {
+    const known: string[] = defs.type.anyOf.find((a: { enum?: string[] }) => a.enum).enum;
+    const ours = parametersFile
+      .getTypeAliasOrThrow('ParameterType')
+      .getType()
+      .getUnionTypes()
+      .map((t) => t.getLiteralValue());
+    expect(ours).toHaveLength(31);
+    expect(ours.filter((t) => !known.includes(String(t)))).toEqual([]);
+  });
+});
+
 describe('authoring types agree with schemas/', () => {
   for (const [tsName, schema, requestDef, responseDef] of PLACES) {
     it(`${tsName} allows only what ${schema} accepts, and rejects what it names as not allowed`, () => {
