@@ -85,9 +85,10 @@ describe('behaviour: the same scenarios on both apps against the embedded API', 
         t.replace('connection.accessToken', 'connection.accesToken'),
       ),
     );
-    const errs = allDifferences(r).filter((d) => d.path === 'error.type');
+    const errs = allDifferences(r).filter((d) => d.path === 'error.message');
     expect(errs.length).toBeGreaterThan(0);
-    expect(errs[0].theirs).toBe('InvalidAccessTokenError');
+    expect(errs[0].reference).toBeUndefined();
+    expect(String(errs[0].theirs)).toMatch(/401/);
     expect(r.grade.steps.some((s) => !s.pass)).toBe(true);
   });
 
@@ -97,7 +98,9 @@ describe('behaviour: the same scenarios on both apps against the embedded API', 
     );
     const connect = r.behaviour.steps.find((s) => /connect/.test(s.title) && !s.pass);
     expect(connect, JSON.stringify(r.behaviour.steps.slice(0, 2))).toBeDefined();
-    expect(connect?.theirs.error).toMatch(/redirect_uri/);
+    // the API refuses the code exchange (the reference app maps the message; a bare app shows the status)
+    expect(connect?.theirs.error).toMatch(/redirect_uri|400/);
+    expect(connect?.reference.error).toBeUndefined();
   });
 
   it('a wrong pagination condition requests another number of pages', async () => {

@@ -11,8 +11,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MINI_REFERENCE = path.join(ROOT, 'test/fixtures/diff/mini-reference');
 export const DIST_APP = path.join(ROOT, 'dist-app');
 
-/** The reference to mutate: the compiled reference app when it exists, else the small fixture. */
+/** The reference to mutate: the compiled reference app when it exists, else the small fixture (forced with DIFF_TEST_REFERENCE=mini). */
 export function referencePath(): string {
+  if (process.env.DIFF_TEST_REFERENCE === 'mini') return MINI_REFERENCE;
   return existsSync(path.join(DIST_APP, 'makecomapp.json')) ? DIST_APP : MINI_REFERENCE;
 }
 
