@@ -114,13 +114,8 @@ export function analyzeApp(app: AppModel): Analysis {
     if (c.kind === 'module' || c.kind === 'rpc') {
       temp = tempSets(commRequests, baseTemp, true);
       const epoch = requests.filter((r) => r.section === 'epoch');
-      if (epoch.length) {
-        const withEpoch = tempSets(
-          epoch.map((r) => ({ ...r, seq: 1_000 + r.seq })),
-          temp,
-        );
-        temp = withEpoch;
-      }
+      // epoch requests already run after the trigger's own (sequence numbers from 1000 on)
+      if (epoch.length) temp = tempSets(epoch, temp);
     } else if (c.kind === 'webhook') {
       temp = tempSets(requests);
       // attach/detach/update are separate calls; each sees only its own sets (seq per section)

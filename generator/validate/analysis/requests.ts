@@ -19,6 +19,12 @@ export interface RequestInfo {
   method?: string;
   /** The url string (may contain IML); undefined when absent (request-less). */
   url?: string;
+  /** Request headers, query and body as written (IML left unevaluated). */
+  headers?: unknown;
+  qs?: unknown;
+  body?: unknown;
+  /** True when the request inherits base (modules, RPCs, webhook attach/detach/update). */
+  inheritsBase: boolean;
 }
 
 export const OAUTH2_SECTIONS = [
@@ -80,6 +86,14 @@ export function requestsOf(
       seq,
       method: methodOf(v.method),
       url: typeof v.url === 'string' ? v.url : undefined,
+      headers: v.headers,
+      qs: v.qs,
+      body: v.body,
+      inheritsBase:
+        component !== undefined &&
+        (component.kind === 'module' ||
+          component.kind === 'rpc' ||
+          (component.kind === 'webhook' && sec !== undefined)),
     });
   };
   const pushList = (v: unknown, segs: (string | number)[], sec: string | undefined, base: number) => {

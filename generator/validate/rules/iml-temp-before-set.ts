@@ -37,6 +37,14 @@ export const imlTempBeforeSet: Rule = {
   cases: {
     valid: [
       {
+        name: "an epoch reads the temp its own request sets, and the trigger's response.temp",
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "temp": { "seen": "{{body.page}}" }, "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "asc" } } },
+          "epoch": { "temp": { "since": "2020-01-01" }, "url": "/movies?since={{temp.since}}&p={{temp.seen}}", "response": { "output": { "label": "{{item.name}}", "date": "{{item.createdAt}}" } } }, "scope": ["read"]`,
+          'trigger',
+        ),
+      },
+      {
         name: 'response.temp of the first request read by the second',
         bundle: academyApp(
           `"communication": [{ "url": "/movies/{{parameters.id}}", "response": { "temp": { "movie": "{{body}}" }, "output": null } }, { "url": "/awards/{{temp.movie.id}}", "response": { "output": "{{body}}" } }], ${ID_PARAM}, "scope": ["read"]`,
