@@ -8,7 +8,7 @@ import type { ImlContext } from '../iml/api.ts';
 import { componentId } from '../model/index.ts';
 import { authorizeInBrowser } from './authorize.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
-import { commonKeysRead, fillCommon } from './common-data.ts';
+import { classifyCommonKey, commonKeysRead, fillCommon } from './common-data.ts';
 import { MakeError, toMakeError } from './errors.ts';
 import { type ExecResult, execute } from './executor.ts';
 import { invalidError } from './response.ts';
@@ -131,8 +131,11 @@ export async function connect(rt: Runtime, name: string, opts: ConnectOptions): 
     common: fillCommon(ownCommon, commonKeysRead(comm), rt.registration, rt.commonOverrides),
     parameters: { ...defaultConnectionParameters(rt, comp.codes.params?.value), ...(opts.parameters ?? {}) },
   };
-  for (const v of Object.values(st.common))
-    if (typeof v === 'string' && v === rt.registration.clientSecret) rt.secrets.add(v);
+  // Secret-like common values (the registration's or an override) are never recorded.
+  for (const [k, v] of Object.entries(st.common)) {
+    const kind = classifyCommonKey(k);
+    if (kind === 'clientSecret' || kind === 'apiKey' || SECRET_KEY.test(k)) rt.secrets.add(v);
+  }
   rt.secrets.add(rt.registration.clientSecret);
   rt.secrets.add(rt.registration.apiKey);
   if (rt.registration.clientId && rt.registration.clientSecret)

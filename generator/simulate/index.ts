@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { AcademyApi } from '../academy-api/index.ts';
 import { startAcademyApi } from '../academy-api/index.ts';
 import { type AppModel, type Clock, createFakeClock, createSystemClock } from '../model/index.ts';
-import { commonKeysRead, fillCommon, type Registration } from './common-data.ts';
+import { classifyCommonKey, commonKeysRead, fillCommon, type Registration } from './common-data.ts';
 import type { ExecEnv } from './executor.ts';
 import { buildHar } from './har.ts';
 import { createFetchTransport, type HostMap, type Transport } from './http.ts';
@@ -167,6 +167,10 @@ async function run(
   for (const s of [registration.clientSecret, registration.apiKey]) secrets.add(s);
   if (registration.clientId && registration.clientSecret)
     secrets.addBasicPair(registration.clientId, registration.clientSecret);
+  for (const [k, v] of Object.entries(opts.common ?? {})) {
+    const kind = classifyCommonKey(k);
+    if (kind === 'clientSecret' || kind === 'apiKey') secrets.add(v);
+  }
   const recorder = new Recorder(secrets);
   const wire = new Wire(transport, replay, recorder, clock);
   wire.simulatedDateHeader = !opts.live;

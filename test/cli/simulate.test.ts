@@ -70,6 +70,7 @@ describe('make-app simulate', () => {
     [['no-such-app'], /does not exist/],
     [['dist-app', '--seed', 'x'], /--seed must be a non-negative integer/],
     [['dist-app', '--host-map', 'bad'], /--host-map expects host=http:\/\/origin/],
+    [['dist-app', '--common', 'novalue'], /--common expects key=value/],
     [['dist-app', '--replay', 'package.json'], /not a HAR file/],
     [['dist-app', '--replay', 'test/fixtures/simulate/broken.har'], /log\.entries\[0\] is not a HAR entry/],
   ])('usage and input errors exit 2 without a stack trace: %j', (args, message) => {
@@ -77,6 +78,14 @@ describe('make-app simulate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('--common overrides common data (a wrong secret fails the connection, exit 1)', () => {
+    const r = cli(['dist-app', '--common', 'clientSecret=wrong-secret-1234']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ {2}1\. connect john/);
+    expect(r.out).toContain('POST   https://app-academy.make.com/api/v2/token  → 401');
+    expect(r.out).not.toContain('wrong-secret-1234');
   });
 
   it('reports a bad scenario with file:line:column', () => {

@@ -136,6 +136,18 @@ describe('common data', () => {
     expect(r.output).toEqual([expect.objectContaining({ email: 'jane.black@example.com' })]);
   });
 
+  it('an overridden secret is redacted even when the app does not sanitize it', async () => {
+    const unsanitized = withConnection((j) => j.replaceAll('"request.body.client_secret",', ''));
+    expect(
+      JSON.stringify(unsanitized.components.connection.academy.codes.communication!.value),
+    ).not.toContain('request.body.client_secret');
+    const [c] = await steps(unsanitized, [{ connect: { as: 'john' } }], {
+      common: { clientSecret: 'overridden-secret-42' },
+    });
+    expect(JSON.stringify(c)).not.toContain('overridden-secret-42');
+    expect(c.requests.at(-1)).toMatchObject({ body: { client_secret: '[REDACTED]' } });
+  });
+
   it('a wrong client secret override fails at the token endpoint with the app error mapping', async () => {
     const [c] = await steps(app, [{ connect: { as: 'john' } }], {
       common: { clientSecret: 'wrong-secret-value' },

@@ -26,6 +26,7 @@ interface SimulateFlags {
   live?: boolean;
   yesSendRealRequests?: boolean;
   hostMap?: string[];
+  common?: string[];
   equality?: string;
   json?: boolean;
   verbose?: boolean;
@@ -52,6 +53,16 @@ export function liveTarget(flags: SimulateFlags, env: NodeJS.ProcessEnv): LiveTa
     ...(env.ACADEMY_API_KEY ? { apiKey: env.ACADEMY_API_KEY } : {}),
     ...(env.ACADEMY_REDIRECT_URI ? { redirectUri: env.ACADEMY_REDIRECT_URI } : {}),
   };
+}
+
+function parseCommon(entries: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of entries) {
+    const i = e.indexOf('=');
+    if (i <= 0) throw new UsageError(`--common expects key=value, got "${e}"`);
+    out[e.slice(0, i)] = e.slice(i + 1);
+  }
+  return out;
 }
 
 function parseHostMap(entries: string[] = []): HostMap {
@@ -83,6 +94,7 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
     .option('--mermaid <out.md>', 'write a Mermaid sequence diagram of the flow')
     .option('--seed <n>', 'seed of the embedded API and of IML random/uuid', '1')
     .option('--host-map <host=url...>', 'route another host to a local server (repeatable)')
+    .option('--common <key=value...>', "override a common-data key the app's IML reads (repeatable)")
     .option('--equality <mode>', 'IML equality: loose (default) or strict')
     .option('--json', 'print the report as JSON')
     .option('-v, --verbose', 'print output bundles')
@@ -96,6 +108,7 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
         throw new UsageError('--equality must be loose or strict');
       const live = liveTarget(flags, process.env);
       const hostMap = parseHostMap(flags.hostMap);
+      const common = parseCommon(flags.common);
       const app = loadApp(appPath);
       let scenarios: Scenario[] | 'smoke' = 'smoke';
       if (flags.scenario) {
@@ -113,6 +126,7 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
           scenarios,
           seed,
           hostMap,
+          ...(Object.keys(common).length ? { common } : {}),
           ...(flags.har ? { har: flags.har } : {}),
           ...(flags.replay ? { replay: resolve(flags.replay) } : {}),
           ...(flags.equality ? { equality: flags.equality as 'loose' | 'strict' } : {}),
