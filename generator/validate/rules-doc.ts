@@ -14,18 +14,13 @@ export function renderRulesDoc(): string {
     'Severities can be changed per rule or family in `make-app.config.json` (`"rules": { "oauth/*": "warning" }`);',
     'findings can be silenced inline with `// make-app-disable-next-line <rule>`.',
     '',
-    '| Rule | Default | What it finds |',
-    '| --- | --- | --- |',
-    ...ALL_RULES.map(
-      (r) =>
-        `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.defaultSeverity} | ${r.description.replace(/\|/g, '\\|')} |`,
-    ),
+    ...ALL_RULES.map((r) => `- [\`${r.id}\`](#${anchor(r.id)}) (${r.defaultSeverity}): ${r.description}`),
     '',
   ];
   for (const [fam, rules] of families) {
     out.push(`## ${fam}`, '');
     for (const r of rules)
-      out.push(`### ${r.id}`, '', `*${r.defaultSeverity}* — ${r.description}`, '', r.docs, '');
+      out.push(`### ${r.id}`, '', `_${r.defaultSeverity}_ — ${r.description}`, '', r.docs, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
