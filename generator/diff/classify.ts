@@ -42,6 +42,12 @@ export function classify(d: RawDiff, ctx: ClassifyContext): Classified {
   if (section === 'scope' || section === 'defaultScope' || section === 'requiredScope')
     return classifyScope(d, section);
   if (section === 'scopeList') return classifyScopeList(path, d);
+  if (section === 'common' || section === 'installDirectives' || section === 'installSpec')
+    return c(
+      'D-COMMON-CHANGED',
+      'cosmetic',
+      `The ${section === 'common' ? 'common data' : section} differ at \`${path.join('.') || '(all)'}\` (${show(d.ref.value)} vs ${show(d.theirs.value)}). It holds each developer's own client credentials, set in Make and not exported, so different values are expected; the simulator fills in the API's credentials for both apps.`,
+    );
   if (section === 'samples')
     return c(
       'D-SAMPLES-CHANGED',
@@ -228,6 +234,12 @@ function classifyParam(path: string[], d: RawDiff, noun: string): Classified {
         `The default of \`${name}\`${where} differs: reference ${r}, yours ${t}; an untouched field sends another value.`,
       );
     case 'options':
+      if (tail.length >= 3 && tail[2] === 'label')
+        return c(
+          'D-PARAM-LABEL-CHANGED',
+          'cosmetic',
+          `The label of choice ${Number(tail[1]) + 1} of \`${name}\`${where} differs: reference ${r}, yours ${t}.`,
+        );
       return c(
         'D-PARAM-OPTIONS-CHANGED',
         'behavioural',

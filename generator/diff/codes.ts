@@ -59,6 +59,10 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
   'D-SCOPE-ADDED': { classes: 'behavioural|cosmetic', summary: 'An extra scope.' },
   'D-SCOPE-CHANGED': { classes: 'breaking', summary: 'A scope list that is not a list.' },
   'D-SCOPE-LABEL-CHANGED': { classes: 'cosmetic', summary: 'Description of a scope in the scope list.' },
+  'D-COMMON-CHANGED': {
+    classes: 'cosmetic',
+    summary: "Common data (each developer's own client credentials, not exported).",
+  },
   'D-SAMPLES-CHANGED': { classes: 'cosmetic', summary: 'Sample output.' },
   'D-DOCS-CHANGED': { classes: 'cosmetic', summary: 'README or groups.' },
   'D-FUNCTION-CHANGED': { classes: 'behavioural', summary: 'Custom IML function code or test.' },

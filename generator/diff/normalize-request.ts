@@ -121,6 +121,13 @@ function normalizeResponse(
   if (r.valid === true) delete r.valid;
   // `iterate: "{{body.items}}"` and `iterate: {container: "{{body.items}}"}` are the same.
   if (typeof r.iterate === 'string') r.iterate = { container: r.iterate };
+  // the docs also write the container as a bare path (`"body.items"`): same as `{{body.items}}`
+  if (
+    isObject(r.iterate) &&
+    typeof r.iterate.container === 'string' &&
+    /^[A-Za-z_][\w.`[\]-]*$/.test(r.iterate.container)
+  )
+    r.iterate.container = `{{${r.iterate.container}}}`;
   if (ctx.hasOutput && r.output === undefined) r.output = r.iterate !== undefined ? '{{item}}' : '{{body}}';
   if (r.wrapper === '{{output}}') delete r.wrapper;
   return r;

@@ -69,6 +69,16 @@ describe('a student app formatted differently but meaning the same', () => {
               });
       },
     ],
+    [
+      'an iterate container written as a bare path',
+      (d: string) =>
+        editCode(d, 'module', 'searchMovies', 'communication', (v) => {
+          const req = Array.isArray(v) ? v[v.length - 1] : v;
+          const it = req.response.iterate;
+          const container: string = typeof it === 'string' ? it : it.container;
+          req.response.iterate = container.replace(/^\{\{(.*)\}\}$/, '$1');
+        }),
+    ],
   ])('%s is equivalent', async (_name, mutate) => {
     const r = await diffStudent(mutate);
     expect(
@@ -280,5 +290,20 @@ describe('a student file that does not parse', () => {
       line: 4,
     });
     expect(r.loadProblems.some((p) => p.side === 'theirs')).toBe(true);
+  });
+});
+
+describe("common data (each developer's own credentials, never exported)", () => {
+  it('missing or different common data is cosmetic, not a behaviour difference', async () => {
+    const r = await diffStudent((d) =>
+      editManifest(d, (m) => {
+        for (const c of Object.values(m.components.connection) as {
+          codeFiles: Record<string, string | null>;
+        }[])
+          c.codeFiles.common = null;
+      }),
+    );
+    expect(r.changes.filter((c) => c.class !== 'equivalent' && c.code !== 'D-COMMON-CHANGED')).toEqual([]);
+    expect(r.behaviourEquivalent).toBe(true);
   });
 });
