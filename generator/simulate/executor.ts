@@ -95,11 +95,10 @@ export async function execute(
     const one = await runWithRepeat(env, target, spec, pointer, { ...ctx, temp }, counters);
     deepMerge(result.data, one.data);
     if (one.skipped) {
-      if (one.defaultOutput !== undefined || i === specs.length - 1) {
-        if (one.defaultOutput !== undefined) {
-          result.output = one.defaultOutput;
-          result.items = undefined;
-        }
+      // A skipped request keeps the chain going; its `condition.default` becomes the output.
+      if (one.defaultOutput !== undefined) {
+        result.output = one.defaultOutput;
+        result.items = undefined;
       }
       continue;
     }
