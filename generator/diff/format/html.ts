@@ -73,7 +73,15 @@ function behaviourHtml(r: DiffReport): string {
   const b = r.behaviour;
   if (!b.ran)
     return `<section id="behaviour"><h2>Behaviour</h2><p>Not run: ${esc(b.note ?? 'no scenarios')}</p></section>`;
-  return `<section id="behaviour"><h2>Behaviour</h2>${b.note ? `<p>${esc(b.note)}</p>` : ''}<p>${b.equivalent ? 'Same requests and outputs as the reference.' : 'Requests or outputs differ from the reference.'}</p>${b.steps.map(stepHtml).join('')}</section>`;
+  const scenarios = b.scenarios.map((name) => {
+    const steps = b.steps.filter((st) => st.scenario === name);
+    const same = steps.filter((st) => st.pass).length;
+    return `<details class="scenario"${same < steps.length ? ' open' : ''}><summary>${same === steps.length ? '✓' : '✗'} ${esc(name)} <span class="n">${same}/${steps.length} steps same</span></summary>${steps.map(stepHtml).join('')}</details>`;
+  });
+  const note = b.note
+    ? `<p>${esc(b.note)}; the reference ran twice (two seeds, two clocks) and what varied between those runs is ignored.</p>`
+    : '';
+  return `<section id="behaviour"><h2>Behaviour</h2>${note}<p>${b.equivalent ? 'Same requests and outputs as the reference.' : 'Requests or outputs differ from the reference.'}</p>${scenarios.join('')}</section>`;
 }
 
 function stepHtml(s: BehaviourStep): string {
@@ -142,7 +150,7 @@ pre{white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid 
 .badge{padding:.05rem .4rem;border-radius:3px;font-size:12px}
 .c-breaking.badge{background:#c62828;color:#fff}.c-behavioural.badge{background:#ef6c00;color:#fff}
 .c-cosmetic.badge{background:#5c6bc0;color:#fff}.c-equivalent.badge{background:#2e7d32;color:#fff}
-details.component,details.step{background:#fff;border:1px solid #ddd;border-radius:6px;margin:.5rem 0;padding:.3rem .6rem}
+details.component,details.step,details.scenario{background:#fff;border:1px solid #ddd;border-radius:6px;margin:.5rem 0;padding:.3rem .6rem}
 summary{cursor:pointer;font-weight:600}.n{color:#777;font-weight:400;margin-left:.5rem}
 .change{border-left:4px solid #aaa;margin:.6rem 0;padding:.2rem .6rem}
 .change.c-breaking{border-color:#c62828}.change.c-behavioural{border-color:#ef6c00}.change.c-cosmetic{border-color:#5c6bc0}.change.c-equivalent{border-color:#2e7d32}
