@@ -66,7 +66,9 @@ describe('make-app lint', { timeout: 180_000 }, () => {
     writeFileSync(cfg, '{ "rules": { "iml/unknown-fuction": "off", "oauth/*": "warning" } }');
     const r = lint(`${FIX}/clean-app.bundle.json`, '--config', cfg);
     expect(r.code).toBe(0);
-    expect(r.err).toBe(`make-app: warning: ${cfg}: no rule "iml/unknown-fuction" (see make-app lint --list-rules)\n`);
+    expect(r.err).toBe(
+      `make-app: warning: ${cfg}: no rule "iml/unknown-fuction" (see make-app lint --list-rules)\n`,
+    );
   });
 
   it('--output writes the report (SARIF here) to a file', () => {

@@ -142,7 +142,8 @@ export function registerLint(program: Command, setExit: SetExit): void {
       const warnings = all.filter((d) => d.severity === 'warning').length;
       // a rule that crashed is an internal error: the report above is shown, but the run is not trusted
       if (all.some((d) => d.ruleId === 'lint/rule-crashed')) setExit(EXIT.error);
-      else setExit(failing || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT.findings : EXIT.ok);
+      else
+        setExit(failing || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT.findings : EXIT.ok);
     });
 }
 
