@@ -1,4 +1,5 @@
 import type { AppModel, Component } from '../model/app.ts';
+import type { SourceLocation } from '../model/location.ts';
 
 /** True when the app already has a component of that kind and name (own keys only: "constructor" is a valid name). */
 export function hasComponent(app: AppModel, c: Pick<Component, 'kind' | 'name'>): boolean {
@@ -20,4 +21,28 @@ export function safeAssign(target: Record<string, unknown>, source: Record<strin
   for (const [k, v] of Object.entries(source)) {
     Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
+}
+
+/**
+ * `declaredAt` computed on first read (a big makecomapp.json needs its syntax tree only when some
+ * finding points into it). Reads like a plain property; assigning replaces it.
+ */
+export function setLazyDeclaredAt(c: Component, compute: () => SourceLocation): void {
+  let cached: SourceLocation | undefined;
+  Object.defineProperty(c, 'declaredAt', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      cached ??= compute();
+      return cached;
+    },
+    set: (v: SourceLocation) => {
+      Object.defineProperty(c, 'declaredAt', {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    },
+  });
 }

@@ -45,15 +45,20 @@ export function createContext(root: string, opts: LoadOptions = {}): LoadContext
   };
 }
 
+/** Where a finding goes: a location, a file (line 1), or a location computed only if needed. */
+export type Where = SourceLocation | { file: string } | (() => SourceLocation);
+
 export function report(
   ctx: LoadContext,
   ruleId: string,
   severity: Severity,
   message: string,
-  where: SourceLocation | { file: string },
+  whereGiven: Where,
   component?: string,
 ): void {
-  const loc = 'line' in where ? where : { file: where.file, line: 1, column: 1, pointer: '' };
+  const where = typeof whereGiven === 'function' ? whereGiven() : whereGiven;
+  const loc: SourceLocation =
+    'line' in where ? (where as SourceLocation) : { file: where.file, line: 1, column: 1, pointer: '' };
   ctx.diagnostics.push({
     ruleId,
     severity,
@@ -70,7 +75,13 @@ export function report(
 
 /** Forward-slash path relative to the app root. */
 export function relativeToRoot(ctx: LoadContext, abs: string): string {
-  return path.relative(ctx.root, abs).split(path.sep).join('/');
+  // Fast path for the common case (a path built under the root); path.relative otherwise.
+  const prefix = ctx.root.endsWith(path.sep) ? ctx.root : ctx.root + path.sep;
+  const rel =
+    abs.startsWith(prefix) && !abs.includes(`${path.sep}..`)
+      ? abs.slice(prefix.length)
+      : path.relative(ctx.root, abs);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
 /**
@@ -80,7 +91,7 @@ export function relativeToRoot(ctx: LoadContext, abs: string): string {
 export function resolveInside(
   ctx: LoadContext,
   written: string,
-  ref: SourceLocation,
+  ref: Where,
   component?: string,
 ): string | undefined {
   const normalized = written.replace(/\\/g, '/');
@@ -108,30 +119,14 @@ export function resolveInside(
     );
     return undefined;
   }
-  try {
-    const real = realpathSync(abs);
-    const realRel = path.relative(ctx.realRoot, real);
-    if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
-      report(
-        ctx,
-        'load/path-outside-app',
-        'error',
-        `Path "${written}" is a link to a place outside the app folder; it was not read.`,
-        ref,
-        component,
-      );
-      return undefined;
-    }
-  } catch {
-    // Missing files are reported when read.
-  }
+  // Symlinks leaving the folder are refused when the file is read (readText), like every read.
   return abs;
 }
 
 /** True when the file, with symlinks resolved, lies inside the app folder. */
 function isInsideRoot(ctx: LoadContext, abs: string): boolean {
   try {
-    const rel = path.relative(ctx.realRoot, realpathSync(abs));
+    const rel = path.relative(ctx.realRoot, realpathSync.native(abs));
     return !rel.startsWith('..') && !path.isAbsolute(rel);
   } catch {
     return true; // vanished between stat and here: the read reports it
@@ -142,7 +137,7 @@ function isInsideRoot(ctx: LoadContext, abs: string): boolean {
 export function readText(
   ctx: LoadContext,
   abs: string,
-  ref: SourceLocation | undefined,
+  ref: Where | undefined,
   component?: string,
 ): string | undefined {
   const rel = relativeToRoot(ctx, abs);
@@ -217,7 +212,7 @@ export function loadCodeFile(
   ctx: LoadContext,
   codeType: CodeType,
   abs: string,
-  ref: SourceLocation | undefined,
+  ref: Where | undefined,
   component?: string,
 ): CodeFile | undefined {
   const rel = relativeToRoot(ctx, abs);

@@ -1,8 +1,9 @@
-import { createScanner, type Node, type ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
+import { type Node, type ParseError, parseTree } from 'jsonc-parser';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { fromPointer, type SourceLocation } from '../model/location.ts';
 import { createLineIndex, type LineIndex } from './line-index.ts';
 import { describeParseError } from './parse-errors.ts';
+import { preScan } from './pre-scan.ts';
 import { rawOffsetInString } from './string-offset.ts';
 
 /** Nesting deeper than this is refused before parsing (the parser recurses; real apps nest < 30). */
@@ -36,13 +37,19 @@ export interface ParseJsonOptions {
 /** Parses JSON with comments (Make's IMLJSON). Never throws for bad input. */
 export function parseJsonDocument(text: string, file: string, opts: ParseJsonOptions = {}): JsonDocument {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = createLineIndex(clean);
-  const diagnostics: Diagnostic[] = [];
-  const at = (offset: number, length = 0) => {
-    const s = lines.position(offset);
-    const e = lines.position(offset + length);
-    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  // Positions are only needed when something is reported: the line index and the syntax tree are
+  // built on first use, so a clean file costs one pre-scan plus native JSON.parse.
+  let lineIndex: LineIndex | undefined;
+  const lines = () => {
+    lineIndex ??= createLineIndex(clean);
+    return lineIndex;
   };
+  let tree: Node | undefined | null = null; // null = not built yet
+  const root = () => {
+    if (tree === null) tree = parseTree(clean, [], PARSE_OPTIONS);
+    return tree;
+  };
+  const diagnostics: Diagnostic[] = [];
   const report = (
     ruleId: string,
     severity: Diagnostic['severity'],
@@ -50,99 +57,94 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
     offset: number,
     length = 0,
   ) => {
-    diagnostics.push({ ruleId, severity, message, file, pointer: '', ...at(offset, length) });
+    const st = lines().position(offset);
+    const en = lines().position(offset + length);
+    diagnostics.push({
+      ruleId,
+      severity,
+      message,
+      file,
+      pointer: '',
+      line: st.line,
+      column: st.column,
+      endLine: en.line,
+      endColumn: en.column,
+    });
   };
+  const locate = locator(root, clean, lines, file);
 
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const tooDeepAt = scanStructure(clean, maxDepth, (offset) =>
+  const scan = preScan(clean, maxDepth);
+  if (scan.tooDeepAt !== undefined) {
+    tree = undefined; // never parse it: the parser recurses
+    report(
+      'load/too-deep',
+      'error',
+      `JSON nesting is deeper than ${maxDepth} levels; the file was not parsed (real Make code nests far less).`,
+      scan.tooDeepAt,
+      1,
+    );
+    return { value: undefined, text: clean, diagnostics, locate };
+  }
+
+  let value: unknown;
+  let parsed = false;
+  if (!scan.hasComments && scan.trailingCommas.length === 0) {
+    try {
+      value = JSON.parse(clean); // JSON.parse keeps a "__proto__" key as plain own data
+      parsed = true;
+    } catch {
+      // fall through: the tolerant parser says where and why
+    }
+  }
+  if (!parsed) {
+    const errors: ParseError[] = [];
+    tree = parseTree(clean, errors, PARSE_OPTIONS);
+    for (const err of errors) {
+      report(
+        'load/json-syntax',
+        'error',
+        describeParseError(err.error, clean, err.offset),
+        err.offset,
+        err.length,
+      );
+    }
+    if (errors.length > 0 || !tree) return { value: undefined, text: clean, diagnostics, locate };
+    value = buildValue(tree);
+  }
+  for (const offset of scan.trailingCommas) {
     report(
       'load/trailing-comma',
       'warning',
       'Trailing comma: Make accepts it, but strict JSON tools do not; remove it.',
       offset,
       1,
-    ),
-  );
-  if (tooDeepAt !== undefined) {
+    );
+  }
+  for (const d of scan.duplicateKeys) {
     report(
-      'load/too-deep',
-      'error',
-      `JSON nesting is deeper than ${maxDepth} levels; the file was not parsed (real Make code nests far less).`,
-      tooDeepAt,
-      1,
-    );
-    return { value: undefined, text: clean, diagnostics, locate: locator(undefined, clean, lines, file) };
-  }
-
-  const errors: ParseError[] = [];
-  const root = parseTree(clean, errors, {
-    allowTrailingComma: true,
-    disallowComments: false,
-    allowEmptyContent: false,
-  });
-  for (const err of errors) {
-    report(
-      'load/json-syntax',
-      'error',
-      describeParseError(err.error, clean, err.offset),
-      err.offset,
-      err.length,
+      'load/duplicate-key',
+      'warning',
+      `Duplicate key "${d.name}": only the last one counts; remove the other.`,
+      d.offset,
+      d.length,
     );
   }
-  let value: unknown;
-  if (errors.length === 0 && root) {
-    value = buildValue(root, (node, name) =>
-      report(
-        'load/duplicate-key',
-        'warning',
-        `Duplicate key "${name}": only the last one counts; remove the other.`,
-        node.offset,
-        node.length,
-      ),
-    );
-  }
-  return { value, text: clean, diagnostics, locate: locator(root, clean, lines, file) };
+  return { value, text: clean, diagnostics, locate };
 }
 
-/**
- * One iterative pass over the tokens: reports trailing commas and returns the offset where the
- * nesting first exceeds `maxDepth` (undefined when it never does).
- */
-function scanStructure(
-  text: string,
-  maxDepth: number,
-  onTrailingComma: (offset: number) => void,
-): number | undefined {
-  const scanner = createScanner(text, true);
-  let depth = 0;
-  let pendingComma = -1;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      depth++;
-      if (depth > maxDepth) return scanner.getTokenOffset();
-    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
-      if (pendingComma >= 0) onTrailingComma(pendingComma);
-      depth--;
-    }
-    pendingComma = kind === SyntaxKind.CommaToken ? scanner.getTokenOffset() : -1;
-  }
-  return undefined;
-}
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 
 /** Builds the JS value from the tree; `__proto__` keys become plain own properties. */
-function buildValue(node: Node, onDuplicate: (keyNode: Node, name: string) => void): unknown {
+function buildValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      const seen = new Set<string>();
       for (const prop of node.children ?? []) {
         const [keyNode, valueNode] = prop.children ?? [];
         if (!keyNode || !valueNode) continue;
-        const name = String(keyNode.value);
-        if (seen.has(name)) onDuplicate(keyNode, name);
-        seen.add(name);
-        Object.defineProperty(out, name, {
-          value: buildValue(valueNode, onDuplicate),
+        Object.defineProperty(out, String(keyNode.value), {
+          value: buildValue(valueNode),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -151,21 +153,21 @@ function buildValue(node: Node, onDuplicate: (keyNode: Node, name: string) => vo
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((c) => buildValue(c, onDuplicate));
+      return (node.children ?? []).map((c) => buildValue(c));
     default:
       return node.value;
   }
 }
 
 function locator(
-  root: Node | undefined,
+  root: () => Node | undefined,
   text: string,
-  lines: LineIndex,
+  lines: () => LineIndex,
   file: string,
 ): JsonDocument['locate'] {
   return (pointer, opts = {}) => {
     const segments = fromPointer(pointer);
-    let node = root;
+    let node = root();
     let exact = node !== undefined;
     for (const seg of segments) {
       const next = node ? child(node, seg) : undefined;
@@ -186,21 +188,27 @@ function locator(
       offset = rawOffsetInString(text, node.offset, opts.offsetInString);
       length = 0;
     }
-    const s = lines.position(offset);
-    const e = lines.position(offset + length);
+    const s = lines().position(offset);
+    const e = lines().position(offset + length);
     return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, pointer };
   };
 }
 
+/** Per object node: property name → value node (the last of duplicates, as in the parsed value). */
+const propertyIndex = new WeakMap<Node, Map<string, Node>>();
+
 function child(node: Node, segment: string): Node | undefined {
   if (node.type === 'object') {
-    // The last property of that name wins, as in the parsed value.
-    const props = node.children ?? [];
-    for (let i = props.length - 1; i >= 0; i--) {
-      const [k, v] = props[i].children ?? [];
-      if (k && k.value === segment) return v;
+    let index = propertyIndex.get(node);
+    if (!index) {
+      index = new Map();
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (k && v) index.set(String(k.value), v);
+      }
+      propertyIndex.set(node, index);
     }
-    return undefined;
+    return index.get(segment);
   }
   if (node.type === 'array' && /^(0|[1-9]\d*)$/.test(segment)) return node.children?.[Number(segment)];
   return undefined;

@@ -10,7 +10,7 @@ import {
 import { toPointer } from '../model/location.ts';
 import { componentCodeType, generalCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
-import { hasComponent, putComponent } from './component-registry.ts';
+import { hasComponent, putComponent, setLazyDeclaredAt } from './component-registry.ts';
 import {
   type LoadContext,
   loadCodeFile,
@@ -19,6 +19,7 @@ import {
   relativeToRoot,
   report,
   resolveInside,
+  type Where,
 } from './context.ts';
 import type { JsonDocument } from './json-document.ts';
 
@@ -137,7 +138,7 @@ function loadGeneral(ctx: LoadContext, app: AppModel, doc: JsonDocument, general
       );
       continue;
     }
-    const ref = doc.locate(pointer);
+    const ref = () => doc.locate(pointer);
     const abs = resolveInside(ctx, written, ref, type);
     if (!abs) continue;
     const code = loadCodeFile(ctx, type, abs, ref, type);
@@ -183,7 +184,7 @@ function loadKind(
   }
   for (const entry of list) {
     if (entry.meta === null) continue; // reserved name, no code
-    const declaredAt = doc.locate(entry.pointer, { key: entry.byKey });
+    const declaredAt = () => doc.locate(entry.pointer, { key: entry.byKey });
     if (!isObject(entry.meta) || entry.name === '') {
       report(
         ctx,
@@ -205,7 +206,7 @@ function loadKind(
       continue;
     }
     const component = componentFromMeta(kind, entry.name, entry.meta);
-    component.declaredAt = declaredAt;
+    setLazyDeclaredAt(component, declaredAt);
     loadComponentCodes(ctx, doc, component, entry.meta.codeFiles, `${entry.pointer}/codeFiles`);
     if (kind === 'connection' && !component.connectionType) {
       component.connectionType = inferConnectionType(component.codes.communication?.value);
@@ -257,12 +258,12 @@ function loadComponentCodes(
       );
       continue;
     }
-    const ref = doc.locate(keyPointer);
+    const ref = () => doc.locate(keyPointer);
     const abs = resolveInside(ctx, written, ref, id);
     if (!abs) continue;
     const type = componentCodeType(c.kind, key);
     if (!type) {
-      loadMetaFile(ctx, c, key, abs, ref, doc.locate(keyPointer, { key: true }));
+      loadMetaFile(ctx, c, key, abs, ref, () => doc.locate(keyPointer, { key: true }));
       continue;
     }
     if (c.codes[type]) {
@@ -291,8 +292,8 @@ function loadMetaFile(
   c: Component,
   key: string,
   abs: string,
-  ref: ReturnType<JsonDocument['locate']>,
-  keyRef: ReturnType<JsonDocument['locate']>,
+  ref: Where,
+  keyRef: Where,
 ): void {
   const id = componentId(c);
   const isMeta = /^meta(data)?$/i.test(key);

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { type LoadContext, relativeToRoot, report } from './context.ts';
+import { type LoadContext, report } from './context.ts';
 
 const CODE_LIKE = /\.(json|jsonc|imljson)$/i;
 /** Project files that are never app code. */
@@ -19,7 +19,7 @@ const MAX_DEPTH = 8;
 /** Reports JSON files inside the app folder that no declaration pointed at (info). */
 export function reportUnreferenced(ctx: LoadContext): void {
   let seen = 0;
-  const walk = (dir: string, depth: number) => {
+  const walk = (dir: string, relDir: string, depth: number) => {
     if (depth > MAX_DEPTH || seen > MAX_FILES) return;
     let entries: import('node:fs').Dirent[];
     try {
@@ -31,10 +31,10 @@ export function reportUnreferenced(ctx: LoadContext): void {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs, depth + 1);
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(abs, rel, depth + 1);
       else if (e.isFile() && CODE_LIKE.test(e.name) && !NOT_CODE.has(e.name)) {
         seen++;
-        const rel = relativeToRoot(ctx, abs);
         if (!ctx.referenced.has(rel)) {
           report(
             ctx,
@@ -47,5 +47,5 @@ export function reportUnreferenced(ctx: LoadContext): void {
       }
     }
   };
-  walk(ctx.root, 0);
+  walk(ctx.root, '', 0);
 }
