@@ -127,12 +127,15 @@ export function buildHar(
     log: {
       version: '1.2',
       creator: { name: 'make-app simulate', version: '0.1.0' },
-      pages: opts.scenarios.map((s) => ({
-        id: s.name,
-        title: s.name,
-        startedDateTime: new Date(s.startedMs).toISOString(),
-        pageTimings: {},
-      })),
+      // One page per scenario name (page ids must be unique; entries refer to them by name).
+      pages: opts.scenarios
+        .filter((s, i, all) => all.findIndex((o) => o.name === s.name) === i)
+        .map((s) => ({
+          id: s.name,
+          title: s.name,
+          startedDateTime: new Date(s.startedMs).toISOString(),
+          pageTimings: {},
+        })),
       entries: recorder.exchanges.map((ex) => safeEntry(ex, recorder)),
       _makeApp: {
         ...(opts.clientId ? { clientId: opts.clientId } : {}),
