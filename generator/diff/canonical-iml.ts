@@ -1,4 +1,5 @@
 import { analyzeTemplate, hasIml, printTemplate } from '../iml/index.ts';
+import { setKey } from './own-key.ts';
 
 /**
  * Canonical text of an IML string, so `{{ a+b }}` and `{{a + b}}` compare equal. A string that
@@ -25,7 +26,7 @@ export function canonicalValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonicalValue);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = canonicalValue(v);
+    for (const [k, v] of Object.entries(value)) setKey(out, k, canonicalValue(v));
     return out;
   }
   return value;

@@ -1,6 +1,7 @@
 import { imlReferences, timeUnits } from './canonical-iml.ts';
 import type { RawDiff } from './compare-tree.ts';
 import { editDistance, KNOWN_FIELDS, show } from './explain.ts';
+import { ownValue } from './own-key.ts';
 import type { ChangeClass } from './types.ts';
 
 export interface Classified {
@@ -378,7 +379,7 @@ function classifyRequest(
       );
     case 'headers': {
       if (sub === undefined) break;
-      const why = KNOWN_FIELDS[sub] ? ` ${KNOWN_FIELDS[sub]}` : '';
+      const why = ownValue(KNOWN_FIELDS, sub) ? ` ${ownValue(KNOWN_FIELDS, sub)}` : '';
       if (!d.theirs.present)
         return c(
           'D-HEADER-MISSING',
@@ -424,12 +425,12 @@ function classifyRequest(
         );
       }
       const field = [sub, ...rest].join('.');
-      const why = KNOWN_FIELDS[sub] ? ` ${KNOWN_FIELDS[sub]}` : '';
+      const why = ownValue(KNOWN_FIELDS, sub) ? ` ${ownValue(KNOWN_FIELDS, sub)}` : '';
       if (!d.theirs.present) {
         const critical =
           OAUTH.has(where ?? '') ||
           mentionsRequiredParam(d.ref.value, ctx.refRequired) ||
-          sub in KNOWN_FIELDS;
+          Object.hasOwn(KNOWN_FIELDS, sub);
         return c(
           `D-${CODE}-FIELD-MISSING`,
           critical ? 'breaking' : 'behavioural',
@@ -681,8 +682,8 @@ const UNIT_MS: Record<string, number> = {
   Days: 864e5,
 };
 function unitFactor(ref: string, theirs: string): number | undefined {
-  const a = UNIT_MS[ref];
-  const b = UNIT_MS[theirs];
+  const a = ownValue(UNIT_MS, ref);
+  const b = ownValue(UNIT_MS, theirs);
   return a && b ? b / a : undefined;
 }
 

@@ -42,8 +42,8 @@ export function diffTrees(
     const out: RawDiff[] = [];
     const keys = [...new Set([...Object.keys(ref), ...Object.keys(theirs)])].sort();
     for (const k of keys) {
-      const inR = k in ref && ref[k] !== undefined;
-      const inT = k in theirs && theirs[k] !== undefined;
+      const inR = Object.hasOwn(ref, k) && ref[k] !== undefined;
+      const inT = Object.hasOwn(theirs, k) && theirs[k] !== undefined;
       if (inR && inT) out.push(...diffTrees(ref[k], theirs[k], asSet, [...path, k]));
       else if (isEntryMap([...path, k]) && isObject(inR ? ref[k] : theirs[k]))
         // a missing `headers`/`qs`/`response.data` object: one change per entry, like a missing entry

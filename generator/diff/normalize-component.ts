@@ -2,6 +2,7 @@ import type { AppModel, CodeFile, Component, ComponentCodeType, GeneralCodeType 
 import { componentId } from '../model/app.ts';
 import { normalizeParams, normalizeScopeList } from './normalize-params.ts';
 import { normalizeRequest } from './normalize-request.ts';
+import { setKey } from './own-key.ts';
 import { isObject, type NormalSection, Tracker } from './tracked.ts';
 
 /** A component with every section normalised, ready to compare section by section. */
@@ -94,9 +95,13 @@ function normalizeCommunication(
     t.mark([], code, '');
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort()) {
-      out[k] = OAUTH_SECTIONS.includes(k)
-        ? normalizeRequest(v[k], code, [k], [k], t, { hasOutput: false })
-        : t.copy(v[k], code, [k], [k]);
+      setKey(
+        out,
+        k,
+        OAUTH_SECTIONS.includes(k)
+          ? normalizeRequest(v[k], code, [k], [k], t, { hasOutput: false })
+          : t.copy(v[k], code, [k], [k]),
+      );
     }
     return out;
   }

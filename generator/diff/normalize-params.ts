@@ -1,4 +1,5 @@
 import type { CodeFile } from '../model/app.ts';
+import { setKey } from './own-key.ts';
 import { isObject, type Path, type Tracker } from './tracked.ts';
 
 /**
@@ -23,7 +24,7 @@ export function normalizeParams(
     order.push(key);
     const to = [...dst, 'fields', key];
     if (!isObject(p)) {
-      fields[key] = t.copy(p, code, [...src, i], to);
+      setKey(fields, key, t.copy(p, code, [...src, i], to));
       return;
     }
     const out = t.copy(p, code, [...src, i], to) as Record<string, unknown>;
@@ -37,7 +38,7 @@ export function normalizeParams(
       out.spec = normalizeParams(p.spec, code, [...src, i, 'spec'], [...to, 'spec'], t);
     if (Array.isArray(p.nested))
       out.nested = normalizeParams(p.nested, code, [...src, i, 'nested'], [...to, 'nested'], t);
-    fields[key] = out;
+    setKey(fields, key, out);
   });
   t.mark([...dst, 'order'], code, ptr(src));
   return { fields, order };
@@ -48,7 +49,7 @@ function paramKey(p: unknown, i: number, taken: Record<string, unknown>): string
   if (typeof p === 'string') key = p;
   else if (isObject(p) && typeof p.name === 'string') key = p.name;
   else key = `#${i}`;
-  while (key in taken) key = `${key}#${i}`;
+  while (Object.hasOwn(taken, key)) key = `${key}#${i}`;
   return key;
 }
 

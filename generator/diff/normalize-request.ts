@@ -1,4 +1,5 @@
 import type { CodeFile } from '../model/app.ts';
+import { setKey } from './own-key.ts';
 import { isObject, type Path, type Tracker } from './tracked.ts';
 
 /** How a request is used decides which of Make's defaults apply. */
@@ -100,7 +101,7 @@ export function normalizeRequest(
     out.log = log;
   }
   for (const k of Object.keys(raw).sort()) {
-    if (!known.has(k)) out[k] = t.copy(raw[k], code, at(k), to(k));
+    if (!known.has(k)) setKey(out, k, t.copy(raw[k], code, at(k), to(k)));
   }
   return out;
 }
@@ -150,7 +151,7 @@ function flatObject(
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(raw).sort()) {
     const name = lower ? k.toLowerCase() : k;
-    out[name] = t.copy(raw[k], code, [...src, k], [...dst, name]);
+    setKey(out, name, t.copy(raw[k], code, [...src, k], [...dst, name]));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { CodeFile } from '../model/app.ts';
 import { type SourceLocation, toPointer } from '../model/location.ts';
 import { canonicalString } from './canonical-iml.ts';
+import { setKey } from './own-key.ts';
 
 /** Where a normalised value came from: a code file and a pointer inside it. */
 export interface Origin {
@@ -41,7 +42,8 @@ export class Tracker {
     if (Array.isArray(value)) return value.map((v, i) => this.copy(v, code, [...src, i], [...dst, i]));
     if (isObject(value)) {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(value).sort()) out[k] = this.copy(value[k], code, [...src, k], [...dst, k]);
+      for (const k of Object.keys(value).sort())
+        setKey(out, k, this.copy(value[k], code, [...src, k], [...dst, k]));
       return out;
     }
     return value;

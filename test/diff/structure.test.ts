@@ -307,3 +307,30 @@ describe("common data (each developer's own credentials, never exported)", () =>
     expect(r.behaviourEquivalent).toBe(true);
   });
 });
+
+describe('hostile keys in a student app', () => {
+  it('parameters, body fields and headers named __proto__ or constructor are compared like any other name', async () => {
+    const r = await diffStudent((d) => {
+      editText(d, 'module', 'createMovie', 'mappableParams', (t) =>
+        t.replace(
+          /^\[/,
+          '[{"name": "__proto__", "type": "text"}, {"name": "constructor", "type": "text", "required": true},',
+        ),
+      );
+      editText(d, 'module', 'getMovie', 'communication', (t) =>
+        t.replace(/^\{/, '{"headers": {"constructor": "x", "__proto__": "y"},'),
+      );
+    });
+    const added = r.changes
+      .filter((c) => c.component === 'modules.createMovie' && c.code === 'D-PARAM-ADDED')
+      .map((c) => c.path);
+    expect(added.sort()).toEqual(['fields.__proto__', 'fields.constructor']);
+    const headers = r.changes
+      .filter((c) => c.component === 'modules.getMovie' && c.code === 'D-HEADER-ADDED')
+      .map((c) => c.path);
+    expect(headers.sort()).toEqual(['0.headers.__proto__', '0.headers.constructor']);
+    expect(
+      r.changes.every((c) => typeof c.message === 'string' && !/function|\[native code\]/.test(c.message)),
+    ).toBe(true);
+  });
+});

@@ -27,7 +27,7 @@ export function renameScenario(s: Scenario, matches: ComponentMatch[]): Scenario
     const [kind, body] = Object.entries(step)[0] as [string, unknown];
     if (!body || typeof body !== 'object') return step;
     const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-    for (const [field, compKind] of NAMED[kind] ?? []) {
+    for (const [field, compKind] of Object.hasOwn(NAMED, kind) ? NAMED[kind] : []) {
       const name = copy[field];
       if (typeof name === 'string') copy[field] = map.get(`${compKind}:${name}`) ?? name;
     }
