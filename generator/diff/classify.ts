@@ -21,6 +21,8 @@ export interface ClassifyContext {
   theirsStored: Set<string>;
   /** Names of parameters the reference component requires. */
   refRequired: Set<string>;
+  /** Scopes the student's modules and webhooks declare: Make asks for them on top of the default scope. */
+  theirsComponentScopes?: Set<string>;
 }
 
 const PARAM_SECTIONS = new Set([
@@ -41,7 +43,7 @@ export function classify(d: RawDiff, ctx: ClassifyContext): Classified {
   if (section === 'interface' || section === 'outputParameters')
     return classifyParam(path, d, 'output field');
   if (section === 'scope' || section === 'defaultScope' || section === 'requiredScope')
-    return classifyScope(d, section);
+    return classifyScope(d, section, ctx);
   if (section === 'scopeList') return classifyScopeList(path, d);
   if (section === 'common' || section === 'installDirectives' || section === 'installSpec')
     return c(
@@ -267,7 +269,20 @@ function classifyParam(path: string[], d: RawDiff, noun: string): Classified {
   }
 }
 
-function classifyScope(d: RawDiff, section: string): Classified {
+function classifyScope(d: RawDiff, section: string, ctx: ClassifyContext): Classified {
+  // Make asks for the default scope plus every scope a module or webhook declares, so a default
+  // scope that the student's modules declare anyway changes nothing in the token.
+  const scope = String(d.ref.present ? d.ref.value : d.theirs.value);
+  if (
+    section === 'defaultScope' &&
+    d.ref.present !== d.theirs.present &&
+    ctx.theirsComponentScopes?.has(scope)
+  )
+    return c(
+      'D-SCOPE-WRITTEN-ELSEWHERE',
+      'equivalent',
+      `"${scope}" is ${d.theirs.present ? 'in your default scope' : 'not in your default scope'} ${d.theirs.present ? 'where the reference leaves it to the modules' : 'but your modules declare it'}; Make asks for the default scope plus the modules' scopes, so the token gets the same scopes.`,
+    );
   const what =
     section === 'defaultScope'
       ? 'the connection asks for by default'

@@ -56,6 +56,10 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
     classes: 'breaking',
     summary: 'A scope the reference asks for or declares is missing: the API answers 403.',
   },
+  'D-SCOPE-WRITTEN-ELSEWHERE': {
+    classes: 'equivalent',
+    summary: 'A scope moved between the default scope and the modules: the token gets the same scopes.',
+  },
   'D-SCOPE-ADDED': { classes: 'behavioural|cosmetic', summary: 'An extra scope.' },
   'D-SCOPE-CHANGED': { classes: 'breaking', summary: 'A scope list that is not a list.' },
   'D-SCOPE-LABEL-CHANGED': { classes: 'cosmetic', summary: 'Description of a scope in the scope list.' },

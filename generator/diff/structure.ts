@@ -32,7 +32,11 @@ export function diffStructure(reference: AppModel, theirs: AppModel, matches: Co
       : s;
   const same = (s: string) => s;
 
-  const ctxBase = { refStored: storedKeys(reference), theirsStored: storedKeys(theirs) };
+  const ctxBase = {
+    refStored: storedKeys(reference),
+    theirsStored: storedKeys(theirs),
+    theirsComponentScopes: componentScopes(theirs),
+  };
   const changes: Change[] = [];
 
   for (const type of GENERAL) {
@@ -325,6 +329,19 @@ function describe(c: Component): string {
   if (isObject(req) && typeof req.url === 'string')
     return `${String(req.method ?? 'GET').toUpperCase()} ${req.url}`;
   return c.moduleType ?? c.connectionType ?? c.webhookType ?? c.kind;
+}
+
+/** Every scope the app's modules and webhooks declare. */
+function componentScopes(app: AppModel): Set<string> {
+  const out = new Set<string>();
+  for (const c of [
+    ...Object.values(app.components.module ?? {}),
+    ...Object.values(app.components.webhook ?? {}),
+  ]) {
+    for (const v of [c.codes.scope?.value, c.codes.requiredScope?.value])
+      if (Array.isArray(v)) for (const s of v) out.add(String(s));
+  }
+  return out;
 }
 
 /** Keys an app's connections store in `response.data` (read elsewhere as `connection.<key>`). */

@@ -79,6 +79,11 @@ describe('a student app formatted differently but meaning the same', () => {
           req.response.iterate = container.replace(/^\{\{(.*)\}\}$/, '$1');
         }),
     ],
+    [
+      'every scope the modules need asked for by default as well',
+      (d: string) =>
+        editCode(d, 'connection', 'academy', 'defaultScope', () => ['connect', 'read', 'write', 'delete']),
+    ],
   ])('%s is equivalent', async (_name, mutate) => {
     const r = await diffStudent(mutate);
     expect(
