@@ -6,6 +6,8 @@ import { matchComponents } from './match.ts';
 import { diffStructure } from './structure.ts';
 import type { BehaviourResult, DiffReport, Verdict } from './types.ts';
 
+export { compareRuns } from './behaviour/compare-steps.ts';
+export { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
 export { CHANGE_CODES } from './codes.ts';
 export { formatHtml } from './format/html.ts';
 export { formatJson } from './format/json.ts';
@@ -56,6 +58,7 @@ export async function diffApps(
       ? 'cosmetic'
       : 'equivalent';
   return {
+    reportVersion: 1,
     reference: { root: reference.root, layout: reference.layout },
     theirs: { root: theirs.root, layout: theirs.layout },
     verdict,

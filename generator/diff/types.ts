@@ -124,6 +124,8 @@ export interface Grade {
 export type Verdict = 'equivalent' | 'cosmetic' | 'different';
 
 export interface DiffReport {
+  /** Shape version of this report (JSON consumers can check it). */
+  reportVersion: 1;
   reference: { root: string; layout: string };
   theirs: { root: string; layout: string };
   verdict: Verdict;
