@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeFile, CodeType } from '../model/app.ts';
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
@@ -129,7 +129,7 @@ function isInsideRoot(ctx: LoadContext, abs: string): boolean {
     const rel = path.relative(ctx.realRoot, realpathSync.native(abs));
     return !rel.startsWith('..') && !path.isAbsolute(rel);
   } catch {
-    return true; // vanished between stat and here: the read reports it
+    return true; // missing: the read that follows reports it
   }
 }
 
@@ -142,18 +142,7 @@ export function readText(
 ): string | undefined {
   const rel = relativeToRoot(ctx, abs);
   const where = ref ?? { file: rel };
-  let size: number;
-  try {
-    const st = statSync(abs);
-    if (st.isDirectory()) {
-      report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
-      return undefined;
-    }
-    size = st.size;
-  } catch {
-    report(ctx, 'load/file-not-found', 'error', `File "${rel}" does not exist.`, where, component);
-    return undefined;
-  }
+  // Containment first: a link leaving the folder is refused before anything about it is revealed.
   if (!isInsideRoot(ctx, abs)) {
     report(
       ctx,
@@ -165,27 +154,48 @@ export function readText(
     );
     return undefined;
   }
-  if (size > ctx.maxFileBytes) {
-    report(
-      ctx,
-      'load/file-too-large',
-      'error',
-      `File "${rel}" is ${size} bytes, over the ${ctx.maxFileBytes}-byte limit; it was not read.`,
-      where,
-      component,
-    );
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      report(ctx, 'load/file-not-found', 'error', `File "${rel}" does not exist.`, where, component);
+    } else if (code === 'EISDIR') {
+      report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
+    } else {
+      report(
+        ctx,
+        'load/unreadable-file',
+        'error',
+        `File "${rel}" could not be read (${code ?? 'read error'}).`,
+        where,
+        component,
+      );
+    }
     return undefined;
   }
   try {
-    // Read at most the limit even if the file grew since stat.
-    const fd = openSync(abs, 'r');
-    try {
-      const buf = Buffer.alloc(Math.min(size, ctx.maxFileBytes));
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      return buf.subarray(0, n).toString('utf8');
-    } finally {
-      closeSync(fd);
+    const st = fstatSync(fd);
+    if (st.isDirectory()) {
+      report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
+      return undefined;
     }
+    if (st.size > ctx.maxFileBytes) {
+      report(
+        ctx,
+        'load/file-too-large',
+        'error',
+        `File "${rel}" is ${st.size} bytes, over the ${ctx.maxFileBytes}-byte limit; it was not read.`,
+        where,
+        component,
+      );
+      return undefined;
+    }
+    // Read at most the limit even if the file grows meanwhile.
+    const buf = Buffer.alloc(st.size);
+    const n = st.size === 0 ? 0 : readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? 'read error';
     report(
@@ -197,6 +207,8 @@ export function readText(
       component,
     );
     return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
