@@ -27,7 +27,7 @@ const AFFINITY: [RegExp, RegExp][] = [
   [/PARAM/, /param|required/i],
   [/PAGINATION/, /paginat/i],
   [/SANITIZE/, /sanitiz|secret|log/i],
-  [/QUERY|BODY|HEADER/, /redirect|grant|token|header|secret|body|query/i],
+  [/QUERY|BODY|HEADER/, /redirect|grant|token|header|secret|body|query|unused/i],
   [/URL/, /url|http/i],
   [/SECTION-MISSING/, /info|invalidate|refresh|missing|no-/i],
 ];
@@ -38,12 +38,18 @@ export function linkDiagnostics(changes: Change[], diagnostics: Diagnostic[]): v
     const loc = ch.theirs.location;
     if (!loc || ch.class === 'equivalent') continue;
     const ids = new Set<string>();
+    const theirsId = ch.theirsComponent ?? ch.component;
+    // Something missing, or a scope list, has no precise place of its own: a topical finding
+    // anywhere in the same component explains it (e.g. "GET needs the read scope" on the request).
+    const imprecise = !ch.theirs.present || /scope/i.test(ch.section);
     for (const d of diagnostics) {
-      if (d.file !== loc.file) continue;
-      const overlap = isPrefix(d.pointer, loc.pointer) || isPrefix(loc.pointer, d.pointer);
-      const sameLine = d.line === loc.line;
       const topical = AFFINITY.some(([code, rule]) => code.test(ch.code) && rule.test(d.ruleId));
-      if ((overlap || sameLine) && topical) ids.add(d.ruleId);
+      if (!topical) continue;
+      const sameFile = d.file === loc.file;
+      const overlap = sameFile && (isPrefix(d.pointer, loc.pointer) || isPrefix(loc.pointer, d.pointer));
+      const sameLine = sameFile && d.line === loc.line;
+      const sameComponent = imprecise && d.component !== undefined && d.component === theirsId;
+      if (overlap || sameLine || sameComponent) ids.add(d.ruleId);
     }
     if (ids.size > 0) ch.ruleIds = [...ids].sort();
   }

@@ -58,6 +58,41 @@ describe('lint findings are linked to the change they explain', () => {
   });
 });
 
+describe('a change with no precise place of its own', () => {
+  it.each([
+    [
+      'a missing scope, finding on the request of the same component',
+      'modules.searchMovies',
+      ['scope/method-scope-missing'],
+    ],
+    ['a missing scope, finding on another component', 'modules.getMovie', undefined],
+  ] as [string, string, string[] | undefined][])('%s', (_name, component, expected) => {
+    const c: Change = {
+      ...change('D-SCOPE-MISSING', 'breaking', 'modules.searchMovies', '', 1),
+      section: 'scope',
+      theirs: {
+        present: false,
+        location: {
+          file: 'modules/search-movies/search-movies.scope.iml.json',
+          line: 1,
+          column: 1,
+          pointer: '',
+        },
+      },
+    };
+    linkDiagnostics(
+      [c],
+      [
+        {
+          ...diag('scope/method-scope-missing', '/method', 3, 'modules/x.communication.iml.json'),
+          component,
+        },
+      ],
+    );
+    expect(c.ruleIds).toEqual(expected);
+  });
+});
+
 describe('grading', () => {
   const none: BehaviourResult = { ran: false, scenarios: [], steps: [], equivalent: true };
   const changes = [
