@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeFile, CodeType } from '../model/app.ts';
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
@@ -26,6 +26,8 @@ export interface LoadContext {
   diagnostics: Diagnostic[];
   /** Relative paths of every file some declaration pointed at (for the unreferenced-file notice). */
   referenced: Set<string>;
+  /** Folder → whether its real path is inside the app (one realpath per folder, not per file). */
+  folderInside: Map<string, boolean>;
 }
 
 export function createContext(root: string, opts: LoadOptions = {}): LoadContext {
@@ -42,6 +44,7 @@ export function createContext(root: string, opts: LoadOptions = {}): LoadContext
     maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH,
     diagnostics: [],
     referenced: new Set(),
+    folderInside: new Map(),
   };
 }
 
@@ -124,9 +127,19 @@ export function resolveInside(
 }
 
 /** True when the file, with symlinks resolved, lies inside the app folder. */
-function isInsideRoot(ctx: LoadContext, abs: string): boolean {
+function folderInsideRoot(ctx: LoadContext, abs: string): boolean {
+  const dir = path.dirname(abs);
+  let inside = ctx.folderInside.get(dir);
+  if (inside === undefined) {
+    inside = realInside(ctx, dir);
+    ctx.folderInside.set(dir, inside);
+  }
+  return inside;
+}
+
+function realInside(ctx: LoadContext, p: string): boolean {
   try {
-    const rel = path.relative(ctx.realRoot, realpathSync.native(abs));
+    const rel = path.relative(ctx.realRoot, realpathSync.native(p));
     return !rel.startsWith('..') && !path.isAbsolute(rel);
   } catch {
     return true; // missing: the read that follows reports it
@@ -142,8 +155,10 @@ export function readText(
 ): string | undefined {
   const rel = relativeToRoot(ctx, abs);
   const where = ref ?? { file: rel };
-  // Containment first: a link leaving the folder is refused before anything about it is revealed.
-  if (!isInsideRoot(ctx, abs)) {
+  // Containment first, so nothing about a place outside the folder is revealed: the folder's real
+  // path is checked once per folder, the file is opened without following a final symlink
+  // (ELOOP), and only such a link gets resolved.
+  const refuse = () => {
     report(
       ctx,
       'load/path-outside-app',
@@ -153,27 +168,21 @@ export function readText(
       component,
     );
     return undefined;
-  }
+  };
+  if (!folderInsideRoot(ctx, abs)) return refuse();
+  if (!fsConstants.O_NOFOLLOW && !realInside(ctx, abs)) return refuse(); // no O_NOFOLLOW (Windows)
   let fd: number;
   try {
-    fd = openSync(abs, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      report(ctx, 'load/file-not-found', 'error', `File "${rel}" does not exist.`, where, component);
-    } else if (code === 'EISDIR') {
-      report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
-    } else {
-      report(
-        ctx,
-        'load/unreadable-file',
-        'error',
-        `File "${rel}" could not be read (${code ?? 'read error'}).`,
-        where,
-        component,
-      );
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (first) {
+    if ((first as NodeJS.ErrnoException).code !== 'ELOOP')
+      return reportOpenError(ctx, first, rel, where, component);
+    if (!realInside(ctx, abs)) return refuse();
+    try {
+      fd = openSync(abs, 'r');
+    } catch (e) {
+      return reportOpenError(ctx, e, rel, where, component);
     }
-    return undefined;
   }
   try {
     const st = fstatSync(fd);
@@ -192,8 +201,8 @@ export function readText(
       );
       return undefined;
     }
-    // Read at most the limit even if the file grows meanwhile.
-    const buf = Buffer.alloc(st.size);
+    // Only the size fstat saw is read, even if the file grows meanwhile.
+    const buf = Buffer.allocUnsafe(st.size);
     const n = st.size === 0 ? 0 : readSync(fd, buf, 0, buf.length, 0);
     return buf.subarray(0, n).toString('utf8');
   } catch (e) {
@@ -234,4 +243,32 @@ export function loadCodeFile(
   if (TEXT_CODE_TYPES.has(codeType))
     return makeTextCodeFile(codeType, rel, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return makeCodeFile(codeType, rel, parseInto(ctx, text, rel, component));
+}
+
+/** O_NOFOLLOW where the platform has it: opening a symlink then fails with ELOOP. */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0);
+
+function reportOpenError(
+  ctx: LoadContext,
+  e: unknown,
+  rel: string,
+  where: Where,
+  component?: string,
+): undefined {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    report(ctx, 'load/file-not-found', 'error', `File "${rel}" does not exist.`, where, component);
+  } else if (code === 'EISDIR') {
+    report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
+  } else {
+    report(
+      ctx,
+      'load/unreadable-file',
+      'error',
+      `File "${rel}" could not be read (${code ?? 'read error'}).`,
+      where,
+      component,
+    );
+  }
+  return undefined;
 }

@@ -317,3 +317,30 @@ describe('names that match Object.prototype members', () => {
     expect(app.diagnostics.filter((d) => d.ruleId === 'load/unknown-code-type').length).toBe(2);
   });
 });
+
+describe('a linked folder leaving the app', () => {
+  it('refuses files read through a folder symlink that points outside the app folder', () => {
+    const outsideDir = path.join(tmp, 'outside-dir');
+    mkdirSync(outsideDir, { recursive: true });
+    writeFileSync(path.join(outsideDir, 'c.iml.json'), '{"secret": true}');
+    const root = appWith('dir-link-app', { communication: 'linked/c.iml.json' });
+    symlinkSync(outsideDir, path.join(root, 'linked'));
+    const app = loadApp(root);
+    expect(app.diagnostics.map((d) => d.ruleId)).toContain('load/path-outside-app');
+    expect(app.components.module.m.codes.communication).toBeUndefined();
+  });
+});
+
+describe('links that stay inside the app', () => {
+  it('reads a code file that is a symlink to another file inside the app folder', () => {
+    const root = appWith(
+      'inner-link-app',
+      { communication: 'link.iml.json' },
+      { 'real/c.iml.json': '{"url": "/inside"}' },
+    );
+    symlinkSync(path.join(root, 'real/c.iml.json'), path.join(root, 'link.iml.json'));
+    const app = loadApp(root);
+    expect(app.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(app.components.module.m.codes.communication?.value).toEqual({ url: '/inside' });
+  });
+});
