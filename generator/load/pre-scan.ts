@@ -25,6 +25,10 @@ export function preScan(text: string, maxDepth: number): PreScan {
   const keys: (Set<string> | null)[] = [];
   let last = 0; // char code of the last significant character (0 = none)
   let lastComma = -1;
+  // Offsets of the next \n, \r and backslash at or after the scan position (text.length = none).
+  let nextLf = -1;
+  let nextCr = -1;
+  let nextBackslash = -1;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -40,18 +44,22 @@ export function preScan(text: string, maxDepth: number): PreScan {
       continue;
     }
     if (c === QUOTE) {
-      let j = i + 1;
-      let escaped = false;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === BACKSLASH) {
-          escaped = true;
-          j += 2;
-          continue;
-        }
-        if (d === QUOTE || d === 10 || d === 13) break;
-        j++;
+      // Jump to the closing quote (the next quote not preceded by an odd run of backslashes), but
+      // like the parser stop at a line break: an unterminated string must not hide what follows.
+      // The next line break and backslash are cached, so the whole pass stays linear.
+      if (nextLf <= i) nextLf = after(text, '\n', i);
+      if (nextCr <= i) nextCr = after(text, '\r', i);
+      if (nextBackslash <= i) nextBackslash = after(text, '\\', i);
+      const stop = Math.min(nextLf, nextCr);
+      let j = text.indexOf('"', i + 1);
+      while (j > 0 && j < stop) {
+        let b = 0;
+        while (text.charCodeAt(j - 1 - b) === BACKSLASH) b++;
+        if (b % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
       }
+      if (j < 0 || j > stop) j = stop;
+      const escaped = nextBackslash < j;
       const top = keys[keys.length - 1];
       if (top && (last === 123 /* { */ || last === 44) /* , */) {
         const raw = text.slice(i + 1, Math.min(j, n));
@@ -78,6 +86,11 @@ export function preScan(text: string, maxDepth: number): PreScan {
     last = c;
   }
   return result;
+}
+
+function after(text: string, ch: string, from: number): number {
+  const at = text.indexOf(ch, from);
+  return at < 0 ? text.length : at;
 }
 
 function decode(raw: string): string {

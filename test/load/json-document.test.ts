@@ -125,3 +125,23 @@ describe('parseJsonDocument', () => {
     expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
   });
 });
+
+describe('parseJsonDocument on hostile text', () => {
+  it('still refuses deep nesting hidden after an unterminated string', () => {
+    const doc = parseJsonDocument(`{"a": "oops\n${'['.repeat(50000)}`, 'h.json');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.map((d) => d.ruleId)).toContain('load/too-deep');
+  });
+
+  it('handles a megabyte string with escaped quotes and backslashes in linear time without errors', () => {
+    const big = 'x\\"\\\\'.repeat(250000);
+    const doc = parseJsonDocument(`{"k": "${big}", "k2": 1}`, 'big.json');
+    expect(doc.diagnostics).toEqual([]);
+    expect((doc.value as { k2: number }).k2).toBe(1);
+  });
+
+  it('finds duplicate keys written with escapes', () => {
+    const doc = parseJsonDocument('{"a\\u0062": 1, "ab": 2}', 'e.json');
+    expect(doc.diagnostics.map((d) => d.ruleId)).toEqual(['load/duplicate-key']);
+  });
+});
