@@ -12,16 +12,21 @@ export function foldMovedBaseHeaders(changes: Change[], requestsPerComponent: Ma
   let out = changes;
   for (const missing of changes.filter((c) => c.component === 'base' && c.code === 'D-HEADER-MISSING')) {
     const header = missing.path.replace(/^headers\./, '');
-    const moved = out.filter(
-      (c) =>
-        c.code === 'D-HEADER-ADDED' &&
-        c.section === 'communication' &&
-        /^(modules|rpcs)\./.test(c.component) &&
-        new RegExp(`^\\d+\\.headers\\.${escapeRe(header)}$`).test(c.path) &&
-        stableJson(c.theirs.value) === stableJson(missing.reference.value),
+    const sameHeader = (c: Change, section: string, path: RegExp) =>
+      c.code === 'D-HEADER-ADDED' &&
+      c.section === section &&
+      /^(modules|rpcs)\./.test(c.component) &&
+      path.test(c.path) &&
+      stableJson(c.theirs.value) === stableJson(missing.reference.value);
+    const h = escapeRe(header);
+    const inRequests = out.filter((c) =>
+      sameHeader(c, 'communication', new RegExp(`^\\d+\\.headers\\.${h}$`)),
     );
+    // an epoch inherits the trigger's headers, so it carries the moved header too
+    const inEpochs = out.filter((c) => sameHeader(c, 'epoch', new RegExp(`^headers\\.${h}$`)));
+    const moved = [...inRequests, ...inEpochs];
     const perComponent = new Map<string, number>();
-    for (const c of moved) perComponent.set(c.component, (perComponent.get(c.component) ?? 0) + 1);
+    for (const c of inRequests) perComponent.set(c.component, (perComponent.get(c.component) ?? 0) + 1);
     const everywhere =
       requestsPerComponent.size > 0 &&
       [...requestsPerComponent].every(([id, n]) => perComponent.get(id) === n);

@@ -67,7 +67,7 @@ export function normalizeComponent(
     const v = code.value;
     let value: unknown;
     if (type === 'communication') value = normalizeCommunication(c, v, code, t, baseUrl);
-    else if (type === 'epoch') value = normalizeRequest(v, code, [], [], t, { baseUrl, hasOutput: true });
+    else if (type === 'epoch') value = normalizeEpoch(c, v, code, t, baseUrl);
     else if (type === 'attach' || type === 'detach' || type === 'update')
       value = normalizeRequest(v, code, [], [], t, { baseUrl, hasOutput: false });
     else if (PARAM_TYPES.has(type)) value = normalizeParams(v, code, [], [], t);
@@ -114,6 +114,39 @@ function normalizeCommunication(
     return v.map((r, i) => normalizeRequest(r, code, [i], [i], t, ctx));
   }
   return [normalizeRequest(v, code, [], [0], t, ctx)];
+}
+
+/** What an epoch inherits from the trigger's request when it does not say otherwise. */
+const EPOCH_INHERITS = ['url', 'method', 'headers', 'qs', 'body', 'type', 'pagination'];
+
+/**
+ * The epoch section overrides the trigger's request (§7.4): an epoch that leaves out `url` calls
+ * the trigger's URL. Filled in before comparing, so writing the inherited parts out is the same.
+ */
+function normalizeEpoch(
+  c: Component,
+  v: unknown,
+  code: CodeFile,
+  t: Tracker,
+  baseUrl: string | undefined,
+): unknown {
+  const comm = c.codes.communication;
+  const reqs = Array.isArray(comm?.value) ? comm.value : [comm?.value];
+  const last = reqs.length - 1;
+  const trigger = reqs[last];
+  if (!isObject(v) || !isObject(trigger) || !comm)
+    return normalizeRequest(v, code, [], [], t, { baseUrl, hasOutput: true });
+  const merged: Record<string, unknown> = { ...v };
+  const inherited = EPOCH_INHERITS.filter((k) => v[k] === undefined && trigger[k] !== undefined);
+  for (const k of inherited) setKey(merged, k, trigger[k]);
+  const out = normalizeRequest(merged, code, [], [], t, { baseUrl, hasOutput: true });
+  // inherited parts are located in the trigger's communication file
+  const prefix = Array.isArray(comm.value) ? `/${last}` : '';
+  for (const k of inherited) {
+    for (const key of [...t.origins.keys()]) if (key.startsWith(`/${k}/`)) t.origins.delete(key);
+    t.mark([k], comm, `${prefix}/${k}`);
+  }
+  return out;
 }
 
 /** `{}` and `[]` are what Make's editor writes for an unused section: same as absent. */

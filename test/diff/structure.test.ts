@@ -84,6 +84,27 @@ describe('a student app formatted differently but meaning the same', () => {
       (d: string) =>
         editCode(d, 'connection', 'academy', 'defaultScope', () => ['connect', 'read', 'write', 'delete']),
     ],
+    [
+      "an epoch that leaves out what it inherits from the trigger's request",
+      (d: string) => {
+        const trigger = Object.entries(reference.components.module).find(([, c]) => c.codes.epoch)?.[0];
+        if (!trigger) throw new Error('the reference has no polling trigger with an epoch');
+        const comm = reference.components.module[trigger].codes.communication?.value as Record<
+          string,
+          unknown
+        >;
+        const req = (Array.isArray(comm) ? comm[comm.length - 1] : comm) as Record<string, unknown>;
+        let removed = 0;
+        editCode(d, 'module', trigger, 'epoch', (v) => {
+          for (const k of ['url', 'method', 'headers', 'qs', 'pagination'])
+            if (v[k] !== undefined && JSON.stringify(v[k]) === JSON.stringify(req[k])) {
+              delete v[k];
+              removed++;
+            }
+        });
+        if (removed === 0) throw new Error('nothing in the epoch repeats the trigger');
+      },
+    ],
   ])('%s is equivalent', async (_name, mutate) => {
     const r = await diffStudent(mutate);
     expect(
