@@ -109,9 +109,9 @@ export function resolveInside(
     );
     return undefined;
   }
-  const abs = path.resolve(ctx.root, normalized);
-  const rel = path.relative(ctx.root, abs);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+  const abs = path.resolve(ctx.root, normalized); // resolves every `..`
+  const prefix = ctx.root.endsWith(path.sep) ? ctx.root : ctx.root + path.sep;
+  if (!abs.startsWith(prefix)) {
     report(
       ctx,
       'load/path-outside-app',

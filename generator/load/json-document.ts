@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { fromPointer, type SourceLocation } from '../model/location.ts';
 import { createLineIndex, type LineIndex } from './line-index.ts';
 import { describeParseError } from './parse-errors.ts';
-import { preScan } from './pre-scan.ts';
+import { findDuplicateKeys, preScan } from './pre-scan.ts';
 import { rawOffsetInString } from './string-offset.ts';
 
 /** Nesting deeper than this is refused before parsing (the parser recurses; real apps nest < 30). */
@@ -121,7 +121,8 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
       1,
     );
   }
-  for (const d of scan.duplicateKeys) {
+  const duplicates = countKeys(value) === scan.keyCount ? [] : findDuplicateKeys(clean, maxDepth);
+  for (const d of duplicates) {
     report(
       'load/duplicate-key',
       'warning',
@@ -134,6 +135,25 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
+
+/** Own keys of every object inside a parsed value (iterative: depth is already bounded). */
+function countKeys(root: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+    } else {
+      for (const k in v) {
+        count++;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return count;
+}
 
 /** Builds the JS value from the tree; `__proto__` keys become plain own properties. */
 function buildValue(node: Node): unknown {

@@ -3,7 +3,8 @@
  * - the offset where nesting first goes deeper than `maxDepth` (the parser recurses, so very deep
  *   input must be refused before it is parsed);
  * - trailing commas (accepted by Make, reported as warnings);
- * - duplicate keys in one object (JSON keeps the last one silently);
+ * - how many property names are written (duplicates are then located by a second pass, only
+ *   when the parsed value has fewer keys: JSON keeps the last of a repeated key silently);
  * - whether the text has comments (if not, and no trailing comma, native JSON.parse can be used).
  * It never throws; on malformed text its findings are only used when the parse succeeds.
  */
@@ -12,6 +13,8 @@ export interface PreScan {
   trailingCommas: number[];
   duplicateKeys: { offset: number; length: number; name: string }[];
   hasComments: boolean;
+  /** Property names written in the text (equal to the parsed value's key count unless some repeat). */
+  keyCount: number;
 }
 
 const QUOTE = 34;
@@ -20,8 +23,22 @@ const SLASH = 47;
 const STAR = 42;
 
 export function preScan(text: string, maxDepth: number): PreScan {
-  const result: PreScan = { trailingCommas: [], duplicateKeys: [], hasComments: false };
-  // One entry per open container: the keys seen (objects) or null (arrays).
+  return scan(text, maxDepth, false);
+}
+
+/**
+ * Duplicate keys cost a Set per object, so the first pass only counts keys; `keyCount` lets the
+ * caller compare with the parsed value and ask for `findDuplicateKeys` only when they differ.
+ */
+export function findDuplicateKeys(text: string, maxDepth: number): PreScan['duplicateKeys'] {
+  return scan(text, maxDepth, true).duplicateKeys;
+}
+
+function scan(text: string, maxDepth: number, trackKeys: boolean): PreScan {
+  const result: PreScan = { trailingCommas: [], duplicateKeys: [], hasComments: false, keyCount: 0 };
+  // One entry per open container: object (1) or array (0); with trackKeys, the keys seen.
+  const kinds = new Uint8Array(maxDepth + 2);
+  let depth = 0;
   const keys: (Set<string> | null)[] = [];
   let last = 0; // char code of the last significant character (0 = none)
   let lastComma = -1;
@@ -60,26 +77,32 @@ export function preScan(text: string, maxDepth: number): PreScan {
       }
       if (j < 0 || j > stop) j = stop;
       const escaped = nextBackslash < j;
-      const top = keys[keys.length - 1];
-      if (top && (last === 123 /* { */ || last === 44) /* , */) {
-        const raw = text.slice(i + 1, Math.min(j, n));
-        const name = escaped ? decode(raw) : raw;
-        if (top.has(name)) result.duplicateKeys.push({ offset: i, length: j - i + 1, name });
-        top.add(name);
+      if (depth > 0 && kinds[depth] === 1 && (last === 123 /* { */ || last === 44) /* , */) {
+        result.keyCount++;
+        const top = trackKeys ? keys[keys.length - 1] : null;
+        if (top) {
+          const raw = text.slice(i + 1, Math.min(j, n));
+          const name = escaped ? decode(raw) : raw;
+          if (top.has(name)) result.duplicateKeys.push({ offset: i, length: j - i + 1, name });
+          top.add(name);
+        }
       }
       last = QUOTE;
       i = j;
       continue;
     }
     if (c === 123 /* { */ || c === 91 /* [ */) {
-      keys.push(c === 123 ? new Set() : null);
-      if (keys.length > maxDepth) {
+      depth++;
+      if (depth > maxDepth) {
         result.tooDeepAt = i;
         return result;
       }
+      kinds[depth] = c === 123 ? 1 : 0;
+      if (trackKeys) keys.push(c === 123 ? new Set() : null);
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       if (last === 44) result.trailingCommas.push(lastComma);
-      keys.pop();
+      if (depth > 0) depth--;
+      if (trackKeys) keys.pop();
     } else if (c === 44) {
       lastComma = i;
     }
