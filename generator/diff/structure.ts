@@ -1,5 +1,6 @@
 import type { AppModel, CodeFile, Component, ComponentKind, GeneralCodeType } from '../model/app.ts';
 import type { SourceLocation } from '../model/location.ts';
+import { componentScopes, requestsPerComponent, requiredParams, storedKeys } from './app-facts.ts';
 import { type ClassifyContext, classify } from './classify.ts';
 import { diffTrees, type RawDiff, stableJson } from './compare-tree.ts';
 import { foldMovedBaseHeaders } from './moved-headers.ts';
@@ -140,20 +141,6 @@ export function diffStructure(reference: AppModel, theirs: AppModel, matches: Co
     );
   }
   return foldMovedBaseHeaders(changes, requestsPerComponent(theirs, matches));
-}
-
-/** Number of requests each matched module/RPC of the student sends (id is the reference's). */
-function requestsPerComponent(theirs: AppModel, matches: ComponentMatch[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of matches) {
-    if ((m.kind !== 'module' && m.kind !== 'rpc') || !m.reference || !m.theirs) continue;
-    const comm = theirs.components[m.kind][m.theirs]?.codes.communication?.value;
-    const reqs = (Array.isArray(comm) ? comm : [comm]).filter(
-      (q) => isObject(q) && typeof q.url === 'string',
-    );
-    if (reqs.length) out.set(`${m.kind}s.${m.reference}`, reqs.length);
-  }
-  return out;
 }
 
 function compareComponents(
@@ -329,52 +316,6 @@ function describe(c: Component): string {
   if (isObject(req) && typeof req.url === 'string')
     return `${String(req.method ?? 'GET').toUpperCase()} ${req.url}`;
   return c.moduleType ?? c.connectionType ?? c.webhookType ?? c.kind;
-}
-
-/** Every scope the app's modules and webhooks declare. */
-function componentScopes(app: AppModel): Set<string> {
-  const out = new Set<string>();
-  for (const c of [
-    ...Object.values(app.components.module ?? {}),
-    ...Object.values(app.components.webhook ?? {}),
-  ]) {
-    for (const v of [c.codes.scope?.value, c.codes.requiredScope?.value])
-      if (Array.isArray(v)) for (const s of v) out.add(String(s));
-  }
-  return out;
-}
-
-/** Keys an app's connections store in `response.data` (read elsewhere as `connection.<key>`). */
-export function storedKeys(app: AppModel): Set<string> {
-  const keys = new Set<string>();
-  const visit = (req: unknown) => {
-    if (!isObject(req) || !isObject(req.response) || !isObject(req.response.data)) return;
-    for (const k of Object.keys(req.response.data)) keys.add(k);
-  };
-  for (const c of Object.values(app.components.connection ?? {})) {
-    const comm = c.codes.communication?.value;
-    if (Array.isArray(comm)) comm.forEach(visit);
-    else if (isObject(comm)) {
-      visit(comm);
-      for (const v of Object.values(comm)) visit(v);
-    }
-    // Connection parameters are stored too (`connection.apiKey` in a basic connection).
-    const params = c.codes.params?.value;
-    if (Array.isArray(params))
-      for (const p of params) if (isObject(p) && typeof p.name === 'string') keys.add(p.name);
-  }
-  return keys;
-}
-
-function requiredParams(c: Component): Set<string> {
-  const out = new Set<string>();
-  for (const t of ['staticParams', 'mappableParams'] as const) {
-    const v = c.codes[t]?.value;
-    if (Array.isArray(v))
-      for (const p of v)
-        if (isObject(p) && p.required === true && typeof p.name === 'string') out.add(p.name);
-  }
-  return out;
 }
 
 export type { NormalSection };
