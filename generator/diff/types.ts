@@ -83,6 +83,8 @@ export interface BehaviourStep {
   theirs: { requests: StepRequestView[]; output?: unknown; error?: string };
   /** Paths masked because they varied between the two reference runs. */
   masked: string[];
+  /** Index of the earlier failing step this one follows from (its connection never came up). */
+  followsFrom?: number;
 }
 
 export interface BehaviourResult {

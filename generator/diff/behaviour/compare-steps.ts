@@ -101,6 +101,7 @@ export function compareRuns(
     const alt = refAlt.scenarios.find((s) => s.name === rs.name);
     const ts = theirs.scenarios.find((s) => s.name === rs.name);
     const n = Math.max(rs.steps.length, ts?.steps.length ?? 0);
+    let firstFailure: number | undefined;
     for (let i = 0; i < n; i++) {
       const r = rs.steps[i];
       const t = ts?.steps[i];
@@ -114,7 +115,13 @@ export function compareRuns(
               { path: '…', message: `${total - MAX_LISTED} more differences` },
             ]
           : differences;
+      // A step that errs before sending anything, after an earlier step already failed, is a
+      // consequence (no connection, no id to use), not a new difference.
+      const follows =
+        total > 0 && t?.error && !r?.error && t.requests.length === 0 ? firstFailure : undefined;
+      if (total > 0 && t?.error && firstFailure === undefined) firstFailure = i;
       out.push({
+        ...(follows !== undefined ? { followsFrom: follows } : {}),
         scenario: rs.name,
         index: i,
         title: r?.label ?? t?.label ?? `step ${i + 1}`,
@@ -213,6 +220,9 @@ function compareStep(
       message: `only yours sends ${describeRequest(req)}`,
     });
   }
+  // what went wrong first: the error, then what was sent, then what came out
+  const rank = (p: string) => (p.startsWith('error') ? 0 : /^(yours\.)?requests/.test(p) ? 1 : 2);
+  differences.sort((a, b) => rank(a.path) - rank(b.path));
   return { differences, compared };
 }
 

@@ -88,7 +88,11 @@ function stepHtml(s: BehaviourStep): string {
   const diffs = s.differences
     .map((d) => `<li class="step-diff"><code>${esc(d.path)}</code>: ${esc(d.message)}</li>`)
     .join('');
-  return `<details class="step ${s.pass ? 'pass' : 'fail'}"${s.pass ? '' : ' open'}><summary>${s.pass ? '✓' : '✗'} ${esc(s.scenario)} #${s.index + 1} ${esc(s.title)} <span class="n">distance ${s.distance}</span></summary>
+  const follows =
+    s.followsFrom !== undefined
+      ? `<p class="masked">follows from step #${s.followsFrom + 1}: ${esc(s.theirs.error ?? '')}</p>`
+      : '';
+  return `<details class="step ${s.pass ? 'pass' : 'fail'}"${s.pass || follows ? '' : ' open'}><summary>${s.pass ? '✓' : '✗'} ${esc(s.scenario)} #${s.index + 1} ${esc(s.title)} <span class="n">distance ${s.distance}</span></summary>${follows}
 ${diffs ? `<ul>${diffs}</ul>` : ''}
 <div class="sides"><div class="side"><div class="loc">reference</div>${requestsHtml(s.reference)}</div><div class="side"><div class="loc">yours</div>${requestsHtml(s.theirs)}</div></div>
 ${s.masked.length ? `<p class="masked">masked as noise: ${esc(s.masked.join(', '))}</p>` : ''}</details>`;

@@ -30,7 +30,8 @@ export function formatText(r: DiffReport): string {
   for (const g of groupByComponent(r.changes)) {
     const shown = g.changes.filter((ch) => ch.class !== 'equivalent');
     for (const ch of g.changes)
-      if (ch.class === 'equivalent') equivalent.push(`${g.component} ${ch.section}`);
+      if (ch.class === 'equivalent')
+        equivalent.push(ch.section === g.component ? g.component : `${g.component} ${ch.section}`);
     if (shown.length === 0) continue;
     out.push('', g.theirs ? `${g.component}  (yours: ${g.theirs})` : g.component);
     for (const ch of shown) {
@@ -58,6 +59,12 @@ export function formatText(r: DiffReport): string {
       const steps = b.steps.filter((s) => s.scenario === scenario);
       out.push(`  ${scenario}: ${steps.filter((s) => s.pass).length}/${steps.length} steps same`);
       for (const s of steps.filter((x) => !x.pass)) {
+        if (s.followsFrom !== undefined) {
+          out.push(
+            `    FAIL #${s.index + 1} ${s.title}  — follows from #${s.followsFrom + 1}: ${s.theirs.error ?? ''}`,
+          );
+          continue;
+        }
         out.push(`    FAIL #${s.index + 1} ${s.title}  (distance ${s.distance})`);
         for (const d of s.differences.slice(0, DIFFS_PER_STEP)) out.push(`        ${d.path}: ${d.message}`);
         if (s.differences.length > DIFFS_PER_STEP)
