@@ -28,7 +28,8 @@ function student(mutate: (dir: string) => void): string {
   return dir;
 }
 
-describe('make-app diff', () => {
+// Each case starts the CLI (and often three simulations): slow on a busy machine, never asserted.
+describe('make-app diff', { timeout: 180_000 }, () => {
   it('exits 0 and says equivalent for an app that only differs in formatting', () => {
     const r = cli(student(reformat), '--against', REF, '--no-behaviour');
     expect(r.err).toBe('');

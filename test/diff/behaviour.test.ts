@@ -32,7 +32,7 @@ function allDifferences(r: DiffReport) {
   return r.behaviour.steps.flatMap((s) => s.differences.map((d) => ({ step: s, ...d })));
 }
 
-describe('behaviour: the same scenarios on both apps against the embedded API', () => {
+describe('behaviour: the same scenarios on both apps against the embedded API', { timeout: 180_000 }, () => {
   it('an app formatted differently behaves the same, with the noise of the two reference runs masked', async () => {
     const r = await diffStudent(reformat);
     expect(r.behaviour.ran, r.behaviour.note).toBe(true);

@@ -33,7 +33,7 @@ function corpusApps(): [string, AppModel][] {
 const APPS = corpusApps();
 const reference = loadApp(referencePath());
 
-describe('diff on every real app of the corpus', () => {
+describe('diff on every real app of the corpus', { timeout: 120_000 }, () => {
   it('finds apps to run on', () => {
     expect(APPS.length).toBeGreaterThan(10);
   });

@@ -176,7 +176,7 @@ describe('grading', () => {
   });
 });
 
-describe('with the real linter', () => {
+describe('with the real linter', { timeout: 180_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -26,7 +26,7 @@ const REF = referencePath();
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
+}, 120_000);
 afterAll(async () => {
   await browser?.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -62,7 +62,7 @@ async function openReport(html: string) {
   return { page, problems, network };
 }
 
-describe('the HTML report in headless Chromium', () => {
+describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
   it('opens without console errors or network and renders one element per change', async () => {
     const r = await studentReport((d) => {
       reformat(d);

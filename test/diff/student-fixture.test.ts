@@ -24,7 +24,9 @@ const EXPECTED: [component: string, code: string, cls: string, path: string][] =
   ['modules.searchMovies', 'D-PAGINATION-CONDITION-CHANGED', 'behavioural', '0.pagination.condition'],
 ];
 
-describe('a hand-edited student export with renamed components and five mistakes', () => {
+describe('a hand-edited student export with renamed components and five mistakes', {
+  timeout: 180_000,
+}, () => {
   it('gives exactly the expected structural changes, located in the student files', async () => {
     const r = await diffApps(loadApp(STUDENT), loadApp(MINI_REFERENCE), { behaviour: false, lint: false });
     const got = r.changes
