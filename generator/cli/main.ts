@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, InputError, UsageError, formatInputError } from './errors.ts';
 import { registerCommands } from './commands/index.ts';
+import { EXIT, formatInputError, InputError, UsageError } from './errors.ts';
 
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode from it). */
 export async function main(argv: string[]): Promise<number> {
@@ -8,7 +8,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Build, lint, simulate and diff Make.com custom apps')
     .version('0.1.0')
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
+    .configureOutput({ outputError: (str, write) => write(`${str.split('\n')[0]}\n`) })
     .exitOverride();
   program.showSuggestionAfterError(true);
   let code: number = EXIT.ok;
@@ -26,7 +26,11 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
         return EXIT.ok;
       return EXIT.error;
     }

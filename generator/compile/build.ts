@@ -127,7 +127,10 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadApp(out);
   // A --with-secrets build writes the real credentials on purpose (for a deploy, never into
   // dist-app/), so the rule against credentials in common data does not apply to it.
-  const lint = lintApp(loaded, opts.secrets === 'resolve' ? { rules: { 'security/credentials-in-common': 'off' } } : {});
+  const lint = lintApp(
+    loaded,
+    opts.secrets === 'resolve' ? { rules: { 'security/credentials-in-common': 'off' } } : {},
+  );
   // The baseline is applied here (as lintApp would) so entries that no longer match are visible.
   const { kept, accepted } = baseline
     ? applyBaseline(lint.diagnostics, baseline)

@@ -37,7 +37,14 @@ export type CodeType = ComponentCodeType | GeneralCodeType;
 export const COMPONENT_KINDS = ['connection', 'webhook', 'module', 'rpc', 'function'] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
-export const MODULE_TYPES = ['trigger', 'action', 'search', 'instant_trigger', 'responder', 'universal'] as const;
+export const MODULE_TYPES = [
+  'trigger',
+  'action',
+  'search',
+  'instant_trigger',
+  'responder',
+  'universal',
+] as const;
 export type ModuleType = (typeof MODULE_TYPES)[number];
 
 export type ConnectionType = 'basic' | 'oauth';

@@ -26,5 +26,7 @@ export interface BundleComponent {
 }
 
 export function isBundle(value: unknown): value is AppBundle {
-  return typeof value === 'object' && value !== null && (value as { bundleVersion?: unknown }).bundleVersion === 1;
+  return (
+    typeof value === 'object' && value !== null && (value as { bundleVersion?: unknown }).bundleVersion === 1
+  );
 }

@@ -1,5 +1,5 @@
 export * from './app.ts';
 export * from './bundle.ts';
+export * from './clock.ts';
 export * from './diagnostic.ts';
 export * from './location.ts';
-export * from './clock.ts';

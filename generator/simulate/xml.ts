@@ -15,7 +15,13 @@ interface Frame {
   hasChildren: boolean;
 }
 
-function valueOf(f: Frame): unknown {
+function addChild(parent: Frame, name: string, value: unknown): void {
+  const list = parent.children[name] ?? [];
+  list.push(value);
+  parent.children[name] = list;
+}
+
+function frameValue(f: Frame): unknown {
   const text = f.text.trim();
   if (!f.hasChildren && !f.attributes) return text;
   const out: Record<string, unknown> = f.hasChildren ? { ...f.children } : {};
@@ -52,7 +58,7 @@ export function parseXml(text: string): Record<string, unknown[]> {
         throw new MakeError('DataError', `Malformed XML: </${m[2]}> closes <${top.name}>`);
       stack.pop();
       const parent = stack[stack.length - 1];
-      (parent.children[top.name] ??= []).push(valueOf(top));
+      addChild(parent, top.name, frameValue(top));
       parent.hasChildren = true;
     } else if (m[3] !== undefined) {
       const attributes = attrsOf(m[4]);
@@ -64,7 +70,7 @@ export function parseXml(text: string): Record<string, unknown[]> {
         ...(attributes ? { attributes } : {}),
       };
       if (m[5] === '/') {
-        (top.children[frame.name] ??= []).push(valueOf(frame));
+        addChild(top, frame.name, frameValue(frame));
         top.hasChildren = true;
       } else stack.push(frame);
     } else if (m[6] !== undefined) top.text += decodeEntities(m[6]);

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 const COMMANDS = ['start', 'build', 'import', 'lint', 'simulate', 'diff', 'serve-api', 'iml'];
 

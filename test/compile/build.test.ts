@@ -154,7 +154,9 @@ describe('output folder safety', { timeout: 120_000 }, () => {
     writeFileSync(path.join(outside, 'base.iml.json'), 'outside');
     mkdirSync(out, { recursive: true });
     symlinkSync(outside, path.join(out, 'general'));
-    await expect(buildApp({ src: 'app-src', out })).rejects.toThrow(/refusing to overwrite "general\/base.iml.json"/);
+    await expect(buildApp({ src: 'app-src', out })).rejects.toThrow(
+      /refusing to overwrite "general\/base.iml.json"/,
+    );
     expect(readFileSync(path.join(outside, 'base.iml.json'), 'utf8')).toBe('outside');
   });
 
@@ -210,7 +212,9 @@ describe('problems are reported at the TypeScript line that produced them', { ti
 
   it('maps a finding about component metadata in makecomapp.json to its define call', async () => {
     const r = await buildApp({ src: `${FIXTURES}/unlabelled-app`, out: path.join(work, 'unlabelled') });
-    const d = r.diagnostics.find((x) => x.file === 'makecomapp.json' && x.pointer.startsWith('/components/module/getThing'));
+    const d = r.diagnostics.find(
+      (x) => x.file === 'makecomapp.json' && x.pointer.startsWith('/components/module/getThing'),
+    );
     expect(d?.ruleId).toBe('structure/missing-label');
     expect(d?.origin).toEqual({ file: `${FIXTURES}/unlabelled-app/app.ts`, line: 5, column: 31 });
   });

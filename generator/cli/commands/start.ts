@@ -19,7 +19,9 @@ interface StartFlags {
 export function registerStart(program: Command, setExit: SetExit): void {
   program
     .command('start')
-    .description('Build the reference app (app-src → dist-app), lint it, and simulate its scenarios on the embedded API')
+    .description(
+      'Build the reference app (app-src → dist-app), lint it, and simulate its scenarios on the embedded API',
+    )
     .option('--src <dir>', 'TypeScript sources of the app', 'app-src')
     .option('--out <dir>', 'output folder of the build', 'dist-app')
     .option('--scenario <file or dir>', 'scenarios to simulate', 'app-src/scenarios')
@@ -40,14 +42,22 @@ async function runStart(flags: StartFlags): Promise<number> {
   const app = loadApp(flags.out);
   // The build already linted what it wrote (with the app's baseline): report that, don't lint twice.
   const components = Object.values(app.components).reduce((n, byName) => n + Object.keys(byName).length, 0);
-  line(`lint      ${build.errors} errors, ${build.warnings} warnings, ${build.accepted} accepted (${components} components)`);
+  line(
+    `lint      ${build.errors} errors, ${build.warnings} warnings, ${build.accepted} accepted (${components} components)`,
+  );
   for (const d of build.diagnostics.filter((x) => x.severity !== 'info'))
     line(`          ${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
   let failed = 0;
   if (flags.simulate) {
     const scenarios = existsSync(flags.scenario) ? loadScenarios(flags.scenario) : [smokeScenario(app)];
-    const report = await simulateApp(app, { scenarios, ...(flags.har ? { har: path.resolve(flags.har) } : {}) });
-    const requests = report.scenarios.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.requests.length, 0), 0);
+    const report = await simulateApp(app, {
+      scenarios,
+      ...(flags.har ? { har: path.resolve(flags.har) } : {}),
+    });
+    const requests = report.scenarios.reduce(
+      (n, s) => n + s.steps.reduce((m, st) => m + st.requests.length, 0),
+      0,
+    );
     failed = report.summary.failed;
     line(
       `simulate  ${report.summary.scenarios} scenarios, ${report.summary.passed}/${report.summary.steps} steps passed, ` +

@@ -74,6 +74,7 @@ export function defineConnection<
   const N extends string,
   const P extends ParameterList = [],
   const D extends string = never,
+  // biome-ignore lint/complexity/noBannedTypes: the empty object is the "no common data" default
   const C extends ConnectionCommon = {},
   const S extends string = never,
 >(
