@@ -48,11 +48,20 @@ export function linkDiagnostics(changes: Change[], diagnostics: Diagnostic[]): v
       const sameFile = d.file === loc.file;
       const overlap = sameFile && (isPrefix(d.pointer, loc.pointer) || isPrefix(loc.pointer, d.pointer));
       const sameLine = sameFile && d.line === loc.line;
-      const sameComponent = imprecise && d.component !== undefined && d.component === theirsId;
+      // A missing field is only explained by a finding that names that very field (a missing
+      // `state` is not explained by a redirect_uri mismatch found in the same connection).
+      const namesField = !FIELD_CODES.test(ch.code) || d.message.includes(lastSegment(ch.path));
+      const sameComponent = imprecise && d.component !== undefined && d.component === theirsId && namesField;
       if (overlap || sameLine || sameComponent) ids.add(d.ruleId);
     }
     if (ids.size > 0) ch.ruleIds = [...ids].sort();
   }
+}
+
+const FIELD_CODES = /QUERY|BODY|HEADER|PARAM/;
+
+function lastSegment(path: string): string {
+  return path.split('.').pop() ?? path;
 }
 
 function isPrefix(a: string, b: string): boolean {

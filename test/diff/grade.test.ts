@@ -93,6 +93,34 @@ describe('a change with no precise place of its own', () => {
   });
 });
 
+describe('a missing field is explained only by a finding that names it', () => {
+  it.each([
+    [
+      'the redirect mismatch explains a missing token redirect_uri',
+      'token.body.redirect_uri',
+      ['oauth/token-redirect-mismatch'],
+    ],
+    ['the redirect mismatch does not explain a missing authorize state', 'authorize.qs.state', undefined],
+  ] as [string, string, string[] | undefined][])('%s', (_name, path, expected) => {
+    const c: Change = {
+      ...change(
+        path.includes('.qs.') ? 'D-QUERY-FIELD-MISSING' : 'D-BODY-FIELD-MISSING',
+        'breaking',
+        'connections.academy',
+      ),
+      path,
+      theirs: { present: false, location: { file: FILE, line: 5, column: 15, pointer: '/authorize/qs' } },
+    };
+    const finding: Diagnostic = {
+      ...diag('oauth/token-redirect-mismatch', '/token/body', 21),
+      message: 'The token request sends no redirect_uri; send the same redirect_uri as authorize.',
+      component: 'connections.academy',
+    };
+    linkDiagnostics([c], [finding]);
+    expect(c.ruleIds).toEqual(expected);
+  });
+});
+
 describe('grading', () => {
   const none: BehaviourResult = { ran: false, scenarios: [], steps: [], equivalent: true };
   const changes = [
