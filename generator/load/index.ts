@@ -8,7 +8,7 @@ import { loadBundle } from './bundle.ts';
 import { createContext, type LoadOptions, parseInto, readText } from './context.ts';
 import { loadImljsonExport } from './imljson-export.ts';
 import { type JsonDocument, parseJsonDocument } from './json-document.ts';
-import { loadLocalDev } from './local-dev.ts';
+import { loadLocalDev, manifestDocuments } from './local-dev.ts';
 import { loadLoose } from './loose.ts';
 import { reportUnreferenced } from './unreferenced.ts';
 
@@ -131,6 +131,8 @@ function emptyKinds(): AppModel['components'] {
  */
 export function loadManifestDocument(app: AppModel): { file: string; doc: JsonDocument } | undefined {
   if (app.layout !== 'local-dev') return undefined;
+  const loaded = manifestDocuments.get(app);
+  if (loaded) return { file: 'makecomapp.json', doc: loaded };
   const abs = path.join(app.root, 'makecomapp.json');
   const ctx = createContext(app.root);
   const text = readText(ctx, abs, undefined);

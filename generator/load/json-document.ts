@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { fromPointer, type SourceLocation } from '../model/location.ts';
 import { createLineIndex, type LineIndex } from './line-index.ts';
 import { describeParseError } from './parse-errors.ts';
+import { locateInStrictJson } from './fast-locate.ts';
 import { findDuplicateKeys, preScan } from './pre-scan.ts';
 import { rawOffsetInString } from './string-offset.ts';
 
@@ -71,7 +72,8 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
       endColumn: en.column,
     });
   };
-  const locate = locator(root, clean, lines, file);
+  let strict = false; // set once native JSON.parse accepted the text
+  const locate = locator(root, clean, lines, file, () => strict && tree === null);
 
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const scan = preScan(clean, maxDepth);
@@ -93,6 +95,7 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
     try {
       value = JSON.parse(clean); // JSON.parse keeps a "__proto__" key as plain own data
       parsed = true;
+      strict = true;
     } catch {
       // fall through: the tolerant parser says where and why
     }
@@ -179,14 +182,36 @@ function buildValue(node: Node): unknown {
   }
 }
 
+/** Positions asked of a strict-JSON document before its syntax tree is built instead (then reused). */
+const FAST_LOCATES = 8;
+
 function locator(
   root: () => Node | undefined,
   text: string,
   lines: () => LineIndex,
   file: string,
+  strictWithoutTree: () => boolean,
 ): JsonDocument['locate'] {
+  let fast = 0;
   return (pointer, opts = {}) => {
     const segments = fromPointer(pointer);
+    if (strictWithoutTree() && fast < FAST_LOCATES) {
+      // A few positions in a clean file: skip-scan the text rather than build its whole tree.
+      fast++;
+      const f = locateInStrictJson(text, segments);
+      let offset = f.offset;
+      let length = f.length;
+      if (f.exact && opts.key && f.keyOffset !== undefined) {
+        offset = f.keyOffset;
+        length = f.keyLength ?? 0;
+      } else if (f.exact && opts.offsetInString !== undefined && text.charCodeAt(f.offset) === 34) {
+        offset = rawOffsetInString(text, f.offset, opts.offsetInString);
+        length = 0;
+      }
+      const s = lines().position(offset);
+      const e = lines().position(offset + length);
+      return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, pointer };
+    }
     let node = root();
     let exact = node !== undefined;
     for (const seg of segments) {

@@ -21,7 +21,14 @@ import {
   resolveInside,
   type Where,
 } from './context.ts';
-import type { JsonDocument } from './json-document.ts';
+import { DEFAULT_MAX_DEPTH, type JsonDocument } from './json-document.ts';
+
+/**
+ * The parsed makecomapp.json of each app this loader built, so the schema step reuses it instead
+ * of reading and parsing it again. Only kept when a parse with the default limits would give the
+ * same value (see loadManifestDocument).
+ */
+export const manifestDocuments = new WeakMap<AppModel, JsonDocument>();
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,6 +49,8 @@ export function loadLocalDev(ctx: LoadContext, manifestAbs: string): AppModel {
   if (text === undefined) return app;
   const doc = parseInto(ctx, text, rel);
   const manifest = doc.value;
+  if (rel === 'makecomapp.json' && manifest !== undefined && ctx.maxDepth <= DEFAULT_MAX_DEPTH)
+    manifestDocuments.set(app, doc);
   if (!isObject(manifest)) {
     if (doc.value !== undefined)
       report(ctx, 'load/manifest-shape', 'error', 'makecomapp.json must hold a JSON object.', doc.locate(''));
