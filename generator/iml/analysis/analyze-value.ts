@@ -1,34 +1,100 @@
 /** Walks any JSON value and analyses every string (and object key) that holds IML. */
-import type { ValueAnalysis } from '../api.ts';
+import type { TemplateAnalysis, ValueAnalysis } from '../api.ts';
 import { hasIml } from '../syntax/template.ts';
 import { analyzeTemplate } from './analyze-template.ts';
 
 /** The spread key is a directive, not an expression; its value is analysed on its own. */
 export const SPREAD_KEY = '{{...}}';
 
-const escapeSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeSegment = (s: string) =>
+  s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+
+/**
+ * Apps repeat the same templates in many places (`{{body.id}}`, `{{parameters.limit}}`), so one
+ * analysis per distinct source is shared: the `variables`/`functions`/`errors` arrays of the
+ * returned entries are read-only and may be the same arrays for equal sources.
+ */
+const analyses = new Map<string, TemplateAnalysis>();
+const MAX_CACHED = 20_000;
+
+function analyzed(source: string): TemplateAnalysis {
+  let a = analyses.get(source);
+  if (a === undefined) {
+    a = analyzeTemplate(source);
+    if (analyses.size >= MAX_CACHED) analyses.clear();
+    analyses.set(source, a);
+  }
+  return a;
+}
+
+/** One open container of the walk; its pointer is built only when something inside needs it. */
+interface Frame {
+  value: object;
+  keys: string[] | null; // null for arrays
+  next: number;
+  parent: Frame | null;
+  segment: string;
+  pointer: string | undefined;
+}
+
+function pointerOf(f: Frame): string {
+  if (f.pointer !== undefined) return f.pointer;
+  // iterative: the chain can be as deep as the value
+  const missing: Frame[] = [];
+  let at: Frame = f;
+  while (at.pointer === undefined) {
+    missing.push(at);
+    at = at.parent as Frame;
+  }
+  let pointer = at.pointer;
+  for (let i = missing.length - 1; i >= 0; i--) {
+    pointer = `${pointer}/${missing[i].segment}`;
+    missing[i].pointer = pointer;
+  }
+  return pointer;
+}
 
 export function analyzeValue(value: unknown): ValueAnalysis[] {
   const out: ValueAnalysis[] = [];
-  // Iterative walk: app documents can be deep and hostile values deeper.
-  const stack: { value: unknown; pointer: string; key?: boolean }[] = [{ value, pointer: '' }];
-  const seen = new Set<object>();
+  if (typeof value === 'string') {
+    if (hasIml(value)) out.push({ ...analyzed(value), pointer: '', inKey: false, source: value });
+    return out;
+  }
+  if (!value || typeof value !== 'object') return out;
+  // Iterative depth-first walk in document order (app documents can be deep, hostile ones deeper);
+  // an object met twice (shared or cyclic, never from JSON.parse) is walked once.
+  const seen = new Set<object>([value]);
+  const frame = (v: object, parent: Frame | null, segment: string): Frame => ({
+    value: v,
+    keys: Array.isArray(v) ? null : Object.keys(v),
+    next: 0,
+    parent,
+    segment,
+    pointer: parent === null ? '' : undefined,
+  });
+  const stack: Frame[] = [frame(value, null, '')];
   while (stack.length > 0) {
-    const { value: v, pointer, key } = stack.pop()!;
-    if (key) out.push({ ...analyzeTemplate(v as string), pointer, inKey: true, source: v as string });
-    else if (typeof v === 'string') {
-      if (hasIml(v)) out.push({ ...analyzeTemplate(v), pointer, inKey: false, source: v });
-    } else if (v && typeof v === 'object' && !seen.has(v)) {
-      seen.add(v);
-      const entries = Array.isArray(v) ? v.map((item, i) => [String(i), item] as const) : Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i];
-        const child = `${pointer}/${escapeSegment(key)}`;
-        stack.push({ value: item, pointer: child });
-        // Pushed last so the key is reported before its value (document order).
-        if (!Array.isArray(v) && key !== SPREAD_KEY && hasIml(key))
-          stack.push({ value: key, pointer: child, key: true });
-      }
+    const f = stack[stack.length - 1];
+    const keys = f.keys;
+    const size = keys === null ? (f.value as unknown[]).length : keys.length;
+    if (f.next >= size) {
+      stack.pop();
+      continue;
+    }
+    const i = f.next++;
+    const key = keys === null ? undefined : keys[i];
+    const item =
+      key === undefined ? (f.value as unknown[])[i] : (f.value as Record<string, unknown>)[key];
+    const segment = key === undefined ? String(i) : escapeSegment(key);
+    // the key is reported before its value (document order)
+    if (key !== undefined && key !== SPREAD_KEY && hasIml(key))
+      out.push({ ...analyzed(key), pointer: `${pointerOf(f)}/${segment}`, inKey: true, source: key });
+    if (typeof item === 'string') {
+      if (hasIml(item))
+        out.push({ ...analyzed(item), pointer: `${pointerOf(f)}/${segment}`, inKey: false, source: item });
+    } else if (item && typeof item === 'object' && !seen.has(item)) {
+      seen.add(item);
+      stack.push(frame(item, f, segment));
     }
   }
   return out;
