@@ -4,7 +4,7 @@ import { fromPointer, type SourceLocation } from '../model/location.ts';
 import { createLineIndex, type LineIndex } from './line-index.ts';
 import { describeParseError } from './parse-errors.ts';
 import { locateInStrictJson } from './fast-locate.ts';
-import { findDuplicateKeys, preScan } from './pre-scan.ts';
+import { countKeysInStrictJson, findDuplicateKeys, preScan } from './pre-scan.ts';
 import { rawOffsetInString } from './string-offset.ts';
 
 /** Nesting deeper than this is refused before parsing (the parser recurses; real apps nest < 30). */
@@ -76,6 +76,35 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   const locate = locator(root, clean, lines, file, () => strict && tree === null);
 
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const reportDuplicates = (keysInValue: number, keysInText: number) => {
+    if (keysInValue === keysInText) return;
+    for (const d of findDuplicateKeys(clean, maxDepth)) {
+      report(
+        'load/duplicate-key',
+        'warning',
+        `Duplicate key "${d.name}": only the last one counts; remove the other.`,
+        d.offset,
+        d.length,
+      );
+    }
+  };
+
+  // Fast path: what native JSON.parse accepts is strict JSON, so it has no comments and no
+  // trailing commas; nesting depth and key count come from the parsed value, property names are
+  // counted by jumping from quote to quote. (V8's JSON.parse does not recurse, so deep input is safe.)
+  try {
+    const v: unknown = JSON.parse(clean); // JSON.parse keeps a "__proto__" key as plain own data
+    const shape = shapeOf(v);
+    if (shape.depth <= maxDepth) {
+      strict = true;
+      reportDuplicates(shape.keys, countKeysInStrictJson(clean));
+      return { value: v, text: clean, diagnostics, locate };
+    }
+    // too deep: the pre-scan below finds the bracket that crosses the limit
+  } catch {
+    // JSONC or broken: the pre-scan and the tolerant parser below say where and why
+  }
+
   const scan = preScan(clean, maxDepth);
   if (scan.tooDeepAt !== undefined) {
     tree = undefined; // never parse it: the parser recurses
@@ -89,32 +118,19 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
     return { value: undefined, text: clean, diagnostics, locate };
   }
 
-  let value: unknown;
-  let parsed = false;
-  if (!scan.hasComments && scan.trailingCommas.length === 0) {
-    try {
-      value = JSON.parse(clean); // JSON.parse keeps a "__proto__" key as plain own data
-      parsed = true;
-      strict = true;
-    } catch {
-      // fall through: the tolerant parser says where and why
-    }
+  const errors: ParseError[] = [];
+  tree = parseTree(clean, errors, PARSE_OPTIONS);
+  for (const err of errors) {
+    report(
+      'load/json-syntax',
+      'error',
+      describeParseError(err.error, clean, err.offset),
+      err.offset,
+      err.length,
+    );
   }
-  if (!parsed) {
-    const errors: ParseError[] = [];
-    tree = parseTree(clean, errors, PARSE_OPTIONS);
-    for (const err of errors) {
-      report(
-        'load/json-syntax',
-        'error',
-        describeParseError(err.error, clean, err.offset),
-        err.offset,
-        err.length,
-      );
-    }
-    if (errors.length > 0 || !tree) return { value: undefined, text: clean, diagnostics, locate };
-    value = buildValue(tree);
-  }
+  if (errors.length > 0 || !tree) return { value: undefined, text: clean, diagnostics, locate };
+  const value = buildValue(tree);
   for (const offset of scan.trailingCommas) {
     report(
       'load/trailing-comma',
@@ -124,38 +140,42 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
       1,
     );
   }
-  const duplicates = countKeys(value) === scan.keyCount ? [] : findDuplicateKeys(clean, maxDepth);
-  for (const d of duplicates) {
-    report(
-      'load/duplicate-key',
-      'warning',
-      `Duplicate key "${d.name}": only the last one counts; remove the other.`,
-      d.offset,
-      d.length,
-    );
-  }
+  reportDuplicates(shapeOf(value).keys, scan.keyCount);
   return { value, text: clean, diagnostics, locate };
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 
-/** Own keys of every object inside a parsed value (iterative: depth is already bounded). */
-function countKeys(root: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const v = stack.pop();
+/** Own keys of every object inside a parsed value, and its container nesting depth (iterative). */
+function shapeOf(root: unknown): { keys: number; depth: number } {
+  let keys = 0;
+  let depth = 0;
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const v = values.pop();
+    const d = (depths.pop() as number) + 1;
     if (typeof v !== 'object' || v === null) continue;
+    if (d > depth) depth = d;
     if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
+      for (const x of v) {
+        if (typeof x === 'object' && x !== null) {
+          values.push(x);
+          depths.push(d);
+        }
+      }
     } else {
       for (const k in v) {
-        count++;
-        stack.push((v as Record<string, unknown>)[k]);
+        keys++;
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x === 'object' && x !== null) {
+          values.push(x);
+          depths.push(d);
+        }
       }
     }
   }
-  return count;
+  return { keys, depth };
 }
 
 /** Builds the JS value from the tree; `__proto__` keys become plain own properties. */
