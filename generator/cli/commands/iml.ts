@@ -9,6 +9,7 @@ import {
   formatImlError,
   ImlError,
 } from '../../iml/index.ts';
+import { parseJsonDocument } from '../../load/index.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
 import type { SetExit } from './index.ts';
 
@@ -30,11 +31,17 @@ function readJsonFile(file: string, what: string): unknown {
       { file },
     );
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`the ${what} file is not valid JSON: ${(e as Error).message}`, { file });
-  }
+  // The one loader's parser: positions on errors, and its depth limit keeps a 100k-level file from
+  // overflowing the stack later (printing the result, comparing values).
+  const doc = parseJsonDocument(text, file);
+  const bad = doc.diagnostics.find((d) => d.severity === 'error');
+  if (bad || doc.value === undefined)
+    throw new InputError(`the ${what} file is not valid JSON: ${bad?.message ?? 'no value'}`, {
+      file,
+      line: bad?.line,
+      column: bad?.column,
+    });
+  return doc.value;
 }
 
 /** JSON output; `undefined` (no JSON spelling) prints as the IML keyword. */

@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadApp } from '../../load/index.ts';
 import {
   formatReport,
   type HostMap,
@@ -14,7 +12,9 @@ import {
   simulateApp,
   toMermaid,
 } from '../../simulate/index.ts';
+import { loadUsableApp } from '../app-input.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
+import { appFiles, checkOutputPath, inputFiles, isFsError, writeOutput } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
 interface SimulateFlags {
@@ -109,7 +109,14 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
       const live = liveTarget(flags, process.env);
       const hostMap = parseHostMap(flags.hostMap);
       const common = parseCommon(flags.common);
-      const app = loadApp(appPath);
+      const app = loadUsableApp(appPath);
+      // Outputs are checked before the run: never the app, the scenarios or the recording replayed.
+      const keep = appFiles(app, 'a file of the app being simulated');
+      if (flags.scenario) inputFiles(flags.scenario, 'a --scenario file', keep);
+      if (flags.replay) inputFiles(flags.replay, 'the --replay recording', keep);
+      const outputs = { '--har': flags.har, '--mermaid': flags.mermaid };
+      if (flags.har) checkOutputPath('--har', flags.har, keep, outputs);
+      if (flags.mermaid) checkOutputPath('--mermaid', flags.mermaid, keep, outputs);
       let scenarios: Scenario[] | 'smoke' = 'smoke';
       if (flags.scenario) {
         try {
@@ -135,9 +142,11 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
       } catch (e) {
         if (e instanceof SimulationSetupError) throw new UsageError(e.message);
         if (e instanceof ReplayFileError) throw new InputError(e.message, { file: flags.replay });
+        if (flags.har && isFsError(e))
+          throw new InputError(`cannot write the HAR file: ${(e as Error).message}`, { file: flags.har });
         throw e;
       }
-      if (flags.mermaid) writeFileSync(resolve(flags.mermaid), toMermaid(report));
+      if (flags.mermaid) writeOutput(flags.mermaid, toMermaid(report));
       process.stdout.write(
         flags.json
           ? `${JSON.stringify(report, null, 2)}\n`

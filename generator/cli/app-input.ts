@@ -1,0 +1,28 @@
+/**
+ * Loading an app a command cannot work without: when the loader read nothing usable (the
+ * manifest is garbage, empty, not an object...), the command stops with the loader's first error,
+ * named by a path the user can open, instead of running on an empty app and reporting success.
+ */
+import path from 'node:path';
+import { loadApp } from '../load/index.ts';
+import type { AppModel } from '../model/app.ts';
+import { InputError } from './errors.ts';
+
+export function componentCount(app: AppModel): number {
+  return Object.values(app.components).reduce((n, byName) => n + Object.keys(byName).length, 0);
+}
+
+/** Throws an InputError (exit 2) when `app` holds neither components nor general code. */
+export function requireUsableApp(app: AppModel, label = 'the app'): AppModel {
+  if (componentCount(app) > 0 || Object.keys(app.general).length > 0) return app;
+  const first = app.diagnostics.find((d) => d.severity === 'error');
+  const where = (rel: string) => path.relative(process.cwd(), path.resolve(app.root, rel)) || rel;
+  throw new InputError(
+    `${label} holds no components${first ? `: ${first.message}` : ''}`,
+    first ? { file: where(first.file), line: first.line, column: first.column } : { file: app.root },
+  );
+}
+
+export function loadUsableApp(target: string, label?: string): AppModel {
+  return requireUsableApp(loadApp(target), label);
+}

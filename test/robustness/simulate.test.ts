@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cli, garbageBytes, read, STACK, workspace } from './harness.ts';
+
+const ws = workspace('simulate');
+
+describe('make-app simulate never clobbers its inputs', { timeout: 60_000 }, () => {
+  const app = ws.copyOfReference('app');
+
+  it.each([
+    ['--har', 'makecomapp.json'],
+    ['--mermaid', 'makecomapp.json'],
+    ['--har', 'app.bundle.json'],
+    ['--mermaid', 'modules/get-my-account/get-my-account.communication.iml.json'],
+    ['--har', 'modules/groups.json'],
+  ])('%s pointing at the app file %s is refused and the file is untouched', async (flag, rel) => {
+    const target = `${app}/${rel}`;
+    const before = existsSync(target) ? read(target) : undefined;
+    const r = await cli('simulate', app, flag, target);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).toMatch(new RegExp(`${flag}.*(file of the app|app being)`));
+    expect(existsSync(target) ? read(target) : undefined).toBe(before);
+  });
+
+  it('--har pointing at the --replay input is refused and the recording is untouched', async () => {
+    const har = ws.path('recorded.har');
+    expect((await cli('simulate', app, '--har', har)).code).toBe(0);
+    const before = read(har);
+    const r = await cli('simulate', app, '--replay', har, '--har', har);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--har .*--replay/);
+    expect(read(har)).toBe(before);
+  });
+
+  it('--har pointing at the --scenario file is refused and the scenario is untouched', async () => {
+    const scenario = ws.file('s.yaml', 'name: s\nsteps:\n  - connect: { as: john }\n');
+    const r = await cli('simulate', app, '--scenario', scenario, '--har', scenario);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--har .*scenario/);
+    expect(read(scenario)).toBe('name: s\nsteps:\n  - connect: { as: john }\n');
+  });
+
+  it('--har and --mermaid at the same path is a usage error', async () => {
+    const out = ws.path('both.out');
+    const r = await cli('simulate', app, '--har', out, '--mermaid', out);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(STACK);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each(['--har', '--mermaid'])('%s pointing at a folder exits 2 with one line, no stack trace', async (flag) => {
+    const dir = ws.folder(`out-folder${flag}`);
+    const r = await cli('simulate', app, flag, dir);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).toContain('out-folder');
+  });
+});
+
+describe('make-app simulate with an app it cannot read', { timeout: 60_000 }, () => {
+  it.each([
+    ['binary garbage', garbageBytes(3000)],
+    ['an empty file', ''],
+    ['a JSON array', '[1, 2, 3]'],
+  ])('a makecomapp.json holding %s exits 2 naming the manifest, not "PASS smoke"', async (label, content) => {
+    const app = ws.folder(`bad-${label.replace(/\W+/g, '-')}`);
+    ws.file(`bad-${label.replace(/\W+/g, '-')}/makecomapp.json`, content);
+    const r = await cli('simulate', app);
+    expect(r.code).toBe(2);
+    expect(r.out).not.toContain('PASS');
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).toMatch(/makecomapp\.json:\d+:\d+: /);
+    expect(r.err).toContain(app.split('/').pop());
+  });
+});
