@@ -1,9 +1,9 @@
 import { type Node, type ParseError, parseTree } from 'jsonc-parser';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { fromPointer, type SourceLocation } from '../model/location.ts';
+import { locateInStrictJson } from './fast-locate.ts';
 import { createLineIndex, type LineIndex } from './line-index.ts';
 import { describeParseError } from './parse-errors.ts';
-import { locateInStrictJson } from './fast-locate.ts';
 import { countKeysInStrictJson, findDuplicateKeys, preScan } from './pre-scan.ts';
 import { rawOffsetInString } from './string-offset.ts';
 
@@ -39,17 +39,8 @@ export interface ParseJsonOptions {
 export function parseJsonDocument(text: string, file: string, opts: ParseJsonOptions = {}): JsonDocument {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Positions are only needed when something is reported: the line index and the syntax tree are
-  // built on first use, so a clean file costs one pre-scan plus native JSON.parse.
-  let lineIndex: LineIndex | undefined;
-  const lines = () => {
-    lineIndex ??= createLineIndex(clean);
-    return lineIndex;
-  };
-  let tree: Node | undefined | null = null; // null = not built yet
-  const root = () => {
-    if (tree === null) tree = parseTree(clean, [], PARSE_OPTIONS);
-    return tree;
-  };
+  // built on first use (see Positions), so a clean file costs native JSON.parse plus a quick count.
+  const at = new Positions(clean, file);
   const diagnostics: Diagnostic[] = [];
   const report = (
     ruleId: string,
@@ -57,24 +48,8 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
     message: string,
     offset: number,
     length = 0,
-  ) => {
-    const st = lines().position(offset);
-    const en = lines().position(offset + length);
-    diagnostics.push({
-      ruleId,
-      severity,
-      message,
-      file,
-      pointer: '',
-      line: st.line,
-      column: st.column,
-      endLine: en.line,
-      endColumn: en.column,
-    });
-  };
-  let strict = false; // set once native JSON.parse accepted the text
-  const locate = locator(root, clean, lines, file, () => strict && tree === null);
-
+  ) => diagnostics.push(finding(at, ruleId, severity, message, offset, length));
+  const locate: JsonDocument['locate'] = (pointer, o) => at.locate(pointer, o);
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const reportDuplicates = (keysInValue: number, keysInText: number) => {
     if (keysInValue === keysInText) return;
@@ -96,7 +71,7 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
     const v: unknown = JSON.parse(clean); // JSON.parse keeps a "__proto__" key as plain own data
     const shape = shapeOf(v);
     if (shape.depth <= maxDepth) {
-      strict = true;
+      at.strict = true;
       reportDuplicates(shape.keys, countKeysInStrictJson(clean));
       return { value: v, text: clean, diagnostics, locate };
     }
@@ -107,7 +82,7 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
 
   const scan = preScan(clean, maxDepth);
   if (scan.tooDeepAt !== undefined) {
-    tree = undefined; // never parse it: the parser recurses
+    at.tree = undefined; // never parse it: the parser recurses
     report(
       'load/too-deep',
       'error',
@@ -119,7 +94,8 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   }
 
   const errors: ParseError[] = [];
-  tree = parseTree(clean, errors, PARSE_OPTIONS);
+  const tree = parseTree(clean, errors, PARSE_OPTIONS);
+  at.tree = tree;
   for (const err of errors) {
     report(
       'load/json-syntax',
@@ -202,22 +178,66 @@ function buildValue(node: Node): unknown {
   }
 }
 
+/** One load finding at an offset range of the document. */
+function finding(
+  at: Positions,
+  ruleId: string,
+  severity: Diagnostic['severity'],
+  message: string,
+  offset: number,
+  length: number,
+): Diagnostic {
+  const st = at.lines().position(offset);
+  const en = at.lines().position(offset + length);
+  return {
+    ruleId,
+    severity,
+    message,
+    file: at.file,
+    pointer: '',
+    line: st.line,
+    column: st.column,
+    endLine: en.line,
+    endColumn: en.column,
+  };
+}
+
 /** Positions asked of a strict-JSON document before its syntax tree is built instead (then reused). */
 const FAST_LOCATES = 8;
 
-function locator(
-  root: () => Node | undefined,
-  text: string,
-  lines: () => LineIndex,
-  file: string,
-  strictWithoutTree: () => boolean,
-): JsonDocument['locate'] {
-  let fast = 0;
-  return (pointer, opts = {}) => {
+/**
+ * Everything one document needs to answer positions, built lazily: the line index, and either a
+ * skip-scan of the text (the first few questions about strict JSON) or the syntax tree.
+ */
+class Positions {
+  /** The syntax tree: null = not built yet, undefined = none (too deep or unparsable). */
+  tree: Node | undefined | null = null;
+  /** Set once native JSON.parse accepted the text. */
+  strict = false;
+  private lineIndex: LineIndex | undefined;
+  private fast = 0;
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+  ) {}
+
+  lines(): LineIndex {
+    this.lineIndex ??= createLineIndex(this.text);
+    return this.lineIndex;
+  }
+
+  private root(): Node | undefined {
+    if (this.tree === null) this.tree = parseTree(this.text, [], PARSE_OPTIONS);
+    return this.tree;
+  }
+
+  locate(pointer: string, opts: LocateOptions = {}): SourceLocation {
+    const { text, file } = this;
     const segments = fromPointer(pointer);
-    if (strictWithoutTree() && fast < FAST_LOCATES) {
+    if (this.strict && this.tree === null && this.fast < FAST_LOCATES) {
       // A few positions in a clean file: skip-scan the text rather than build its whole tree.
-      fast++;
+      this.fast++;
       const f = locateInStrictJson(text, segments);
       let offset = f.offset;
       let length = f.length;
@@ -228,11 +248,11 @@ function locator(
         offset = rawOffsetInString(text, f.offset, opts.offsetInString);
         length = 0;
       }
-      const s = lines().position(offset);
-      const e = lines().position(offset + length);
+      const s = this.lines().position(offset);
+      const e = this.lines().position(offset + length);
       return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, pointer };
     }
-    let node = root();
+    let node = this.root();
     let exact = node !== undefined;
     for (const seg of segments) {
       const next = node ? child(node, seg) : undefined;
@@ -253,10 +273,10 @@ function locator(
       offset = rawOffsetInString(text, node.offset, opts.offsetInString);
       length = 0;
     }
-    const s = lines().position(offset);
-    const e = lines().position(offset + length);
+    const s = this.lines().position(offset);
+    const e = this.lines().position(offset + length);
     return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, pointer };
-  };
+  }
 }
 
 /** Per object node: property name → value node (the last of duplicates, as in the parsed value). */

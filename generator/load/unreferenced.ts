@@ -14,6 +14,8 @@ const NOT_CODE = new Set([
   'app.bundle.json',
 ]);
 const MAX_FILES = 20000;
+/** The order `localeCompare` gives, from one reused collator (far cheaper per comparison). */
+const byName = new Intl.Collator().compare;
 const MAX_DEPTH = 8;
 
 /** Reports JSON files inside the app folder that no declaration pointed at (info). */
@@ -27,12 +29,11 @@ export function reportUnreferenced(ctx: LoadContext): void {
     } catch {
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => byName(a.name, b.name));
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const abs = path.join(dir, e.name);
       const rel = relDir ? `${relDir}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(abs, rel, depth + 1);
+      if (e.isDirectory()) walk(path.join(dir, e.name), rel, depth + 1);
       else if (e.isFile() && CODE_LIKE.test(e.name) && !NOT_CODE.has(e.name)) {
         seen++;
         if (!ctx.referenced.has(rel)) {
