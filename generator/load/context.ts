@@ -185,6 +185,20 @@ export function readText(
     }
   }
   try {
+    if (ctx.maxFileBytes >= READ_AHEAD_BYTES) {
+      // Most code files are small: one read into a reused buffer tells the size (a short read means
+      // end of file), with no fstat. A folder fails the read with EISDIR. Anything that fills the
+      // buffer goes the measured way below (size limit first).
+      let n: number;
+      try {
+        n = readSync(fd, readAhead, 0, READ_AHEAD_BYTES, 0);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EISDIR') throw e;
+        report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
+        return undefined;
+      }
+      if (n < READ_AHEAD_BYTES) return readAhead.toString('utf8', 0, n);
+    }
     const st = fstatSync(fd);
     if (st.isDirectory()) {
       report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
@@ -244,6 +258,10 @@ export function loadCodeFile(
     return makeTextCodeFile(codeType, rel, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return makeCodeFile(codeType, rel, parseInto(ctx, text, rel, component));
 }
+
+/** Files smaller than this are read in one call into one reused buffer. */
+const READ_AHEAD_BYTES = 256 * 1024;
+const readAhead = Buffer.allocUnsafe(READ_AHEAD_BYTES);
 
 /** O_NOFOLLOW where the platform has it: opening a symlink then fails with ELOOP. */
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0);
