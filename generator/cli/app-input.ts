@@ -16,7 +16,12 @@ export function componentCount(app: AppModel): number {
 export function requireUsableApp(app: AppModel, label = 'the app'): AppModel {
   if (componentCount(app) > 0 || Object.keys(app.general).length > 0) return app;
   const first = app.diagnostics.find((d) => d.severity === 'error');
-  const where = (rel: string) => path.relative(process.cwd(), path.resolve(app.root, rel)) || rel;
+  // relative to where the command runs when inside it, else absolute: a path the user can open
+  const where = (rel: string) => {
+    const abs = path.resolve(app.root, rel);
+    const fromCwd = path.relative(process.cwd(), abs);
+    return fromCwd && !fromCwd.startsWith('..') ? fromCwd : abs;
+  };
   throw new InputError(
     `${label} holds no components${first ? `: ${first.message}` : ''}`,
     first ? { file: where(first.file), line: first.line, column: first.column } : { file: app.root },

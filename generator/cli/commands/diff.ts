@@ -2,9 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { diffApps, formatHtml, formatJson, formatText } from '../../diff/index.ts';
-import { loadApp } from '../../load/index.ts';
-import type { AppModel } from '../../model/app.ts';
+import { loadUsableApp } from '../app-input.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
+import { appFiles, checkOutputPath } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
 const FORMATS = ['text', 'json', 'html'] as const;
@@ -45,29 +45,13 @@ export function registerDiff(program: Command, setExit: SetExit): void {
         if (o.output && path.resolve(o.output) === path.resolve(theirsPath)) {
           throw new UsageError('--output must not be the app being compared');
         }
-        const theirs = loadApp(theirsPath);
-        const reference = loadApp(o.against);
-        for (const [label, app] of [
-          ['app', theirs],
-          ['reference', reference],
-        ] as const) {
-          const total = Object.values(app.components).reduce((n, k) => n + Object.keys(k).length, 0);
-          if (total === 0 && Object.keys(app.general).length === 0) {
-            const first = app.diagnostics.find((d) => d.severity === 'error');
-            throw new InputError(
-              `the ${label} holds no components${first ? `: ${first.message}` : ''}`,
-              first ?? { file: app.root },
-            );
-          }
-        }
+        const theirs = loadUsableApp(theirsPath, 'the app');
+        const reference = loadUsableApp(o.against, 'the reference');
         if (o.output) {
-          const out = path.resolve(o.output);
-          for (const app of [theirs, reference]) {
-            if (appFiles(app).has(out))
-              throw new UsageError(
-                `--output ${o.output} is a file of the app being compared; choose another path`,
-              );
-          }
+          // the report never replaces a file of either app (nor an app file lying beside them)
+          const keep = appFiles(theirs, 'a file of the app being compared');
+          appFiles(reference, 'a file of the reference app', keep);
+          checkOutputPath('--output', o.output, keep);
         }
         const report = await diffApps(theirs, reference, {
           behaviour: o.behaviour,
@@ -89,18 +73,4 @@ export function registerDiff(program: Command, setExit: SetExit): void {
         setExit(report.behaviourEquivalent ? EXIT.ok : EXIT.findings);
       },
     );
-}
-
-/** Absolute paths of every file an app was read from (the report must never overwrite one). */
-function appFiles(app: AppModel): Set<string> {
-  const files = new Set<string>();
-  const add = (rel: string | undefined) => rel && files.add(path.resolve(app.root, rel));
-  for (const code of Object.values(app.general)) add(code?.file);
-  for (const kind of Object.values(app.components))
-    for (const c of Object.values(kind)) {
-      add(c.declaredAt?.file);
-      for (const code of Object.values(c.codes)) add(code?.file);
-    }
-  add('makecomapp.json');
-  return files;
 }

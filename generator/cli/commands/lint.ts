@@ -20,6 +20,7 @@ import {
   UnknownProfileError,
 } from '../../validate/index.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
+import { appFiles, checkOutputPath, type Protected } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
 interface LintFlags {
@@ -105,10 +106,17 @@ export function registerLint(program: Command, setExit: SetExit): void {
       const explicitConfig = flags.config ? readConfigFile(flags.config) : undefined;
       const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
 
+      const apps = paths.map((p) => loadApp(p));
+      // Reports and baselines are checked before any work: never over a file of a linted app.
+      const keep: Protected = new Map();
+      for (const app of apps) appFiles(app, 'a file of the app being linted', keep);
+      const outputs = { '--output': flags.output, '--write-baseline': flags.writeBaseline };
+      if (flags.output) checkOutputPath('--output', flags.output, keep, outputs);
+      if (flags.writeBaseline) checkOutputPath('--write-baseline', flags.writeBaseline, keep, outputs);
+
       let all: Diagnostic[] = [];
       let suppressed = 0;
-      for (const p of paths) {
-        const app = loadApp(p);
+      for (const app of apps) {
         const configFile = explicitConfig ? undefined : findConfigFile([app.root, cwd]);
         const config: LintConfig = { ...(explicitConfig ?? (configFile ? readConfigFile(configFile) : {})) };
         if (flags.profile) config.profile = flags.profile;
