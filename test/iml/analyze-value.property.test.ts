@@ -9,8 +9,9 @@ function reference(value: unknown) {
   const walk = (v: unknown, pointer: string) => {
     if (typeof v === 'string') {
       if (hasIml(v)) out.push({ ...analyzeTemplate(v), pointer, inKey: false, source: v });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`));
-    else if (v && typeof v === 'object')
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) walk(v[i], `${pointer}/${i}`);
+    } else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
         if (k !== '{{...}}' && hasIml(k))
           out.push({ ...analyzeTemplate(k), pointer: `${pointer}/${esc(k)}`, inKey: true, source: k });

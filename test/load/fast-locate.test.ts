@@ -15,8 +15,10 @@ const treeDocument = (text: string) => parseJsonDocument(`${text}\n// force the 
 /** Pointers to every value and every object member, plus misses below each of them. */
 function pointers(v: unknown, segs: (string | number)[] = [], out: (string | number)[][] = []) {
   out.push(segs, [...segs, 'no such key'], [...segs, 99999], [...segs, '01']);
-  if (Array.isArray(v)) v.forEach((x, i) => pointers(x, [...segs, i], out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) pointers(x, [...segs, k], out);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) pointers(v[i], [...segs, i], out);
+  } else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) pointers(x, [...segs, k], out);
   return out;
 }
 

@@ -97,8 +97,7 @@ export function analyzeValue(value: unknown): ValueAnalysis[] {
     }
     const i = f.next++;
     const key = keys === null ? undefined : keys[i];
-    const item =
-      key === undefined ? (f.value as unknown[])[i] : (f.value as Record<string, unknown>)[key];
+    const item = key === undefined ? (f.value as unknown[])[i] : (f.value as Record<string, unknown>)[key];
     const segment = key === undefined ? String(i) : escapeSegment(key);
     // the key is reported before its value (document order)
     if (key !== undefined && key !== SPREAD_KEY && hasIml(key))
