@@ -58,6 +58,10 @@ export async function importAppDefinition(src: string): Promise<{ app: AppDefini
   const abs = path.resolve(src);
   if (!existsSync(abs)) throw new InputError(`"${src}" does not exist`, { file: src });
   const entry = statSync(abs).isDirectory() ? path.join(abs, 'app.ts') : abs;
+  if (!/\.(ts|mts)$/.test(entry))
+    throw new InputError('--src must be a folder with app.ts, or a .ts file that default-exports defineApp(...)', {
+      file: src,
+    });
   if (!existsSync(entry))
     throw new InputError(`no app.ts in "${src}" (it must default-export defineApp(...))`, { file: src });
   let mod: Record<string, unknown>;
@@ -91,6 +95,11 @@ export function renderApp(
 
 export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(opts.out);
+  // Checked before anything is compiled: a file where the output folder should be is the user's.
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new InputError(`--out must be a folder, but "${opts.out}" exists and is not a folder`, {
+      file: opts.out,
+    });
   const projectRoot = process.cwd();
   const { app, entry } = await importAppDefinition(opts.src);
   const { evaluated, emitted, files } = renderApp(app, { projectRoot, secrets: opts.secrets });
@@ -121,7 +130,16 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
       return result;
     }
   } else {
-    applyPlan(out, files, plan);
+    try {
+      applyPlan(out, files, plan);
+    } catch (e) {
+      // a full disk, a read-only folder...: the user's environment, reported as one line
+      const err = e as NodeJS.ErrnoException;
+      if (e instanceof InputError || typeof err?.code !== 'string' || !err.syscall) throw e;
+      throw new InputError(`cannot write the build output: ${err.code} (${err.syscall})`, {
+        file: err.path ? path.relative(process.cwd(), err.path) || err.path : opts.out,
+      });
+    }
   }
 
   const loaded = loadApp(out);

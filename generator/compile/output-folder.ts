@@ -83,6 +83,20 @@ function readIfFile(abs: string): string | undefined {
   }
 }
 
+/** The first folder on the way to `rel` that exists as something else (a user's file named `modules`...). */
+function blockingFile(out: string, rel: string): string | undefined {
+  const parts = rel.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/');
+    try {
+      if (!statSync(path.join(out, prefix)).isDirectory()) return prefix;
+    } catch {
+      return undefined; // does not exist yet: nothing further down exists either
+    }
+  }
+  return undefined;
+}
+
 /** Compares the wanted files with the folder. Pure reading. */
 export function planFolder(out: string, files: ReadonlyMap<string, string>): FolderPlan {
   const previous = new Set(readManifest(out));
@@ -91,6 +105,11 @@ export function planFolder(out: string, files: ReadonlyMap<string, string>): Fol
     const abs = path.join(out, rel);
     if (throughSymlink(out, rel)) {
       plan.foreign.push(rel);
+      continue;
+    }
+    const blocker = blockingFile(out, rel);
+    if (blocker !== undefined) {
+      if (!plan.foreign.includes(blocker)) plan.foreign.push(blocker);
       continue;
     }
     const current = readIfFile(abs);

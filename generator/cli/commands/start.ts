@@ -3,8 +3,15 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../../compile/index.ts';
 import { loadApp } from '../../load/index.ts';
-import { loadScenarios, simulateApp, smokeScenario } from '../../simulate/index.ts';
-import { EXIT } from '../errors.ts';
+import {
+  loadScenarios,
+  type Scenario,
+  ScenarioError,
+  simulateApp,
+  smokeScenario,
+} from '../../simulate/index.ts';
+import { EXIT, InputError } from '../errors.ts';
+import { appFiles, checkOutputPath, inputFiles, type Protected } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
 interface StartFlags {
@@ -32,14 +39,32 @@ export function registerStart(program: Command, setExit: SetExit): void {
     });
 }
 
+/** Scenarios are read before the build, so a broken file stops the run at once, named with its position. */
+function readScenarios(target: string): Scenario[] | undefined {
+  if (!existsSync(target)) return undefined;
+  try {
+    return loadScenarios(target);
+  } catch (e) {
+    if (e instanceof ScenarioError)
+      throw new InputError(e.message, { file: e.file, line: e.line, column: e.column });
+    throw e;
+  }
+}
+
 async function runStart(flags: StartFlags): Promise<number> {
   const line = (s: string) => process.stdout.write(`${s}\n`);
+  const scenarios = flags.simulate ? readScenarios(flags.scenario) : undefined;
+  // The recording never replaces a source or scenario file, and a folder is refused before any work.
+  const keep: Protected = inputFiles(flags.src, 'a file of the app sources (--src)', new Map());
+  if (scenarios) inputFiles(flags.scenario, 'a --scenario file', keep);
+  if (flags.har) checkOutputPath('--har', flags.har, keep);
   const build = await buildApp({ src: flags.src, out: flags.out });
   line(
     `build     ${build.ok ? 'ok' : 'FAILED'}  ${build.files.length} files in ${flags.out}/ ` +
       `(${build.written.length} written, ${build.removed.length} removed)`,
   );
   const app = loadApp(flags.out);
+  if (flags.har) checkOutputPath('--har', flags.har, appFiles(app, 'a file of the built app', keep));
   // The build already linted what it wrote (with the app's baseline): report that, don't lint twice.
   const components = Object.values(app.components).reduce((n, byName) => n + Object.keys(byName).length, 0);
   line(
@@ -49,9 +74,8 @@ async function runStart(flags: StartFlags): Promise<number> {
     line(`          ${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
   let failed = 0;
   if (flags.simulate) {
-    const scenarios = existsSync(flags.scenario) ? loadScenarios(flags.scenario) : [smokeScenario(app)];
     const report = await simulateApp(app, {
-      scenarios,
+      scenarios: scenarios ?? [smokeScenario(app)],
       ...(flags.har ? { har: path.resolve(flags.har) } : {}),
     });
     const requests = report.scenarios.reduce(
