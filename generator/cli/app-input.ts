@@ -8,6 +8,13 @@ import { loadApp } from '../load/index.ts';
 import type { AppModel } from '../model/app.ts';
 import { InputError } from './errors.ts';
 
+/** A file of an app, relative to where the command runs when inside it, else absolute: a path the user can open. */
+export function displayPath(root: string, rel: string): string {
+  const abs = path.resolve(root, rel);
+  const fromCwd = path.relative(process.cwd(), abs);
+  return fromCwd && !fromCwd.startsWith('..') ? fromCwd : abs;
+}
+
 export function componentCount(app: AppModel): number {
   return Object.values(app.components).reduce((n, byName) => n + Object.keys(byName).length, 0);
 }
@@ -16,12 +23,7 @@ export function componentCount(app: AppModel): number {
 export function requireUsableApp(app: AppModel, label = 'the app'): AppModel {
   if (componentCount(app) > 0 || Object.keys(app.general).length > 0) return app;
   const first = app.diagnostics.find((d) => d.severity === 'error');
-  // relative to where the command runs when inside it, else absolute: a path the user can open
-  const where = (rel: string) => {
-    const abs = path.resolve(app.root, rel);
-    const fromCwd = path.relative(process.cwd(), abs);
-    return fromCwd && !fromCwd.startsWith('..') ? fromCwd : abs;
-  };
+  const where = (rel: string) => displayPath(app.root, rel);
   throw new InputError(
     `${label} holds no components${first ? `: ${first.message}` : ''}`,
     first ? { file: where(first.file), line: first.line, column: first.column } : { file: app.root },

@@ -25,6 +25,8 @@ export interface ImportResult {
   files: string[];
   /** Problems the loader reported while reading the source app (the import still ran). */
   loadDiagnostics: AppModel['diagnostics'];
+  /** Things the user must do by hand (an existing package.json that is not ESM is left alone). */
+  notes: string[];
 }
 
 const TOOLKIT_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'index.ts');
@@ -46,6 +48,14 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
   }
   mkdirSync(out, { recursive: true });
   const files = generateApp(app);
+  // Importing into the app's own folder (with force) must never replace a file the app was read from.
+  const sources = sourceFiles(app);
+  const clash = files.map((f) => f.path).filter((rel) => sources.has(path.join(out, rel)));
+  if (clash.length > 0) {
+    throw new InputError(`refusing to overwrite files of the app being imported: ${clash.join(', ')}`, {
+      file: opts.out,
+    });
+  }
   const linked = files.map((f) => f.path).filter((rel) => throughSymlink(out, rel));
   if (linked.length > 0) {
     throw new InputError(`refusing to write through a symbolic link: ${linked.join(', ')}`, {
@@ -78,15 +88,35 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
   }
   project.saveSync();
   const written = files.map((f: GeneratedFile) => f.path);
-  // The sources are ES modules; outside an ESM package tsx would load them as CommonJS.
-  if (!hasEsmPackage(out)) {
+  // The sources are ES modules; outside an ESM package tsx would load them as CommonJS. A
+  // package.json already in the folder is the user's: it is never replaced, only pointed out.
+  const notes: string[] = [];
+  const ownPackage = path.join(out, 'package.json');
+  if (existsSync(ownPackage) && !hasEsmPackage(out)) {
+    notes.push(
+      `${path.join(opts.out, 'package.json')} was left as it is; add "type": "module" to it so the sources load as ES modules`,
+    );
+  } else if (!hasEsmPackage(out)) {
     writeFileSync(
       path.join(out, 'package.json'),
       `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`,
     );
     written.push('package.json');
   }
-  return { out, files: written.sort(compareNames), loadDiagnostics: app.diagnostics };
+  return { out, files: written.sort(compareNames), loadDiagnostics: app.diagnostics, notes };
+}
+
+/** Absolute paths of the files the app was read from. */
+function sourceFiles(app: AppModel): Set<string> {
+  const files = new Set<string>();
+  const add = (rel: string | undefined) => rel && files.add(path.resolve(app.root, rel));
+  for (const code of Object.values(app.general)) add(code?.file);
+  for (const kind of Object.values(app.components))
+    for (const c of Object.values(kind)) {
+      add(c.declaredAt?.file);
+      for (const code of Object.values(c.codes)) add(code?.file);
+    }
+  return files;
 }
 
 /** Toolkit import first, then the app's own files. */
