@@ -87,6 +87,9 @@ export function relativeToRoot(ctx: LoadContext, abs: string): string {
   return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
+/** A `.`, `..` or empty segment (or an empty path): such paths go through path.resolve. */
+const NOT_PLAIN = /^$|(^|\/)\.{1,2}(\/|$)|\/\/|\/$/;
+
 /**
  * Resolves a path written in a manifest. Absolute paths, `..` escapes and symlinks pointing out of
  * the app folder are refused with `load/path-outside-app` (reported at `ref`).
@@ -109,8 +112,12 @@ export function resolveInside(
     );
     return undefined;
   }
-  const abs = path.resolve(ctx.root, normalized); // resolves every `..`
   const prefix = ctx.root.endsWith(path.sep) ? ctx.root : ctx.root + path.sep;
+  // A plain relative path (no `.`/`..`/empty segment) appends as is; anything else is resolved.
+  const abs =
+    path.sep === '/' && !NOT_PLAIN.test(normalized)
+      ? prefix + normalized
+      : path.resolve(ctx.root, normalized);
   if (!abs.startsWith(prefix)) {
     report(
       ctx,
@@ -146,6 +153,18 @@ function realInside(ctx: LoadContext, p: string): boolean {
   }
 }
 
+function refuseLink(ctx: LoadContext, rel: string, where: Where, component?: string): undefined {
+  report(
+    ctx,
+    'load/path-outside-app',
+    'error',
+    `"${rel}" is a link to a place outside the app folder; it was not read.`,
+    where,
+    component,
+  );
+  return undefined;
+}
+
 /** Reads a file as UTF-8 text, or reports why not (missing, a folder, too large, unreadable). */
 export function readText(
   ctx: LoadContext,
@@ -158,26 +177,15 @@ export function readText(
   // Containment first, so nothing about a place outside the folder is revealed: the folder's real
   // path is checked once per folder, the file is opened without following a final symlink
   // (ELOOP), and only such a link gets resolved.
-  const refuse = () => {
-    report(
-      ctx,
-      'load/path-outside-app',
-      'error',
-      `"${rel}" is a link to a place outside the app folder; it was not read.`,
-      where,
-      component,
-    );
-    return undefined;
-  };
-  if (!folderInsideRoot(ctx, abs)) return refuse();
-  if (!fsConstants.O_NOFOLLOW && !realInside(ctx, abs)) return refuse(); // no O_NOFOLLOW (Windows)
+  if (!folderInsideRoot(ctx, abs)) return refuseLink(ctx, rel, where, component);
+  if (!fsConstants.O_NOFOLLOW && !realInside(ctx, abs)) return refuseLink(ctx, rel, where, component); // no O_NOFOLLOW (Windows)
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);
   } catch (first) {
     if ((first as NodeJS.ErrnoException).code !== 'ELOOP')
       return reportOpenError(ctx, first, rel, where, component);
-    if (!realInside(ctx, abs)) return refuse();
+    if (!realInside(ctx, abs)) return refuseLink(ctx, rel, where, component);
     try {
       fd = openSync(abs, 'r');
     } catch (e) {

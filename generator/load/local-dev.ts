@@ -254,7 +254,6 @@ function loadComponentCodes(
     return;
   }
   for (const [key, written] of Object.entries(codeFiles)) {
-    const keyPointer = `${pointer}${toPointer([key])}`;
     if (written === null) continue;
     if (typeof written !== 'string') {
       report(
@@ -262,17 +261,18 @@ function loadComponentCodes(
         'load/manifest-shape',
         'error',
         `\`codeFiles.${key}\` of ${id} must be a file path or null.`,
-        doc.locate(keyPointer),
+        doc.locate(`${pointer}${toPointer([key])}`),
         id,
       );
       continue;
     }
-    const ref = () => doc.locate(keyPointer);
+    // the entry's pointer is built only when a finding needs its position (most never do)
+    const ref = () => doc.locate(`${pointer}${toPointer([key])}`);
     const abs = resolveInside(ctx, written, ref, id);
     if (!abs) continue;
     const type = componentCodeType(c.kind, key);
     if (!type) {
-      loadMetaFile(ctx, c, key, abs, ref, () => doc.locate(keyPointer, { key: true }));
+      loadMetaFile(ctx, c, key, abs, ref, () => doc.locate(`${pointer}${toPointer([key])}`, { key: true }));
       continue;
     }
     if (c.codes[type]) {

@@ -78,12 +78,14 @@ function walkList(
     });
     if (topLevel && name) out.names.add(name);
     // nested fields join the same level as their parent (parameters.<name>)
-    walkNested(code, p.nested, [...here, 'nested'], topLevel, out);
-    if (isObject(p.options))
+    // (paths are built only for fields that exist: most parameters have none of these)
+    if (p.nested !== undefined) walkNested(code, p.nested, [...here, 'nested'], topLevel, out);
+    if (isObject(p.options) && p.options.nested !== undefined)
       walkNested(code, p.options.nested, [...here, 'options', 'nested'], topLevel, out);
     if (Array.isArray(p.options)) {
       p.options.forEach((o, j) => {
-        if (isObject(o)) walkNested(code, o.nested, [...here, 'options', j, 'nested'], topLevel, out);
+        if (isObject(o) && o.nested !== undefined)
+          walkNested(code, o.nested, [...here, 'options', j, 'nested'], topLevel, out);
       });
       if (isObject(p.options) === false && typeof p.options === 'string' && topLevel) void 0;
     }

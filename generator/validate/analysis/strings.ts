@@ -77,6 +77,14 @@ const STAGE: Record<Phase, number> = {
   other: 1,
 };
 
+/** True when `pointer` is `base` or lies under it (`base` + `/`...), without building `base/`. */
+function holds(base: string, pointer: string): boolean {
+  return (
+    pointer === base ||
+    (pointer.length > base.length && pointer.charCodeAt(base.length) === 47 && pointer.startsWith(base))
+  );
+}
+
 /** Phase of a directive path inside a request object. */
 export function phaseOf(
   dir: string[],
@@ -132,12 +140,13 @@ export function placeStrings(
   /** Epoch inherits the trigger's iterate (and pagination) unless it overrides them. */
   inherited: { iterate: boolean; pagination: boolean } = { iterate: false, pagination: false },
 ): ImlString[] {
-  const byPointer = [...requests].sort((a, b) => b.pointer.length - a.pointer.length);
+  const byPointer =
+    requests.length > 1 ? [...requests].sort((a, b) => b.pointer.length - a.pointer.length) : requests;
   const oauth = component?.kind === 'connection' && isOAuthCommunication(component, code.value);
   const context = scopeContext(component, code.codeType);
   const out: ImlString[] = [];
   for (const a of analyses) {
-    const request = byPointer.find((r) => a.pointer === r.pointer || a.pointer.startsWith(`${r.pointer}/`));
+    const request = byPointer.find((r) => holds(r.pointer, a.pointer));
     const dir = fromPointer(request ? a.pointer.slice(request.pointer.length) : a.pointer);
     let phase: Phase;
     if (request) phase = phaseOf(dir, request.value, inherited.iterate);
