@@ -21,6 +21,8 @@ export interface LoadContext {
   root: string;
   /** Root with symlinks resolved (containment is checked against it). */
   realRoot: string;
+  /** Root followed by one path separator (what every path inside the app starts with). */
+  rootPrefix: string;
   maxFileBytes: number;
   maxDepth: number;
   diagnostics: Diagnostic[];
@@ -40,6 +42,7 @@ export function createContext(root: string, opts: LoadOptions = {}): LoadContext
   return {
     root,
     realRoot,
+    rootPrefix: root.endsWith(path.sep) ? root : root + path.sep,
     maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH,
     diagnostics: [],
@@ -79,7 +82,7 @@ export function report(
 /** Forward-slash path relative to the app root. */
 export function relativeToRoot(ctx: LoadContext, abs: string): string {
   // Fast path for the common case (a path built under the root); path.relative otherwise.
-  const prefix = ctx.root.endsWith(path.sep) ? ctx.root : ctx.root + path.sep;
+  const prefix = ctx.rootPrefix;
   const rel =
     abs.startsWith(prefix) && !abs.includes(`${path.sep}..`)
       ? abs.slice(prefix.length)
@@ -112,7 +115,7 @@ export function resolveInside(
     );
     return undefined;
   }
-  const prefix = ctx.root.endsWith(path.sep) ? ctx.root : ctx.root + path.sep;
+  const prefix = ctx.rootPrefix;
   // A plain relative path (no `.`/`..`/empty segment) appends as is; anything else is resolved.
   const abs =
     path.sep === '/' && !NOT_PLAIN.test(normalized)
@@ -171,8 +174,9 @@ export function readText(
   abs: string,
   ref: Where | undefined,
   component?: string,
+  knownRel?: string,
 ): string | undefined {
-  const rel = relativeToRoot(ctx, abs);
+  const rel = knownRel ?? relativeToRoot(ctx, abs);
   const where = ref ?? { file: rel };
   // Containment first, so nothing about a place outside the folder is revealed: the folder's real
   // path is checked once per folder, the file is opened without following a final symlink
@@ -260,7 +264,7 @@ export function loadCodeFile(
 ): CodeFile | undefined {
   const rel = relativeToRoot(ctx, abs);
   ctx.referenced.add(rel);
-  const text = readText(ctx, abs, ref, component);
+  const text = readText(ctx, abs, ref, component, rel);
   if (text === undefined) return undefined;
   if (TEXT_CODE_TYPES.has(codeType))
     return makeTextCodeFile(codeType, rel, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

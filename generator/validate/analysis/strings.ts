@@ -77,6 +77,12 @@ const STAGE: Record<Phase, number> = {
   other: 1,
 };
 
+/** fromPointer, skipping the unescaping when the pointer has no `~` (nearly always). */
+function segmentsOf(pointer: string): string[] {
+  if (pointer.includes('~') || pointer === '' || pointer === '/') return fromPointer(pointer);
+  return pointer.slice(1).split('/');
+}
+
 /** True when `pointer` is `base` or lies under it (`base` + `/`...), without building `base/`. */
 function holds(base: string, pointer: string): boolean {
   return (
@@ -147,7 +153,7 @@ export function placeStrings(
   const out: ImlString[] = [];
   for (const a of analyses) {
     const request = byPointer.find((r) => holds(r.pointer, a.pointer));
-    const dir = fromPointer(request ? a.pointer.slice(request.pointer.length) : a.pointer);
+    const dir = segmentsOf(request ? a.pointer.slice(request.pointer.length) : a.pointer);
     let phase: Phase;
     if (request) phase = phaseOf(dir, request.value, inherited.iterate);
     else if (context === 'webhook') {
