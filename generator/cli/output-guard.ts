@@ -76,7 +76,8 @@ export function checkOutputPath(
 ): void {
   const abs = canonical(file);
   const owner = keep.get(abs);
-  if (owner) throw new UsageError(`${flag} ${file} is ${owner}; it would be overwritten — choose another path`);
+  if (owner)
+    throw new UsageError(`${flag} ${file} is ${owner}; it would be overwritten — choose another path`);
   for (const [other, value] of Object.entries(others)) {
     if (other !== flag && value !== undefined && canonical(value) === abs)
       throw new UsageError(`${flag} and ${other} name the same file (${file}); give each its own path`);
@@ -88,7 +89,11 @@ export function checkOutputPath(
 /** A Node file-system error (EACCES, EISDIR, ENOSPC...): the user's path, not a bug. */
 export function isFsError(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code) && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+  return (
+    typeof code === 'string' &&
+    /^E[A-Z]+$/.test(code) &&
+    typeof (e as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /** Writes an output file (creating its folder); a file-system failure is an input error naming it. */

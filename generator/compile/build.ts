@@ -59,9 +59,12 @@ export async function importAppDefinition(src: string): Promise<{ app: AppDefini
   if (!existsSync(abs)) throw new InputError(`"${src}" does not exist`, { file: src });
   const entry = statSync(abs).isDirectory() ? path.join(abs, 'app.ts') : abs;
   if (!/\.(ts|mts)$/.test(entry))
-    throw new InputError('--src must be a folder with app.ts, or a .ts file that default-exports defineApp(...)', {
-      file: src,
-    });
+    throw new InputError(
+      '--src must be a folder with app.ts, or a .ts file that default-exports defineApp(...)',
+      {
+        file: src,
+      },
+    );
   if (!existsSync(entry))
     throw new InputError(`no app.ts in "${src}" (it must default-export defineApp(...))`, { file: src });
   let mod: Record<string, unknown>;

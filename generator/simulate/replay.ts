@@ -4,6 +4,7 @@
  * file. Entries are used once, in order; a request with no match is an error, never a silent pass.
  */
 import { readFileSync } from 'node:fs';
+import { parseJsonDocument } from '../load/index.ts';
 import { MakeError } from './errors.ts';
 import type { HarEntry, HarLog } from './har.ts';
 import type { WireResponse } from './http.ts';
@@ -14,9 +15,44 @@ export class ReplayFileError extends Error {
   constructor(
     message: string,
     readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
   ) {
     super(message);
   }
+}
+
+/** Where a JSON syntax error is, as line and column (the one loader's parser knows). */
+function syntaxPosition(text: string, file: string): { line?: number; column?: number; message?: string } {
+  const bad = parseJsonDocument(text, file).diagnostics.find((d) => d.severity === 'error');
+  return bad ? { line: bad.line, column: bad.column, message: bad.message } : {};
+}
+
+const isHeaderList = (v: unknown) =>
+  Array.isArray(v) && v.every((h) => typeof h?.name === 'string' && typeof h.value === 'string');
+
+/** The first field of an entry that replay would trip over later (path inside the entry); undefined when fine. */
+function entryProblem(e: HarEntry | null | undefined): string | undefined {
+  const req = e?.request;
+  const res = e?.response;
+  if (typeof req?.method !== 'string') return `request.method must be a string`;
+  if (typeof req.url !== 'string') return `request.url must be a string`;
+  if (!Array.isArray(req.headers)) return `request.headers must be an array`;
+  const badReq = req.headers.findIndex((h) => !isHeaderList([h]));
+  if (badReq >= 0) return `request.headers[${badReq}] must be {"name": string, "value": string}`;
+  if (
+    req.postData !== undefined &&
+    (req.postData === null || (req.postData.text !== undefined && typeof req.postData.text !== 'string'))
+  )
+    return `request.postData.text must be a string`;
+  if (typeof res?.status !== 'number') return `response.status must be a number`;
+  if (!Array.isArray(res.headers)) return `response.headers must be an array`;
+  const badRes = res.headers.findIndex((h) => !isHeaderList([h]));
+  if (badRes >= 0) return `response.headers[${badRes}] must be {"name": string, "value": string}`;
+  if (typeof res.content !== 'object' || res.content === null) return `response.content must be an object`;
+  if (res.content.text !== undefined && typeof res.content.text !== 'string')
+    return `response.content.text must be a string`;
+  return undefined;
 }
 
 export class ReplaySource {
@@ -27,29 +63,30 @@ export class ReplaySource {
   ) {}
 
   static load(file: string): ReplaySource {
-    let parsed: unknown;
+    let text: string;
     try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
+      text = readFileSync(file, 'utf8');
     } catch (e) {
       throw new ReplayFileError(`not a readable HAR file (${(e as Error).message})`, file);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      const at = syntaxPosition(text, file);
+      throw new ReplayFileError(
+        `not a readable HAR file (${at.message ?? (e as Error).message})`,
+        file,
+        at.line,
+        at.column,
+      );
     }
     const log = (parsed as HarLog)?.log;
     if (!log || !Array.isArray(log.entries))
       throw new ReplayFileError('not a HAR file (missing log.entries)', file);
     log.entries.forEach((e, i) => {
-      const ok =
-        typeof e?.request?.method === 'string' &&
-        typeof e.request.url === 'string' &&
-        Array.isArray(e.request.headers) &&
-        typeof e.response?.status === 'number' &&
-        Array.isArray(e.response.headers) &&
-        typeof e.response.content === 'object' &&
-        e.response.content !== null;
-      if (!ok)
-        throw new ReplayFileError(
-          `log.entries[${i}] is not a HAR entry (needs request.method/url/headers and response.status/headers/content)`,
-          file,
-        );
+      const problem = entryProblem(e);
+      if (problem) throw new ReplayFileError(`log.entries[${i}] is not a HAR entry (${problem})`, file);
     });
     return new ReplaySource(parsed as HarLog, file);
   }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cli, garbageBytes, read, ROOT, STACK, workspace } from './harness.ts';
+import { cli, garbageBytes, ROOT, read, STACK, workspace } from './harness.ts';
 
 const ws = workspace('build');
 const SRC = `${ROOT}/app-src`;

@@ -25,22 +25,29 @@ describe('make-app diff with hostile input', { timeout: 60_000 }, () => {
   it.each([
     ['binary garbage', garbageBytes(3000), /:1:\d+: the app holds no components: /],
     ['100k nested arrays', deepArray(100_000), /:1:257: the app holds no components: .*deeper than 256/],
-  ])('an app whose manifest is %s: exit 2 naming <app>/makecomapp.json with line and column', async (label, content, expected) => {
-    const dir = `bad-${label.replace(/\W+/g, '-')}`;
-    ws.file(`${dir}/makecomapp.json`, content);
-    const r = await cli('diff', ws.path(dir), '--against', reference, '--no-behaviour');
-    expect(r.code).toBe(2);
-    expect(r.err).not.toMatch(STACK);
-    expect(r.err).toMatch(expected);
-    // the file is named so it can be opened from where the command ran, not relative to the app
-    expect(r.err).toContain(`${dir}/makecomapp.json:`);
-  });
+  ])(
+    'an app whose manifest is %s: exit 2 naming <app>/makecomapp.json with line and column',
+    async (label, content, expected) => {
+      const dir = `bad-${label.replace(/\W+/g, '-')}`;
+      ws.file(`${dir}/makecomapp.json`, content);
+      const r = await cli('diff', ws.path(dir), '--against', reference, '--no-behaviour');
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(STACK);
+      expect(r.err).toMatch(expected);
+      // the file is named so it can be opened from where the command ran, not relative to the app
+      expect(r.err).toContain(`${dir}/makecomapp.json:`);
+    },
+  );
 
   it('a YAML bomb as --scenario is refused by the alias limit', async () => {
     const bomb = ws.file(
       'bomb.yaml',
       ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-        .concat('bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
+        .concat(
+          'bcdefghi'
+            .split('')
+            .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+        )
         .join('\n'),
     );
     const r = await cli('diff', theirs, '--against', reference, '--scenario', bomb);

@@ -48,7 +48,10 @@ describe('make-app iml with hostile input', () => {
   });
 
   it('10k nested calls and 10k nested parentheses stop at the nesting limit with a caret', async () => {
-    for (const t of [`{{${'lower('.repeat(10_000)}"x"${')'.repeat(10_000)}}}`, `{{${'('.repeat(10_000)}1${')'.repeat(10_000)}}}`]) {
+    for (const t of [
+      `{{${'lower('.repeat(10_000)}"x"${')'.repeat(10_000)}}}`,
+      `{{${'('.repeat(10_000)}1${')'.repeat(10_000)}}}`,
+    ]) {
       const r = await cli('iml', t);
       expect(r.code).toBe(2);
       expect(r.err).not.toMatch(STACK);

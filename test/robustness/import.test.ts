@@ -10,16 +10,19 @@ describe('make-app import with hostile input', { timeout: 120_000 }, () => {
     ['binary garbage', garbageBytes(3000)],
     ['an empty file', ''],
     ['a JSON array', '[1,2,3]'],
-  ])('an app whose makecomapp.json is %s: exit 2 naming the manifest, and nothing is written', async (label, content) => {
-    const dir = `bad-${label.replace(/\W+/g, '-')}`;
-    ws.file(`${dir}/makecomapp.json`, content);
-    const out = ws.path(`${dir}-out`);
-    const r = await cli('import', ws.path(dir), '--out', out);
-    expect(r.code).toBe(2);
-    expect(r.err).not.toMatch(STACK);
-    expect(r.err).toMatch(new RegExp(`${dir}/makecomapp\\.json:\\d+:\\d+: the app holds no components`));
-    expect(existsSync(out)).toBe(false);
-  });
+  ])(
+    'an app whose makecomapp.json is %s: exit 2 naming the manifest, and nothing is written',
+    async (label, content) => {
+      const dir = `bad-${label.replace(/\W+/g, '-')}`;
+      ws.file(`${dir}/makecomapp.json`, content);
+      const out = ws.path(`${dir}-out`);
+      const r = await cli('import', ws.path(dir), '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(STACK);
+      expect(r.err).toMatch(new RegExp(`${dir}/makecomapp\\.json:\\d+:\\d+: the app holds no components`));
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 
   it('an app with paths leaving it imports what it can but exits 1 and names each skipped path', async () => {
     ws.file('outside.iml.json', '{}');
@@ -28,19 +31,32 @@ describe('make-app import with hostile input', { timeout: 120_000 }, () => {
       JSON.stringify({
         fileVersion: 1,
         generalCodeFiles: { base: '../outside.iml.json', common: '/etc/passwd' },
-        components: { module: { getThing: { label: 'Get', moduleType: 'action', codeFiles: { communication: '../../etc/hostname' } } } },
+        components: {
+          module: {
+            getThing: {
+              label: 'Get',
+              moduleType: 'action',
+              codeFiles: { communication: '../../etc/hostname' },
+            },
+          },
+        },
       }),
     );
     const r = await cli('import', ws.path('escape'), '--out', ws.path('escape-out'));
     expect(r.code).toBe(1);
     expect(r.err).not.toMatch(STACK);
-    expect(r.err).toMatch(/makecomapp\.json:1:\d+ error load\/path-outside-app Path "\.\.\/outside\.iml\.json" leaves the app folder/);
+    expect(r.err).toMatch(
+      /makecomapp\.json:1:\d+ error load\/path-outside-app Path "\.\.\/outside\.iml\.json" leaves the app folder/,
+    );
     expect(r.err).toMatch(/load\/path-outside-app Path "\/etc\/passwd" is absolute/);
   });
 
   it('--force into a folder with the user package.json keeps it (and says how to make it ESM)', async () => {
     const out = ws.folder('project');
-    const pkg = ws.file('project/package.json', '{\n  "name": "my-project",\n  "scripts": { "test": "x" }\n}\n');
+    const pkg = ws.file(
+      'project/package.json',
+      '{\n  "name": "my-project",\n  "scripts": { "test": "x" }\n}\n',
+    );
     const r = await cli('import', ws.copyOfReference('ref-pkg'), '--out', out, '--force');
     expect(r.err).not.toMatch(STACK);
     expect(read(pkg)).toBe('{\n  "name": "my-project",\n  "scripts": { "test": "x" }\n}\n');

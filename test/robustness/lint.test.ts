@@ -18,7 +18,7 @@ describe('make-app lint never writes over the app it lints', { timeout: 60_000 }
     const r = await cli('lint', app, flag, target);
     expect(r.code).toBe(2);
     expect(r.err).not.toMatch(STACK);
-    expect(r.err).toMatch(new RegExp(`(-o|--output|--write-baseline) .*file of the app being linted`));
+    expect(r.err).toMatch(/(-o|--output|--write-baseline) .*file of the app being linted/);
     expect(read(target)).toBe(before);
   });
 

@@ -49,13 +49,16 @@ describe('make-app simulate never clobbers its inputs', { timeout: 60_000 }, () 
     expect(existsSync(out)).toBe(false);
   });
 
-  it.each(['--har', '--mermaid'])('%s pointing at a folder exits 2 with one line, no stack trace', async (flag) => {
-    const dir = ws.folder(`out-folder${flag}`);
-    const r = await cli('simulate', app, flag, dir);
-    expect(r.code).toBe(2);
-    expect(r.err).not.toMatch(STACK);
-    expect(r.err).toContain('out-folder');
-  });
+  it.each(['--har', '--mermaid'])(
+    '%s pointing at a folder exits 2 with one line, no stack trace',
+    async (flag) => {
+      const dir = ws.folder(`out-folder${flag}`);
+      const r = await cli('simulate', app, flag, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(STACK);
+      expect(r.err).toContain('out-folder');
+    },
+  );
 });
 
 describe('make-app simulate with an app it cannot read', { timeout: 60_000 }, () => {
@@ -74,3 +77,64 @@ describe('make-app simulate with an app it cannot read', { timeout: 60_000 }, ()
     expect(r.err).toContain(app.split('/').pop());
   });
 });
+
+describe('make-app simulate --replay with a malformed HAR', { timeout: 60_000 }, () => {
+  const app = ws.copyOfReference('replay-app');
+  const recorded = ws.path('good.har');
+
+  it('records a HAR to damage', async () => {
+    expect((await cli('simulate', app, '--har', recorded)).code).toBe(0);
+  });
+
+  it('a HAR with a JSON syntax error names the file, line and column', async () => {
+    const text = read(recorded).split('\n');
+    text[5] = `${text[5]} oops`;
+    const bad = ws.file('syntax.har', text.join('\n'));
+    const r = await cli('simulate', app, '--replay', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).toMatch(/syntax\.har:6:\d+: /);
+  });
+
+  it.each([
+    [
+      'a null request header',
+      (e: HarEntryLike) => e.request.headers.unshift(null),
+      /entries\[0\] is not a HAR entry \(request\.headers\[0\]/,
+    ],
+    [
+      'a response header whose value is an array',
+      (e: HarEntryLike) => e.response.headers.unshift({ name: 'x', value: [1] }),
+      /entries\[0\] is not a HAR entry \(response\.headers\[0\]/,
+    ],
+    [
+      'content.text that is an object',
+      (e: HarEntryLike) => {
+        e.response.content.text = { a: 1 };
+      },
+      /entries\[0\] is not a HAR entry \(response\.content\.text/,
+    ],
+    [
+      'postData.text that is a number',
+      (e: HarEntryLike) => {
+        e.request.postData = { mimeType: 'x', text: 5 };
+      },
+      /entries\[0\] is not a HAR entry \(request\.postData\.text/,
+    ],
+  ])(
+    'a HAR entry with %s is an input error naming the entry, not a RuntimeError mid-run',
+    async (label, damage, expected) => {
+      const har = JSON.parse(read(recorded));
+      damage(har.log.entries[0]);
+      const bad = ws.file(`${label.replace(/\W+/g, '-')}.har`, JSON.stringify(har));
+      const r = await cli('simulate', app, '--replay', bad);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(STACK);
+      expect(r.err).toMatch(expected);
+      expect(r.out).not.toMatch(/Cannot read properties/);
+    },
+  );
+});
+
+/** A HAR entry damaged on purpose. */
+type HarEntryLike = any;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli, garbageBytes, read, ROOT, STACK, workspace } from './harness.ts';
+import { cli, garbageBytes, ROOT, read, STACK, workspace } from './harness.ts';
 
 const ws = workspace('start');
 const SRC = `${ROOT}/app-src`;
@@ -12,11 +12,19 @@ describe('make-app start with hostile scenario and output paths', { timeout: 120
     [
       'a billion-laughs YAML bomb',
       ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-        .concat('bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
+        .concat(
+          'bcdefghi'
+            .split('')
+            .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+        )
         .join('\n'),
       /garbage\.yaml: .*alias/i,
     ],
-    ['wrong types', 'name: 42\nsteps:\n  - run: { module: [1, 2] }\n', /garbage\.yaml:3:\d+: .*must be string/],
+    [
+      'wrong types',
+      'name: 42\nsteps:\n  - run: { module: [1, 2] }\n',
+      /garbage\.yaml:3:\d+: .*must be string/,
+    ],
   ])('--scenario holding %s: exit 2 naming the file, no stack trace', async (_label, content, expected) => {
     const scenario = ws.file('garbage.yaml', content);
     const r = await cli('start', '--src', SRC, '--out', out, '--scenario', scenario);
@@ -36,13 +44,32 @@ describe('make-app start with hostile scenario and output paths', { timeout: 120
   it('--har naming a scenario file or a source file is refused and the file untouched', async () => {
     const scenario = ws.file('keep.yaml', 'name: keep\nsteps:\n  - connect: { as: john }\n');
     const before = read(scenario);
-    const r = await cli('start', '--src', SRC, '--out', ws.path('dist-keep'), '--scenario', scenario, '--har', scenario);
+    const r = await cli(
+      'start',
+      '--src',
+      SRC,
+      '--out',
+      ws.path('dist-keep'),
+      '--scenario',
+      scenario,
+      '--har',
+      scenario,
+    );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--har .*--scenario file/);
     expect(read(scenario)).toBe(before);
     const appTs = `${SRC}/app.ts`;
     const source = read(appTs);
-    const r2 = await cli('start', '--src', SRC, '--out', ws.path('dist-keep'), '--har', appTs, '--no-simulate');
+    const r2 = await cli(
+      'start',
+      '--src',
+      SRC,
+      '--out',
+      ws.path('dist-keep'),
+      '--har',
+      appTs,
+      '--no-simulate',
+    );
     expect(r2.code).toBe(2);
     expect(read(appTs)).toBe(source);
   });

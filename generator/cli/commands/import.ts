@@ -18,7 +18,9 @@ export function registerImport(program: Command, setExit: SetExit): void {
       const app = loadUsableApp(source);
       const result = importApp(app, { out: flags.out, force: flags.force });
       for (const d of result.loadDiagnostics) {
-        process.stderr.write(`${displayPath(app.root, d.file)}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}\n`);
+        process.stderr.write(
+          `${displayPath(app.root, d.file)}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}\n`,
+        );
       }
       for (const note of result.notes) process.stderr.write(`make-app: note: ${note}\n`);
       const errors = result.loadDiagnostics.filter((d) => d.severity === 'error').length;

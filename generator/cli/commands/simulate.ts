@@ -141,7 +141,8 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
         });
       } catch (e) {
         if (e instanceof SimulationSetupError) throw new UsageError(e.message);
-        if (e instanceof ReplayFileError) throw new InputError(e.message, { file: flags.replay });
+        if (e instanceof ReplayFileError)
+          throw new InputError(e.message, { file: flags.replay, line: e.line, column: e.column });
         if (flags.har && isFsError(e))
           throw new InputError(`cannot write the HAR file: ${(e as Error).message}`, { file: flags.har });
         throw e;
