@@ -8,7 +8,13 @@ export function hasComponent(app: AppModel, c: Pick<Component, 'kind' | 'name'>)
 
 /** Adds a component as an own property, so a name like "__proto__" can never touch a prototype. */
 export function putComponent(app: AppModel, c: Component): void {
-  Object.defineProperty(app.components[c.kind], c.name, {
+  const kind = app.components[c.kind];
+  // Plain assignment makes the same own data property for every other name (and is much cheaper).
+  if (c.name !== '__proto__' && Object.getPrototypeOf(kind) === Object.prototype) {
+    kind[c.name] = c;
+    return;
+  }
+  Object.defineProperty(kind, c.name, {
     value: c,
     enumerable: true,
     writable: true,
