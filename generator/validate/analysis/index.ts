@@ -211,16 +211,28 @@ function mayHoldUnclosed(text: string): boolean {
  */
 function unclosedTemplates(value: unknown): ValueAnalysis[] {
   const out: ValueAnalysis[] = [];
-  const walk = (v: unknown, segs: string[]) => {
+  // one path array pushed and popped along the walk; a pointer is built only for a hit
+  const segs: string[] = [];
+  const walk = (v: unknown) => {
     if (typeof v === 'string') {
       if (v.includes('{{') && !hasIml(v)) {
         const a = analyzeTemplate(v);
         if (a.errors.length) out.push({ ...a, pointer: toPointer(segs), inKey: false, source: v });
       }
     } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) walk(v[i], [...segs, String(i)]);
-    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...segs, k]);
+      for (let i = 0; i < v.length; i++) {
+        segs.push(String(i));
+        walk(v[i]);
+        segs.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        segs.push(k);
+        walk(x);
+        segs.pop();
+      }
+    }
   };
-  walk(value, []);
+  walk(value);
   return out;
 }

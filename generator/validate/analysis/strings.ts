@@ -47,11 +47,12 @@ class PlacedString implements ImlString {
     readonly directive: string,
     readonly phase: Phase,
     readonly scope: ScopeKey,
+    available: ReadonlySet<string>,
   ) {
     this.pointer = analysis.pointer;
     this.inKey = analysis.inKey;
     this.source = analysis.source;
-    this.available = availableVariables(scope);
+    this.available = available;
     this.order = { seq: request?.seq ?? 0, stage: STAGE[phase] };
   }
   locate(offset = 0): SourceLocation {
@@ -81,6 +82,19 @@ const STAGE: Record<Phase, number> = {
 function segmentsOf(pointer: string): string[] {
   if (pointer.includes('~') || pointer === '' || pointer === '/') return fromPointer(pointer);
   return pointer.slice(1).split('/');
+}
+
+/** Equal in every field availableVariables reads. */
+function sameScope(a: ScopeKey, b: ScopeKey): boolean {
+  return (
+    a.context === b.context &&
+    a.component?.moduleType === b.component?.moduleType &&
+    a.oauth === b.oauth &&
+    a.section === b.section &&
+    a.phase === b.phase &&
+    a.paginated === b.paginated &&
+    a.iterates === b.iterates
+  );
 }
 
 /** True when `pointer` is `base` or lies under it (`base` + `/`...), without building `base/`. */
@@ -151,6 +165,7 @@ export function placeStrings(
   const oauth = component?.kind === 'connection' && isOAuthCommunication(component, code.value);
   const context = scopeContext(component, code.codeType);
   const out: ImlString[] = [];
+  let last: { scope: ScopeKey; available: ReadonlySet<string> } | undefined;
   for (const a of analyses) {
     const request = byPointer.find((r) => holds(r.pointer, a.pointer));
     const dir = segmentsOf(request ? a.pointer.slice(request.pointer.length) : a.pointer);
@@ -179,6 +194,9 @@ export function placeStrings(
       paginated,
       iterates: inherited.iterate || (typeof resp === 'object' && resp !== null && 'iterate' in resp),
     };
+    // neighbouring strings mostly share a scope: reuse the last answer when every field matches
+    if (!last || !sameScope(last.scope, scope)) last = { scope, available: availableVariables(scope) };
+    const available = last.available;
     out.push(
       new PlacedString(
         component,
@@ -190,6 +208,7 @@ export function placeStrings(
         dir.join('.'),
         phase,
         scope,
+        available,
       ),
     );
   }
