@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../../compile/index.ts';
 import type { Diagnostic } from '../../model/index.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
 import type { SetExit } from './index.ts';
 
 interface BuildFlags {
@@ -33,6 +34,7 @@ export function registerBuild(program: Command, setExit: SetExit): void {
           '--with-secrets cannot write into dist-app/ (it is committed); choose another --out',
         );
       }
+      if (flags.baseline) checkInputFile(flags.baseline, '--baseline', INPUT_LIMITS.json);
       const result = await buildApp({
         src: flags.src,
         out: flags.out,

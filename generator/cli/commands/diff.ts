@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { diffApps, formatHtml, formatJson, formatText } from '../../diff/index.ts';
 import { loadUsableApp } from '../app-input.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
+import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
 import { appFiles, checkOutputPath } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
@@ -45,6 +46,7 @@ export function registerDiff(program: Command, setExit: SetExit): void {
         if (o.output && path.resolve(o.output) === path.resolve(theirsPath)) {
           throw new UsageError('--output must not be the app being compared');
         }
+        if (o.scenario) checkInputFile(o.scenario, '--scenario', INPUT_LIMITS.scenario, true);
         const theirs = loadUsableApp(theirsPath, 'the app');
         const reference = loadUsableApp(o.against, 'the reference');
         if (o.output) {

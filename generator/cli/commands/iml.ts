@@ -11,6 +11,7 @@ import {
 } from '../../iml/index.ts';
 import { parseJsonDocument } from '../../load/index.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
+import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
 import type { SetExit } from './index.ts';
 
 interface ImlFlags {
@@ -22,6 +23,7 @@ interface ImlFlags {
 }
 
 function readJsonFile(file: string, what: string): unknown {
+  checkInputFile(file, what, INPUT_LIMITS.json);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -20,6 +20,7 @@ import {
   UnknownProfileError,
 } from '../../validate/index.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
+import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
 import { appFiles, checkOutputPath, type Protected } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
@@ -103,6 +104,8 @@ export function registerLint(program: Command, setExit: SetExit): void {
       const format = flags.format as FormatName;
       const failAt = flags.failSeverity as Severity;
       const cwd = process.cwd();
+      if (flags.config) checkInputFile(flags.config, '--config', INPUT_LIMITS.json);
+      if (flags.baseline) checkInputFile(flags.baseline, '--baseline', INPUT_LIMITS.json);
       const explicitConfig = flags.config ? readConfigFile(flags.config) : undefined;
       const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
 

@@ -14,6 +14,7 @@ import {
 } from '../../simulate/index.ts';
 import { loadUsableApp } from '../app-input.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
+import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
 import { appFiles, checkOutputPath, inputFiles, isFsError, writeOutput } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
@@ -109,6 +110,8 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
       const live = liveTarget(flags, process.env);
       const hostMap = parseHostMap(flags.hostMap);
       const common = parseCommon(flags.common);
+      if (flags.scenario) checkInputFile(flags.scenario, '--scenario', INPUT_LIMITS.scenario, true);
+      if (flags.replay) checkInputFile(flags.replay, '--replay', INPUT_LIMITS.har);
       const app = loadUsableApp(appPath);
       // Outputs are checked before the run: never the app, the scenarios or the recording replayed.
       const keep = appFiles(app, 'a file of the app being simulated');

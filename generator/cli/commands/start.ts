@@ -11,6 +11,7 @@ import {
   smokeScenario,
 } from '../../simulate/index.ts';
 import { EXIT, InputError } from '../errors.ts';
+import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
 import { appFiles, checkOutputPath, inputFiles, type Protected } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
@@ -42,6 +43,7 @@ export function registerStart(program: Command, setExit: SetExit): void {
 /** Scenarios are read before the build, so a broken file stops the run at once, named with its position. */
 function readScenarios(target: string): Scenario[] | undefined {
   if (!existsSync(target)) return undefined;
+  checkInputFile(target, '--scenario', INPUT_LIMITS.scenario, true);
   try {
     return loadScenarios(target);
   } catch (e) {
