@@ -55,7 +55,14 @@ export function componentFromMeta(
   const description = str(meta.description);
   if (description !== undefined) c.description = description;
   const extra: Record<string, unknown> = {};
-  safeAssign(extra, Object.fromEntries(Object.entries(meta).filter(([k]) => !KNOWN.has(k))));
+  let unknownKeys = false;
+  for (const k in meta) {
+    if (!Object.hasOwn(meta, k) || KNOWN.has(k)) continue;
+    unknownKeys = true;
+    break;
+  }
+  // (most entries have only known keys: no copy then)
+  if (unknownKeys) safeAssign(extra, Object.fromEntries(Object.entries(meta).filter(([k]) => !KNOWN.has(k))));
 
   if (kind === 'module') {
     const mt = toModuleType(meta.moduleType ?? meta.moduleSubtype ?? meta.typeId ?? meta.type);

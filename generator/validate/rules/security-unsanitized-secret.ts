@@ -44,9 +44,12 @@ export const securityUnsanitizedSecret: Rule = {
         r.component.kind === 'module' ||
         r.component.kind === 'rpc' ||
         r.component.kind === 'webhook';
-      const list = new Set([...sanitizeList(r), ...(inherits && r.component ? baseList : [])].map(normalize));
-      const covered = (path: string) =>
-        list.has(normalize(path)) || [...list].some((p) => normalize(path).startsWith(`${p}.`));
+      // the request's sanitize list is built only when some value carries a secret
+      let list: Set<string> | undefined;
+      const covered = (path: string) => {
+        list ??= new Set([...sanitizeList(r), ...(inherits && r.component ? baseList : [])].map(normalize));
+        return list.has(normalize(path)) || [...list].some((p) => normalize(path).startsWith(`${p}.`));
+      };
       const comp = r.component ?? 'base';
       const headers = r.value.headers;
       if (isObject(headers))
