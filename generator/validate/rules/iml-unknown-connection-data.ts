@@ -8,6 +8,9 @@ function union(stores: (ConnectionStore | undefined)[]): ConnectionStore | undef
   return { names: new Set(stores.flatMap((s) => [...(s as ConnectionStore).names])), open: false };
 }
 
+const CONNECTION_ROOT: readonly string[] = ['connection'];
+const CONNECTION_AND_DATA_ROOTS: readonly string[] = ['connection', 'data'];
+
 export const imlUnknownConnectionData: Rule = {
   id: 'iml/unknown-connection-data',
   description:
@@ -18,19 +21,24 @@ export const imlUnknownConnectionData: Rule = {
     const stores = ctx.analysis.connectionStores;
     const allConnections = union([...stores.values()]);
     const perComponent = new Map<string, ConnectionStore | undefined>();
+    // components running with the same connections share one union (read-only)
+    const byConnections = new Map<string, ConnectionStore | undefined>();
     for (const s of ctx.analysis.strings) {
       const c = s.component;
       let store: ConnectionStore | undefined;
-      let roots = ['connection'];
+      let roots = CONNECTION_ROOT;
       if (!c)
         store = allConnections; // base: any connection of the app
       else if (c.kind === 'connection') {
         store = stores.get(c.name);
-        roots = ['connection', 'data'];
+        roots = CONNECTION_AND_DATA_ROOTS;
       } else {
         if (!perComponent.has(s.componentId)) {
           const f = ctx.analysis.facts(c);
-          perComponent.set(s.componentId, union((f?.connections ?? []).map((x) => stores.get(x.name))));
+          const names = (f?.connections ?? []).map((x) => x.name);
+          const key = JSON.stringify(names);
+          if (!byConnections.has(key)) byConnections.set(key, union(names.map((n) => stores.get(n))));
+          perComponent.set(s.componentId, byConnections.get(key));
         }
         store = perComponent.get(s.componentId);
       }
