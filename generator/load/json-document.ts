@@ -42,27 +42,9 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   // built on first use (see Positions), so a clean file costs native JSON.parse plus a quick count.
   const at = new Positions(clean, file);
   const diagnostics: Diagnostic[] = [];
-  const report = (
-    ruleId: string,
-    severity: Diagnostic['severity'],
-    message: string,
-    offset: number,
-    length = 0,
-  ) => diagnostics.push(finding(at, ruleId, severity, message, offset, length));
-  const locate: JsonDocument['locate'] = (pointer, o) => at.locate(pointer, o);
+  // bound, not a closure: nothing else to allocate per document
+  const locate: JsonDocument['locate'] = at.locate.bind(at);
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const reportDuplicates = (keysInValue: number, keysInText: number) => {
-    if (keysInValue === keysInText) return;
-    for (const d of findDuplicateKeys(clean, maxDepth)) {
-      report(
-        'load/duplicate-key',
-        'warning',
-        `Duplicate key "${d.name}": only the last one counts; remove the other.`,
-        d.offset,
-        d.length,
-      );
-    }
-  };
 
   // Fast path: what native JSON.parse accepts is strict JSON, so it has no comments and no
   // trailing commas; nesting depth and key count come from the parsed value, property names are
@@ -72,7 +54,8 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
     const shape = shapeOf(v);
     if (shape.depth <= maxDepth) {
       at.strict = true;
-      reportDuplicates(shape.keys, countKeysInStrictJson(clean));
+      const keysInText = countKeysInStrictJson(clean);
+      if (shape.keys !== keysInText) reportDuplicates(at, diagnostics, maxDepth);
       return { value: v, text: clean, diagnostics, locate };
     }
     // too deep: the pre-scan below finds the bracket that crosses the limit
@@ -83,12 +66,15 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   const scan = preScan(clean, maxDepth);
   if (scan.tooDeepAt !== undefined) {
     at.tree = undefined; // never parse it: the parser recurses
-    report(
-      'load/too-deep',
-      'error',
-      `JSON nesting is deeper than ${maxDepth} levels; the file was not parsed (real Make code nests far less).`,
-      scan.tooDeepAt,
-      1,
+    diagnostics.push(
+      finding(
+        at,
+        'load/too-deep',
+        'error',
+        `JSON nesting is deeper than ${maxDepth} levels; the file was not parsed (real Make code nests far less).`,
+        scan.tooDeepAt,
+        1,
+      ),
     );
     return { value: undefined, text: clean, diagnostics, locate };
   }
@@ -97,26 +83,32 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   const tree = parseTree(clean, errors, PARSE_OPTIONS);
   at.tree = tree;
   for (const err of errors) {
-    report(
-      'load/json-syntax',
-      'error',
-      describeParseError(err.error, clean, err.offset),
-      err.offset,
-      err.length,
+    diagnostics.push(
+      finding(
+        at,
+        'load/json-syntax',
+        'error',
+        describeParseError(err.error, clean, err.offset),
+        err.offset,
+        err.length,
+      ),
     );
   }
   if (errors.length > 0 || !tree) return { value: undefined, text: clean, diagnostics, locate };
   const value = buildValue(tree);
   for (const offset of scan.trailingCommas) {
-    report(
-      'load/trailing-comma',
-      'warning',
-      'Trailing comma: Make accepts it, but strict JSON tools do not; remove it.',
-      offset,
-      1,
+    diagnostics.push(
+      finding(
+        at,
+        'load/trailing-comma',
+        'warning',
+        'Trailing comma: Make accepts it, but strict JSON tools do not; remove it.',
+        offset,
+        1,
+      ),
     );
   }
-  reportDuplicates(shapeOf(value).keys, scan.keyCount);
+  if (shapeOf(value).keys !== scan.keyCount) reportDuplicates(at, diagnostics, maxDepth);
   return { value, text: clean, diagnostics, locate };
 }
 
@@ -175,6 +167,22 @@ function buildValue(node: Node): unknown {
       return (node.children ?? []).map((c) => buildValue(c));
     default:
       return node.value;
+  }
+}
+
+/** A warning at every repeated key (called only when the key counts say some key repeats). */
+function reportDuplicates(at: Positions, diagnostics: Diagnostic[], maxDepth: number): void {
+  for (const d of findDuplicateKeys(at.text, maxDepth)) {
+    diagnostics.push(
+      finding(
+        at,
+        'load/duplicate-key',
+        'warning',
+        `Duplicate key "${d.name}": only the last one counts; remove the other.`,
+        d.offset,
+        d.length,
+      ),
+    );
   }
 }
 
