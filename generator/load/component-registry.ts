@@ -31,24 +31,32 @@ export function safeAssign(target: Record<string, unknown>, source: Record<strin
 
 /**
  * `declaredAt` computed on first read (a big makecomapp.json needs its syntax tree only when some
- * finding points into it). Reads like a plain property; assigning replaces it.
+ * finding points into it). Reads like a plain property; assigning replaces it. The accessor pair is
+ * shared by every component (its state lives in a WeakMap), so nothing is created per component
+ * beyond the state itself.
  */
 export function setLazyDeclaredAt(c: Component, compute: () => SourceLocation): void {
-  let cached: SourceLocation | undefined;
-  Object.defineProperty(c, 'declaredAt', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      cached ??= compute();
-      return cached;
-    },
-    set: (v: SourceLocation) => {
-      Object.defineProperty(c, 'declaredAt', {
-        value: v,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    },
-  });
+  lazyDeclaredAt.set(c, { compute });
+  Object.defineProperty(c, 'declaredAt', LAZY_DECLARED_AT);
 }
+
+const lazyDeclaredAt = new WeakMap<Component, { compute: () => SourceLocation; value?: SourceLocation }>();
+
+const LAZY_DECLARED_AT: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Component): SourceLocation | undefined {
+    const state = lazyDeclaredAt.get(this);
+    if (!state) return undefined;
+    state.value ??= state.compute();
+    return state.value;
+  },
+  set(this: Component, v: SourceLocation) {
+    Object.defineProperty(this, 'declaredAt', {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  },
+};

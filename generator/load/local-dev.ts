@@ -7,7 +7,7 @@ import {
   componentId,
   emptyComponents,
 } from '../model/app.ts';
-import { toPointer } from '../model/location.ts';
+import { type SourceLocation, toPointer } from '../model/location.ts';
 import { componentCodeType, generalCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
 import { hasComponent, putComponent, setLazyDeclaredAt } from './component-registry.ts';
@@ -32,6 +32,23 @@ export const manifestDocuments = new WeakMap<AppModel, JsonDocument>();
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A position in the manifest computed only if a finding needs it; `member` is appended to the
+ * pointer (escaped) at that time. (Returned from a function so no per-call function naming runs.)
+ */
+function locateLater(
+  doc: JsonDocument,
+  pointer: string,
+  key: boolean,
+  member?: string,
+): () => SourceLocation {
+  return () =>
+    doc.locate(
+      member === undefined ? pointer : `${pointer}${toPointer([member])}`,
+      key ? { key: true } : undefined,
+    );
+}
 
 /** Reads Make's local-development layout: `makecomapp.json` plus the code files it lists. */
 export function loadLocalDev(ctx: LoadContext, manifestAbs: string): AppModel {
@@ -193,7 +210,7 @@ function loadKind(
   }
   for (const entry of list) {
     if (entry.meta === null) continue; // reserved name, no code
-    const declaredAt = () => doc.locate(entry.pointer, { key: entry.byKey });
+    const declaredAt = locateLater(doc, entry.pointer, entry.byKey);
     if (!isObject(entry.meta) || entry.name === '') {
       report(
         ctx,
@@ -267,12 +284,12 @@ function loadComponentCodes(
       continue;
     }
     // the entry's pointer is built only when a finding needs its position (most never do)
-    const ref = () => doc.locate(`${pointer}${toPointer([key])}`);
+    const ref = locateLater(doc, pointer, false, key);
     const abs = resolveInside(ctx, written, ref, id);
     if (!abs) continue;
     const type = componentCodeType(c.kind, key);
     if (!type) {
-      loadMetaFile(ctx, c, key, abs, ref, () => doc.locate(`${pointer}${toPointer([key])}`, { key: true }));
+      loadMetaFile(ctx, c, key, abs, ref, locateLater(doc, pointer, true, key));
       continue;
     }
     if (c.codes[type]) {
