@@ -51,6 +51,17 @@ function entry(source: string, pointer: string, inKey: boolean): ValueAnalysis {
   };
 }
 
+function frame(v: object, parent: Frame | null, segment: string): Frame {
+  return {
+    value: v,
+    keys: Array.isArray(v) ? null : Object.keys(v),
+    next: 0,
+    parent,
+    segment,
+    pointer: parent === null ? '' : undefined,
+  };
+}
+
 function pointerOf(f: Frame): string {
   if (f.pointer !== undefined) return f.pointer;
   // iterative: the chain can be as deep as the value
@@ -78,14 +89,6 @@ export function analyzeValue(value: unknown): ValueAnalysis[] {
   // Iterative depth-first walk in document order (app documents can be deep, hostile ones deeper);
   // an object met twice (shared or cyclic, never from JSON.parse) is walked once.
   const seen = new Set<object>([value]);
-  const frame = (v: object, parent: Frame | null, segment: string): Frame => ({
-    value: v,
-    keys: Array.isArray(v) ? null : Object.keys(v),
-    next: 0,
-    parent,
-    segment,
-    pointer: parent === null ? '' : undefined,
-  });
   const stack: Frame[] = [frame(value, null, '')];
   while (stack.length > 0) {
     const f = stack[stack.length - 1];

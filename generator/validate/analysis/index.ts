@@ -212,27 +212,27 @@ function mayHoldUnclosed(text: string): boolean {
 function unclosedTemplates(value: unknown): ValueAnalysis[] {
   const out: ValueAnalysis[] = [];
   // one path array pushed and popped along the walk; a pointer is built only for a hit
-  const segs: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') {
-      if (v.includes('{{') && !hasIml(v)) {
-        const a = analyzeTemplate(v);
-        if (a.errors.length) out.push({ ...a, pointer: toPointer(segs), inKey: false, source: v });
-      }
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        segs.push(String(i));
-        walk(v[i]);
-        segs.pop();
-      }
-    } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        segs.push(k);
-        walk(x);
-        segs.pop();
-      }
-    }
-  };
-  walk(value);
+  walkUnclosed(value, [], out);
   return out;
+}
+
+function walkUnclosed(v: unknown, segs: string[], out: ValueAnalysis[]): void {
+  if (typeof v === 'string') {
+    if (v.includes('{{') && !hasIml(v)) {
+      const a = analyzeTemplate(v);
+      if (a.errors.length) out.push({ ...a, pointer: toPointer(segs), inKey: false, source: v });
+    }
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      segs.push(String(i));
+      walkUnclosed(v[i], segs, out);
+      segs.pop();
+    }
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      segs.push(k);
+      walkUnclosed(x, segs, out);
+      segs.pop();
+    }
+  }
 }

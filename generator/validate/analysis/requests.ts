@@ -67,46 +67,14 @@ export function requestsOf(
 ): RequestInfo[] {
   const out: RequestInfo[] = [];
   const value = code.value;
-  const push = (
-    v: unknown,
-    segs: (string | number)[],
-    index: number,
-    sec: string | undefined,
-    seq: number,
-  ) => {
-    if (!isObject(v)) return;
-    out.push({
-      component,
-      componentId,
-      code,
-      section: sec,
-      index,
-      pointer: toPointer(segs),
-      value: v,
-      seq,
-      method: methodOf(v.method),
-      url: typeof v.url === 'string' ? v.url : undefined,
-      headers: v.headers,
-      qs: v.qs,
-      body: v.body,
-      inheritsBase:
-        component !== undefined &&
-        (component.kind === 'module' ||
-          component.kind === 'rpc' ||
-          (component.kind === 'webhook' && sec !== undefined)),
-    });
-  };
-  const pushList = (v: unknown, segs: (string | number)[], sec: string | undefined, base: number) => {
-    if (!Array.isArray(v)) push(v, segs, 0, sec, base);
-    else for (let i = 0; i < v.length; i++) push(v[i], [...segs, i], i, sec, base + i);
-  };
+  const at: Holder = { component, componentId, code, out };
   if (
     component?.kind === 'connection' &&
     code.codeType === 'communication' &&
     isOAuthCommunication(component, value)
   ) {
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-      if (name in SECTION_ORDER) pushList(v, [name], name, SECTION_ORDER[name] * 100);
+      if (name in SECTION_ORDER) pushList(at, v, [name], name, SECTION_ORDER[name] * 100);
     }
     return out;
   }
@@ -114,7 +82,7 @@ export function requestsOf(
     // a webhook spec, not requests; some layouts nest attach/detach/update inside it
     if (isObject(value))
       for (const name of ['attach', 'detach', 'update'])
-        if (isObject(value[name])) pushList(value[name], [name], name, SECTION_SEQ[name] ?? 0);
+        if (isObject(value[name])) pushList(at, value[name], [name], name, SECTION_SEQ[name] ?? 0);
     return out;
   }
   if (
@@ -123,8 +91,59 @@ export function requestsOf(
     code.codeType === 'communication'
   )
     return out;
-  pushList(value, [], section, SECTION_SEQ[section ?? ''] ?? 0);
+  pushList(at, value, [], section, SECTION_SEQ[section ?? ''] ?? 0);
   return out;
+}
+
+/** The document requests are collected from (module-level helpers: no closures per document). */
+interface Holder {
+  component: Component | undefined;
+  componentId: string;
+  code: CodeFile;
+  out: RequestInfo[];
+}
+
+function push(
+  at: Holder,
+  v: unknown,
+  segs: (string | number)[],
+  index: number,
+  sec: string | undefined,
+  seq: number,
+): void {
+  if (!isObject(v)) return;
+  const { component } = at;
+  at.out.push({
+    component,
+    componentId: at.componentId,
+    code: at.code,
+    section: sec,
+    index,
+    pointer: toPointer(segs),
+    value: v,
+    seq,
+    method: methodOf(v.method),
+    url: typeof v.url === 'string' ? v.url : undefined,
+    headers: v.headers,
+    qs: v.qs,
+    body: v.body,
+    inheritsBase:
+      component !== undefined &&
+      (component.kind === 'module' ||
+        component.kind === 'rpc' ||
+        (component.kind === 'webhook' && sec !== undefined)),
+  });
+}
+
+function pushList(
+  at: Holder,
+  v: unknown,
+  segs: (string | number)[],
+  sec: string | undefined,
+  base: number,
+): void {
+  if (!Array.isArray(v)) push(at, v, segs, 0, sec, base);
+  else for (let i = 0; i < v.length; i++) push(at, v[i], [...segs, i], i, sec, base + i);
 }
 
 function methodOf(m: unknown): string | undefined {

@@ -44,30 +44,31 @@ export function tempSets(requests: RequestInfo[], inherited?: TempSets, ambient 
   const out: TempSets = { keys: new Map(), open: inherited?.open ?? false };
   if (inherited)
     for (const [k, v] of inherited.keys) out.keys.set(k, ambient ? [{ seq: -1, stage: -1 }] : [...v]);
-  const add = (value: unknown, seq: number, stage: number) => {
-    if (value === undefined) return;
-    if (!isObject(value)) {
-      out.open = true;
-      return;
-    }
-    for (const k of Object.keys(value)) {
-      if (k.includes('{{')) {
-        out.open = true;
-        continue;
-      }
-      const list = out.keys.get(k) ?? [];
-      list.push({ seq, stage });
-      out.keys.set(k, list);
-    }
-  };
   for (const r of requests) {
     // a repeated request sees its own response temp on the next round
     const repeated = 'repeat' in r.value || 'while' in r.value;
-    add(r.value.temp, r.seq, repeated ? -1 : 0);
+    addTemp(out, r.value.temp, r.seq, repeated ? -1 : 0);
     const resp = r.value.response;
-    if (isObject(resp)) add(resp.temp, r.seq, repeated ? -1 : 2);
+    if (isObject(resp)) addTemp(out, resp.temp, r.seq, repeated ? -1 : 2);
   }
   return out;
+}
+
+function addTemp(out: TempSets, value: unknown, seq: number, stage: number): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    out.open = true;
+    return;
+  }
+  for (const k of Object.keys(value)) {
+    if (k.includes('{{')) {
+      out.open = true;
+      continue;
+    }
+    const list = out.keys.get(k) ?? [];
+    list.push({ seq, stage });
+    out.keys.set(k, list);
+  }
 }
 
 /** True when a `temp.<key>` read at `order` is preceded by a set. */
