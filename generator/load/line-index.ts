@@ -8,6 +8,11 @@ export interface LineIndex {
 
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // \n only (the usual case): let the native search find them
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return lookup(text, starts);
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 13 /* \r */) {
@@ -17,6 +22,10 @@ export function createLineIndex(text: string): LineIndex {
       starts.push(i + 1);
     }
   }
+  return lookup(text, starts);
+}
+
+function lookup(text: string, starts: number[]): LineIndex {
   return {
     position(offset: number) {
       const o = Math.max(0, Math.min(offset, text.length));

@@ -18,6 +18,16 @@ function sanitizeList(r: RequestInfo): string[] {
 const normalize = (p: string) => p.replace(/`/g, '').toLowerCase();
 const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** `covered(path)`: log.sanitize of the request (plus inherited entries) hides that path. */
+function coverage(r: RequestInfo, inherited: string[]): (path: string) => boolean {
+  let list: Set<string> | undefined;
+  return (path) => {
+    list ??= new Set([...sanitizeList(r), ...inherited].map(normalize));
+    const set = list;
+    return set.has(normalize(path)) || [...set].some((p) => normalize(path).startsWith(`${p}.`));
+  };
+}
+
 /** True when a value sends a secret: any value under a secret name, or IML reading a secret-named variable. */
 function carriesSecret(value: unknown, nameIsSecret: boolean, reads: string[][]): boolean {
   if (typeof value !== 'string' || value === '') return false;
@@ -45,11 +55,7 @@ export const securityUnsanitizedSecret: Rule = {
         r.component.kind === 'rpc' ||
         r.component.kind === 'webhook';
       // the request's sanitize list is built only when some value carries a secret
-      let list: Set<string> | undefined;
-      const covered = (path: string) => {
-        list ??= new Set([...sanitizeList(r), ...(inherits && r.component ? baseList : [])].map(normalize));
-        return list.has(normalize(path)) || [...list].some((p) => normalize(path).startsWith(`${p}.`));
-      };
+      const covered = coverage(r, inherits && r.component ? baseList : []);
       const comp = r.component ?? 'base';
       const headers = r.value.headers;
       if (isObject(headers))

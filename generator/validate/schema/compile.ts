@@ -70,9 +70,14 @@ function indexPointers(root: object): WeakMap<object, string> {
   return map;
 }
 
+const validators = new Map<SchemaName, ValidateFunction>();
+
 export function validatorFor(name: SchemaName): ValidateFunction {
-  const v = state().ajv.getSchema(name);
+  let v = validators.get(name);
+  if (v) return v;
+  v = state().ajv.getSchema(name);
   if (!v) throw new Error(`no schema "${name}"`);
+  validators.set(name, v);
   return v;
 }
 
