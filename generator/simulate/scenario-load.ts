@@ -39,6 +39,7 @@ function getValidator() {
 }
 
 const MAX_SCENARIO_BYTES = 1024 * 1024;
+const MAX_ADVANCE_MS = 100 * 365 * 86_400_000;
 
 /** Parses and validates one scenario document. `file` is used in messages only. */
 export function parseScenario(text: string, file: string): Scenario {
@@ -49,7 +50,9 @@ export function parseScenario(text: string, file: string): Scenario {
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lineCounter.linePos(e.pos[0]);
-    throw new ScenarioError(`YAML syntax: ${e.message.split('\n')[0]}`, file, pos.line, pos.col);
+    // the YAML parser recurses per nesting level: a stack overflow means "nested far too deep"
+    const message = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0];
+    throw new ScenarioError(`YAML syntax: ${message}`, file, pos.line, pos.col);
   }
   let value: unknown;
   try {
@@ -96,11 +99,15 @@ export function parseScenario(text: string, file: string): Scenario {
     }
   }
   sc.steps.forEach((s, i) => {
-    if ('advance' in s && parseDuration(s.advance) === undefined) {
+    // beyond ~100 years the fake clock leaves the range of dates (a RangeError mid-run otherwise)
+    const ms = 'advance' in s ? parseDuration(s.advance) : 0;
+    if (ms === undefined || ms > MAX_ADVANCE_MS) {
       const node = nearestNode(doc.contents as Node | null, ['steps', String(i), 'advance']);
       const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
       throw new ScenarioError(
-        `steps.${i}.advance: not a duration like 61m or 25h`,
+        ms === undefined
+          ? `steps.${i}.advance: not a duration like 61m or 25h`
+          : `steps.${i}.advance: more than 100 years; the simulated clock cannot go that far`,
         file,
         pos?.line,
         pos?.col,
@@ -150,5 +157,26 @@ export function loadScenarios(path: string, cwd = process.cwd()): Scenario[] {
         .map((f) => join(abs, f))
     : [abs];
   if (files.length === 0) throw new ScenarioError('the folder holds no .yaml scenario', path);
-  return files.map((f) => parseScenario(readFileSync(f, 'utf8'), relative(cwd, f) || f));
+  return files.map((f) => parseScenario(readScenarioFile(f, relative(cwd, f) || f), relative(cwd, f) || f));
+}
+
+/**
+ * Reads one scenario file after checking (through links) that it is a regular file of sane size:
+ * a named pipe would block forever and /dev/zero would never end.
+ */
+function readScenarioFile(abs: string, shown: string): string {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    throw new ScenarioError(
+      `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      shown,
+    );
+  }
+  if (!st.isFile())
+    throw new ScenarioError('a scenario must be a regular file (not a device, pipe or folder)', shown);
+  if (st.size > MAX_SCENARIO_BYTES)
+    throw new ScenarioError(`scenario is larger than ${MAX_SCENARIO_BYTES} bytes`, shown);
+  return readFileSync(abs, 'utf8');
 }

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, symlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, garbageBytes, read, STACK, workspace } from './harness.ts';
 
@@ -138,3 +139,42 @@ describe('make-app simulate --replay with a malformed HAR', { timeout: 60_000 },
 
 /** A HAR entry damaged on purpose. */
 type HarEntryLike = any;
+
+describe('make-app simulate --scenario with hostile scenario files', { timeout: 60_000 }, () => {
+  const app = ws.copyOfReference('scenario-app');
+
+  it('a scenario folder holding a named pipe or a link to /dev/zero is refused, not read forever', async () => {
+    const pipeDir = ws.folder('pipe-scenarios');
+    spawnSync('mkfifo', [`${pipeDir}/a.yaml`]);
+    const zeroDir = ws.folder('zero-scenarios');
+    symlinkSync('/dev/zero', `${zeroDir}/b.yaml`);
+    for (const [dir, name] of [
+      [pipeDir, 'a.yaml'],
+      [zeroDir, 'b.yaml'],
+    ]) {
+      const r = await cli('simulate', app, '--scenario', dir!);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(STACK);
+      expect(r.err).toMatch(new RegExp(`${name}: .*regular file`));
+    }
+  });
+
+  it.each(['99999999999d', '1000000w'])(
+    'advance: %s (past any date) is a scenario error with its position, not "Invalid time value" mid-run',
+    async (duration) => {
+      const file = ws.file(`advance-${duration}.yaml`, `name: far\nsteps:\n  - advance: ${duration}\n`);
+      const r = await cli('simulate', app, '--scenario', file);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/advance-.*\.yaml:3:\d+: steps\.0\.advance: /);
+      expect(r.out).not.toMatch(/Invalid time value/);
+    },
+  );
+
+  it('a scenario nested 100k levels deep says so with its position', async () => {
+    const file = ws.file('deep.yaml', `name: x\nsteps: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const r = await cli('simulate', app, '--scenario', file);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).toMatch(/deep\.yaml(:\d+:\d+)?: /);
+  });
+});
