@@ -139,8 +139,13 @@ export function analyzeApp(app: AppModel): Analysis {
     if (f.component.kind === 'connection')
       connectionStores.set(f.component.name, connectionStore(f.component, f.requests));
 
-  const strings = [...baseStrings, ...components.flatMap((f) => f.strings)];
-  const requests = [...baseRequests, ...components.flatMap((f) => f.requests)];
+  // (plain loops: flatMap over thousands of components is several times slower)
+  const strings = [...baseStrings];
+  const requests = [...baseRequests];
+  for (const f of components) {
+    for (const x of f.strings) strings.push(x);
+    for (const x of f.requests) requests.push(x);
+  }
   const urls: string[] = [];
   for (const r of requests) {
     if (r.url && /^[a-z]+:\/\//i.test(r.url)) urls.push(r.url);

@@ -1,5 +1,4 @@
 import type { CodeFile, Component } from '../../model/index.ts';
-import { toPointer } from '../../model/index.ts';
 import { isObject } from './requests.ts';
 
 /** One parameter object found in a parameter document (with nested fields flattened). */
@@ -37,15 +36,19 @@ export function collectParameters(codes: CodeFile[]): DeclaredParameters {
       out.open = true;
       continue;
     }
-    walkList(code, code.value, [], true, out);
+    walkList(code, code.value, '', true, out);
   }
   return out;
 }
 
+/**
+ * `at` is the JSON pointer of `list`: built by appending indexes and the fixed names `nested`,
+ * `options`, `spec`, `store` (none needs escaping), so it equals toPointer of the path.
+ */
 function walkList(
   code: CodeFile,
   list: unknown,
-  segs: (string | number)[],
+  at: string,
   topLevel: boolean,
   out: DeclaredParameters,
 ): void {
@@ -57,9 +60,9 @@ function walkList(
     if (list !== undefined && topLevel) out.open = true;
     return;
   }
-  const level = toPointer(segs);
+  const level = at;
   list.forEach((p, i) => {
-    const here = [...segs, i];
+    const here = `${at}/${i}`;
     if (typeof p === 'string') {
       if (topLevel) out.open = true;
       return;
@@ -72,32 +75,32 @@ function walkList(
       type: typeof p.type === 'string' ? p.type : undefined,
       value: p,
       code,
-      pointer: toPointer(here),
+      pointer: here,
       level,
       topLevel,
     });
     if (topLevel && name) out.names.add(name);
     // nested fields join the same level as their parent (parameters.<name>)
     // (paths are built only for fields that exist: most parameters have none of these)
-    if (p.nested !== undefined) walkNested(code, p.nested, [...here, 'nested'], topLevel, out);
+    if (p.nested !== undefined) walkNested(code, p.nested, `${here}/nested`, topLevel, out);
     if (isObject(p.options) && p.options.nested !== undefined)
-      walkNested(code, p.options.nested, [...here, 'options', 'nested'], topLevel, out);
+      walkNested(code, p.options.nested, `${here}/options/nested`, topLevel, out);
     if (Array.isArray(p.options)) {
       p.options.forEach((o, j) => {
         if (isObject(o) && o.nested !== undefined)
-          walkNested(code, o.nested, [...here, 'options', j, 'nested'], topLevel, out);
+          walkNested(code, o.nested, `${here}/options/${j}/nested`, topLevel, out);
       });
       if (isObject(p.options) === false && typeof p.options === 'string' && topLevel) void 0;
     }
     // collection / array specs are their own level (parameters.<parent>.<name>)
-    if (Array.isArray(p.spec)) walkList(code, p.spec, [...here, 'spec'], false, out);
+    if (Array.isArray(p.spec)) walkList(code, p.spec, `${here}/spec`, false, out);
   });
 }
 
 function walkNested(
   code: CodeFile,
   nested: unknown,
-  segs: (string | number)[],
+  at: string,
   topLevel: boolean,
   out: DeclaredParameters,
 ): void {
@@ -107,9 +110,9 @@ function walkNested(
     return;
   }
   if (isObject(nested)) {
-    if (Array.isArray(nested.store)) walkList(code, nested.store, [...segs, 'store'], topLevel, out);
+    if (Array.isArray(nested.store)) walkList(code, nested.store, `${at}/store`, topLevel, out);
     else if (topLevel) out.open = true;
     return;
   }
-  walkList(code, nested, segs, topLevel, out);
+  walkList(code, nested, at, topLevel, out);
 }
