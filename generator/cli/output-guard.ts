@@ -14,6 +14,12 @@ export type Protected = Map<string, string>;
 /** Names an app folder holds besides what the loader read (a bundle next to a local-dev layout...). */
 const APP_FILE = /^(makecomapp|metadata|app\.bundle)\.json$|\.(iml\.json|imljson)$/;
 
+/** A path relative to where the command runs when inside it, else absolute. */
+function shown(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
 /** Canonical form of a path: symbolic links resolved where the path exists. */
 function canonical(file: string): string {
   const abs = path.resolve(file);
@@ -84,6 +90,18 @@ export function checkOutputPath(
   }
   if (existsSync(abs) && statSync(abs).isDirectory())
     throw new InputError(`${flag} must name a file, but this is a folder`, { file });
+  // the folders on the way are created when missing, but an existing file there cannot be one
+  for (let dir = path.dirname(abs); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!existsSync(dir)) continue;
+    if (!statSync(dir).isDirectory())
+      throw new InputError(
+        `${path.relative(process.cwd(), dir) || dir} is a file, so it cannot hold ${flag} output`,
+        {
+          file,
+        },
+      );
+    break;
+  }
 }
 
 /** A Node file-system error (EACCES, EISDIR, ENOSPC...): the user's path, not a bug. */

@@ -74,3 +74,31 @@ describe('make-app start with hostile scenario and output paths', { timeout: 120
     expect(read(appTs)).toBe(source);
   });
 });
+
+describe('output paths under an existing file', { timeout: 60_000 }, () => {
+  const userFile = ws.file('notes.txt', 'mine\n');
+  it.each([
+    ['start', ['start', '--src', SRC, '--out', ws.path('dist-under'), '--har', `${userFile}/run.har`]],
+    ['simulate', ['simulate', `${ROOT}/dist-app`, '--har', `${userFile}/run.har`]],
+    ['lint', ['lint', `${ROOT}/dist-app`, '-o', `${userFile}/report.txt`]],
+    [
+      'diff',
+      [
+        'diff',
+        `${ROOT}/dist-app`,
+        '--against',
+        `${ROOT}/dist-app`,
+        '--no-behaviour',
+        '--output',
+        `${userFile}/d.txt`,
+      ],
+    ],
+  ])('%s: an output path inside a file is refused up front, the file kept', async (_cmd, args) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).toMatch(/notes\.txt is a file, so it cannot hold/);
+    expect(r.out).not.toMatch(/^build /m);
+    expect(read(userFile)).toBe('mine\n');
+  });
+});
