@@ -191,7 +191,7 @@ export function readText(
       return reportOpenError(ctx, first, rel, where, component);
     if (!realInside(ctx, abs)) return refuseLink(ctx, rel, where, component);
     try {
-      fd = openSync(abs, 'r');
+      fd = openSync(abs, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     } catch (e) {
       return reportOpenError(ctx, e, rel, where, component);
     }
@@ -201,19 +201,34 @@ export function readText(
       // Most code files are small: one read into a reused buffer tells the size (a short read means
       // end of file), with no fstat. A folder fails the read with EISDIR. Anything that fills the
       // buffer goes the measured way below (size limit first).
-      let n: number;
+      // An empty read is measured too (a named pipe reads as empty: it must be refused, not read).
+      let n = -1;
       try {
         n = readSync(fd, readAhead, 0, READ_AHEAD_BYTES, 0);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EISDIR') throw e;
-        report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
-        return undefined;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EISDIR') {
+          report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
+          return undefined;
+        }
+        if (code !== 'ESPIPE' && code !== 'EAGAIN') throw e; // a pipe: fstat below says so
       }
-      if (n < READ_AHEAD_BYTES) return readAhead.toString('utf8', 0, n);
+      if (n > 0 && n < READ_AHEAD_BYTES) return readAhead.toString('utf8', 0, n);
     }
     const st = fstatSync(fd);
     if (st.isDirectory()) {
       report(ctx, 'load/not-a-file', 'error', `"${rel}" is a folder, not a code file.`, where, component);
+      return undefined;
+    }
+    if (!st.isFile()) {
+      report(
+        ctx,
+        'load/not-a-file',
+        'error',
+        `"${rel}" is not a regular file (a named pipe, socket or device); it was not read.`,
+        where,
+        component,
+      );
       return undefined;
     }
     if (st.size > ctx.maxFileBytes) {
@@ -275,8 +290,12 @@ export function loadCodeFile(
 const READ_AHEAD_BYTES = 256 * 1024;
 const readAhead = Buffer.allocUnsafe(READ_AHEAD_BYTES);
 
-/** O_NOFOLLOW where the platform has it: opening a symlink then fails with ELOOP. */
-const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0);
+/**
+ * O_NOFOLLOW where the platform has it: opening a symlink then fails with ELOOP. O_NONBLOCK so a
+ * named pipe opens at once (and is then refused) instead of waiting forever for a writer; it changes
+ * nothing for regular files.
+ */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
 
 function reportOpenError(
   ctx: LoadContext,
