@@ -19,6 +19,7 @@ import {
   readConfigFile,
   UnknownProfileError,
 } from '../../validate/index.ts';
+import { capSyntaxErrors } from '../cap-syntax-errors.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
 import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
 import { appFiles, checkOutputPath, type Protected } from '../output-guard.ts';
@@ -133,7 +134,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         }
         suppressed += result.suppressed;
         // report paths relative to where the command runs, so editors and CI can open them
-        for (const d of result.diagnostics) all.push(relocate(d, app.root, cwd));
+        for (const d of capSyntaxErrors(result.diagnostics)) all.push(relocate(d, app.root, cwd));
       }
       all.sort(compareDiagnostics);
       if (flags.writeBaseline) {
