@@ -8,9 +8,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../cli/errors.ts';
-import { loadApp } from '../load/index.ts';
+import { loadApp, parseJsonDocument } from '../load/index.ts';
 import type { ComponentKind, Diagnostic } from '../model/index.ts';
-import { applyBaseline, type Baseline, lintApp } from '../validate/index.ts';
+import { applyBaseline, type Baseline, baselineProblem, lintApp } from '../validate/index.ts';
 import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { type EmittedFile, emitApp, MAKECOMAPP_FILE } from './emit.ts';
@@ -206,16 +206,26 @@ function withOrigin(
 /** Baseline file: `{version: 1, findings: [{ruleId, file, pointer, message, reason}]}`; reasons are for readers. */
 function readBaseline(file: string): Baseline | undefined {
   if (!existsSync(file)) return undefined;
-  let parsed: { version?: unknown; findings?: unknown };
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`lint baseline is not valid JSON: ${(e as Error).message}`, { file });
+  // the one loader's parser: syntax errors come with line and column
+  const doc = parseJsonDocument(readFileSync(file, 'utf8'), file);
+  const bad = doc.diagnostics.find((d) => d.severity === 'error');
+  if (bad || doc.value === undefined) {
+    throw new InputError(`lint baseline is not valid JSON: ${bad?.message ?? 'no value'}`, {
+      file,
+      line: bad?.line,
+      column: bad?.column,
+    });
   }
+  const parsed = doc.value as { version?: unknown; findings?: unknown } | null;
   if (parsed?.version !== 1 || !Array.isArray(parsed.findings)) {
     throw new InputError('lint baseline must be {"version": 1, "findings": [...]}', { file });
   }
-  const findings = (parsed.findings as Record<string, unknown>[]).map((f) => {
+  const findings = (parsed.findings as unknown[]).map((raw, i) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+      throw new InputError(`findings[${i}] must be an object {ruleId, file, pointer, message, reason}`, {
+        file,
+      });
+    const f = raw as Record<string, unknown>;
     if (typeof f.reason !== 'string' || !f.reason.trim()) {
       throw new InputError(
         `every accepted finding needs a "reason" (${String(f.ruleId)} at ${String(f.file)})`,
@@ -225,6 +235,8 @@ function readBaseline(file: string): Baseline | undefined {
     const { reason: _reason, ...entry } = f;
     return entry as unknown as Baseline['findings'][number];
   });
+  const problem = baselineProblem({ version: 1, findings });
+  if (problem) throw new InputError(`not a lint baseline: ${problem}`, { file });
   return { version: 1, findings };
 }
 

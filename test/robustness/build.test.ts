@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, garbageBytes, ROOT, read, STACK, workspace } from './harness.ts';
 
@@ -52,5 +52,26 @@ describe('make-app build into a folder holding user files', { timeout: 120_000 }
     expect(read(notes)).toBe('my notes\n');
     // nothing half-written next to it
     expect(readdirSync(out)).toEqual(['modules']);
+  });
+});
+
+describe('make-app build --baseline with wrong types', { timeout: 120_000 }, () => {
+  it.each([
+    ['a null entry', '{"version":1,"findings":[null]}', /findings\[0\]/],
+    ['a number entry', '{"version":1,"findings":[5]}', /findings\[0\]/],
+    [
+      'a ruleId that is a number',
+      '{"version":1,"findings":[{"ruleId":1,"file":"f","pointer":"","message":"m","reason":"r"}]}',
+      /findings\[0\]\.ruleId must be a string/,
+    ],
+    ['a syntax error', '{"version":1,\n "findings": [}', /baseline\.json:2:\d+: /],
+  ])('%s: exit 2 naming the baseline, nothing written', async (label, text, expected) => {
+    const baseline = ws.file(`bl-${label.replace(/\W+/g, '-')}/baseline.json`, text);
+    const out = ws.path(`bl-out-${label.replace(/\W+/g, '-')}`);
+    const r = await cli('build', '--src', SRC, '--out', out, '--baseline', baseline);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(STACK);
+    expect(r.err).toMatch(expected);
+    expect(existsSync(out)).toBe(false);
   });
 });

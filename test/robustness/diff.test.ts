@@ -56,3 +56,14 @@ describe('make-app diff with hostile input', { timeout: 60_000 }, () => {
     expect(r.err).toMatch(/bomb\.yaml: .*alias/i);
   });
 });
+
+describe('make-app diff --output over the --scenario file', { timeout: 60_000 }, () => {
+  it('is refused and the scenario is untouched', async () => {
+    const app = ws.copyOfReference('scn-app');
+    const scenario = ws.file('keep.yaml', 'name: keep\nsteps:\n  - connect: { as: john }\n');
+    const r = await cli('diff', app, '--against', app, '--scenario', scenario, '--output', scenario);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--output .*--scenario file/);
+    expect(read(scenario)).toBe('name: keep\nsteps:\n  - connect: { as: john }\n');
+  });
+});

@@ -5,7 +5,7 @@ import { diffApps, formatHtml, formatJson, formatText } from '../../diff/index.t
 import { loadUsableApp } from '../app-input.ts';
 import { EXIT, InputError, UsageError } from '../errors.ts';
 import { checkInputFile, INPUT_LIMITS } from '../input-file.ts';
-import { appFiles, checkOutputPath } from '../output-guard.ts';
+import { appFiles, checkOutputPath, inputFiles } from '../output-guard.ts';
 import type { SetExit } from './index.ts';
 
 const FORMATS = ['text', 'json', 'html'] as const;
@@ -53,6 +53,7 @@ export function registerDiff(program: Command, setExit: SetExit): void {
           // the report never replaces a file of either app (nor an app file lying beside them)
           const keep = appFiles(theirs, 'a file of the app being compared');
           appFiles(reference, 'a file of the reference app', keep);
+          if (o.scenario) inputFiles(o.scenario, 'a --scenario file', keep);
           checkOutputPath('--output', o.output, keep);
         }
         const report = await diffApps(theirs, reference, {
