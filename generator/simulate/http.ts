@@ -58,8 +58,30 @@ function isLoopback(host: string): boolean {
 
 /** Sends requests with Node's fetch (undici), never following redirects itself. */
 export function createFetchTransport(hostMap: HostMap, opts: { allowUnmapped: boolean }): Transport {
+  const once = sendOnce(hostMap, opts);
   return {
     async send(req) {
+      try {
+        return await once(req);
+      } catch (e) {
+        // A pooled keep-alive connection the simulated server closed while the process was busy
+        // (a custom function running to its timeout) resets on reuse: the request never reached
+        // the server, so a simulated host gets one retry on a fresh connection. Never when live.
+        if (
+          !opts.allowUnmapped &&
+          e instanceof MakeError &&
+          /\((ECONNRESET|UND_ERR_SOCKET)\)/.test(e.message)
+        )
+          return await once(req);
+        throw e;
+      }
+    },
+  };
+}
+
+function sendOnce(hostMap: HostMap, opts: { allowUnmapped: boolean }): Transport['send'] {
+  return async (req) => {
+    {
       const target = mapUrl(req.url, hostMap, opts.allowUnmapped);
       const ctrl = new AbortController();
       const timer = setTimeout(() => ctrl.abort(), req.timeoutMs);
@@ -96,6 +118,6 @@ export function createFetchTransport(hostMap: HostMap, opts: { allowUnmapped: bo
       } finally {
         clearTimeout(timer);
       }
-    },
+    }
   };
 }

@@ -178,3 +178,29 @@ describe('make-app simulate --scenario with hostile scenario files', { timeout: 
     expect(r.err).toMatch(/deep\.yaml(:\d+:\d+)?: /);
   });
 });
+
+describe('make-app simulate with a custom function that never returns', { timeout: 90_000 }, () => {
+  // Slow by nature (the sandbox gives a function 10 s): one test covers both the timeout and the
+  // step after it, which used to fail with ECONNRESET on a keep-alive connection closed meanwhile.
+  it('the looping step fails with the timeout and the next steps still reach the API', async () => {
+    const app = ws.copyOfReference('spin-app');
+    ws.file('spin-app/functions/spin/spin.code.js', 'function spin(x) { while (true) {} }\n');
+    const manifest = JSON.parse(read(`${app}/makecomapp.json`));
+    manifest.components.function = {
+      spin: { label: 'Spin', codeFiles: { code: 'functions/spin/spin.code.js' } },
+    };
+    ws.file('spin-app/makecomapp.json', JSON.stringify(manifest, null, 2));
+    const comm = `${app}/modules/get-my-account/get-my-account.communication.iml.json`;
+    const api = JSON.parse(read(comm));
+    api.url = '/about?x={{spin(1)}}';
+    ws.file('spin-app/modules/get-my-account/get-my-account.communication.iml.json', JSON.stringify(api));
+    const r = await cli('simulate', app, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    const steps = report.scenarios[0].steps as { status: string; error?: { message: string } }[];
+    const failed = steps.filter((s) => s.status === 'fail');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.error?.message).toMatch(/custom function spin\(\) timed out/);
+    expect(JSON.stringify(steps)).not.toMatch(/ECONNRESET/);
+  });
+});
