@@ -94,12 +94,9 @@ export function checkOutputPath(
   for (let dir = path.dirname(abs); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if (!existsSync(dir)) continue;
     if (!statSync(dir).isDirectory())
-      throw new InputError(
-        `${path.relative(process.cwd(), dir) || dir} is a file, so it cannot hold ${flag} output`,
-        {
-          file,
-        },
-      );
+      throw new InputError(`${shown(dir)} is a file, so it cannot hold ${flag} output`, {
+        file,
+      });
     break;
   }
 }
