@@ -26,4 +26,5 @@ export {
 } from './sandbox/custom-functions.ts';
 export type { BinaryOp, Expr, KeywordName, Segment, TemplateAst, TemplatePart } from './syntax/ast.ts';
 export { MAX_EXPRESSION_DEPTH, MAX_VALUE_DEPTH } from './syntax/limits.ts';
+export { KEYWORDS } from './syntax/parser.ts';
 export { hasIml } from './syntax/template.ts';

@@ -1,7 +1,7 @@
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeFile, CodeType } from '../model/app.ts';
-import type { Diagnostic, Severity } from '../model/diagnostic.ts';
+import { type Diagnostic, diagnosticAt, type Severity } from '../model/diagnostic.ts';
 import type { SourceLocation } from '../model/location.ts';
 import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
 import { DEFAULT_MAX_DEPTH, type JsonDocument, parseJsonDocument } from './json-document.ts';
@@ -65,18 +65,7 @@ export function report(
   const where = typeof whereGiven === 'function' ? whereGiven() : whereGiven;
   const loc: SourceLocation =
     'line' in where ? (where as SourceLocation) : { file: where.file, line: 1, column: 1, pointer: '' };
-  ctx.diagnostics.push({
-    ruleId,
-    severity,
-    message,
-    file: loc.file,
-    line: loc.line,
-    column: loc.column,
-    endLine: loc.endLine,
-    endColumn: loc.endColumn,
-    pointer: loc.pointer,
-    ...(component ? { component } : {}),
-  });
+  ctx.diagnostics.push(diagnosticAt(ruleId, severity, message, loc, component));
 }
 
 /** Forward-slash path relative to the app root. */

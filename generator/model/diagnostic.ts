@@ -38,3 +38,25 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.message.localeCompare(b.message)
   );
 }
+
+/** A diagnostic placed at a source location (the one way stages turn a location into a finding). */
+export function diagnosticAt(
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  loc: SourceLocation,
+  component?: string,
+): Diagnostic {
+  return {
+    ruleId,
+    severity,
+    message,
+    file: loc.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+    pointer: loc.pointer,
+    ...(component ? { component } : {}),
+  };
+}

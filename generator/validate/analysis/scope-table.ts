@@ -1,3 +1,4 @@
+import { KEYWORDS } from '../../iml/index.ts';
 import type { Component } from '../../model/index.ts';
 
 /**
@@ -20,30 +21,13 @@ export type Phase =
   | 'responder'
   | 'other';
 
-/** Keywords and globals available everywhere. */
-export const GLOBAL_VARIABLES = new Set([
-  'now',
-  'timestamp',
-  'uuid',
-  'random',
-  'pi',
+/** The IML keywords and globals (from the parser, the one source of them) plus runtime-wide roots. */
+export const GLOBAL_VARIABLES: ReadonlySet<string> = new Set([
+  ...KEYWORDS,
   'executionId',
   'environment',
   'internal',
   'temp',
-  'true',
-  'false',
-  'null',
-  'undefined',
-  'erase',
-  'ignore',
-  'emptystring',
-  'emptyarray',
-  'space',
-  'nbsp',
-  'tab',
-  'newline',
-  'carriagereturn',
 ]);
 
 /** Variables that only exist after a response arrived. */

@@ -1,7 +1,7 @@
 import { loadManifestDocument } from '../../load/index.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/app.ts';
 import { componentId } from '../../model/app.ts';
-import type { Diagnostic, Severity } from '../../model/diagnostic.ts';
+import { type Diagnostic, diagnosticAt, type Severity } from '../../model/diagnostic.ts';
 import type { SourceLocation } from '../../model/location.ts';
 import { CODE_TYPES_BY_KIND, schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
 import { schemaTitle } from './compile.ts';
@@ -116,18 +116,7 @@ function push(
   loc: SourceLocation,
   component?: string,
 ): void {
-  out.push({
-    ruleId,
-    severity,
-    message,
-    file: loc.file,
-    line: loc.line,
-    column: loc.column,
-    endLine: loc.endLine,
-    endColumn: loc.endColumn,
-    pointer: loc.pointer,
-    ...(component ? { component } : {}),
-  });
+  out.push(diagnosticAt(ruleId, severity, message, loc, component));
 }
 
 /** `[]`, `{}` or nothing: the empty sections older exports write for every component. */
