@@ -1,23 +1,15 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcademyApi } from '../../generator/academy-api/index.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { exchange, json, startTestApi, v2 } from './helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // No host name resolves. Needed, not decoration: after a POST, Chromium first tries the 302
-  // target outside request interception (that attempt fails here, locally) and then retries it
-  // through page.route, which answers the callback.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+/**
+ * No host name resolves. Needed, not decoration: after a POST, Chromium first tries the 302
+ * target outside request interception (that attempt fails here, locally) and then retries it
+ * through page.route, which answers the callback.
+ */
+const NO_DNS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 const CALLBACK = 'https://www.make.com/oauth/cb/app';
 
 let browser: Browser;
@@ -34,7 +26,7 @@ async function clickAndLand(page: Page, button: 'Allow' | 'Deny', callbacks: str
 }
 let api: AcademyApi;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium(NO_DNS);
   api = await startTestApi();
 });
 afterAll(async () => {
