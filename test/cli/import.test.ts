@@ -20,7 +20,12 @@ function cli(...args: string[]) {
 describe('make-app import', { timeout: 300_000 }, () => {
   it('imports a corpus app to TypeScript that builds again', () => {
     const src = path.join(work, 'cats');
-    const r = cli('import', '/work/shared/corpus/johnson-jnr__integromat-cats-public', '--out', src);
+    const r = cli(
+      'import',
+      path.resolve(ROOT, '../shared/corpus/johnson-jnr__integromat-cats-public'),
+      '--out',
+      src,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain(`into ${src}`);
     const app = readFileSync(path.join(src, 'app.ts'), 'utf8');

@@ -43,7 +43,12 @@ describe('dist-app matches app-src', { timeout: 120_000 }, () => {
   });
 
   it("makecomapp.json validates against Make's own schema", () => {
-    const schema = JSON.parse(readFileSync('/work/shared/reference/official/makecomapp.schema.json', 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(
+        path.resolve(import.meta.dirname, '../../../shared/reference/official/makecomapp.schema.json'),
+        'utf8',
+      ),
+    );
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const CORPUS = '/work/shared/corpus';
+/** The shared corpus sits beside the checkout (as it does in CI). */
+export const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 
 /** Every app folder of the shared corpus, read from the first column of its INDEX.md. */
 export function corpusApps(): string[] {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { semanticView } from '../../generator/compile/import/semantic.ts';
 import { importApp, importAppDefinition, renderApp } from '../../generator/compile/index.ts';
 import { loadApp } from '../../generator/load/index.ts';
-import { corpusApps } from './corpus-apps.ts';
+import { CORPUS, corpusApps } from './corpus-apps.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-roundtrip-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,7 +40,7 @@ describe('import then build gives back the same JSON', { timeout: 120_000 }, () 
   });
 
   for (const app of corpusApps()) {
-    const label = path.relative('/work/shared/corpus', app);
+    const label = path.relative(CORPUS, app);
     it(`for corpus app ${label}`, async () => {
       const { before, after } = await roundTrip(app, label);
       expect(after).toEqual(before);
