@@ -73,21 +73,24 @@ describe('make-app lint with hostile apps reports findings with positions, never
 });
 
 describe('make-app lint with special files inside the app', () => {
-  // needs fix in generator/load: open code files and the manifest with O_NONBLOCK (context.ts
-  // OPEN_FLAGS) and refuse what fstat says is not a regular file; today openSync blocks forever
-  // on a named pipe, so this test would hang the worker if it ran.
-  it.skip('a named pipe as makecomapp.json or as a code file is a load error, not a hang', async () => {
+  it('a named pipe as a code file is a load error naming it, not a hang', async () => {
+    const app = ws.copyOfReference('pipe-code');
+    rmSync(`${app}/general/base.iml.json`);
+    spawnSync('mkfifo', [`${app}/general/base.iml.json`]);
+    const r = await cli('lint', app);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/"general\/base\.iml\.json" is not a regular file/);
+  });
+
+  // needs fix in generator/load: the manifest itself (makecomapp.json found during layout
+  // detection) is still opened without O_NONBLOCK; a named pipe there blocks forever, so this
+  // test would hang the worker if it ran.
+  it.skip('a named pipe as makecomapp.json is a load error, not a hang', async () => {
     const manifestPipe = ws.folder('pipe-manifest');
     spawnSync('mkfifo', [`${manifestPipe}/makecomapp.json`]);
     const r = await cli('lint', manifestPipe);
     expect(r.code).not.toBe(0);
-    expect(r.out + r.err).toMatch(/makecomapp\.json.*(regular file|not a file)/);
-    const app = ws.copyOfReference('pipe-code');
-    rmSync(`${app}/general/base.iml.json`);
-    spawnSync('mkfifo', [`${app}/general/base.iml.json`]);
-    const r2 = await cli('lint', app);
-    expect(r2.code).toBe(1);
-    expect(r2.out).toMatch(/base\.iml\.json.*(regular file|not a file)/);
+    expect(r.out + r.err).toMatch(/makecomapp\.json.*not a regular file/);
   });
 });
 
