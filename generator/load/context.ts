@@ -202,7 +202,7 @@ export function readText(
         }
         if (code !== 'ESPIPE' && code !== 'EAGAIN') throw e; // a pipe: fstat below says so
       }
-      if (n > 0 && n < READ_AHEAD_BYTES) return readAhead.toString('utf8', 0, n);
+      if (n > 0 && n < READ_AHEAD_BYTES) return decodeUtf8(ctx, readAhead, n, rel, component);
     }
     const st = fstatSync(fd);
     if (st.isDirectory()) {
@@ -234,7 +234,7 @@ export function readText(
     // Only the size fstat saw is read, even if the file grows meanwhile.
     const buf = Buffer.allocUnsafe(st.size);
     const n = st.size === 0 ? 0 : readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8');
+    return decodeUtf8(ctx, buf, n, rel, component);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? 'read error';
     report(
@@ -249,6 +249,43 @@ export function readText(
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * UTF-8 text of the first `n` bytes. UTF-16 (an editor's "Unicode" save) is refused with one clear
+ * finding: decoded as UTF-8 it would be one syntax error per character.
+ */
+function decodeUtf8(
+  ctx: LoadContext,
+  buf: Buffer,
+  n: number,
+  rel: string,
+  component?: string,
+): string | undefined {
+  if (!looksUtf16(buf, n)) return buf.toString('utf8', 0, n);
+  report(
+    ctx,
+    'load/encoding',
+    'error',
+    `"${rel}" is saved as UTF-16; Make reads UTF-8: save it as UTF-8 and load it again.`,
+    { file: rel }, // the problem is in the file itself, not in the reference to it
+    component,
+  );
+  return undefined;
+}
+
+function looksUtf16(buf: Buffer, n: number): boolean {
+  if (n >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return true;
+  // Without a byte-order mark, ASCII-range JSON in UTF-16 has a NUL in every other byte.
+  const m = Math.min(n, 64) & ~1;
+  if (m < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < m; i += 2) {
+    if (buf[i] === 0) evenNul++;
+    if (buf[i + 1] === 0) oddNul++;
+  }
+  return evenNul === m / 2 || oddNul === m / 2;
 }
 
 /** Parses JSON text, copying its diagnostics into the context (tagged with the component). */

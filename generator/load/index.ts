@@ -140,3 +140,17 @@ export function loadManifestDocument(app: AppModel): { file: string; doc: JsonDo
   const doc = parseJsonDocument(text, 'makecomapp.json');
   return doc.value === undefined ? undefined : { file: 'makecomapp.json', doc };
 }
+
+/**
+ * Reads one more file of a loaded app (e.g. a metadata file, for its comments) with the loader's
+ * safeguards: inside the app folder, a regular file, within the size limit. Undefined when it
+ * cannot be read; the reason was already reported when the app loaded.
+ */
+export function readAppFile(app: AppModel, rel: string): string | undefined {
+  if (rel === 'makecomapp.json') {
+    const manifest = loadManifestDocument(app);
+    if (manifest) return manifest.doc.text;
+  }
+  const ctx = createContext(app.root);
+  return readText(ctx, path.resolve(app.root, rel), undefined);
+}

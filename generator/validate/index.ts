@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readAppFile } from '../load/index.ts';
 import type { AppModel, CodeFile, Diagnostic } from '../model/index.ts';
 import { compareDiagnostics } from '../model/index.ts';
 import { analyzeApp } from './analysis/index.ts';
@@ -74,7 +73,7 @@ export function lintApp(app: AppModel, config: LintConfig = {}, options: LintOpt
     }
     let s = inline.get(d.file);
     if (!s) {
-      s = parseSuppressions(texts.get(d.file) ?? readInside(app.root, d.file));
+      s = parseSuppressions(texts.get(d.file) ?? readInside(app, d.file));
       inline.set(d.file, s);
     }
     if (isSuppressed(s, d)) {
@@ -94,15 +93,9 @@ export function lintApp(app: AppModel, config: LintConfig = {}, options: LintOpt
 }
 
 /** A JSON(C) file of the app that is no code document (makecomapp.json, metadata): read it for its comments. */
-function readInside(root: string, file: string): string {
+function readInside(app: AppModel, file: string): string {
   if (!/\.(json|jsonc|imljson)$/i.test(file)) return '';
-  const abs = path.resolve(root, file);
-  if (!abs.startsWith(path.resolve(root) + path.sep)) return '';
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch {
-    return '';
-  }
+  return readAppFile(app, file) ?? '';
 }
 
 /** Text of every JSON(C) file of the app, for inline comments. */

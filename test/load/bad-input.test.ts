@@ -219,6 +219,29 @@ describe('loading odd input', () => {
     expect(app.components.module.m.codes.communication?.value).toBeUndefined();
   });
 
+  it.each([
+    [
+      'UTF-16 LE with a byte-order mark',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"url": "/x"}', 'utf16le')]),
+    ],
+    [
+      'UTF-16 BE with a byte-order mark',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{"url": "/x"}', 'utf16le').swap16()]),
+    ],
+    ['UTF-16 LE without a mark', Buffer.from('{"url": "/x"}', 'utf16le')],
+  ])(
+    'reports a code file saved as %s as one encoding error, not a syntax error per character',
+    (_name, bytes) => {
+      const root = appWith(`utf16-${bytes[0]}-${bytes.length}`, { communication: 'c.iml.json' });
+      writeFileSync(path.join(root, 'c.iml.json'), bytes);
+      const app = loadApp(root);
+      const found = app.diagnostics.filter((d) => d.file === 'c.iml.json');
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ ruleId: 'load/encoding', severity: 'error' });
+      expect(found[0].message).toContain('UTF-16');
+    },
+  );
+
   it('refuses a Windows-style ..\\ path as leaving the app folder', () => {
     const root = appWith('backslash-app', { communication: '..\\outside.json' });
     expect(loadApp(root).diagnostics.map((d) => d.ruleId)).toContain('load/path-outside-app');

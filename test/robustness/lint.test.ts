@@ -82,10 +82,7 @@ describe('make-app lint with special files inside the app', () => {
     expect(r.out).toMatch(/"general\/base\.iml\.json" is not a regular file/);
   });
 
-  // needs fix in generator/load: the manifest itself (makecomapp.json found during layout
-  // detection) is still opened without O_NONBLOCK; a named pipe there blocks forever, so this
-  // test would hang the worker if it ran.
-  it.skip('a named pipe as makecomapp.json is a load error, not a hang', async () => {
+  it('a named pipe as makecomapp.json is a load error, not a hang', async () => {
     const manifestPipe = ws.folder('pipe-manifest');
     spawnSync('mkfifo', [`${manifestPipe}/makecomapp.json`]);
     const r = await cli('lint', manifestPipe);
@@ -108,9 +105,7 @@ describe('make-app lint on a file that is nothing but syntax errors', { timeout:
     }
   });
 
-  // needs fix in generator/load: recognise UTF-16 (BOM FF FE / FE FF, or NUL bytes) and report one
-  // "the file is UTF-16; save it as UTF-8" error instead of one syntax error per character
-  it.skip('a UTF-16 makecomapp.json is one clear encoding error', async () => {
+  it('a UTF-16 makecomapp.json is one clear encoding error', async () => {
     const app = ws.folder('utf16');
     ws.file(
       'utf16/makecomapp.json',
