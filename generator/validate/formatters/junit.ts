@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../model/index.ts';
-import type { Formatter } from './types.ts';
+import { type Formatter, groupByFile } from './types.ts';
 
 /** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
 export function xml(s: string): string {
@@ -28,8 +27,7 @@ export function xml(s: string): string {
  * file, one failing test case per finding. A clean run is one passing test case.
  */
 export const formatJunit: Formatter = (ds) => {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of ds) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = groupByFile(ds);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   lines.push(
     `<testsuites name="make-app lint" tests="${Math.max(1, ds.length)}" failures="${ds.length}" errors="0">`,

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../model/index.ts';
-import { counts, type Formatter, plural } from './types.ts';
+import { counts, type Formatter, groupByFile, plural } from './types.ts';
 
 /** Human-readable output grouped by file (like ESLint's "stylish"), no colours. */
 export const formatStylish: Formatter = (ds, opts) => {
@@ -7,12 +6,11 @@ export const formatStylish: Formatter = (ds, opts) => {
     return opts?.suppressed
       ? `No problems (${plural(opts.suppressed, 'finding')} suppressed).\n`
       : 'No problems.\n';
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of ds) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = groupByFile(ds);
   const out: string[] = [];
   for (const [file, list] of byFile) {
     out.push(file);
-    const posW = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    const posW = list.reduce((w, d) => Math.max(w, `${d.line}:${d.column}`.length), 0);
     for (const d of list)
       out.push(
         `  ${`${d.line}:${d.column}`.padEnd(posW)}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`,

@@ -19,3 +19,14 @@ export function counts(ds: readonly Diagnostic[]): { error: number; warning: num
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** Findings grouped by file, in first-seen order (linear: formats must stay fast on 100k findings). */
+export function groupByFile(ds: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of ds) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  return byFile;
+}
