@@ -10,7 +10,7 @@ import { loadImljsonExport } from './imljson-export.ts';
 import { type JsonDocument, parseJsonDocument } from './json-document.ts';
 import { loadLocalDev, manifestDocuments } from './local-dev.ts';
 import { loadLoose } from './loose.ts';
-import { reportUnreferenced } from './unreferenced.ts';
+import { reportUnreferenced, scanAppFolder } from './unreferenced.ts';
 
 export type { LoadOptions } from './context.ts';
 export {
@@ -95,8 +95,9 @@ function withUnreferenced(
   load: (ctx: ReturnType<typeof createContext>) => AppModel,
 ): AppModel {
   const ctx = createContext(dir, opts);
+  const found = scanAppFolder(ctx);
   const app = load(ctx);
-  reportUnreferenced(ctx);
+  reportUnreferenced(ctx, found);
   return app;
 }
 
