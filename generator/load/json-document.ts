@@ -114,22 +114,31 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 
+/** Work stacks of shapeOf, reused across documents (loading is synchronous, shapeOf never nests). */
+const shapeValues: unknown[] = [];
+const shapeDepths: number[] = [];
+
 /** Own keys of every object inside a parsed value, and its container nesting depth (iterative). */
 function shapeOf(root: unknown): { keys: number; depth: number } {
   let keys = 0;
   let depth = 0;
-  const values: unknown[] = [root];
-  const depths: number[] = [0];
-  while (values.length > 0) {
-    const v = values.pop();
-    const d = (depths.pop() as number) + 1;
-    if (typeof v !== 'object' || v === null) continue;
+  if (typeof root !== 'object' || root === null) return { keys, depth };
+  const values = shapeValues;
+  const depths = shapeDepths;
+  values[0] = root;
+  depths[0] = 0;
+  let top = 1;
+  while (top > 0) {
+    top--;
+    const v = values[top] as object;
+    const d = depths[top] + 1;
+    values[top] = undefined; // keep nothing alive after this document
     if (d > depth) depth = d;
     if (Array.isArray(v)) {
       for (const x of v) {
         if (typeof x === 'object' && x !== null) {
-          values.push(x);
-          depths.push(d);
+          values[top] = x;
+          depths[top++] = d;
         }
       }
     } else {
@@ -137,8 +146,8 @@ function shapeOf(root: unknown): { keys: number; depth: number } {
         keys++;
         const x = (v as Record<string, unknown>)[k];
         if (typeof x === 'object' && x !== null) {
-          values.push(x);
-          depths.push(d);
+          values[top] = x;
+          depths[top++] = d;
         }
       }
     }
