@@ -197,17 +197,12 @@ function analyseCode(
 
 export { isObject as isPlainObject };
 
-const unclosedHint = new Map<string, boolean>();
-
-/** Cheap text pre-check (cached per file text): a `{{` followed by a quote before any `}`. */
+/**
+ * Cheap text pre-check: a `{{` followed by a quote before any `}`. Not cached: a cache keyed by the
+ * text hashes every new text in full and keeps old apps' texts alive (more garbage-collector work).
+ */
 function mayHoldUnclosed(text: string): boolean {
-  let hit = unclosedHint.get(text);
-  if (hit === undefined) {
-    hit = /\{\{[^}"]*"/.test(text);
-    if (unclosedHint.size > 10_000) unclosedHint.clear();
-    unclosedHint.set(text, hit);
-  }
-  return hit;
+  return /\{\{[^}"]*"/.test(text);
 }
 
 /**
