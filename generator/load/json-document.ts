@@ -82,13 +82,19 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   const errors: ParseError[] = [];
   const tree = parseTree(clean, errors, PARSE_OPTIONS);
   at.tree = tree;
-  for (const err of errors) {
+  for (let i = 0; i < errors.length; i++) {
+    const err = errors[i];
+    // Unclosed nested braces all end at the same place: one finding says how many are missing.
+    let same = 1;
+    while (errors[i + same]?.error === err.error && errors[i + same]?.offset === err.offset) same++;
+    i += same - 1;
+    const message = describeParseError(err.error, clean, err.offset);
     diagnostics.push(
       finding(
         at,
         'load/json-syntax',
         'error',
-        describeParseError(err.error, clean, err.offset),
+        same > 1 ? `${message.replace(/\.$/, '')} (${same} times at this place).` : message,
         err.offset,
         err.length,
       ),

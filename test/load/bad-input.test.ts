@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../generator/cli/errors.ts';
-import { loadApp } from '../../generator/load/index.ts';
+import { loadApp, parseJsonDocument } from '../../generator/load/index.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/load');
 const tmp = mkdtempSync(path.join(tmpdir(), 'load-test-'));
@@ -365,5 +365,16 @@ describe('links that stay inside the app', () => {
     const app = loadApp(root);
     expect(app.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(app.components.module.m.codes.communication?.value).toEqual({ url: '/inside' });
+  });
+});
+
+describe('a truncated file', () => {
+  it('reports the missing closing braces once, saying how many, at the end of the file', () => {
+    const doc = parseJsonDocument('{"a": {"b": 1', 'trunc.json');
+    expect(doc.diagnostics).toHaveLength(1);
+    expect(doc.diagnostics[0]).toMatchObject({ ruleId: 'load/json-syntax', line: 1, column: 14 });
+    expect(doc.diagnostics[0].message).toBe(
+      'A closing `}` was expected, found the end of the file (2 times at this place).',
+    );
   });
 });
