@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { InputError } from '../cli/errors.ts';
 import { loadApp, parseJsonDocument } from '../load/index.ts';
 import type { ComponentKind, Diagnostic } from '../model/index.ts';
+import { unescapePointerSegment } from '../model/location.ts';
 import { applyBaseline, type Baseline, baselineProblem, lintApp } from '../validate/index.ts';
 import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
@@ -197,7 +198,7 @@ function withOrigin(
     d.file === MAKECOMAPP_FILE ? /^\/components\/([^/]+)\/([^/]+)(?:\/([^/]+))?/.exec(d.pointer) : null;
   if (!m) return d;
   const [, kind, rawName, field] = m;
-  const name = rawName!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const name = unescapePointerSegment(rawName!);
   const source = evaluated.origins.get(componentOriginKey(kind as ComponentKind, name));
   if (!source?.origin) return d;
   return { ...d, origin: mapper.locate(source.origin, field ? META_KEYS[field] : undefined, '') };

@@ -1,5 +1,6 @@
 import type { AppModel, CodeFile, Component, ComponentCodeType, GeneralCodeType } from '../model/app.ts';
 import { componentId } from '../model/app.ts';
+import { escapePointerSegment } from '../model/location.ts';
 import { normalizeParams, normalizeScopeList } from './normalize-params.ts';
 import { normalizeRequest } from './normalize-request.ts';
 import { setKey } from './own-key.ts';
@@ -177,11 +178,7 @@ export function normalizeGeneral(
           Object.entries(value.headers).map(([k, h]) => [k.toLowerCase(), h]),
         );
         for (const k of Object.keys((code.value as Record<string, Record<string, unknown>>).headers ?? {})) {
-          t.mark(
-            ['headers', k.toLowerCase()],
-            code,
-            `/headers/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-          );
+          t.mark(['headers', k.toLowerCase()], code, `/headers/${escapePointerSegment(k)}`);
         }
       }
       if (typeof value.baseUrl === 'string') value.baseUrl = value.baseUrl.replace(/\/+$/, '');

@@ -1,4 +1,5 @@
 import type { CodeFile } from '../model/app.ts';
+import { toPointer } from '../model/location.ts';
 import { setKey } from './own-key.ts';
 import { isObject, type Path, type Tracker } from './tracked.ts';
 
@@ -176,6 +177,4 @@ export function joinUrl(baseUrl: string | undefined, url: unknown): unknown {
   return `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 }
 
-function ptr(path: Path): string {
-  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
+const ptr = (path: Path): string => toPointer(path);

@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppModel, type Component, type ComponentKind, componentId } from '../model/app.ts';
+import { escapePointerSegment } from '../model/location.ts';
 import { makeCodeFile } from './code-file.ts';
 import { componentCodeType, generalCodeType, KIND_FOLDERS } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
@@ -112,7 +113,7 @@ export function loadComponentDocument(
   for (const [k, v] of sections) {
     const type = componentCodeType(kind, k);
     if (!type || c.codes[type]) continue;
-    c.codes[type] = makeCodeFile(type, rel, doc, `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, v);
+    c.codes[type] = makeCodeFile(type, rel, doc, `/${escapePointerSegment(k)}`, v);
   }
   if (kind === 'connection' && !c.connectionType)
     c.connectionType = inferConnectionType(c.codes.communication?.value);

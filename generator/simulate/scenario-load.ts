@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
+import { unescapePointerSegment } from '../model/location.ts';
 import type { Scenario } from './scenario-types.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 import { parseDuration } from './temp.ts';
@@ -67,10 +68,7 @@ export function parseScenario(text: string, file: string): Scenario {
     const best = [...errors].sort(
       (a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length,
     )[0];
-    const segs = best.instancePath
-      .split('/')
-      .slice(1)
-      .map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segs = best.instancePath.split('/').slice(1).map(unescapePointerSegment);
     // Point at the offending key itself when the error names one.
     if (best.keyword === 'additionalProperties')
       segs.push((best.params as { additionalProperty: string }).additionalProperty);

@@ -1,4 +1,5 @@
 /** Walks any JSON value and analyses every string (and object key) that holds IML. */
+import { escapePointerSegment } from '../../model/location.ts';
 import type { TemplateAnalysis, ValueAnalysis } from '../api.ts';
 import { hasIml } from '../syntax/template.ts';
 import { analyzeTemplate } from './analyze-template.ts';
@@ -6,8 +7,7 @@ import { analyzeTemplate } from './analyze-template.ts';
 /** The spread key is a directive, not an expression; its value is analysed on its own. */
 export const SPREAD_KEY = '{{...}}';
 
-const escapeSegment = (s: string) =>
-  s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+const escapeSegment = escapePointerSegment;
 
 /**
  * Apps repeat the same templates in many places (`{{body.id}}`, `{{parameters.limit}}`), so one

@@ -1,3 +1,4 @@
+import { escapePointerSegment } from '../../model/location.ts';
 import type { ComponentFacts, RequestInfo } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
 import { getKey, isObject, oauthSections, ofKind } from './util.ts';
@@ -24,7 +25,7 @@ export function requestParam(
     if (hit)
       return {
         value: hit.value,
-        pointer: `${r.pointer}/${where}/${hit.key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        pointer: `${r.pointer}/${where}/${escapePointerSegment(hit.key)}`,
         where,
       };
   }
@@ -61,10 +62,7 @@ export function refreshTokenKey(ctx: RuleContext, r: RequestInfo): string | unde
   const data = responseData(r);
   if (!data) return undefined;
   for (const k of Object.keys(data)) {
-    const reads = ctx.analysis.readsAt(
-      r.code,
-      `${r.pointer}/response/data/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-    );
+    const reads = ctx.analysis.readsAt(r.code, `${r.pointer}/response/data/${escapePointerSegment(k)}`);
     if (reads.some((p) => p[0] === 'body' && p.length === 2 && /^refresh_?token$/i.test(p[1]))) return k;
   }
   return Object.keys(data).find((k) => /^refresh_?token$/i.test(k));

@@ -1,3 +1,4 @@
+import { escapePointerSegment } from '../../model/location.ts';
 import type { RequestInfo } from '../analysis/index.ts';
 import type { Rule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
@@ -16,7 +17,7 @@ function sanitizeList(r: RequestInfo): string[] {
 }
 
 const normalize = (p: string) => p.replace(/`/g, '').toLowerCase();
-const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+const esc = escapePointerSegment;
 
 /** `covered(path)`: log.sanitize of the request (plus inherited entries) hides that path. */
 function coverage(r: RequestInfo, inherited: string[]): (path: string) => boolean {

@@ -1,3 +1,4 @@
+import { escapePointerSegment } from '../../model/location.ts';
 import type { Rule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { isObject, modules } from './util.ts';
@@ -19,7 +20,7 @@ export const structureSampleKeyNotInInterface: Rule = {
           ctx.report({
             message: `Sample key "${k}" is not declared in the interface of ${f.id}.`,
             code: samples,
-            pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+            pointer: `/${escapePointerSegment(k)}`,
             key: true,
             component: f.component,
           });

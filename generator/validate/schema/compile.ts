@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { escapePointerSegment } from '../../model/location.ts';
 import { BUNDLE_FILE, SCHEMA_NAMES, type SchemaName } from './registry.ts';
 
 /** Annotation keywords our schemas carry for messages and docs (ajv must not reject them). */
@@ -63,8 +64,7 @@ function indexPointers(root: object): WeakMap<object, string> {
   const walk = (node: unknown, pointer: string) => {
     if (typeof node !== 'object' || node === null || map.has(node)) return;
     map.set(node, pointer);
-    for (const [k, v] of Object.entries(node))
-      walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${escapePointerSegment(k)}`);
   };
   walk(root, '');
   return map;

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { fromPointer } from '../../model/location.ts';
+import { escapePointerSegment, fromPointer } from '../../model/location.ts';
 import { fragmentValidator, validatorFor } from './compile.ts';
 import type { SchemaName } from './registry.ts';
 
@@ -289,10 +289,6 @@ function describeBranches(branches: unknown[]): string {
     )
     .filter((k) => k !== undefined && k !== 'enum');
   return kinds.length ? `must be ${describeType(kinds.flat())}` : 'does not have any of the allowed forms';
-}
-
-function escapePointerSegment(seg: string): string {
-  return seg.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function capitalize(s: string): string {
