@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../cli/errors.ts';
+import { InputError } from '../model/errors.ts';
 import { loadApp, parseJsonDocument } from '../load/index.ts';
 import type { ComponentKind, Diagnostic } from '../model/index.ts';
 import { unescapePointerSegment } from '../model/location.ts';

@@ -4,7 +4,7 @@
  * values when asked). Records, per code, which TypeScript definition produced it for source mapping.
  */
 
-import { InputError } from '../cli/errors.ts';
+import { InputError } from '../model/errors.ts';
 import type { AppBundle, BundleComponent, ComponentCodeType, ComponentKind } from '../model/index.ts';
 import { COMPONENT_KINDS, toPointer } from '../model/index.ts';
 import type { AppDefinition } from './authoring/app.ts';

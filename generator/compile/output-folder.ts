@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../cli/errors.ts';
+import { InputError } from '../model/errors.ts';
 import { compareNames } from './evaluate.ts';
 
 export const MANIFEST_FILE = '.make-app-build.json';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from '../cli/errors.ts';
+import { InputError } from '../model/errors.ts';
 import { isSecret, type SecretValue } from './authoring/secret.ts';
 
 export type SecretMode = 'placeholder' | 'resolve';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../cli/errors.ts';
+import { InputError } from '../model/errors.ts';
 import type { AppModel } from '../model/app.ts';
 import { isBundle } from '../model/bundle.ts';
 import { compareDiagnostics } from '../model/diagnostic.ts';

@@ -3,3 +3,4 @@ export * from './bundle.ts';
 export * from './clock.ts';
 export * from './diagnostic.ts';
 export * from './location.ts';
+export * from './errors.ts';

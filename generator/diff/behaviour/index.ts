@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../../cli/errors.ts';
+import { InputError } from '../../model/errors.ts';
 import type { AppModel } from '../../model/app.ts';
 import { createFakeClock } from '../../model/clock.ts';
 import {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { InputError } from '../../cli/errors.ts';
+import { InputError } from '../../model/errors.ts';
 import { parseJsonDocument } from '../../load/index.ts';
 import type { LintConfig } from '../types.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
