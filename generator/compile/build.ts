@@ -1,18 +1,15 @@
 /**
- * `buildApp`: app-src/ (TypeScript) → dist-app/ (makecomapp.json + *.iml.json + app.bundle.json).
+ * `compileApp`: app-src/ (TypeScript) → dist-app/ (makecomapp.json + *.iml.json + app.bundle.json).
  * Steps: import the app definition, evaluate it into a bundle, emit the files, compare with the
- * folder (check) or write them (build), then load the output with the one loader and lint it with
- * the one linter. Findings in generated JSON also carry the TypeScript line that produced them.
+ * folder (check) or write them. Linting the output is the build workflow's job; the result carries
+ * the mapping from a generated file's finding back to the TypeScript line that produced it.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../model/errors.ts';
-import { loadApp, parseJsonDocument } from '../load/index.ts';
 import type { ComponentKind, Diagnostic } from '../model/index.ts';
 import { unescapePointerSegment } from '../model/location.ts';
-import { applyBaseline, type Baseline, baselineProblem, lintApp } from '../validate/index.ts';
-import type { BaselineEntry } from '../validate/suppress/baseline.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { type EmittedFile, emitApp, MAKECOMAPP_FILE } from './emit.ts';
 import { codeOriginKey, componentOriginKey, type EvaluatedApp, evaluateApp } from './evaluate.ts';
@@ -20,7 +17,7 @@ import { applyPlan, MANIFEST_FILE, manifestText, planFolder } from './output-fol
 import type { SecretMode } from './secrets.ts';
 import { SourceMapper } from './source-map.ts';
 
-export interface BuildOptions {
+export interface CompileOptions {
   /** Folder holding `app.ts` (default export `defineApp(...)`), or that file itself. */
   src: string;
   /** Output folder. */
@@ -29,13 +26,12 @@ export interface BuildOptions {
   check?: boolean;
   /** `placeholder` (default) writes secret placeholders; `resolve` reads env / .secrets/. */
   secrets?: SecretMode;
-  /** Accepted lint findings; default `<src>/lint-baseline.json` when it exists. */
-  baselineFile?: string;
 }
 
-export interface BuildResult {
-  /** No lint errors and (with `check`) nothing out of date. */
-  ok: boolean;
+/** What the compiler wrote; linting the output is the workflow's job, not the compiler's. */
+export interface CompileResult {
+  /** The `app.ts` that was compiled. */
+  entry: string;
   /** The output folder already held exactly what the build produces. */
   upToDate: boolean;
   /** Files written (with `check`: that would be written), relative to `out`. */
@@ -44,14 +40,8 @@ export interface BuildResult {
   removed: string[];
   /** Every generated file, relative to `out` (the manifest included). */
   files: string[];
-  /** Lint findings on the output (empty with `check` when out of date); `origin` = TypeScript line. */
-  diagnostics: Diagnostic[];
-  errors: number;
-  warnings: number;
-  /** Findings accepted by the baseline. */
-  accepted: number;
-  /** Baseline entries that matched nothing (the finding is gone: delete the entry). */
-  staleBaseline: BaselineEntry[];
+  /** Maps a finding on a generated file back to the TypeScript line that produced it. */
+  withOrigin: (d: Diagnostic) => Diagnostic;
 }
 
 /** Finds and imports the app definition. */
@@ -97,7 +87,7 @@ export function renderApp(
   return { evaluated, emitted, files };
 }
 
-export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
+export async function compileApp(opts: CompileOptions): Promise<CompileResult> {
   const out = path.resolve(opts.out);
   // Checked before anything is compiled: a file where the output folder should be is the user's.
   if (existsSync(out) && !statSync(out).isDirectory())
@@ -107,8 +97,6 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const projectRoot = process.cwd();
   const { app, entry } = await importAppDefinition(opts.src);
   const { evaluated, emitted, files } = renderApp(app, { projectRoot, secrets: opts.secrets });
-  // Read the baseline first, so a broken one stops the build before anything is written.
-  const baseline = readBaseline(opts.baselineFile ?? path.join(path.dirname(entry), 'lint-baseline.json'));
   const plan = planFolder(out, files);
   const manifestCurrent = existsSync(path.join(out, MANIFEST_FILE))
     ? readFileSync(path.join(out, MANIFEST_FILE), 'utf8')
@@ -116,56 +104,35 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const manifestStale = manifestCurrent !== manifestText(files.keys());
   const upToDate =
     plan.write.length === 0 && plan.remove.length === 0 && plan.foreign.length === 0 && !manifestStale;
-  const result: BuildResult = {
-    ok: true,
+  if (!opts.check) writePlan(out, files, plan, opts.out);
+  const mapper = new SourceMapper(projectRoot);
+  const byPath = new Map(emitted.filter((f) => f.code).map((f) => [f.path, f.code!]));
+  return {
+    entry,
     upToDate,
     written: plan.write,
     removed: plan.remove,
     files: [...files.keys(), MANIFEST_FILE].sort(),
-    diagnostics: [],
-    errors: 0,
-    warnings: 0,
-    accepted: 0,
-    staleBaseline: [],
+    withOrigin: (d) => withOrigin(d, byPath, evaluated, mapper),
   };
-  if (opts.check) {
-    if (!upToDate) {
-      result.ok = false;
-      return result;
-    }
-  } else {
-    try {
-      applyPlan(out, files, plan);
-    } catch (e) {
-      // a full disk, a read-only folder...: the user's environment, reported as one line
-      const err = e as NodeJS.ErrnoException;
-      if (e instanceof InputError || typeof err?.code !== 'string' || !err.syscall) throw e;
-      throw new InputError(`cannot write the build output: ${err.code} (${err.syscall})`, {
-        file: err.path ? path.relative(process.cwd(), err.path) || err.path : opts.out,
-      });
-    }
-  }
+}
 
-  const loaded = loadApp(out);
-  // A --with-secrets build writes the real credentials on purpose (for a deploy, never into
-  // dist-app/), so the rule against credentials in common data does not apply to it.
-  const lint = lintApp(
-    loaded,
-    opts.secrets === 'resolve' ? { rules: { 'security/credentials-in-common': 'off' } } : {},
-  );
-  // The baseline is applied here (as lintApp would) so entries that no longer match are visible.
-  const { kept, accepted } = baseline
-    ? applyBaseline(lint.diagnostics, baseline)
-    : { kept: lint.diagnostics, accepted: 0 };
-  if (baseline) result.staleBaseline = staleEntries(lint.diagnostics, baseline);
-  const mapper = new SourceMapper(projectRoot);
-  const byPath = new Map(emitted.filter((f) => f.code).map((f) => [f.path, f.code!]));
-  result.diagnostics = kept.map((d) => withOrigin(d, byPath, evaluated, mapper));
-  result.accepted = accepted;
-  result.errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  result.warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  result.ok = result.errors === 0;
-  return result;
+function writePlan(
+  out: string,
+  files: Map<string, string>,
+  plan: ReturnType<typeof planFolder>,
+  shownOut: string,
+): void {
+  try {
+    applyPlan(out, files, plan);
+  } catch (e) {
+    // a full disk, a read-only folder...: the user's environment, reported as one line
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof InputError || typeof err?.code !== 'string' || !err.syscall) throw e;
+    throw new InputError(`cannot write the build output: ${err.code} (${err.syscall})`, {
+      file: err.path ? path.relative(process.cwd(), err.path) || err.path : shownOut,
+    });
+  }
 }
 
 /** makecomapp.json metadata key → the authoring property that sets it. */
@@ -202,50 +169,4 @@ function withOrigin(
   const source = evaluated.origins.get(componentOriginKey(kind as ComponentKind, name));
   if (!source?.origin) return d;
   return { ...d, origin: mapper.locate(source.origin, field ? META_KEYS[field] : undefined, '') };
-}
-
-/** Baseline file: `{version: 1, findings: [{ruleId, file, pointer, message, reason}]}`; reasons are for readers. */
-function readBaseline(file: string): Baseline | undefined {
-  if (!existsSync(file)) return undefined;
-  // the one loader's parser: syntax errors come with line and column
-  const doc = parseJsonDocument(readFileSync(file, 'utf8'), file);
-  const bad = doc.diagnostics.find((d) => d.severity === 'error');
-  if (bad || doc.value === undefined) {
-    throw new InputError(`lint baseline is not valid JSON: ${bad?.message ?? 'no value'}`, {
-      file,
-      line: bad?.line,
-      column: bad?.column,
-    });
-  }
-  const parsed = doc.value as { version?: unknown; findings?: unknown } | null;
-  if (parsed?.version !== 1 || !Array.isArray(parsed.findings)) {
-    throw new InputError('lint baseline must be {"version": 1, "findings": [...]}', { file });
-  }
-  const findings = (parsed.findings as unknown[]).map((raw, i) => {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-      throw new InputError(`findings[${i}] must be an object {ruleId, file, pointer, message, reason}`, {
-        file,
-      });
-    const f = raw as Record<string, unknown>;
-    if (typeof f.reason !== 'string' || !f.reason.trim()) {
-      throw new InputError(
-        `every accepted finding needs a "reason" (${String(f.ruleId)} at ${String(f.file)})`,
-        { file },
-      );
-    }
-    const { reason: _reason, ...entry } = f;
-    return entry as unknown as Baseline['findings'][number];
-  });
-  const problem = baselineProblem({ version: 1, findings });
-  if (problem) throw new InputError(`not a lint baseline: ${problem}`, { file });
-  return { version: 1, findings };
-}
-
-/** Entries (with their count) that more findings would be needed to use up. */
-function staleEntries(found: Diagnostic[], baseline: Baseline): BaselineEntry[] {
-  const key = (d: Pick<Diagnostic, 'ruleId' | 'file' | 'pointer' | 'message'>) =>
-    JSON.stringify([d.ruleId, d.file, d.pointer, d.message]);
-  const seen = new Map<string, number>();
-  for (const d of found) seen.set(key(d), (seen.get(key(d)) ?? 0) + 1);
-  return baseline.findings.filter((e) => (seen.get(key(e)) ?? 0) === 0);
 }

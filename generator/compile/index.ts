@@ -1,6 +1,12 @@
 /** The typed authoring API (used by app-src/), the compiler and the importer. */
 export * from './authoring/index.ts';
-export { type BuildOptions, type BuildResult, buildApp, importAppDefinition, renderApp } from './build.ts';
+export {
+  type CompileOptions,
+  type CompileResult,
+  compileApp,
+  importAppDefinition,
+  renderApp,
+} from './build.ts';
 export { BUNDLE_FILE, emitApp, MAKECOMAPP_FILE } from './emit.ts';
 export { type EvaluatedApp, evaluateApp } from './evaluate.ts';
 export { type ImportOptions, type ImportResult, importApp } from './import/index.ts';

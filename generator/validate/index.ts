@@ -13,6 +13,7 @@ import { type FileSuppressions, isSuppressed, parseSuppressions } from './suppre
 import type { LintConfig, LintResult, Rule } from './types.ts';
 
 export { type Analysis, analyzeApp } from './analysis/index.ts';
+export { capSyntaxErrors } from './cap-syntax-errors.ts';
 export { CONFIG_SCHEMA } from './config/config-schema.ts';
 export { CONFIG_FILE_NAMES, findConfigFile, parseConfig, readConfigFile } from './config/load-config.ts';
 export {
@@ -25,7 +26,14 @@ export {
 export * from './profiles/index.ts';
 export { ALL_RULES, RULES_BY_ID } from './rules/index.ts';
 export { renderRulesDoc } from './rules-doc.ts';
-export { applyBaseline, type Baseline, baselineProblem, createBaseline } from './suppress/baseline.ts';
+export {
+  applyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  baselineProblem,
+  createBaseline,
+} from './suppress/baseline.ts';
+export { readBaselineFile, unusedBaselineEntries } from './suppress/baseline-file.ts';
 export type {
   LintConfig,
   LintResult,

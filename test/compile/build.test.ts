@@ -15,7 +15,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../generator/cli/errors.ts';
-import { buildApp, importAppDefinition, MANIFEST_FILE, renderApp } from '../../generator/compile/index.ts';
+import { importAppDefinition, MANIFEST_FILE, renderApp } from '../../generator/compile/index.ts';
+import { build as buildApp } from '../../generator/workflow/build.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -6,12 +6,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../generator/compile/index.ts';
 import { loadApp } from '../../generator/load/index.ts';
 import type { AppModel, ComponentCodeType } from '../../generator/model/index.ts';
 import { schemaForComponentCode, schemaForGeneralCode } from '../../generator/validate/schema/choose.ts';
 import { validateSchemas } from '../../generator/validate/schema/index.ts';
 import { SCHEMAS_DIR } from '../../generator/validate/schema/registry.ts';
+import { build as buildApp } from '../../generator/workflow/build.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-schemas-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

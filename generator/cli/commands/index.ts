@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { SetExit } from '../lazy-action.ts';
 import { registerBuild } from './build.ts';
 import { registerDiff } from './diff.ts';
 import { registerIml } from './iml.ts';
@@ -8,8 +9,7 @@ import { registerServeApi } from './serve-api.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerStart } from './start.ts';
 
-/** A command reports its exit code through `setExit` (0 clean, 1 findings, 2 error). */
-export type SetExit = (code: number) => void;
+export type { SetExit } from '../lazy-action.ts';
 
 export function registerCommands(program: Command, setExit: SetExit): void {
   for (const register of [

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadApp } from '../load/index.ts';
 import type { AppModel } from '../model/app.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../model/errors.ts';
 
 /** A file of an app, relative to where the command runs when inside it, else absolute: a path the user can open. */
 export function displayPath(root: string, rel: string): string {

@@ -4,7 +4,7 @@
  * otherwise be read until memory runs out. Folders are left to the caller (some options take one).
  */
 import { statSync } from 'node:fs';
-import { InputError } from './errors.ts';
+import { InputError } from '../model/errors.ts';
 
 const MB = 1024 * 1024;
 

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppModel } from '../model/app.ts';
-import { InputError, UsageError } from './errors.ts';
+import { InputError, UsageError } from '../model/errors.ts';
 
 /** Absolute path → what it is ("a file of the app being linted", "the --replay recording"...). */
 export type Protected = Map<string, string>;
