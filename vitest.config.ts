@@ -1,6 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // app-src imports the authoring API by the package name; tests run it from the sources
+    alias: {
+      'make-app-toolkit/authoring': fileURLToPath(
+        new URL('./generator/compile/authoring/index.ts', import.meta.url),
+      ),
+    },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

@@ -1,5 +1,5 @@
 /** The App Academy v2 (OAuth 2) reference app: the entry the compiler reads. */
-import { defineApp } from '../generator/compile/index.ts';
+import { defineApp } from 'make-app-toolkit/authoring';
 import { academy } from './connections/academy.ts';
 import { base } from './general/base.ts';
 import { readme } from './general/readme.ts';

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Entry point: registers tsx so the TypeScript sources run directly, then hands over to the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point: runs the compiled CLI (build/, made by `npm run build`; shipped in the package).
+import { main } from '../build/generator/cli/main.js';
 
-register();
-const { main } = await import('../generator/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

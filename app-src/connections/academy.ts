@@ -1,4 +1,4 @@
-import { defineConnection, expr, secret } from '../../generator/compile/index.ts';
+import { defineConnection, expr, secret } from 'make-app-toolkit/authoring';
 import { API_BASE, REDIRECT_URI } from '../shared/api.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { defineBase } from '../../generator/compile/index.ts';
+import { defineBase } from 'make-app-toolkit/authoring';
 import { academy } from '../connections/academy.ts';
 import { API_BASE } from '../shared/api.ts';
 

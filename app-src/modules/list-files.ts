@@ -1,4 +1,4 @@
-import { defineModule } from '../../generator/compile/index.ts';
+import { defineModule } from 'make-app-toolkit/authoring';
 import { academy } from '../connections/academy.ts';
 import { limitParameter } from '../shared/limit.ts';
 

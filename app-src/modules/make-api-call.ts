@@ -1,4 +1,4 @@
-import { defineModule, expr } from '../../generator/compile/index.ts';
+import { defineModule, expr } from 'make-app-toolkit/authoring';
 import { academy } from '../connections/academy.ts';
 
 const keyValueSpec = [

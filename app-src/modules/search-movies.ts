@@ -1,4 +1,4 @@
-import { defineModule, expr } from '../../generator/compile/index.ts';
+import { defineModule, expr } from 'make-app-toolkit/authoring';
 import { academy } from '../connections/academy.ts';
 import { limitParameter } from '../shared/limit.ts';
 import { movieInterface, movieSample } from '../shared/movie.ts';

@@ -1,4 +1,4 @@
-import { defineModule } from '../../generator/compile/index.ts';
+import { defineModule } from 'make-app-toolkit/authoring';
 import { movieInterface, movieSample } from '../shared/movie.ts';
 import { movieEvents } from '../webhooks/movie-events.ts';
 

@@ -1,4 +1,4 @@
-import { defineRpc } from '../../generator/compile/index.ts';
+import { defineRpc } from 'make-app-toolkit/authoring';
 import { academy } from '../connections/academy.ts';
 
 /** Genres as select options (`{label, value}`); the API answers them all at once. */

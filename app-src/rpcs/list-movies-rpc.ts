@@ -1,4 +1,4 @@
-import { defineRpc, expr } from '../../generator/compile/index.ts';
+import { defineRpc, expr } from 'make-app-toolkit/authoring';
 import { academy } from '../connections/academy.ts';
 
 /** Movie picker: options `{label, value}` over every page of /movies (at most 20 movies exist). */

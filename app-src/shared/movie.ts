@@ -2,7 +2,7 @@
  * What the movie modules share: the movie fields a user fills in, the movie a module outputs, and a
  * sample of it (the documented Iron Man example).
  */
-import { type ParamRefs, rpcUrl } from '../../generator/compile/index.ts';
+import { type ParamRefs, rpcUrl } from 'make-app-toolkit/authoring';
 import { getMovieCustomFields } from '../rpcs/get-movie-custom-fields.ts';
 import { listGenres } from '../rpcs/list-genres.ts';
 import { listMoviesRpc } from '../rpcs/list-movies-rpc.ts';

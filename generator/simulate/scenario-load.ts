@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
 import { unescapePointerSegment } from '../model/location.ts';
+import { packageFile } from '../model/package-files.ts';
 import type { Scenario } from './scenario-types.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 import { parseDuration } from './temp.ts';
@@ -27,7 +28,7 @@ export class ScenarioError extends Error {
   }
 }
 
-const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../schemas/scenario.schema.json');
+const SCHEMA_PATH = packageFile('schemas/scenario.schema.json');
 let validator: ValidateFunction | undefined;
 
 function getValidator() {

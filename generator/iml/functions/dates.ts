@@ -2,18 +2,22 @@
  * Date handling on moment-timezone: values become moments in the evaluation's IANA zone
  * (EvalOptions.timezone, default UTC); unknown zone names are ignored as Make does ([HELP]).
  */
-import moment from 'moment-timezone';
+import type Moment from 'moment-timezone';
+import { lazyRequire } from '../../model/lazy-require.ts';
 import { ImlEvalError } from '../errors.ts';
 import { resolveZone } from '../runtime/env.ts';
 import { primitive, toText, typeName } from '../runtime/values.ts';
+
+// moment-timezone (with its zone data) loads when a date is first handled, not at start-up
+const moment = lazyRequire<typeof Moment>('moment-timezone');
 
 /** Make's default format when `formatDate` gets none ([3P-RT]; unconfirmed). */
 export const DEFAULT_DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ss.SSSZ';
 
 /** A date argument: Date, epoch milliseconds, or text (ISO 8601 first, then what `Date` accepts). */
-export function toMoment(v: unknown, zone: string, what: string): moment.Moment {
+export function toMoment(v: unknown, zone: string, what: string): Moment.Moment {
   v = primitive(v);
-  let m: moment.Moment | undefined;
+  let m: Moment.Moment | undefined;
   if (v instanceof Date) m = moment.tz(v.getTime(), zone);
   else if (typeof v === 'number') m = moment.tz(v, zone);
   else if (typeof v === 'string' && v.trim() !== '') {
@@ -57,7 +61,7 @@ const DIFF_UNITS: Record<string, (ms: number) => number> = {
 };
 
 /** `dateDiff(end, start, unit)` ([3P-RT] only): whole units, R* are the residue; start after end is an error. */
-export function dateDiff(end: moment.Moment, start: moment.Moment, unit: string): number {
+export function dateDiff(end: Moment.Moment, start: Moment.Moment, unit: string): number {
   const f = DIFF_UNITS[unit];
   if (!f) throw new ImlEvalError(`dateDiff(): unknown unit '${unit}' (use D, H, m, s, RH, Rm, Rs)`);
   const ms = end.valueOf() - start.valueOf();

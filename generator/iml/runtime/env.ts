@@ -2,7 +2,11 @@
  * The per-evaluation environment: EvalOptions resolved once (clock, zone, equality, random,
  * custom functions) so compiled closures read plain fields.
  */
-import moment from 'moment-timezone';
+import type Moment from 'moment-timezone';
+import { lazyRequire } from '../../model/lazy-require.ts';
+
+const moment = lazyRequire<typeof Moment>('moment-timezone');
+
 import type { CustomFunctions, EvalOptions } from '../api.ts';
 
 export interface Env {

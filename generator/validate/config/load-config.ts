@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
+import { lazyRequire } from '../../model/lazy-require.ts';
+
+const ajvModule = lazyRequire<typeof import('ajv')>('ajv');
+
 import { parseJsonDocument } from '../../load/index.ts';
 import { InputError } from '../../model/errors.ts';
 import type { LintConfig } from '../types.ts';
@@ -20,7 +24,7 @@ export function parseConfig(text: string, file: string): LintConfig {
       line: syntax?.line,
       column: syntax?.column,
     });
-  validate ??= new Ajv({ allErrors: false, strict: false }).compile(CONFIG_SCHEMA);
+  validate ??= new ajvModule.Ajv({ allErrors: false, strict: false }).compile(CONFIG_SCHEMA);
   if (!validate(doc.value)) {
     const err = validate.errors?.[0];
     const at = doc.locate(err?.instancePath ?? '');

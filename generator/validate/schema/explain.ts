@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { escapePointerSegment, fromPointer } from '../../model/location.ts';
-import { fragmentValidator, validatorFor } from './compile.ts';
+import { explainingValidatorFor, fragmentValidator, validatorFor } from './compile.ts';
 import type { SchemaName } from './registry.ts';
 
 /** One plain-words finding: where (instance pointer, on the key or the value) and what. */
@@ -40,8 +40,11 @@ const MAX_DEPTH = 8;
  * no branch fits), unknown keys use the place's `x-notAllowedHere` reasons.
  */
 export function explain(name: SchemaName, data: unknown, title: string): SchemaFinding[] {
-  const validate = validatorFor(name);
-  if (validate(data)) return [];
+  // The fast (precompiled) check first; only a failing value pays for the run-time validator, whose
+  // errors point at the bundle's own schema objects, which explaining needs.
+  if (validatorFor(name)(data)) return [];
+  const validate = explainingValidatorFor(name);
+  validate(data);
   const findings = collapse(name, validate.errors ?? [], '', title, 0);
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -133,7 +136,7 @@ function resolveComposite(
   }
   const candidates: SchemaFinding[][] = [];
   for (const branch of branches) {
-    const v = fragmentValidator(name, branch);
+    const v = fragmentValidator(branch);
     if (!v) return fallback();
     if (v(e.data)) {
       // oneOf failing because several branches match: say so plainly.

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../model/package-files.ts';
 
 /** Folder holding the JSON Schemas (`schemas/` at the repository root). */
-export const SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../schemas');
+export const SCHEMAS_DIR = packageFile('schemas');
 /** The committed bundle of every code-type schema (external `$ref`s inlined). */
 export const BUNDLE_FILE = path.join(SCHEMAS_DIR, 'bundled', 'code-schemas.json');
 

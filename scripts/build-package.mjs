@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Builds what the package ships: the TypeScript sources compiled to build/ (JavaScript + .d.ts),
+// plus the plain-JavaScript files the code loads at run time (the sandbox worker).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+function copyRuntimeAssets(dir) {
+  for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) copyRuntimeAssets(rel);
+    else if (entry.name.endsWith('.mjs') || entry.name.endsWith('.cjs')) {
+      mkdirSync(path.join(root, 'build', dir), { recursive: true });
+      copyFileSync(path.join(root, rel), path.join(root, 'build', rel));
+    }
+  }
+}
+copyRuntimeAssets('generator');
