@@ -1,7 +1,7 @@
 /**
  * Request directives `make-app simulate` does not reproduce (part of Make's vocabulary, so the
- * simulator and the linter share one list). Each use becomes a step warning (never a
- * silent skip), and the linter reports the same list (`structure/not-simulated`).
+ * simulator and, later, the linter share one list). Each use becomes a step warning, never a
+ * silent skip.
  */
 
 type Spec = Record<string, unknown>;
