@@ -7,6 +7,7 @@ import { InputError } from '../model/errors.ts';
 import { loadBundle } from './bundle.ts';
 import { createContext, type LoadOptions, parseInto, readText } from './context.ts';
 import { loadImljsonExport } from './imljson-export.ts';
+import { withConventionalFallback } from './incomplete-manifest.ts';
 import { type JsonDocument, parseJsonDocument } from './json-document.ts';
 import { loadLocalDev, manifestDocuments } from './local-dev.ts';
 import { loadLoose } from './loose.ts';
@@ -70,7 +71,8 @@ function loadFromFile(abs: string, opts: LoadOptions): AppModel {
 
 function loadFromFolder(dir: string, opts: LoadOptions): AppModel {
   const manifest = path.join(dir, 'makecomapp.json');
-  if (existsSync(manifest)) return withUnreferenced(dir, opts, (ctx) => loadLocalDev(ctx, manifest));
+  if (existsSync(manifest))
+    return withUnreferenced(dir, opts, (ctx) => withConventionalFallback(ctx, loadLocalDev(ctx, manifest)));
   if (existsSync(path.join(dir, 'metadata.json')) && hasImljson(dir)) {
     return withUnreferenced(dir, opts, (ctx) => loadImljsonExport(ctx));
   }

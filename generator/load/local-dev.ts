@@ -29,6 +29,8 @@ import { DEFAULT_MAX_DEPTH, type JsonDocument } from './json-document.ts';
  * same value (see loadManifestDocument).
  */
 export const manifestDocuments = new WeakMap<AppModel, JsonDocument>();
+/** The component kinds a manifest mentions under `components` (even with no entries). */
+export const manifestKinds = new WeakMap<AppModel, Set<string>>();
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -86,6 +88,7 @@ export function loadLocalDev(ctx: LoadContext, manifestAbs: string): AppModel {
   loadGeneral(ctx, app, doc, manifest.generalCodeFiles);
 
   const components = manifest.components;
+  manifestKinds.set(app, new Set(isObject(components) ? Object.keys(components) : []));
   if (components !== undefined && !isObject(components)) {
     report(
       ctx,

@@ -90,6 +90,11 @@ export interface Component {
   codes: Partial<Record<ComponentCodeType, CodeFile>>;
   /** Where the component is declared (its makecomapp.json entry, metadata file or bundle key). */
   declaredAt?: SourceLocation;
+  /**
+   * The layout has no place for this component's label, description or module type (flat
+   * `module.x.api.imljson` files, a folder without metadata): they are set in Make's UI.
+   */
+  metadataOutside?: boolean;
 }
 
 export type AppLayout = 'local-dev' | 'imljson-export' | 'bundle' | 'loose';

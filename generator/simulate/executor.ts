@@ -245,7 +245,7 @@ async function runOnce(
       if (target.onPage && shaped.items && target.onPage(shaped.items.map((x) => x.item))) break;
       if (env.settings.stopOnEmptyPage && pageItems === 0) break;
       if (limit !== undefined && itemCount >= limit) break;
-      if (target.role === 'trigger' && itemCount >= env.settings.maxPastRecords) break;
+      if (itemCount >= env.settings.maxPastRecords) break; // Make's cap on paginated records, any module
       if (pag.condition !== undefined && !truthy(ev(pag.condition, { ...lastCtx, pagination: { page } })))
         break;
       counters.pages++;
@@ -256,6 +256,8 @@ async function runOnce(
   }
   const merged = mergePages(pages, iterating);
   let output = merged.output;
+  if (pages.length > 1 && Array.isArray(output) && output.length > env.settings.maxPastRecords)
+    output = output.slice(0, env.settings.maxPastRecords);
   if (response.wrapper !== undefined && target.role !== 'connection')
     output = ev(response.wrapper, { ...lastCtx, temp, output });
   if (limit !== undefined && Array.isArray(output) && target.role !== 'trigger')

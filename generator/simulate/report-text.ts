@@ -29,6 +29,7 @@ export function formatReport(report: SimulationReport, opts: { verbose?: boolean
         out.push(
           `        ${st.status === 'pass' ? 'expected error' : 'error'}: ${st.error.type}: ${st.error.message}`,
         );
+      for (const w of st.warnings ?? []) out.push(`        ! ${w}`);
       for (const f of st.failures)
         if (!st.error || !f.startsWith(`${st.error.type}: `)) out.push(`        ✗ ${f}`);
       if (opts.verbose && st.output?.length)

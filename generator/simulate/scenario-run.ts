@@ -219,6 +219,7 @@ export async function runScenario(rt: Runtime, scenario: Scenario): Promise<Scen
   ) => {
     rt.wire.context = { scenario: scenario.name, step: index };
     rt.wire.stepExchanges = [];
+    rt.wire.stepWarnings = [];
     const clock = new Date(rt.clock.now()).toISOString();
     let outcome: StepOutcome = {};
     let error: MakeErrorInfo | undefined;
@@ -254,6 +255,7 @@ export async function runScenario(rt: Runtime, scenario: Scenario): Promise<Scen
       status: failures.length === 0 ? 'pass' : 'fail',
       ...(error ? { error } : {}),
       failures,
+      ...(rt.wire.stepWarnings.length ? { warnings: [...rt.wire.stepWarnings] } : {}),
       requests,
       ...(output ? { output } : {}),
       clock,

@@ -1,5 +1,7 @@
 /** Evaluates a request's directives, builds the bytes and sends them through the wire, following redirects. */
 import type { ImlContext } from '../iml/api.ts';
+import { awsSignVersion, notSimulatedIn } from '../model/not-simulated.ts';
+import { signAwsV4 } from './aws-sign.ts';
 import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
 import { MakeError } from './errors.ts';
 import type { ExecEnv, ExecTarget } from './executor.ts';
@@ -24,7 +26,7 @@ export async function sendSpec(
   const baseUrl = spec.baseUrl !== undefined ? ev(spec.baseUrl) : undefined;
   const headersV = spec.headers !== undefined ? ev(spec.headers) : {};
   const qsV = spec.qs !== undefined ? ev(spec.qs) : undefined;
-  const built = buildRequest(
+  let built = buildRequest(
     {
       url: joinUrl(baseUrl, urlValue),
       method: String(ev(spec.method ?? 'GET') ?? 'GET'),
@@ -36,6 +38,12 @@ export async function sendSpec(
     },
     { qsReplacesUrlQuery: env.settings.qsReplacesUrlQuery, boundarySeed: env.nextSeed() },
   );
+  for (const [directive, why] of notSimulatedIn(spec))
+    env.wire.warn(`${pointer}: "${directive}" is not simulated: ${why}.`);
+  if (spec.aws !== undefined && awsSignVersion(spec.aws) === 4) {
+    const now = ev('{{now}}');
+    built = signAwsV4(built, ev(spec.aws), now instanceof Date ? now : new Date(String(now)));
+  }
   const sanitize = [...sanitizeList(spec), ...(target.sanitize ?? [])];
   const timeout = Math.min(
     Number(spec.timeout ?? env.settings.requestTimeoutMs) || env.settings.requestTimeoutMs,

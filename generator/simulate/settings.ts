@@ -14,7 +14,7 @@ export interface SimulatorSettings {
   maxRequestsPerExecution: number;
   /** Max pagination requests in one execution (Make: 50). */
   maxPaginationRequests: number;
-  /** Max records a paginated trigger collects (Make: 3200). */
+  /** Max records one paginated execution collects, any module (Make: 3200). */
   maxPastRecords: number;
   /** Hard cap on `repeat` iterations (Make runtime: 1000). */
   maxRepeat: number;

@@ -59,6 +59,8 @@ export interface StepReport {
   error?: MakeErrorInfo;
   /** Assertion failures (empty when the step met its expectations). */
   failures: string[];
+  /** Directives this step used that the simulator does not reproduce (e.g. `gzip`, `ca`). */
+  warnings?: string[];
   requests: RequestRecord[];
   /** Output bundles (always an array; an action gives one bundle). RPC: its raw output, wrapped in an array. */
   output?: unknown[];

@@ -18,6 +18,8 @@ export interface WireContext {
 export class Wire {
   /** Exchanges recorded during the current step (the step report lists them). */
   stepExchanges: Exchange[] = [];
+  /** What the current step could not simulate faithfully (shown as step warnings). */
+  stepWarnings: string[] = [];
   context: WireContext = { scenario: '', step: 0 };
   /** Rewrite response `Date` headers to the simulated clock (off for live runs). */
   simulatedDateHeader = true;
@@ -28,6 +30,11 @@ export class Wire {
     readonly recorder: Recorder,
     private readonly clock: Clock,
   ) {}
+
+  /** Records a warning once per step. */
+  warn(message: string): void {
+    if (!this.stepWarnings.includes(message)) this.stepWarnings.push(message);
+  }
 
   get replaying(): boolean {
     return this.replay !== undefined;

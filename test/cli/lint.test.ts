@@ -84,7 +84,7 @@ describe('make-app lint', { timeout: 180_000 }, () => {
       /^::error file=test\/fixtures\/validate\/broken-app.bundle.json,line=68,col=57,/m,
     );
     expect(lint(`${FIX}/broken-app.bundle.json`, '-f', 'junit').out).toMatch(
-      /<testsuites name="make-app lint" tests="3" failures="3"/,
+      /<testsuites name="make-app lint" tests="3" failures="2"/, // the info finding does not fail the run
     );
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTemplate, BUILTIN_FUNCTIONS, evaluateTemplate } from '../../generator/iml/index.ts';
 import { FIXED_NOW, type ImlCase, seeded, sharedContext } from './conformance/case.ts';
 import { DOCS_CASES } from './conformance/docs-examples.ts';
+import { DOCUMENTED_PAGE_CASES } from './conformance/documented-pages.ts';
 import { ARRAY_CASES } from './conformance/functions-array.ts';
 import { DATE_CASES } from './conformance/functions-date.ts';
 import { GENERAL_CASES, MATH_CASES } from './conformance/functions-general-math.ts';
@@ -30,6 +31,7 @@ const TABLES: Record<string, ImlCase[]> = {
   'json and crypto': JSON_CRYPTO_CASES,
   'documented examples': DOCS_CASES,
   'help-center examples': HELP_CASES,
+  'documented pages (once wrong)': DOCUMENTED_PAGE_CASES,
 };
 
 const ALL = Object.values(TABLES).flat();

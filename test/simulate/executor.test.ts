@@ -152,6 +152,21 @@ describe('pagination', () => {
     expect(stub.seen).toHaveLength(5);
     expect(s.output).toHaveLength(5);
   });
+  // https://developers.make.com/custom-apps-documentation/component-blocks/api/pagination.md (limits table)
+  it('a search stops at the paginated-record cap as well as the request cap', async () => {
+    const [s] = await run(
+      search({
+        url: '/items',
+        qs: { page: '{{pagination.page}}' },
+        pagination: { condition: true },
+        response: { iterate: '{{body.items}}' },
+      }),
+      [{ run: { module: 'm' } }],
+      { settings: { maxPastRecords: 7 } },
+    );
+    expect(stub.seen).toHaveLength(2);
+    expect(s.output).toHaveLength(7);
+  });
 });
 
 describe('request directives', () => {

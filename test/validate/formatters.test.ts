@@ -89,7 +89,7 @@ describe('formatters', () => {
     expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
     expect(out.match(/<testsuite /g)?.length).toBe(3);
     expect(out.match(/<testcase /g)?.length).toBe(3);
-    expect(out.match(/<failure /g)?.length).toBe(3);
+    expect(out.match(/<failure /g)?.length).toBe(1); // only the error fails the run
     expect(out).toContain('&lt;a &amp; b&gt;');
     expect(out).not.toContain('\u0001');
     // balanced elements: a crude but real well-formedness check
@@ -124,5 +124,48 @@ describe('formatters', () => {
     const j = JSON.parse(FORMATTERS.json(DS, { suppressed: 2 }));
     expect(j.summary).toEqual({ error: 1, warning: 1, info: 1, suppressed: 2 });
     expect(j.diagnostics).toEqual(DS);
+  });
+
+  it('junit counts warnings as failures only when they fail the run', () => {
+    const passing = FORMATTERS.junit(DS);
+    expect(passing).toMatch(/<testsuites [^>]*failures="1"/);
+    expect(passing).toContain('<system-out>warning structure/missing-label makecomapp.json:10:7');
+    const failing = FORMATTERS.junit(DS, { warningsFail: true });
+    expect(failing).toMatch(/<testsuites [^>]*failures="2"/);
+    expect(failing.match(/<failure /g)?.length).toBe(2);
+  });
+
+  it('sarif paths resolve through originalUriBaseIds: the app root, below the repository root', () => {
+    const validate = sarifValidator();
+    const alone = JSON.parse(FORMATTERS.sarif(DS, { appRoot: '/work/repo/apps/notes' }));
+    expect(alone.runs[0].originalUriBaseIds).toEqual({ APPROOT: { uri: 'file:///work/repo/apps/notes/' } });
+    const inRepo = JSON.parse(
+      FORMATTERS.sarif(DS, { appRoot: '/work/repo/apps/notes', repositoryRoot: '/work/repo' }),
+    );
+    expect(validate(inRepo)).toBe(true);
+    expect(inRepo.runs[0].originalUriBaseIds).toEqual({
+      SRCROOT: { uri: 'file:///work/repo/' },
+      APPROOT: { uri: 'apps/notes/', uriBaseId: 'SRCROOT' },
+    });
+    const loc = inRepo.runs[0].results[1].locations[0].physicalLocation.artifactLocation;
+    expect(loc).toEqual({ uri: 'makecomapp.json', uriBaseId: 'APPROOT' });
+  });
+
+  it('sarif logical locations name a connection as a resource, not a module', () => {
+    const conn: Diagnostic = { ...DS[1], component: 'connections.academy' };
+    const log = JSON.parse(FORMATTERS.sarif([DS[0], conn]));
+    const kinds = log.runs[0].results.map(
+      (r: { locations: { logicalLocations: { kind: string }[] }[] }) =>
+        r.locations[0].logicalLocations[0].kind,
+    );
+    expect(kinds).toEqual(['module', 'resource']);
+  });
+
+  it('github annotations use repository-relative paths when both roots are known', () => {
+    const out = FORMATTERS.github([DS[1]], {
+      appRoot: '/work/repo/apps/notes',
+      repositoryRoot: '/work/repo',
+    });
+    expect(out).toContain('file=apps/notes/makecomapp.json');
   });
 });

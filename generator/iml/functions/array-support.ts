@@ -15,6 +15,20 @@ export function distinctKey(v: unknown): string {
   return `p:${toText(v)}`;
 }
 
+const SORT_ORDERS = new Set(['asc', 'desc', 'asc ci', 'desc ci']);
+
+/**
+ * Reads `sort`'s optional arguments. Make's help shows `sort(Contacts[]; name)`: a second argument
+ * that is not one of the four orders is the key, sorted ascending.
+ */
+export function sortOrderAndKey(order: unknown, key: unknown): [string, string | undefined] {
+  const text = (v: unknown) => (v === undefined || v === null ? undefined : toText(v));
+  const o = text(order);
+  const k = text(key);
+  if (o !== undefined && k === undefined && !SORT_ORDERS.has(o.trim().toLowerCase())) return ['asc', o];
+  return [o ?? 'asc', k];
+}
+
 /** `sort(array, [order], [key])`: order asc (default), desc, asc ci, desc ci; key is a dot path. */
 export function sortArray(items: unknown[], order: string, key: string | undefined): unknown[] {
   const o = order.trim().toLowerCase();

@@ -2,7 +2,7 @@
 import { ImlEvalError } from '../errors.ts';
 import { getPath } from '../runtime/path.ts';
 import { isPlainObject, primitive, setOwn, toText, typeName } from '../runtime/values.ts';
-import { distinctKey, shuffle, sortArray } from './array-support.ts';
+import { distinctKey, shuffle, sortArray, sortOrderAndKey } from './array-support.ts';
 import { array, int, optionalInt } from './coerce.ts';
 import { type BuiltinFunction, fn, VARIADIC } from './define.ts';
 
@@ -64,13 +64,8 @@ export const ARRAY_FUNCTIONS: BuiltinFunction[] = [
     'array',
     'sort',
     [1, 3],
-    "sort(array, [order='asc'], [key]): sorted; order asc, desc, asc ci, desc ci; key a dot path",
-    ([a, o, k]) =>
-      sortArray(
-        array(a, 'sort() array'),
-        o === undefined || o === null ? 'asc' : toText(o),
-        k === undefined || k === null ? undefined : toText(k),
-      ),
+    "sort(array, [order='asc'], [key]): sorted; order asc, desc, asc ci, desc ci; key a dot path (a second argument that is not an order is the key)",
+    ([a, o, k]) => sortArray(array(a, 'sort() array'), ...sortOrderAndKey(o, k)),
   ),
   fn(
     'array',

@@ -6,6 +6,14 @@ import { bytes } from './binary.ts';
 import { type BuiltinFunction, fn } from './define.ts';
 import { jwt } from './jwt.ts';
 
+/**
+ * Padded standard Base64 text. Make's PKCE example passes `sha256(verifier; "base64")` to
+ * `base64url` and expects RFC 7636's challenge, so such text is converted, not re-encoded.
+ */
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)$/;
+
+const toBase64Url = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
 export const CRYPTO_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'crypto',
@@ -34,7 +42,8 @@ export const CRYPTO_FUNCTIONS: BuiltinFunction[] = [
     'crypto',
     'base64url',
     [1],
-    'base64url(text|buffer): URL-safe Base64 without padding (seen in the PKCE docs example)',
-    ([t]) => bytes(t).toString('base64url'),
+    'base64url(text|buffer): URL-safe Base64 without padding; Base64 text is re-alphabeted, not encoded again (the PKCE docs example)',
+    ([t]) =>
+      typeof t === 'string' && STANDARD_BASE64.test(t) ? toBase64Url(t) : bytes(t).toString('base64url'),
   ),
 ];

@@ -14,6 +14,9 @@ const moment = lazyRequire<typeof Moment>('moment-timezone');
 /** Make's default format when `formatDate` gets none ([3P-RT]; unconfirmed). */
 export const DEFAULT_DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ss.SSSZ';
 
+/** Day-first dotted forms Make's type-coercion page lists as text it turns into dates. */
+const DOTTED_DAY_FIRST = ['D.M.YYYY', 'D.M.YYYY H:mm:ss', 'D.M.YYYY H:mm:ssZ'];
+
 /** A date argument: Date, epoch milliseconds, or text (ISO 8601 first, then what `Date` accepts). */
 export function toMoment(v: unknown, zone: string, what: string): Moment.Moment {
   v = primitive(v);
@@ -22,6 +25,7 @@ export function toMoment(v: unknown, zone: string, what: string): Moment.Moment 
   else if (typeof v === 'number') m = moment.tz(v, zone);
   else if (typeof v === 'string' && v.trim() !== '') {
     m = moment.tz(v.trim(), moment.ISO_8601, true, zone);
+    if (!m.isValid()) m = moment.tz(v.trim(), DOTTED_DAY_FIRST, true, zone);
     if (!m.isValid()) {
       const t = Date.parse(v);
       m = Number.isNaN(t) ? undefined : moment.tz(t, zone);

@@ -198,11 +198,14 @@ function analyseCode(
 export { isObject as isPlainObject };
 
 /**
- * Cheap text pre-check: a `{{` followed by a quote before any `}`. Not cached: a cache keyed by the
- * text hashes every new text in full and keeps old apps' texts alive (more garbage-collector work).
+ * Cheap text pre-check: a `{{` that reaches the end of its JSON string (a quote) with no `}}` on
+ * the way, e.g. `"{{body.access_token}"`; `\u` escapes can hide braces, so they always walk.
+ * Not cached: a cache keyed by the text hashes every new text in full and keeps old apps' texts
+ * alive (more garbage-collector work).
  */
+const UNCLOSED_IN_TEXT = /\{\{(?:[^}"\\]|\\.|\}(?!\}))*"/;
 function mayHoldUnclosed(text: string): boolean {
-  return /\{\{[^}"]*"/.test(text);
+  return UNCLOSED_IN_TEXT.test(text) || text.includes('\\u');
 }
 
 /**
@@ -231,6 +234,10 @@ function walkUnclosed(v: unknown, segs: string[], out: ValueAnalysis[]): void {
   } else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {
       segs.push(k);
+      if (k.includes('{{') && !hasIml(k)) {
+        const a = analyzeTemplate(k);
+        if (a.errors.length) out.push({ ...a, pointer: toPointer(segs), inKey: true, source: k });
+      }
       walkUnclosed(x, segs, out);
       segs.pop();
     }

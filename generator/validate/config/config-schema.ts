@@ -45,6 +45,7 @@ export const CONFIG_SCHEMA = {
           scopeFreePaths: { type: 'array', items: { type: 'string', pattern: '^/' } },
           requiredAuthorizeScope: { type: 'string', minLength: 1 },
           unpaginatedPaths: { type: 'array', items: { type: 'string', pattern: '^/' } },
+          paginatedLists: { type: 'boolean' },
         },
       },
     },

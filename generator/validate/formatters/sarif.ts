@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../../model/index.ts';
 import type { Formatter } from './types.ts';
@@ -11,6 +13,30 @@ function uri(file: string): string {
     .split('/')
     .map((s) => encodeURIComponent(s))
     .join('/');
+}
+
+/** SARIF `logicalLocation.kind` of a component id (`modules.x`, `connections.y`, `base`). */
+function logicalKind(component: string): string {
+  if (component.startsWith('modules.')) return 'module';
+  if (component.startsWith('functions.')) return 'function';
+  return 'resource'; // connections, webhooks, RPCs, base, groups: parts of the app, not modules
+}
+
+/**
+ * Where relative paths resolve: APPROOT (the app folder; below SRCROOT when the repository is
+ * known, so code-scanning tools can place findings in the repository).
+ */
+function uriBases(
+  opts: Parameters<Formatter>[1],
+): Record<string, { uri: string; uriBaseId?: string }> | undefined {
+  if (!opts?.appRoot) return undefined;
+  const dirUri = (p: string) => pathToFileURL(p.endsWith(path.sep) ? p : `${p}${path.sep}`).href;
+  if (!opts.repositoryRoot) return { APPROOT: { uri: dirUri(opts.appRoot) } };
+  const rel = path.relative(opts.repositoryRoot, opts.appRoot).split(path.sep).join('/');
+  return {
+    SRCROOT: { uri: dirUri(opts.repositoryRoot) },
+    APPROOT: { uri: rel === '' ? '' : `${uri(rel)}/`, uriBaseId: 'SRCROOT' },
+  };
 }
 
 /** SARIF 2.1.0 log with one run; rules come from the catalogue plus any other ids seen (load/schema). */
@@ -28,6 +54,8 @@ export const formatSarif: Formatter = (ds, opts) => {
       ...(level ? { defaultConfiguration: { level } } : {}),
     };
   });
+  const bases = uriBases(opts);
+  const artifact = (file: string) => ({ uri: uri(file), ...(bases ? { uriBaseId: 'APPROOT' } : {}) });
   const results: Result[] = ds.map((d) => ({
     ruleId: d.ruleId,
     ruleIndex: index.get(d.ruleId),
@@ -36,7 +64,7 @@ export const formatSarif: Formatter = (ds, opts) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: uri(d.file) },
+          artifactLocation: artifact(d.file),
           region: {
             startLine: Math.max(1, d.line),
             startColumn: Math.max(1, d.column),
@@ -47,7 +75,9 @@ export const formatSarif: Formatter = (ds, opts) => {
               : {}),
           },
         },
-        ...(d.component ? { logicalLocations: [{ fullyQualifiedName: d.component, kind: 'module' }] } : {}),
+        ...(d.component
+          ? { logicalLocations: [{ fullyQualifiedName: d.component, kind: logicalKind(d.component) }] }
+          : {}),
       },
     ],
     ...(d.pointer ? { properties: { pointer: d.pointer } } : {}),
@@ -56,7 +86,7 @@ export const formatSarif: Formatter = (ds, opts) => {
           relatedLocations: d.related.map((r, i) => ({
             id: i,
             physicalLocation: {
-              artifactLocation: { uri: uri(r.file) },
+              artifactLocation: artifact(r.file),
               region: { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) },
             },
             ...(r.message ? { message: { text: r.message } } : {}),
@@ -77,6 +107,7 @@ export const formatSarif: Formatter = (ds, opts) => {
             rules,
           },
         },
+        ...(bases ? { originalUriBaseIds: bases } : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

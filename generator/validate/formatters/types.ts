@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Diagnostic } from '../../model/index.ts';
 
 export interface FormatOptions {
@@ -6,6 +7,15 @@ export interface FormatOptions {
   toolVersion?: string;
   /** Number of findings hidden by inline comments / baseline (shown in summaries). */
   suppressed?: number;
+  /**
+   * Absolute path of the app root. When given, finding paths are relative to it: SARIF resolves
+   * them through `originalUriBaseIds` and `github` re-bases them on `repositoryRoot`.
+   */
+  appRoot?: string;
+  /** Absolute path of the repository checkout (e.g. GITHUB_WORKSPACE), for repository-relative paths. */
+  repositoryRoot?: string;
+  /** The run fails on warnings too (e.g. `--max-warnings` exceeded): JUnit then counts them as failures. */
+  warningsFail?: boolean;
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], opts?: FormatOptions) => string;
@@ -29,4 +39,11 @@ export function groupByFile(ds: readonly Diagnostic[]): Map<string, Diagnostic[]
     else byFile.set(d.file, [d]);
   }
   return byFile;
+}
+
+/** A finding's path relative to the repository when both roots are known, else as given. */
+export function repositoryPath(file: string, opts: FormatOptions | undefined): string {
+  if (!opts?.appRoot || !opts.repositoryRoot) return file;
+  const abs = path.resolve(opts.appRoot, file);
+  return path.relative(opts.repositoryRoot, abs).split(path.sep).join('/');
 }

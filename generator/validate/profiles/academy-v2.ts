@@ -20,4 +20,5 @@ export const academyV2Profile = defineProfile('academy-v2', {
   requiredAuthorizeScope: 'connect',
   // only /movies (page), /people (offset) and /organizations (has more) page their results
   unpaginatedPaths: ['/genres', '/files', '/awards', '/custom-fields', '/about'],
+  paginatedLists: true, // lists come 5 items a page
 });

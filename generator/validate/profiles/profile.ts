@@ -25,6 +25,8 @@ export interface ApiProfileDefinition {
   requiredAuthorizeScope?: string;
   /** List endpoints (path prefixes relative to the API base) that answer everything in one page. */
   unpaginatedPaths?: string[];
+  /** Every list endpoint pages (except `unpaginatedPaths`), so no other evidence of paging is needed. */
+  paginatedLists?: boolean;
 }
 
 export interface ApiProfile
@@ -43,6 +45,7 @@ export function defineProfile(name: string, def: ApiProfileDefinition): ApiProfi
     methodScopes: (def.methodScopes ?? []).map((m) => ({ method: m.method.toUpperCase(), scope: m.scope })),
     scopeFreePaths: def.scopeFreePaths ?? [],
     unpaginatedPaths: def.unpaginatedPaths ?? [],
+    paginatedLists: def.paginatedLists ?? false,
     requiredAuthorizeScope: def.requiredAuthorizeScope,
   };
 }

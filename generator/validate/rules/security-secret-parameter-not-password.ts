@@ -3,6 +3,13 @@ import { bundle } from './case-kit.ts';
 import { ofKind } from './util.ts';
 
 const SECRETISH = /(pass(word|wd)?|secret|api[-_]?key|apikey|token|private[-_]?key)$/i;
+/** What users read: "Password", "API Key", "Client secret", "Access token" in a label or help. */
+const SECRETISH_TEXT = /\b(pass(word|wd)|secret|api[ -_]?key|access[ -_]?token|private[ -_]?key)\b/i;
+
+function soundsSecret(p: { name?: string; value: Record<string, unknown> }): boolean {
+  if (p.name && SECRETISH.test(p.name)) return true;
+  return [p.value.label, p.value.help].some((t) => typeof t === 'string' && SECRETISH_TEXT.test(t));
+}
 
 export const securitySecretParameterNotPassword: Rule = {
   id: 'security/secret-parameter-not-password',
@@ -15,7 +22,7 @@ export const securitySecretParameterNotPassword: Rule = {
         if (
           !p.topLevel ||
           !p.name ||
-          !SECRETISH.test(p.name) ||
+          !soundsSecret(p) ||
           p.type === 'password' ||
           p.type === 'hidden' ||
           p.type === 'cert' ||
@@ -44,6 +51,22 @@ export const securitySecretParameterNotPassword: Rule = {
       },
     ],
     invalid: [
+      {
+        name: 'label says "Password" under a neutral name',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "pw", "type": /*@*/ "text", "label": "Password" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'help says "API Key" under a neutral name',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "credential", "type": /*@*/ "text", "label": "Credential", "help": "Your API Key from the settings page." }] } }`,
+          },
+        }),
+      },
       {
         name: 'text type',
         bundle: bundle({

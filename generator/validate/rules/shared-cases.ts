@@ -16,3 +16,14 @@ export function academyApp(
 }
 
 export const ID_PARAM = `"mappableParams": [{ "name": "id", "type": "text", "label": "Movie ID", "required": true }]`;
+
+/** The same single-module app against a host no built-in profile knows (generic profile). */
+export function genericApp(codes: string, moduleType = 'search'): string {
+  return bundle({
+    base: `{ "baseUrl": "https://api.example.com/v1", "headers": { "authorization": "Bearer {{connection.apiKey}}" }, "response": { "error": { "message": "{{body.error}}" } }, "log": { "sanitize": ["request.headers.authorization"] } }`,
+    connections: {
+      academy: `{ "label": "Key", "connectionType": "basic", "codes": { "communication": { "url": "https://api.example.com/v1/me", "headers": { "authorization": "Bearer {{parameters.apiKey}}" }, "log": { "sanitize": ["request.headers.authorization"] } }, "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+    },
+    modules: { caseModule: module(moduleType, codes) },
+  });
+}

@@ -10,6 +10,7 @@ export const structureMissingDescription: Rule = {
   check(ctx) {
     for (const f of modules(ctx)) {
       if (typeof f.component.description === 'string' && f.component.description.trim() !== '') continue;
+      if (f.component.metadataOutside) continue; // set in Make's UI; the layout has no place for it
       ctx.report({
         message: `${f.id} has no description; describe what it does ("Returns…", "Creates…", "Triggers when…").`,
         location: declaredAt(ctx.app, f.component),

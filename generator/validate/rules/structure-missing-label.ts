@@ -11,6 +11,7 @@ export const structureMissingLabel: Rule = {
     for (const f of ctx.analysis.components) {
       if (f.component.kind === 'function' || f.component.kind === 'rpc') continue;
       if (typeof f.component.label === 'string' && f.component.label.trim() !== '') continue;
+      if (f.component.metadataOutside) continue; // set in Make's UI; the layout has no place for it
       ctx.report({
         message: `${f.id} has no label; add a short label users will see.`,
         location: declaredAt(ctx.app, f.component),

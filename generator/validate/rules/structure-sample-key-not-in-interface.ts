@@ -3,6 +3,9 @@ import type { Rule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { isObject, modules } from './util.ts';
 
+/** Keys Make adds to bundles itself (`__IMTLENGTH__`, `__IMTINDEX__`, `__IMTAGGLENGTH__`…). */
+const MAKE_ADDED_KEY = /^__IMT[A-Z]*__$/;
+
 export const structureSampleKeyNotInInterface: Rule = {
   id: 'structure/sample-key-not-in-interface',
   description: "A key of the module's samples that its interface does not declare.",
@@ -16,7 +19,7 @@ export const structureSampleKeyNotInInterface: Rule = {
       const declared = f.outputs;
       if (!declared || declared.open) continue;
       for (const k of Object.keys(samples.value))
-        if (!declared.names.has(k))
+        if (!declared.names.has(k) && !MAKE_ADDED_KEY.test(k))
           ctx.report({
             message: `Sample key "${k}" is not declared in the interface of ${f.id}.`,
             code: samples,
@@ -32,6 +35,12 @@ export const structureSampleKeyNotInInterface: Rule = {
         name: 'matching',
         bundle: academyApp(
           `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1" }, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'keys Make adds itself (__IMTLENGTH__, __IMTINDEX__)',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1", "__IMTLENGTH__": 3, "__IMTINDEX__": 1 }, "scope": ["read"]`,
         ),
       },
     ],

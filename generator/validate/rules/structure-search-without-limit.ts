@@ -1,6 +1,20 @@
 import type { Rule } from '../types.ts';
-import { academyApp } from './shared-cases.ts';
-import { modules, responseOf } from './util.ts';
+import { academyApp, genericApp } from './shared-cases.ts';
+import { isObject, modules, responseOf } from './util.ts';
+
+/** A limit the user sets, passed to the API: `"qs": { "limit": "{{parameters.limit}}" }` (or in the body). */
+function sendsLimit(request: Record<string, unknown>): boolean {
+  return [request.qs, request.body].some(
+    (o) =>
+      isObject(o) &&
+      Object.entries(o).some(
+        ([k, v]) =>
+          /^(limit|max_?results|per_?page|page_?size|count|top)$/i.test(k) &&
+          typeof v === 'string' &&
+          v.includes('parameters.'),
+      ),
+  );
+}
 
 export const structureSearchWithoutLimit: Rule = {
   id: 'structure/search-without-limit',
@@ -12,7 +26,7 @@ export const structureSearchWithoutLimit: Rule = {
       const comm = f.component.codes.communication;
       if (!comm || comm.value === undefined) continue;
       const hasLimit =
-        f.requests.some((r) => responseOf(r)?.limit !== undefined) ||
+        f.requests.some((r) => responseOf(r)?.limit !== undefined || sendsLimit(r.value)) ||
         ctx.analysis.baseRequests.some((r) => responseOf(r)?.limit !== undefined);
       if (hasLimit) continue;
       ctx.report({
@@ -30,6 +44,13 @@ export const structureSearchWithoutLimit: Rule = {
         bundle: academyApp(
           `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": "{{parameters.limit}}" }, "pagination": { "qs": { "page": "{{pagination.page}}" } } }, "mappableParams": [{ "name": "limit", "type": "uinteger", "label": "Limit", "default": 10 }], "scope": ["read"]`,
           'search',
+        ),
+      },
+      {
+        name: 'limit sent to the API as qs.limit',
+        profile: 'generic',
+        bundle: genericApp(
+          `"communication": { "url": "/tasks", "qs": { "limit": "{{parameters.limit}}" }, "response": { "iterate": "{{body}}" } }, "mappableParams": [{ "name": "limit", "type": "uinteger", "label": "Limit" }]`,
         ),
       },
     ],

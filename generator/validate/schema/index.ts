@@ -23,7 +23,9 @@ type Locator = Pick<CodeFile, 'file' | 'locate'>;
 export function validateSchemas(app: AppModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   const manifest = loadManifestDocument(app);
-  if (manifest) {
+  // An incomplete manifest (components found in folders instead) already has its one finding.
+  const incomplete = app.diagnostics.some((d) => d.ruleId === 'load/incomplete-manifest');
+  if (manifest && !incomplete) {
     check(out, 'makecomapp', manifest.doc.value, { file: manifest.file, locate: manifest.doc.locate });
   }
   for (const [type, code] of Object.entries(app.general)) {
@@ -80,6 +82,7 @@ function checkComponent(out: Diagnostic[], c: Component): void {
     }
     if (code.value === undefined) continue; // unparsable: the loader reported it
     if (c.kind === 'module' && type === 'communication' && !c.moduleType) {
+      if (c.metadataOutside) continue; // the layout cannot say the type; nothing to fix in the files
       push(
         out,
         'schema/module-type',
