@@ -11,8 +11,13 @@ const MARKERS = ['makecomapp.json', 'metadata.json', 'app.bundle.json'];
 const LOOSE_FOLDERS = ['modules', 'connections', 'rpcs', 'webhooks', 'functions'];
 
 /** The app target (folder or bundle file) for a file, searched upwards but not above `stopAt`. */
-export function findAppTarget(file: string, text: string | undefined, stopAt: readonly string[]): string | undefined {
-  if (/\.json$/i.test(file) && text !== undefined && /"bundleVersion"\s*:/.test(text.slice(0, 4096))) return file;
+export function findAppTarget(
+  file: string,
+  text: string | undefined,
+  stopAt: readonly string[],
+): string | undefined {
+  if (/\.json$/i.test(file) && text !== undefined && /"bundleVersion"\s*:/.test(text.slice(0, 4096)))
+    return file;
   let dir = path.dirname(file);
   let loose: string | undefined;
   for (let depth = 0; depth < 8; depth++) {

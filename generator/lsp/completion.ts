@@ -17,10 +17,22 @@ import { type Analysis, GLOBAL_VARIABLES, isPlainObject as isObject } from '../v
 import { type ImlAtCursor, imlAt, stringAt } from './cursor.ts';
 import { allFunctionDocs } from './function-docs.ts';
 import { jsonCompletion, schemaOf } from './json-side.ts';
+import { connectionsOf } from './symbols.ts';
 import type { AppState, Workspace } from './workspace.ts';
 
 /** Roots offered even where the analysis does not know the place (half-typed strings). */
-const COMMON_ROOTS = ['parameters', 'connection', 'temp', 'body', 'headers', 'data', 'item', 'common', 'oauth', 'now'];
+const COMMON_ROOTS = [
+  'parameters',
+  'connection',
+  'temp',
+  'body',
+  'headers',
+  'data',
+  'item',
+  'common',
+  'oauth',
+  'now',
+];
 
 export async function completionAt(
   ws: Workspace,
@@ -74,7 +86,9 @@ function imlItems(
     textEdit: { range, newText: label },
   });
   if (dot < 0) {
-    const fns = allFunctionDocs().map((f) => item(f.name, CompletionItemKind.Function, f.signature, f.description));
+    const fns = allFunctionDocs().map((f) =>
+      item(f.name, CompletionItemKind.Function, f.signature, f.description),
+    );
     const custom = Object.keys(analysis?.app.components.function ?? {}).map((n) =>
       item(n, CompletionItemKind.Function, 'custom function'),
     );
@@ -94,8 +108,8 @@ function imlItems(
           detail: p.type,
           docs: typeof p.value.label === 'string' ? p.value.label : undefined,
         });
-  } else if (root === 'connection' && facts) {
-    for (const conn of facts.connections)
+  } else if (root === 'connection') {
+    for (const conn of connectionsOf(analysis, component))
       for (const n of analysis.connectionStores.get(conn.name)?.names ?? [])
         names.set(n, { detail: `stored by connection ${conn.name}` });
   } else if (root === 'temp') {
@@ -111,7 +125,8 @@ function imlItems(
 function bodyNames(component: Component): string[] {
   const out = new Set<string>();
   const iface = component.codes.interface?.value;
-  if (Array.isArray(iface)) for (const f of iface) if (isObject(f) && typeof f.name === 'string') out.add(f.name);
+  if (Array.isArray(iface))
+    for (const f of iface) if (isObject(f) && typeof f.name === 'string') out.add(f.name);
   const samples = component.codes.samples?.value;
   if (isObject(samples)) for (const k of Object.keys(samples)) out.add(k);
   return [...out];

@@ -38,7 +38,7 @@ export function stringAt(text: string, offset: number): StringAtCursor | undefin
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return undefined;
   const node = findNodeAtOffset(root, offset, true);
-  if (!node || node.type !== 'string') return undefined;
+  if (node?.type !== 'string') return undefined;
   if (offset <= node.offset || offset > node.offset + node.length) return undefined;
   const closed = text.charAt(node.offset + node.length - 1) === '"' && node.length >= 2;
   const end = closed ? node.offset + node.length - 1 : lineEnd(text, node.offset);

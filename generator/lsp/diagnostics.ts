@@ -1,11 +1,7 @@
 /** Lint findings → LSP diagnostics, grouped by absolute file path. */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  DiagnosticSeverity,
-  type Diagnostic as LspDiagnostic,
-  type Range,
-} from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../model/index.ts';
 import type { OverlayLintResult } from '../workflow/lint-overlay.ts';
 

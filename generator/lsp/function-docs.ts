@@ -22,7 +22,8 @@ function build(): Map<string, FunctionDoc> {
     const split = doc.startsWith(`${spec.name}(`) ? doc.indexOf('): ') : -1;
     out.set(spec.name, {
       name: spec.name,
-      signature: split >= 0 ? doc.slice(0, split + 1) : `${spec.name}(${arityText(spec.minArity, spec.maxArity)})`,
+      signature:
+        split >= 0 ? doc.slice(0, split + 1) : `${spec.name}(${arityText(spec.minArity, spec.maxArity)})`,
       description: split >= 0 ? doc.slice(split + 3) : doc,
       category: spec.category,
     });

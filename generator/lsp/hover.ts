@@ -1,5 +1,5 @@
 /** Hover: IML functions, parameters, connection data, temp, rpc:// targets, and the docs of a rule finding. */
-import type { Diagnostic as LspDiagnostic, Hover, Position } from 'vscode-languageserver';
+import type { Hover, Diagnostic as LspDiagnostic, Position } from 'vscode-languageserver';
 import { RULES_BY_ID } from '../validate/index.ts';
 import { imlAt, stringAt } from './cursor.ts';
 import { resolveName, resolveRpc } from './symbols.ts';
@@ -20,12 +20,19 @@ export function hoverAt(
   for (const d of findings) {
     if (!contains(d, position)) continue;
     const rule = RULES_BY_ID.get(String(d.code));
-    if (rule) parts.push(`**${rule.id}** (${rule.defaultSeverity} by default): ${rule.description}\n\n${rule.docs}`);
+    if (rule)
+      parts.push(`**${rule.id}** (${rule.defaultSeverity} by default): ${rule.description}\n\n${rule.docs}`);
   }
   return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
 }
 
-function symbolText(ws: Workspace, state: AppState, abs: string, text: string, offset: number): string | undefined {
+function symbolText(
+  ws: Workspace,
+  state: AppState,
+  abs: string,
+  text: string,
+  offset: number,
+): string | undefined {
   const analysis = ws.analysis(state);
   if (!analysis) return undefined;
   const iml = imlAt(text, offset);

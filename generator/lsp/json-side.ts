@@ -3,13 +3,9 @@
  * handed to vscode-json-languageservice under a name that selects its schema.
  */
 import { readFileSync } from 'node:fs';
-import {
-  type CompletionList,
-  getLanguageService,
-  type LanguageService,
-} from 'vscode-json-languageservice';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type CompletionList, getLanguageService, type LanguageService } from 'vscode-json-languageservice';
 import type { Position } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { schemaForComponentCode, schemaForGeneralCode } from '../validate/schema/choose.ts';
 import { BUNDLE_FILE, SCHEMA_NAMES, type SchemaName } from '../validate/schema/registry.ts';
 import type { CodeAt } from './workspace.ts';
@@ -38,7 +34,7 @@ function jsonService(): LanguageService {
 /** The schema of a whole-file code document (bundle sections and plain files get none). */
 export function schemaOf(where: CodeAt | undefined, fileName: string): SchemaName | undefined {
   if (fileName === 'makecomapp.json') return 'makecomapp';
-  if (!where || where.code.basePointer !== '') return undefined;
+  if (where?.code.basePointer !== '') return undefined;
   return where.component
     ? schemaForComponentCode(where.component, where.code.codeType as never)
     : schemaForGeneralCode(where.code.codeType);

@@ -5,8 +5,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type Connection,
-  type Diagnostic as LspDiagnostic,
   DidChangeWatchedFilesNotification,
+  type Diagnostic as LspDiagnostic,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -45,15 +45,20 @@ export function startServer(connection: Connection): void {
     try {
       return f();
     } catch (e) {
-      connection.console.error(`make-app: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      connection.console.error(
+        `make-app: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
       return fallback;
     }
   };
 
   // Edits arrive in bursts: relint each touched app once, after the burst.
   const pending = new Set<string>();
+  /** Documents edited since the last lint. */
+  const touched = new Set<string>();
   let scheduled = false;
   const schedule = (abs: string) => {
+    touched.add(abs);
     const target = guard('finding the app', undefined, () => ws.targetFor(abs));
     if (!target) return;
     pending.add(target);
@@ -66,23 +71,29 @@ export function startServer(connection: Connection): void {
     const targets = [...pending];
     pending.clear();
     for (const t of targets) guard('linting', undefined, () => publish(ws.lint(t)));
+    touched.clear();
   };
 
+  /** Files whose last report was empty (an empty report is not sent again). */
+  const clean = new Set<string>();
+  const send = (abs: string, diagnostics: LspDiagnostic[]) => {
+    if (diagnostics.length === 0) {
+      if (clean.has(abs) && !touched.has(abs)) return; // the edited document always hears back
+      clean.add(abs);
+    } else clean.delete(abs);
+    void connection.sendDiagnostics({ uri: uriOf(abs), diagnostics });
+  };
   const publish = (state: AppState) => {
     const byFile = state.result ? diagnosticsByFile(state.result) : new Map<string, LspDiagnostic[]>();
-    for (const abs of state.published)
-      if (!byFile.has(abs)) {
-        published.delete(abs);
-        void connection.sendDiagnostics({ uri: uriOf(abs), diagnostics: [] });
-      }
-    for (const [abs, diagnostics] of byFile) {
-      published.set(abs, diagnostics);
-      void connection.sendDiagnostics({ uri: uriOf(abs), diagnostics });
+    // files with findings now, files that had some (to clear), and open documents of this app
+    const files = new Set([...byFile.keys(), ...state.published]);
+    for (const abs of openUris.keys()) if (ws.targetFor(abs) === state.target) files.add(abs);
+    for (const abs of files) {
+      const diagnostics = byFile.get(abs) ?? [];
+      if (diagnostics.length) published.set(abs, diagnostics);
+      else published.delete(abs);
+      send(abs, diagnostics);
     }
-    // an open document of the app without findings still gets an (empty) report
-    for (const [abs] of openUris)
-      if (!byFile.has(abs) && !state.published.has(abs) && ws.targetFor(abs) === state.target)
-        void connection.sendDiagnostics({ uri: uriOf(abs), diagnostics: [] });
     state.published = new Set(byFile.keys());
   };
   const uriOf = (abs: string) => openUris.get(abs) ?? pathToFileURL(abs).href;

@@ -27,7 +27,7 @@ export function resolveName(
   if (iml.segment === 0 && iml.path.length === 1 && functionDoc(root)) return resolveFunction(analysis, root);
   if (!name || iml.segment < 1) return undefined;
   if (root === 'parameters') return component && resolveParameter(analysis, component, name);
-  if (root === 'connection') return component && resolveConnectionData(analysis, component, name);
+  if (root === 'connection') return resolveConnectionData(analysis, component, name);
   if (root === 'temp') return resolveTemp(analysis, component, name);
   return undefined;
 }
@@ -56,8 +56,18 @@ function resolveParameter(analysis: Analysis, component: Component, name: string
   };
 }
 
-function resolveConnectionData(analysis: Analysis, component: Component, name: string): Resolved | undefined {
-  for (const conn of analysis.facts(component)?.connections ?? []) {
+/** The connections a place may run with: the component's, or every connection (base). */
+export function connectionsOf(analysis: Analysis, component: Component | undefined): Component[] {
+  if (component) return analysis.facts(component)?.connections ?? [];
+  return Object.values(analysis.app.components.connection ?? {});
+}
+
+function resolveConnectionData(
+  analysis: Analysis,
+  component: Component | undefined,
+  name: string,
+): Resolved | undefined {
+  for (const conn of connectionsOf(analysis, component)) {
     const facts = analysis.facts(conn);
     if (!facts) continue;
     const p = facts.parameters.all.find((x) => x.topLevel && x.name === name);
@@ -78,13 +88,20 @@ function resolveConnectionData(analysis: Analysis, component: Component, name: s
   return undefined;
 }
 
-function resolveTemp(analysis: Analysis, component: Component | undefined, name: string): Resolved | undefined {
+function resolveTemp(
+  analysis: Analysis,
+  component: Component | undefined,
+  name: string,
+): Resolved | undefined {
   const requests = component ? (analysis.facts(component)?.requests ?? []) : analysis.baseRequests;
   const places: { where: string; at: SourceLocation }[] = [];
   for (const r of [...requests, ...(component ? analysis.baseRequests : [])]) {
     const key = escapePointerSegment(name);
     if (isObject(r.value.temp) && name in r.value.temp)
-      places.push({ where: `request ${r.section ?? r.index + 1} temp`, at: r.code.locate(`${r.pointer}/temp/${key}`, { key: true }) });
+      places.push({
+        where: `request ${r.section ?? r.index + 1} temp`,
+        at: r.code.locate(`${r.pointer}/temp/${key}`, { key: true }),
+      });
     const resp = r.value.response;
     if (isObject(resp) && isObject(resp.temp) && name in resp.temp)
       places.push({

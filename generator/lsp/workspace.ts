@@ -86,8 +86,10 @@ export class Workspace {
     let best: CodeAt | undefined;
     for (const c of state.codes.get(abs) ?? []) {
       const base = c.code.basePointer;
-      if ((pointer === base || pointer.startsWith(`${base}/`) || base === '') &&
-        (!best || base.length > best.code.basePointer.length))
+      if (
+        (pointer === base || pointer.startsWith(`${base}/`) || base === '') &&
+        (!best || base.length > best.code.basePointer.length)
+      )
         best = c;
     }
     return best && { ...best, inner: pointer.slice(best.code.basePointer.length) };

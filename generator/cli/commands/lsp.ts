@@ -5,7 +5,9 @@ import type { SetExit } from './index.ts';
 export function registerLsp(program: Command, setExit: SetExit): void {
   program
     .command('lsp')
-    .description('Run the language server (diagnostics, hover, completion, definitions, quick fixes) for editors')
+    .description(
+      'Run the language server (diagnostics, hover, completion, definitions, quick fixes) for editors',
+    )
     .option('--stdio', 'talk LSP over standard input and output')
     .allowUnknownOption() // clients add their own flags (e.g. --clientProcessId)
     .action(async (flags: { stdio?: boolean }) => {
