@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadApp } from '../load/index.ts';
 import { type AppModel, type Diagnostic, InputError } from '../model/index.ts';
 import {
+  capSyntaxErrors,
   findConfigFile,
   type LintConfig,
   lintApp,
@@ -50,14 +51,17 @@ export function lintWithOverlay(opts: OverlayLintOptions): OverlayLintResult {
       configProblems.push(configProblem(e, configFile));
     }
   }
+  let result: ReturnType<typeof lintApp>;
   try {
-    return { app, configFile, configProblems, ...lintApp(app, config) };
+    result = lintApp(app, config);
   } catch (e) {
     if (!(e instanceof UnknownProfileError)) throw e;
     // An unknown profile name: report it on the config file and lint with the detected profile.
     configProblems.push(configProblem(e, configFile ?? path.join(app.root, 'make-app.config.json')));
-    return { app, configFile, configProblems, ...lintApp(app, { ...config, profile: undefined }) };
+    result = lintApp(app, { ...config, profile: undefined });
   }
+  // as `make-app lint`: a file of broken JSON reports its first syntax errors, not thousands
+  return { app, configFile, configProblems, ...result, diagnostics: capSyntaxErrors(result.diagnostics) };
 }
 
 function configProblem(e: unknown, file: string): Diagnostic {
