@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fromPointer } from '../model/index.ts';
+import { closest } from '../validate/schema/explain.ts';
 import type { DiagnosticData } from './diagnostics.ts';
 import type { AppState, Workspace } from './workspace.ts';
 
@@ -114,30 +115,4 @@ function addSanitize(doc: TextDocument, request: JSONPath, entry: string): TextE
     range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) },
     newText: e.content,
   }));
-}
-
-/** The declared name nearest to a misspelt one (case-insensitive equal, or at most 2 edits). */
-function closest(name: string, declared: string[]): string | undefined {
-  let best: string | undefined;
-  let bestCost = 3;
-  for (const n of declared) {
-    const cost = n.toLowerCase() === name.toLowerCase() ? 0 : distance(name, n);
-    if (cost < bestCost) {
-      best = n;
-      bestCost = cost;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }
