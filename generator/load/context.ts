@@ -11,6 +11,11 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** JSON nested deeper than this is reported and not parsed (default 256). */
   maxDepth?: number;
+  /**
+   * Text of a file that takes the place of what is on disk (an editor's unsaved buffer), or
+   * undefined to read the disk. Asked with the absolute path, after the containment checks.
+   */
+  readText?: (abs: string) => string | undefined;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -30,6 +35,8 @@ export interface LoadContext {
   referenced: Set<string>;
   /** Folder → whether its real path is inside the app (one realpath per folder, not per file). */
   folderInside: Map<string, boolean>;
+  /** Unsaved texts that win over the disk (LoadOptions.readText). */
+  overlay?: (abs: string) => string | undefined;
 }
 
 export function createContext(root: string, opts: LoadOptions = {}): LoadContext {
@@ -48,6 +55,7 @@ export function createContext(root: string, opts: LoadOptions = {}): LoadContext
     diagnostics: [],
     referenced: new Set(),
     folderInside: new Map(),
+    overlay: opts.readText,
   };
 }
 
@@ -172,6 +180,8 @@ export function readText(
   // (ELOOP), and only such a link gets resolved.
   if (!folderInsideRoot(ctx, abs)) return refuseLink(ctx, rel, where, component);
   if (!fsConstants.O_NOFOLLOW && !realInside(ctx, abs)) return refuseLink(ctx, rel, where, component); // no O_NOFOLLOW (Windows)
+  const unsaved = ctx.overlay?.(abs);
+  if (unsaved !== undefined) return unsaved;
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);

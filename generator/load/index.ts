@@ -40,8 +40,12 @@ export function loadApp(target: string, opts: LoadOptions = {}): AppModel {
     throw new InputError(`"${target}" is neither a file nor a folder.`, { file: target });
   }
   app.diagnostics.sort(compareDiagnostics);
+  if (opts.readText) loadOptionsOf.set(app, opts);
   return app;
 }
+
+/** The options an app was loaded with, when they change what is read (later reads honour them). */
+const loadOptionsOf = new WeakMap<AppModel, LoadOptions>();
 
 function loadFromFile(abs: string, opts: LoadOptions): AppModel {
   const dir = path.dirname(abs);
@@ -137,7 +141,7 @@ export function loadManifestDocument(app: AppModel): { file: string; doc: JsonDo
   const loaded = manifestDocuments.get(app);
   if (loaded) return { file: 'makecomapp.json', doc: loaded };
   const abs = path.join(app.root, 'makecomapp.json');
-  const ctx = createContext(app.root);
+  const ctx = createContext(app.root, loadOptionsOf.get(app));
   const text = readText(ctx, abs, undefined);
   if (text === undefined) return undefined;
   const doc = parseJsonDocument(text, 'makecomapp.json');
@@ -154,6 +158,6 @@ export function readAppFile(app: AppModel, rel: string): string | undefined {
     const manifest = loadManifestDocument(app);
     if (manifest) return manifest.doc.text;
   }
-  const ctx = createContext(app.root);
+  const ctx = createContext(app.root, loadOptionsOf.get(app));
   return readText(ctx, path.resolve(app.root, rel), undefined);
 }

@@ -12,5 +12,10 @@ export { type BuildOptions, type BuildResult, build } from './build.ts';
 export { type DiffWorkflowOptions, diff } from './diff.ts';
 export { type ImportWorkflowOptions, type ImportWorkflowResult, importApp } from './import-app.ts';
 export { type LintedApp, type LintOptions, type LintWorkflowResult, lint } from './lint.ts';
+export {
+  lintWithOverlay,
+  type OverlayLintOptions,
+  type OverlayLintResult,
+} from './lint-overlay.ts';
 export { type SimulateWorkflowOptions, simulate } from './simulate.ts';
 export { type StartOptions, type StartResult, start } from './start.ts';

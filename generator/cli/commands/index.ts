@@ -5,6 +5,7 @@ import { registerDiff } from './diff.ts';
 import { registerIml } from './iml.ts';
 import { registerImport } from './import.ts';
 import { registerLint } from './lint.ts';
+import { registerLsp } from './lsp.ts';
 import { registerServeApi } from './serve-api.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerStart } from './start.ts';
@@ -21,6 +22,7 @@ export function registerCommands(program: Command, setExit: SetExit): void {
     registerDiff,
     registerServeApi,
     registerIml,
+    registerLsp,
   ]) {
     register(program, setExit);
   }

@@ -298,8 +298,8 @@ function capitalize(s: string): string {
   return s.charAt(0) === '`' || s.charAt(0) === '"' ? s : s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The allowed name within edit distance 2 of a misspelt key (case-insensitive), if any. */
-function closest(word: string, candidates: string[]): string | undefined {
+/** The allowed name within edit distance 2 of a misspelt key (case-insensitive), if any (also for quick fixes). */
+export function closest(word: string, candidates: string[]): string | undefined {
   if (word.length < 3) return undefined;
   let best: string | undefined;
   let bestD = 3;
