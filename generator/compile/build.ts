@@ -63,9 +63,10 @@ export async function importAppDefinition(src: string): Promise<{ app: AppDefini
     mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`cannot load the app sources: ${(e as Error).message}`, {
-      file: path.relative(process.cwd(), entry),
-    });
+    throw new InputError(
+      `cannot load the app sources: ${(e as Error)?.message ?? String(e)}`,
+      whereItFailed(e, path.dirname(entry)) ?? { file: path.relative(process.cwd(), entry) },
+    );
   }
   const app = (mod.default ?? mod.app) as AppDefinition | undefined;
   if (app?.kind !== 'app') {
@@ -74,6 +75,23 @@ export async function importAppDefinition(src: string): Promise<{ app: AppDefini
     });
   }
   return { app, entry };
+}
+
+/**
+ * The author's file and line where loading the sources failed (an undefined name, a throw at
+ * module level): the first stack frame inside the sources folder, else undefined.
+ */
+function whereItFailed(
+  e: unknown,
+  srcDir: string,
+): { file: string; line: number; column: number } | undefined {
+  const stack = typeof (e as Error)?.stack === 'string' ? (e as Error).stack! : '';
+  for (const m of stack.matchAll(/(?:file:\/\/)?(\/[^\s()]+?\.m?ts):(\d+):(\d+)/g)) {
+    const file = decodeURIComponent(m[1]!);
+    if (!file.startsWith(srcDir + path.sep)) continue;
+    return { file: path.relative(process.cwd(), file), line: Number(m[2]), column: Number(m[3]) };
+  }
+  return undefined;
 }
 
 /** Evaluates and emits in memory (no disk writes): path → text, manifest included. */

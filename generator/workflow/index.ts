@@ -11,6 +11,7 @@ export type { SimulationReport } from '../simulate/index.ts';
 export { type BuildOptions, type BuildResult, build } from './build.ts';
 export { type DiffWorkflowOptions, diff } from './diff.ts';
 export { type ImportWorkflowOptions, type ImportWorkflowResult, importApp } from './import-app.ts';
+export { type InitOptions, type InitResult, init } from './init.ts';
 export { type LintedApp, type LintOptions, type LintWorkflowResult, lint } from './lint.ts';
 export {
   lintWithOverlay,

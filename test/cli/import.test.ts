@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,9 +28,12 @@ describe('make-app import', { timeout: 300_000 }, () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toContain(`into ${src}`);
-    const app = readFileSync(path.join(src, 'app.ts'), 'utf8');
+    const app = readFileSync(path.join(src, 'app-src', 'app.ts'), 'utf8');
     expect(app).toContain('export default defineApp({');
-    const built = cli('build', '--src', src, '--out', path.join(work, 'cats-out'));
+    // as a user would have it: the package installed beside the imported project
+    mkdirSync(path.join(src, 'node_modules'));
+    symlinkSync(ROOT, path.join(src, 'node_modules', 'make-app-toolkit'));
+    const built = cli('build', '--src', path.join(src, 'app-src'), '--out', path.join(work, 'cats-out'));
     expect(built.code, built.out + built.err).not.toBe(2);
   });
 

@@ -19,8 +19,8 @@ describe('imported TypeScript reads as hand-written code', { timeout: 120_000 },
   it('the imported reference app type-checks against the authoring API', () => {
     const out = path.join(work, 'reference');
     const result = importApp('dist-app', { out });
-    expect(result.files).toContain('app.ts');
-    expect(result.files).toContain('modules/search-movies.ts');
+    expect(result.files).toContain('app-src/app.ts');
+    expect(result.files).toContain('app-src/modules/search-movies.ts');
     const { options } = ts.convertCompilerOptionsFromJson(
       JSON.parse(readFileSync(path.resolve('tsconfig.json'), 'utf8')).compilerOptions,
       process.cwd(),
@@ -43,7 +43,7 @@ describe('imported TypeScript reads as hand-written code', { timeout: 120_000 },
   it('uses the authoring API with links between components, one file per component', () => {
     const out = path.join(work, 'shape');
     importApp('dist-app', { out });
-    const module = readFileSync(path.join(out, 'modules/get-movie.ts'), 'utf8');
+    const module = readFileSync(path.join(out, 'app-src/modules/get-movie.ts'), 'utf8');
     expect(module).toContain("import { academy } from '../connections/academy.ts';");
     expect(module).toMatch(
       /export const getMovie = defineModule\(\{\n {2}name: 'getMovie',\n {2}type: 'action',\n {2}crud: 'read',/,
@@ -53,9 +53,9 @@ describe('imported TypeScript reads as hand-written code', { timeout: 120_000 },
     expect(module).toContain(
       "communication: ({ parameters }) => ({ url: `/movies/${parameters.movieId}`, method: 'GET' }),",
     );
-    const connection = readFileSync(path.join(out, 'connections/academy.ts'), 'utf8');
+    const connection = readFileSync(path.join(out, 'app-src/connections/academy.ts'), 'utf8');
     expect(connection).toContain("stores: ['accessToken', 'expires', 'refreshExpires', 'refreshToken'],");
-    const app = readFileSync(path.join(out, 'app.ts'), 'utf8');
+    const app = readFileSync(path.join(out, 'app-src/app.ts'), 'utf8');
     expect(app).toContain("{ label: 'Files', modules: [listFiles, downloadFile, uploadFile] },");
   });
 });

@@ -122,25 +122,42 @@ describe('the output folder', () => {
     const elsewhere = path.join(work, 'elsewhere');
     mkdirSync(out);
     mkdirSync(elsewhere);
-    symlinkSync(elsewhere, path.join(out, 'modules'));
+    mkdirSync(path.join(out, 'app-src'));
+    symlinkSync(elsewhere, path.join(out, 'app-src', 'modules'));
     expect(() => importApp('dist-app', { out, force: true })).toThrow(
-      /refusing to write through a symbolic link: modules\//,
+      /refusing to write through a symbolic link: app-src\/modules\//,
     );
   });
 
-  it('writes one file per component plus app.ts and general files', () => {
+  it('writes a project: one file per component plus app.ts and general files under app-src/', () => {
     const out = path.join(work, 'fresh');
     const r = importApp('dist-app', { out });
-    expect(r.files.filter((f) => f.startsWith('modules/'))).toHaveLength(16);
+    expect(r.files.filter((f) => f.startsWith('app-src/modules/'))).toHaveLength(16);
     expect(r.files).toEqual(
       expect.arrayContaining([
-        'app.ts',
-        'general/base.ts',
-        'general/readme.ts',
-        'connections/academy.ts',
-        'webhooks/movie-events.ts',
-        'rpcs/list-genres.ts',
+        'package.json',
+        'tsconfig.json',
+        'app-src/app.ts',
+        'app-src/general/base.ts',
+        'app-src/general/readme.ts',
+        'app-src/connections/academy.ts',
+        'app-src/webhooks/movie-events.ts',
+        'app-src/rpcs/list-genres.ts',
       ]),
     );
+  });
+
+  it('imports the authoring API by the package name, with a package.json that depends on the package', () => {
+    const out = path.join(work, 'by-name');
+    importApp('dist-app', { out });
+    const app = readFileSync(path.join(out, 'app-src/app.ts'), 'utf8');
+    expect(app).toContain("from 'make-app-toolkit/authoring';");
+    expect(app).not.toMatch(/generator\/compile/);
+    const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8'));
+    expect(pkg.type).toBe('module');
+    expect(Object.keys(pkg.dependencies)).toEqual(['make-app-toolkit']);
+    expect(pkg.scripts.build).toBe('make-app build --src app-src --out dist-app');
+    const tsconfig = JSON.parse(readFileSync(path.join(out, 'tsconfig.json'), 'utf8'));
+    expect(tsconfig.include).toEqual(['app-src']);
   });
 });

@@ -15,7 +15,7 @@ async function roundTrip(source: string, label: string) {
   const original = loadApp(source);
   const dir = path.join(work, label.replace(/[^A-Za-z0-9]+/g, '_'));
   importApp(original, { out: path.join(dir, 'src') });
-  const { app } = await importAppDefinition(path.join(dir, 'src'));
+  const { app } = await importAppDefinition(path.join(dir, 'src', 'app-src'));
   const { files } = renderApp(app, { projectRoot: dir });
   const out = path.join(dir, 'out');
   const { mkdirSync, writeFileSync } = await import('node:fs');

@@ -61,7 +61,7 @@ describe('make-app import with hostile input', { timeout: 120_000 }, () => {
     expect(r.err).not.toMatch(STACK);
     expect(read(pkg)).toBe('{\n  "name": "my-project",\n  "scripts": { "test": "x" }\n}\n');
     expect(r.err).toMatch(/package\.json.*"type": "module"/);
-    expect(existsSync(`${out}/app.ts`)).toBe(true);
+    expect(existsSync(`${out}/app-src/app.ts`)).toBe(true);
   });
 
   it('--force with --out being the app itself never replaces a file the app was read from', () => {

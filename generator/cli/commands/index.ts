@@ -4,6 +4,7 @@ import { registerBuild } from './build.ts';
 import { registerDiff } from './diff.ts';
 import { registerIml } from './iml.ts';
 import { registerImport } from './import.ts';
+import { registerInit } from './init.ts';
 import { registerLint } from './lint.ts';
 import { registerLsp } from './lsp.ts';
 import { registerServeApi } from './serve-api.ts';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, setExit: SetExit): void {
     registerStart,
     registerBuild,
     registerImport,
+    registerInit,
     registerLint,
     registerSimulate,
     registerDiff,

@@ -4,19 +4,24 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { IndentationText, Project, QuoteKind } from 'ts-morph';
 import { loadApp } from '../../load/index.ts';
 import { InputError } from '../../model/errors.ts';
 import type { AppModel } from '../../model/index.ts';
 import { compareNames } from '../evaluate.ts';
 import { throughSymlink } from '../output-folder.ts';
+import {
+  AUTHORING_SPECIFIER,
+  projectPackageJson,
+  projectTsconfig,
+  SOURCES_FOLDER,
+} from '../project-files.ts';
 import { type GeneratedFile, generateApp, TOOLKIT } from './generate.ts';
 
 export interface ImportOptions {
   out: string;
   force?: boolean;
-  /** Module specifier of the authoring API as seen from the output folder (default: a relative path to this toolkit). */
+  /** Module specifier of the authoring API (default: the package's `/authoring` export). */
   toolkit?: string;
 }
 
@@ -28,8 +33,6 @@ export interface ImportResult {
   /** Things the user must do by hand (an existing package.json that is not ESM is left alone). */
   notes: string[];
 }
-
-const TOOLKIT_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'index.ts');
 
 export function importApp(source: string | AppModel, opts: ImportOptions): ImportResult {
   const app = typeof source === 'string' ? loadApp(source) : source;
@@ -47,7 +50,8 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
     }
   }
   mkdirSync(out, { recursive: true });
-  const files = generateApp(app);
+  // A project: the sources in app-src/, with the package.json and tsconfig.json that build them.
+  const files = generateApp(app).map((f) => ({ ...f, path: `${SOURCES_FOLDER}/${f.path}` }));
   // Importing into the app's own folder (with force) must never replace a file the app was read from.
   const sources = sourceFiles(app);
   const clash = files.map((f) => f.path).filter((rel) => sources.has(path.join(out, rel)));
@@ -71,7 +75,7 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
     const abs = path.join(out, f.path);
     const sf = project.createSourceFile(abs, '', { overwrite: true });
     if (f.header) sf.addStatements(f.header);
-    const toolkit = opts.toolkit ?? toolkitSpecifier(abs);
+    const toolkit = opts.toolkit ?? AUTHORING_SPECIFIER;
     sf.addImportDeclarations(
       [...f.imports.entries()]
         .map(([from, names]) => ({
@@ -92,16 +96,18 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
   // package.json already in the folder is the user's: it is never replaced, only pointed out.
   const notes: string[] = [];
   const ownPackage = path.join(out, 'package.json');
-  if (existsSync(ownPackage) && !hasEsmPackage(out)) {
-    notes.push(
-      `${path.join(opts.out, 'package.json')} was left as it is; add "type": "module" to it so the sources load as ES modules`,
-    );
-  } else if (!hasEsmPackage(out)) {
-    writeFileSync(
-      path.join(out, 'package.json'),
-      `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`,
-    );
+  if (existsSync(ownPackage)) {
+    if (!hasEsmPackage(out))
+      notes.push(
+        `${path.join(opts.out, 'package.json')} was left as it is; add "type": "module" to it so the sources load as ES modules`,
+      );
+  } else {
+    writeFileSync(ownPackage, projectPackageJson(app.info.name ?? path.basename(out)));
     written.push('package.json');
+  }
+  if (!existsSync(path.join(out, 'tsconfig.json'))) {
+    writeFileSync(path.join(out, 'tsconfig.json'), projectTsconfig());
+    written.push('tsconfig.json');
   }
   return { out, files: written.sort(compareNames), loadDiagnostics: app.diagnostics, notes };
 }
@@ -122,11 +128,6 @@ function sourceFiles(app: AppModel): Set<string> {
 /** Toolkit import first, then the app's own files. */
 function order(spec: string, toolkit: string): number {
   return spec === toolkit ? 0 : 1;
-}
-
-function toolkitSpecifier(fromFile: string): string {
-  const rel = path.relative(path.dirname(fromFile), TOOLKIT_ENTRY).split(path.sep).join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 /** True when the nearest package.json above (or in) `dir` declares `"type": "module"`. */
