@@ -179,7 +179,10 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
       ids.restart(['client', 'secret:cs_', 'secret:ak_']);
     },
     close: async () => {
-      await Promise.race([webhooks.flush(), new Promise((r) => setTimeout(r, 2000))]);
+      // Deliveries get 2 s to finish; the timer is cleared so it never holds the process open.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([webhooks.flush(), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      clearTimeout(timer);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

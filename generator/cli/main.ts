@@ -8,7 +8,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Build, lint, simulate and diff Make.com custom apps')
     .version('0.1.0')
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (str, write) => write(`${str.split('\n')[0]}\n`) })
+    .configureOutput({ outputError: (str, write) => write(parserError(str, undefined)) })
     .exitOverride();
   program.showSuggestionAfterError(true);
   let code: number = EXIT.ok;
@@ -16,7 +16,10 @@ export async function main(argv: string[]): Promise<number> {
     code = c;
   });
   // Every subcommand inherits exitOverride so commander never calls process.exit itself.
-  for (const sub of program.commands) sub.exitOverride();
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    sub.configureOutput({ outputError: (str, write) => write(parserError(str, sub.name())) });
+  }
   try {
     if (argv.length === 0) {
       program.outputHelp();
@@ -45,4 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`make-app: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.error;
   }
+}
+
+/** commander's "error: unknown option ..." as one line with the tool's prefix and where to look. */
+function parserError(text: string, command: string | undefined): string {
+  const first = text.split('\n')[0]!.replace(/^error:\s*/, '');
+  return `make-app: ${first} (see make-app ${command ? `${command} ` : ''}--help)\n`;
 }

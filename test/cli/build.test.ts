@@ -3,64 +3,58 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-cli-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), 'build', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (...args: string[]) => runCli(['build', ...args]);
 
 describe('make-app build', { timeout: 300_000 }, () => {
-  it('--check exits 0 on the committed dist-app (what CI runs)', () => {
-    const r = cli('--check');
+  it('--check exits 0 on the committed dist-app (what CI runs)', async () => {
+    const r = await cli('--check');
     expect(r.err).toBe('');
     expect(r.out).toContain('dist-app is up to date; lint: 0 error(s), 0 warning(s)');
     expect(r.code).toBe(0);
   });
 
-  it('builds into a new folder, then --check is clean, then exits 1 after an edit', () => {
+  it('builds into a new folder, then --check is clean, then exits 1 after an edit', async () => {
     const out = path.join(work, 'out');
-    const first = cli('--out', out);
+    const first = await cli('--out', out);
     expect(first.code).toBe(0);
     expect(existsSync(path.join(out, 'makecomapp.json'))).toBe(true);
-    expect(cli('--out', out, '--check').code).toBe(0);
+    expect((await cli('--out', out, '--check')).code).toBe(0);
     const file = path.join(out, 'general/base.iml.json');
     writeFileSync(file, '{}\n');
-    const check = cli('--out', out, '--check');
+    const check = await cli('--out', out, '--check');
     expect(check.code).toBe(1);
     expect(check.out).toContain('is out of date');
     expect(check.out).toContain('changed: general/base.iml.json');
     expect(readFileSync(file, 'utf8')).toBe('{}\n');
   });
 
-  it('exits 1 and prints the TypeScript line for a lint error in generated JSON', () => {
-    const r = cli('--src', 'test/fixtures/compile/typo-app', '--out', path.join(work, 'typo'));
+  it('exits 1 and prints the TypeScript line for a lint error in generated JSON', async () => {
+    const r = await cli('--src', 'test/fixtures/compile/typo-app', '--out', path.join(work, 'typo'));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/list-things\.communication\.iml\.json:5:\d+ error iml\/undeclared-parameter/);
     expect(r.out).toContain('from test/fixtures/compile/typo-app/app.ts:15:');
   });
 
-  it('exits 2 with one line for a source folder that does not exist', () => {
-    const r = cli('--src', 'no/such/folder', '--out', path.join(work, 'x'));
+  it('exits 2 with one line for a source folder that does not exist', async () => {
+    const r = await cli('--src', 'no/such/folder', '--out', path.join(work, 'x'));
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('does not exist');
   });
 
-  it('refuses --with-secrets into the committed dist-app', () => {
-    const r = cli('--with-secrets');
+  it('refuses --with-secrets into the committed dist-app', async () => {
+    const r = await cli('--with-secrets');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--with-secrets cannot write into dist-app/');
   });
 
-  it('--with-secrets reads the client id and secret from the environment', () => {
+  it('--with-secrets reads the client id and secret from the environment', async () => {
     const out = path.join(work, 'secrets');
     const r = spawnSync(
       process.execPath,

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyApp, editOauth, referencePath, reformat } from '../diff/student-apps.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REF = referencePath();
@@ -12,14 +12,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), 'diff', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (...args: string[]) => runCli(['diff', ...args]);
 
 function student(mutate: (dir: string) => void): string {
   const dir = copyApp(REF);
@@ -30,26 +23,26 @@ function student(mutate: (dir: string) => void): string {
 
 // Each case starts the CLI (and often three simulations): slow on a busy machine, never asserted.
 describe('make-app diff', { timeout: 180_000 }, () => {
-  it('exits 0 and says equivalent for an app that only differs in formatting', () => {
-    const r = cli(student(reformat), '--against', REF, '--no-behaviour');
+  it('exits 0 and says equivalent for an app that only differs in formatting', async () => {
+    const r = await cli(student(reformat), '--against', REF, '--no-behaviour');
     expect(r.err).toBe('');
     expect(r.out).toMatch(/Verdict: EQUIVALENT/);
     expect(r.code).toBe(0);
   });
 
-  it('exits 1 and explains the change when the app differs', () => {
+  it('exits 1 and explains the change when the app differs', async () => {
     const app = student((d) => editOauth(d, 'refresh', (req) => void delete req.condition));
-    const r = cli(app, '--against', REF, '--no-behaviour');
+    const r = await cli(app, '--against', REF, '--no-behaviour');
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/D-REFRESH-CONDITION-MISSING/);
     expect(r.out).toMatch(/reference connections\/.+:\d+:\d+ +yours connections\/.+:\d+:\d+/);
   });
 
-  it('writes JSON to --output and nothing to stdout', () => {
+  it('writes JSON to --output and nothing to stdout', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'diff-cli-')), 'r.json');
     dirs.push(path.dirname(out));
     const app = student((d) => editOauth(d, 'token', (req) => void delete (req.body ?? req.qs).redirect_uri));
-    const r = cli(app, '--against', REF, '--no-behaviour', '--format', 'json', '--output', out);
+    const r = await cli(app, '--against', REF, '--no-behaviour', '--format', 'json', '--output', out);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -57,10 +50,10 @@ describe('make-app diff', { timeout: 180_000 }, () => {
     expect(report.changes.some((c: { code: string }) => /FIELD-MISSING/.test(c.code))).toBe(true);
   });
 
-  it('writes a self-contained HTML page', () => {
+  it('writes a self-contained HTML page', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'diff-cli-')), 'r.html');
     dirs.push(path.dirname(out));
-    const r = cli(
+    const r = await cli(
       student(() => {}),
       '--against',
       REF,
@@ -76,7 +69,7 @@ describe('make-app diff', { timeout: 180_000 }, () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
   });
 
-  it('runs the scenarios given with --scenario on both apps and exits 1 when the requests differ', () => {
+  it('runs the scenarios given with --scenario on both apps and exits 1 when the requests differ', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'diff-cli-'));
     dirs.push(dir);
     const scenario = path.join(dir, 'refresh.yaml');
@@ -91,7 +84,7 @@ describe('make-app diff', { timeout: 180_000 }, () => {
         '',
       ].join('\n'),
     );
-    const same = cli(
+    const same = await cli(
       student(() => {}),
       '--against',
       REF,
@@ -102,18 +95,18 @@ describe('make-app diff', { timeout: 180_000 }, () => {
     expect(same.out).toMatch(/one call: 3\/3 steps same/);
     expect(same.code).toBe(0);
     const noCondition = student((d) => editOauth(d, 'refresh', (req) => void delete req.condition));
-    const differs = cli(noCondition, '--against', REF, '--scenario', scenario);
+    const differs = await cli(noCondition, '--against', REF, '--scenario', scenario);
     expect(differs.out).toMatch(/one call: 2\/3 steps same\n +FAIL #2 run getMovie/);
     expect(differs.out).toMatch(/only yours sends POST \S+\/refresh/);
     expect(differs.code).toBe(1);
   });
 
-  it('exits 2 naming the file and line of a broken scenario', () => {
+  it('exits 2 naming the file and line of a broken scenario', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'diff-cli-'));
     dirs.push(dir);
     const scenario = path.join(dir, 'broken.yaml');
     writeFileSync(scenario, 'name: broken\nsteps:\n  - run: [unclosed\n');
-    const r = cli(REF, '--against', REF, '--scenario', scenario);
+    const r = await cli(REF, '--against', REF, '--scenario', scenario);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/broken\.yaml/);
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -127,36 +120,36 @@ describe('make-app diff', { timeout: 180_000 }, () => {
       /reference "\/nonexistent\/ref" does not exist/,
     ],
     ['an unknown format', [REF, '--against', REF, '--format', 'pdf'], /pdf/],
-  ])('exits 2 with one clear line for %s', (_name, args, message) => {
-    const r = cli(...(args as string[]));
+  ])('exits 2 with one clear line for %s', async (_name, args, message) => {
+    const r = await cli(...(args as string[]));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message as RegExp);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('refuses to write the report over a file of the app being compared', () => {
+  it('refuses to write the report over a file of the app being compared', async () => {
     const app = student(() => {});
     const victim = path.join(app, 'makecomapp.json');
     const before = readFileSync(victim, 'utf8');
-    const r = cli(app, '--against', REF, '--no-behaviour', '--output', victim);
+    const r = await cli(app, '--against', REF, '--no-behaviour', '--output', victim);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/file of the app being compared/);
     expect(readFileSync(victim, 'utf8')).toBe(before);
   });
 
-  it('exits 2 with a clear line when the report cannot be written', () => {
-    const r = cli(REF, '--against', REF, '--no-behaviour', '--output', '/nonexistent/dir/report.txt');
+  it('exits 2 with a clear line when the report cannot be written', async () => {
+    const r = await cli(REF, '--against', REF, '--no-behaviour', '--output', '/nonexistent/dir/report.txt');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot write the report/);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 when the file given is not an app', () => {
+  it('exits 2 when the file given is not an app', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'diff-cli-'));
     dirs.push(dir);
     const f = path.join(dir, 'notes.json');
     writeFileSync(f, '{"hello": 1}');
-    const r = cli(f, '--against', REF, '--no-behaviour');
+    const r = await cli(f, '--against', REF, '--no-behaviour');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/not an app/);
     expect(existsSync(f)).toBe(true);

@@ -1,28 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-cli-simulate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/make-app.js'), 'simulate', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, ACADEMY_CLIENT_ID: '', ACADEMY_CLIENT_SECRET: '', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(['simulate', ...args], env);
 
 describe('make-app simulate', () => {
-  it('runs the reference scenarios, writes HAR and Mermaid, exits 0', () => {
+  it('runs the reference scenarios, writes HAR and Mermaid, exits 0', async () => {
     const har = path.join(work, 'out/ref.har');
     const md = path.join(work, 'flow.md');
-    const r = cli(['dist-app', '--scenario', 'app-src/scenarios', '--har', har, '--mermaid', md]);
+    const r = await cli(['dist-app', '--scenario', 'app-src/scenarios', '--har', har, '--mermaid', md]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/PASS {2}connection lifecycle/);
@@ -35,32 +27,32 @@ describe('make-app simulate', () => {
     expect(diagram).toContain('A->>H: POST webhook delivery');
   });
 
-  it('exits 1 and names the failing step when an expectation fails', () => {
+  it('exits 1 and names the failing step when an expectation fails', async () => {
     const file = path.join(work, 'wrong.yaml');
     writeFileSync(
       file,
       'name: wrong\nsteps:\n  - connect: { as: jane }\n  - run:\n      module: getMyAccount\n      expect:\n        output: { name: John Doe }\n',
     );
-    const r = cli(['dist-app', '--scenario', file]);
+    const r = await cli(['dist-app', '--scenario', file]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('FAIL  wrong');
     expect(r.out).toContain('✗ output[0].name: expected "John Doe", got "Jane Black"');
   });
 
-  it('runs the smoke scenario by default and prints JSON with --json', () => {
-    const r = cli(['dist-app', '--json']);
+  it('runs the smoke scenario by default and prints JSON with --json', async () => {
+    const r = await cli(['dist-app', '--json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
     expect(rep.scenarios[0].name).toBe('smoke');
     expect(rep.summary.failed).toBe(0);
   });
 
-  it('replays a HAR with no API', () => {
+  it('replays a HAR with no API', async () => {
     const har = path.join(work, 'smoke.har');
-    expect(cli(['dist-app', '--har', har]).code).toBe(0);
+    expect((await cli(['dist-app', '--har', har])).code).toBe(0);
     // The smoke HAR holds no credential-shaped string (tokens, codes, client secret, API key).
     expect(readFileSync(har, 'utf8').match(/\b(at|rt|ac|cs|ak)_[A-Za-z0-9_-]{12,}/g)).toBeNull();
-    const r = cli(['dist-app', '--replay', har]);
+    const r = await cli(['dist-app', '--replay', har]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('(replay)');
   });
@@ -73,37 +65,37 @@ describe('make-app simulate', () => {
     [['dist-app', '--common', 'novalue'], /--common expects key=value/],
     [['dist-app', '--replay', 'package.json'], /not a HAR file/],
     [['dist-app', '--replay', 'test/fixtures/simulate/broken.har'], /log\.entries\[0\] is not a HAR entry/],
-  ])('usage and input errors exit 2 without a stack trace: %j', (args, message) => {
-    const r = cli(args);
+  ])('usage and input errors exit 2 without a stack trace: %j', async (args, message) => {
+    const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('--common overrides common data (a wrong secret fails the connection, exit 1)', () => {
-    const r = cli(['dist-app', '--common', 'clientSecret=wrong-secret-1234']);
+  it('--common overrides common data (a wrong secret fails the connection, exit 1)', async () => {
+    const r = await cli(['dist-app', '--common', 'clientSecret=wrong-secret-1234']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/✗ {2}1\. connect john/);
     expect(r.out).toContain('POST   https://app-academy.make.com/api/v2/token  → 401');
     expect(r.out).not.toContain('wrong-secret-1234');
   });
 
-  it('reports a bad scenario with file:line:column', () => {
+  it('reports a bad scenario with file:line:column', async () => {
     const file = path.join(work, 'bad.yaml');
     writeFileSync(file, 'name: bad\nsteps:\n  - run: { module: getMyAccount }\n  - sleep: 5m\n');
-    const r = cli(['dist-app', '--scenario', file]);
+    const r = await cli(['dist-app', '--scenario', file]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad\.yaml:4:\d+: steps\.1: must NOT have additional properties "sleep"/);
   });
 
   describe('--live guards (the real API is never reached in tests)', () => {
-    it('needs credentials from the environment', () => {
-      const r = cli(['dist-app', '--live', '--yes-send-real-requests']);
+    it('needs credentials from the environment', async () => {
+      const r = await cli(['dist-app', '--live', '--yes-send-real-requests']);
       expect(r.code).toBe(2);
       expect(r.err).toContain('--live needs ACADEMY_CLIENT_ID and ACADEMY_CLIENT_SECRET in the environment');
     });
-    it('needs the explicit confirmation flag', () => {
-      const r = cli(['dist-app', '--live'], {
+    it('needs the explicit confirmation flag', async () => {
+      const r = await cli(['dist-app', '--live'], {
         ACADEMY_CLIENT_ID: 'id',
         ACADEMY_CLIENT_SECRET: 'secret-value',
       });
@@ -111,8 +103,8 @@ describe('make-app simulate', () => {
       expect(r.err).toContain('add --yes-send-real-requests to confirm');
       expect(r.err).not.toContain('secret-value');
     });
-    it('cannot be combined with --replay', () => {
-      const r = cli(['dist-app', '--live', '--replay', 'x.har'], {
+    it('cannot be combined with --replay', async () => {
+      const r = await cli(['dist-app', '--live', '--replay', 'x.har'], {
         ACADEMY_CLIENT_ID: 'id',
         ACADEMY_CLIENT_SECRET: 's',
       });

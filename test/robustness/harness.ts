@@ -5,39 +5,19 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, vi } from 'vitest';
-import { main } from '../../generator/cli/main.ts';
+import { afterAll } from 'vitest';
+import { type CliRun, runCli } from '../helpers/cli.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST_APP = path.join(ROOT, 'dist-app');
 
-export interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
-
 /** A stack trace line ("    at fn (file:line)") or the internal-error prefix: never for a user mistake. */
 export const STACK = /^\s+at |internal error/m;
 
-export async function cli(...argv: string[]): Promise<CliRun> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+export type { CliRun } from '../helpers/cli.ts';
+
+export function cli(...argv: string[]): Promise<CliRun> {
+  return runCli(argv);
 }
 
 /** A temp folder removed after the test file; `file()` writes a fixture inside it. */

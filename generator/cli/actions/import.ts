@@ -1,8 +1,10 @@
 import { displayPath } from '../../workflow/app-input.ts';
 import { importApp } from '../../workflow/import-app.ts';
-import { EXIT } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 
-export function runImport(source: string, flags: { out: string; force?: boolean }): number {
+export function runImport(source: string, flags: { out?: string; force?: boolean }): number {
+  // checked here, after commander has checked the path, so a missing path is reported first
+  if (!flags.out) throw new UsageError('import needs --out <dir> (the folder for the TypeScript project)');
   const result = importApp({ source, out: flags.out, force: flags.force });
   for (const d of result.loadDiagnostics) {
     process.stderr.write(

@@ -7,6 +7,7 @@ import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
 import { registerLint } from './lint.ts';
 import { registerLsp } from './lsp.ts';
+import { registerSchemas } from './schemas.ts';
 import { registerServeApi } from './serve-api.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerStart } from './start.ts';
@@ -24,6 +25,7 @@ export function registerCommands(program: Command, setExit: SetExit): void {
     registerDiff,
     registerServeApi,
     registerIml,
+    registerSchemas,
     registerLsp,
   ]) {
     register(program, setExit);
