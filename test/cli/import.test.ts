@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CORPUS, corpusAvailable } from '../helpers/shared.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-cli-import-'));
@@ -18,14 +19,9 @@ function cli(...args: string[]) {
 }
 
 describe('make-app import', { timeout: 300_000 }, () => {
-  it('imports a corpus app to TypeScript that builds again', () => {
+  it.skipIf(!corpusAvailable)('imports a corpus app to TypeScript that builds again', async () => {
     const src = path.join(work, 'cats');
-    const r = cli(
-      'import',
-      path.resolve(ROOT, '../shared/corpus/johnson-jnr__integromat-cats-public'),
-      '--out',
-      src,
-    );
+    const r = cli('import', path.join(CORPUS, 'johnson-jnr__integromat-cats-public'), '--out', src);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`into ${src}`);
     const app = readFileSync(path.join(src, 'app-src', 'app.ts'), 'utf8');

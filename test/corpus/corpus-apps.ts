@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
+export { CORPUS, corpusAvailable } from '../helpers/shared.ts';
+
+import { CORPUS } from '../helpers/shared.ts';
 
 /** Every app folder of the shared corpus (a folder holding several apps contributes each of them). */
 export function corpusApps(): string[] {
   const out: string[] = [];
+  if (!existsSync(CORPUS)) return out;
   const isApp = (d: string) =>
     [
       'makecomapp.json',

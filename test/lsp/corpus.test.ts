@@ -2,11 +2,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../../generator/workflow/index.ts';
-import { CORPUS, corpusApps } from '../corpus/corpus-apps.ts';
+import { CORPUS, corpusApps, corpusAvailable } from '../corpus/corpus-apps.ts';
 import { LspClient } from './lsp-client.ts';
 
-const available = existsSync(CORPUS);
-if (!available) console.log('skipped: the shared corpus is absent (../shared/corpus)');
+const available = corpusAvailable;
 
 /** Local-dev corpus apps and one module communication file of each. */
 function cases(): { app: string; file: string }[] {
