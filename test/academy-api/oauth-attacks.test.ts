@@ -48,17 +48,9 @@ describe('consent POST is bound to the page the server served (CSRF)', () => {
     new URLSearchParams({ ...hidden, account: 'john', decision: 'allow' });
 
   it('refuses a forged POST that no consent page was served for, without redirecting', async () => {
-    const c = api.defaultClient;
-    const res = await authorizePost(
-      new URLSearchParams({
-        client_id: c.clientId,
-        redirect_uri: c.redirectUri,
-        response_type: 'code',
-        scope: 'connect read write delete',
-        account: 'john',
-        decision: 'allow',
-      }),
-    );
+    // Everything a consent page would carry, except a form token the server issued.
+    const forged = new URLSearchParams(new URL(api.authorizeUrl()).searchParams);
+    const res = await authorizePost(decide(Object.fromEntries(forged)));
     expect(res.status).toBe(403);
     expect(res.headers.get('location')).toBeNull();
     expect(await res.text()).toMatch(/open the authorization link again/);
