@@ -2,10 +2,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOutputPath } from '../../generator/cli/output-guard.ts';
-import { buildApp, importApp } from '../../generator/compile/index.ts';
+import { importApp } from '../../generator/compile/index.ts';
 import { checkOutputFolder } from '../../generator/compile/output-folder.ts';
 import { UsageError } from '../../generator/model/errors.ts';
+import { build as buildApp } from '../../generator/workflow/build.ts';
+import { checkOutputPath } from '../../generator/workflow/output-guard.ts';
 
 /**
  * Output folders nobody should write generated files into. Build cases run with `check: true`
