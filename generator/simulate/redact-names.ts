@@ -49,7 +49,10 @@ export type Learn = (secret: string) => void;
 /** The credential inside an Authorization value: the part after the scheme, and a Basic password. */
 function learnAuthorization(value: string, learn: Learn): void {
   const m = /^([A-Za-z][\w-]*)\s+(\S+)\s*$/.exec(value);
-  if (!m) return learn(value);
+  if (!m) {
+    learn(value);
+    return;
+  }
   learn(m[2]!);
   if (m[1]!.toLowerCase() !== 'basic') return;
   const decoded = Buffer.from(m[2]!, 'base64').toString('utf8');
