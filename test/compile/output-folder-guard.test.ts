@@ -6,6 +6,7 @@ import { importApp } from '../../generator/compile/index.ts';
 import { checkOutputFolder } from '../../generator/compile/output-folder.ts';
 import { UsageError } from '../../generator/model/errors.ts';
 import { build as buildApp } from '../../generator/workflow/build.ts';
+import { init } from '../../generator/workflow/init.ts';
 import { checkOutputPath } from '../../generator/workflow/output-guard.ts';
 
 /**
@@ -62,6 +63,14 @@ describe('import --out refuses', { timeout: 120_000 }, () => {
     const out = path.join(app, 'ts');
     expect(() => importApp(app, { out, force: true })).toThrow(/inside the sources being read/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('init refuses', () => {
+  // Places where nothing could be written anyway, should the guard ever go missing.
+  it.each([['/'], ['/proc/self/app'], ['/proc/1/make-app-project']])('%s', (dir) => {
+    expect(() => init({ dir })).toThrow(UsageError);
+    expect(() => init({ dir })).toThrow(/filesystem root|system folder/);
   });
 });
 
