@@ -1,6 +1,7 @@
 import { ApiError } from './errors.ts';
 import type { IdSource } from './ids.ts';
 import type { ClientRegistration } from './types.ts';
+import { httpsOrLoopbackProblem } from './urls.ts';
 import { isUserKey } from './users.ts';
 
 /** The redirect URI Make uses for custom apps; the default registration names it. */
@@ -31,11 +32,11 @@ export class ClientRegistry {
     }
     if (!isUserKey(client.apiKeyUser))
       throw new TypeError('registerClient: apiKeyUser must be "john" or "jane"');
-    try {
-      new URL(client.redirectUri);
-    } catch {
-      throw new TypeError(`registerClient: redirectUri "${client.redirectUri}" is not an absolute URL`);
-    }
+    const redirectProblem = httpsOrLoopbackProblem('redirectUri', client.redirectUri);
+    if (redirectProblem) throw new TypeError(`registerClient: ${redirectProblem}`);
+    // RFC 6749 §3.1.2: the redirection endpoint URI must not include a fragment.
+    if (client.redirectUri.includes('#'))
+      throw new TypeError('registerClient: redirectUri must not contain a fragment (#)');
     if (this.byId.has(client.clientId))
       throw new TypeError(`registerClient: client id "${client.clientId}" is taken`);
     if (this.all.some((c) => c.apiKey === client.apiKey))

@@ -3,6 +3,7 @@ import { type Clock, createFakeClock, createSystemClock } from '../model/clock.t
 import { ClientRegistry, DEFAULT_REDIRECT_URI } from './clients.ts';
 import { DataStore } from './data/store.ts';
 import { createIdSource } from './ids.ts';
+import { ConsentFormStore } from './oauth/consent-forms.ts';
 import { DEFAULT_LIFETIMES, type Lifetimes, type TokenPair, TokenStore } from './oauth/token-store.ts';
 import type { ServerState } from './router.ts';
 import { type WebhookDeliveryOptions, WebhookDispatcher } from './routes/webhook-delivery.ts';
@@ -117,6 +118,7 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
     ids,
     clients,
     tokens: new TokenStore(clock, ids, lifetimes),
+    consentForms: new ConsentFormStore(clock, ids),
     data: new DataStore(clock, ids),
     deliveries: webhookDeliveries,
     webhooks,
@@ -172,6 +174,7 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
     flushWebhooks: () => webhooks.flush(),
     reset: () => {
       state.tokens.clear();
+      state.consentForms.clear();
       state.data.clear();
       requestLog.length = 0;
       webhookDeliveries.length = 0;

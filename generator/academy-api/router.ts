@@ -3,6 +3,7 @@ import type { Clock } from '../model/clock.ts';
 import type { ClientRegistry } from './clients.ts';
 import type { DataStore } from './data/store.ts';
 import type { IdSource } from './ids.ts';
+import type { ConsentFormStore } from './oauth/consent-forms.ts';
 import type { TokenStore } from './oauth/token-store.ts';
 import type { WebhookDispatcher } from './routes/webhook-delivery.ts';
 import type { AuthContext, UserKey, WebhookDelivery } from './types.ts';
@@ -13,6 +14,7 @@ export interface ServerState {
   ids: IdSource;
   clients: ClientRegistry;
   tokens: TokenStore;
+  consentForms: ConsentFormStore;
   data: DataStore;
   deliveries: WebhookDelivery[];
   webhooks: WebhookDispatcher;

@@ -13,7 +13,7 @@ import { unescapePointerSegment } from '../model/location.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { type EmittedFile, emitApp, MAKECOMAPP_FILE } from './emit.ts';
 import { codeOriginKey, componentOriginKey, type EvaluatedApp, evaluateApp } from './evaluate.ts';
-import { applyPlan, MANIFEST_FILE, manifestText, planFolder } from './output-folder.ts';
+import { applyPlan, checkOutputFolder, MANIFEST_FILE, manifestText, planFolder } from './output-folder.ts';
 import type { SecretMode } from './secrets.ts';
 import { SourceMapper } from './source-map.ts';
 
@@ -112,6 +112,7 @@ export async function compileApp(opts: CompileOptions): Promise<CompileResult> {
     throw new InputError(`--out must be a folder, but "${opts.out}" exists and is not a folder`, {
       file: opts.out,
     });
+  checkOutputFolder(opts.out, { flag: '--out', tool: 'build', sources: [opts.src] });
   const projectRoot = process.cwd();
   const { app, entry } = await importAppDefinition(opts.src);
   const { evaluated, emitted, files } = renderApp(app, { projectRoot, secrets: opts.secrets });

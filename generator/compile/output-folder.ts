@@ -1,7 +1,9 @@
 /**
  * Writing generated files into an output folder that may also hold the user's own files. A
  * manifest (`.make-app-build.json`) lists what the build wrote; only those files are ever replaced
- * or removed. A foreign file at a path the build wants is left alone and reported.
+ * or removed. A foreign file at a path the build wants is left alone and reported. Before any of
+ * that, `checkOutputFolder` refuses folders no generator should write into: a filesystem root, a
+ * system folder, the sources being compiled or imported, a non-empty folder the tool did not make.
  */
 import {
   existsSync,
@@ -9,16 +11,19 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmdirSync,
   statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../model/errors.ts';
+import { InputError, UsageError } from '../model/errors.ts';
 import { compareNames } from './evaluate.ts';
 
 export const MANIFEST_FILE = '.make-app-build.json';
+/** Written by `make-app import`: marks a folder `import --force` may write into again. */
+export const IMPORT_MARKER = '.make-app-import.json';
 
 interface Manifest {
   generatedBy: 'make-app build';
@@ -167,4 +172,113 @@ function removeEmptyParents(out: string, relDir: string): void {
     }
     dir = path.dirname(dir);
   }
+}
+
+/** The import marker's text: which files the import wrote. */
+export function importMarkerText(files: Iterable<string>): string {
+  return `${JSON.stringify({ generatedBy: 'make-app import', files: [...files].sort(compareNames) }, null, 2)}\n`;
+}
+
+/**
+ * Folders of the operating system (and what lies below them). Nothing generated belongs there,
+ * and `/proc` or `/dev` paths may not even behave like files.
+ */
+const SYSTEM_FOLDERS = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/proc',
+  '/run',
+  '/sbin',
+  '/snap',
+  '/sys',
+  '/usr',
+  '/var/cache',
+  '/var/lib',
+  '/var/log',
+  '/var/run',
+  '/var/spool',
+  '/System',
+  '/Library',
+  '/Applications',
+  '/private/etc',
+  '/private/var/db',
+];
+const WINDOWS_SYSTEM = /^[a-z]:\\(windows|program files( \(x86\))?|programdata)(\\|$)/i;
+
+/** Absolute path with symbolic links resolved as far as the path exists (`/proc/self` → `/proc/<pid>`). */
+export function canonicalPath(p: string): string {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  for (let cur = abs; ; cur = path.dirname(cur)) {
+    try {
+      return path.join(realpathSync(cur), ...rest.reverse());
+    } catch {
+      if (path.dirname(cur) === cur) return abs;
+      rest.push(path.basename(cur));
+    }
+  }
+}
+
+function within(folder: string, abs: string): boolean {
+  return abs === folder || abs.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+}
+
+/**
+ * Why `abs` (canonical) is a place no output may go, or null: a filesystem root, or a system
+ * folder or anything below one. Shared by folder outputs and single-file outputs.
+ */
+export function systemLocationProblem(abs: string): string | null {
+  if (path.parse(abs).root === abs) return 'is the filesystem root';
+  const system = SYSTEM_FOLDERS.find((f) => within(f, abs));
+  if (system) return `is inside the system folder ${system}`;
+  if (WINDOWS_SYSTEM.test(abs)) return 'is inside a Windows system folder';
+  return null;
+}
+
+export interface OutputFolderCheck {
+  /** How the folder was named on the command line (`--out`), for the message. */
+  flag: string;
+  /** Which generator writes: only a folder it made itself counts as its own. */
+  tool: 'build' | 'import';
+  /** `import --force`: replace the files of a folder an earlier import made. */
+  force?: boolean;
+  /** Folders (or files) being read: the output must be neither inside them nor them. */
+  sources?: string[];
+}
+
+/**
+ * Refuses, before anything is read or written, an output folder that is a filesystem root or a
+ * system folder, lies inside the sources, or is non-empty without the mark of this tool. One
+ * line, as a usage error: the user picked the wrong folder.
+ */
+export function checkOutputFolder(out: string, check: OutputFolderCheck): void {
+  const abs = canonicalPath(out);
+  const refuse = (why: string, hint = 'choose a new or empty folder for the generated files') => {
+    throw new UsageError(`${check.flag} ${out} ${why}; ${hint}`);
+  };
+  const system = systemLocationProblem(abs);
+  if (system) refuse(system);
+  for (const source of check.sources ?? []) {
+    const src = canonicalPath(source);
+    const srcFolder = existsSync(src) && !statSync(src).isDirectory() ? path.dirname(src) : src;
+    if (within(srcFolder, abs)) refuse(`is inside the sources being read (${source})`);
+  }
+  let entries: string[];
+  try {
+    if (!statSync(abs).isDirectory()) return; // the caller reports a file where a folder should be
+    entries = readdirSync(abs);
+  } catch {
+    return; // does not exist yet: it will be created
+  }
+  if (entries.length === 0) return;
+  const marker = check.tool === 'build' ? MANIFEST_FILE : IMPORT_MARKER;
+  if (!entries.includes(marker)) refuse(`is not empty and was not written by make-app ${check.tool}`);
+  if (check.tool === 'import' && !check.force)
+    refuse('is not empty (an earlier import wrote it)', 'pass --force to replace its generated files');
 }

@@ -5,6 +5,7 @@
  */
 import type { Exchange, Recorder } from './recorder.ts';
 import { viewOf, withoutBodies } from './recorder.ts';
+import { redactByName } from './redact-names.ts';
 
 export interface HarLog {
   log: {
@@ -96,7 +97,13 @@ export function harEntry(ex: Exchange, recorder: Recorder): HarEntry {
       scenario: ex.meta.scenario,
       step: ex.meta.step,
       direction: ex.meta.direction ?? 'outgoing',
-      ...(ex.meta.inputs !== undefined ? { inputs: recorder.secrets.redactDeep(ex.meta.inputs) } : {}),
+      ...(ex.meta.inputs !== undefined
+        ? {
+            inputs: recorder.secrets.redactDeep(
+              redactByName(ex.meta.inputs, recorder.secrets.kept, (v) => recorder.secrets.add(v)),
+            ),
+          }
+        : {}),
     },
   };
   if (v.requestBodyText !== undefined)

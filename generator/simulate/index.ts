@@ -69,6 +69,11 @@ export interface SimulateOptions {
   hostMap?: HostMap;
   /** Write the redacted HAR 1.2 recording here. */
   har?: string;
+  /**
+   * Header, field or JSON-key names that redaction by name leaves visible (case-insensitive), e.g.
+   * a `session_token` that is no credential. Values known to be secrets stay redacted anyway.
+   */
+  harKeep?: string[];
   /** Answer requests from this HAR instead of an API. */
   replay?: string;
   equality?: 'loose' | 'strict';
@@ -163,7 +168,7 @@ async function run(
   const transport: Transport | undefined = replay
     ? undefined
     : (opts.transport ?? createFetchTransport(hostMap, { allowUnmapped: Boolean(opts.live) }));
-  const secrets = new SecretSet();
+  const secrets = new SecretSet(opts.harKeep);
   for (const s of [registration.clientSecret, registration.apiKey]) secrets.add(s);
   if (registration.clientId && registration.clientSecret)
     secrets.addBasicPair(registration.clientId, registration.clientSecret);

@@ -1,10 +1,12 @@
 /**
  * Keeps every HTTP exchange of a run and turns it, redacted, into report records and a HAR 1.2 log.
  * Nothing leaves this module unredacted: views are built from a deep copy, sanitized by the
- * component's `log.sanitize` paths, then scrubbed of every secret the run knows.
+ * component's `log.sanitize` paths, redacted by field name, then scrubbed of every secret the run
+ * knows.
  */
 import { isPlainObject } from './base-merge.ts';
 import { applySanitize, type SecretSet } from './redact.ts';
+import { redactByName, redactMultipartText } from './redact-names.ts';
 import { pairsToObject } from './request-builder.ts';
 import type { RequestRecord } from './types.ts';
 
@@ -106,7 +108,9 @@ export function viewOf(ex: Exchange, secrets: SecretSet): ExchangeView {
     response: { headers: { ...(ex.response?.headers ?? {}) }, body: structuredClone(responseBody) },
   };
   applySanitize(view as unknown as Record<string, unknown>, ex.sanitize);
-  const r = secrets.redactDeep(view);
+  // Values found under credential names become known secrets first, so they go everywhere else too.
+  const learn = (v: string) => secrets.add(v);
+  const r = secrets.redactDeep(redactByName(view, secrets.kept, learn));
   const url = secrets.redactText(path);
   const out: ExchangeView = {
     method: ex.request.method,
@@ -120,7 +124,7 @@ export function viewOf(ex: Exchange, secrets: SecretSet): ExchangeView {
   if (r.request.body !== undefined) {
     out.requestBody = r.request.body;
     out.requestBodyText = multipart
-      ? secrets.redactText(ex.request.body!.toString('latin1'))
+      ? secrets.redactText(redactMultipartText(ex.request.body!.toString('latin1'), secrets.kept, learn))
       : serialize(reqMime, r.request.body);
   }
   if (ex.response) {

@@ -1,11 +1,13 @@
 /**
  * Redaction before anything is written or printed: the paths a component lists in `log.sanitize`
- * (`request.headers.authorization`, `request.body.client_secret`, `response.body.access_token`, ...)
- * and every secret string the run knows (client secret, tokens, codes, API keys), wherever it appears.
+ * (`request.headers.authorization`, `request.body.client_secret`, `response.body.access_token`, ...),
+ * fields named like credentials (`redact-names.ts`), and every secret string the run knows (client
+ * secret, tokens, codes, API keys) in any of its encodings, wherever it appears.
  */
 import { isPlainObject } from './base-merge.ts';
+import { type KeptNames, REDACTED } from './redact-names.ts';
 
-export const REDACTED = '[REDACTED]';
+export { REDACTED } from './redact-names.ts';
 
 /** Splits `request.headers.\`X-API-Key\`.x` into segments, honouring backticks. */
 export function parseSanitizePath(path: string): string[] {
@@ -41,10 +43,35 @@ export function redactPath(target: unknown, segments: string[]): boolean {
   return hit;
 }
 
-/** Known secret strings; variants (URL-encoded, Basic auth pair) are added with them. */
+/**
+ * The base64 and base64url texts that appear wherever `secret` is embedded in base64-encoded data
+ * (a Basic header, a JWT, a data URI), at each of the three byte alignments. Each is the part
+ * of the encoding that depends on the secret alone; shorter ones would match by chance.
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const out: string[] = [];
+  for (let skip = 0; skip < 3; skip++) {
+    const whole = Math.floor((bytes.length - skip) / 3) * 3;
+    if (whole < 9) continue;
+    const core = bytes.subarray(skip, skip + whole);
+    out.push(core.toString('base64'), core.toString('base64url'));
+  }
+  // The secret encoded on its own, padding included.
+  out.push(bytes.toString('base64'), bytes.toString('base64url'));
+  return out;
+}
+
+/** Known secret strings; variants (URL-encoded, base64, Basic auth pair) are added with them. */
 export class SecretSet {
   private readonly values = new Set<string>();
   private readonly aliases = new Map<string, string>();
+  /** Field names redaction by name leaves visible (`--har-keep`), lower case. */
+  readonly kept: KeptNames;
+
+  constructor(keep: Iterable<string> = []) {
+    this.kept = new Set([...keep].map((k) => k.toLowerCase()));
+  }
 
   /**
    * Not a secret but run-specific (the webhook receiver's loopback origin): shown as `to`, so
@@ -61,6 +88,7 @@ export class SecretSet {
     if (enc !== secret) this.values.add(enc);
     const form = enc.replace(/%20/g, '+');
     if (form !== enc) this.values.add(form);
+    for (const b64 of base64Forms(secret)) if (b64.length >= 8) this.values.add(b64);
   }
 
   /** HTTP Basic credentials carry id:secret base64-encoded. */

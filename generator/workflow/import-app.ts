@@ -9,7 +9,7 @@ import { loadUsableApp } from './app-input.ts';
 export interface ImportWorkflowOptions {
   /** The app to import. */
   source: string;
-  /** Folder for the TypeScript sources (must be empty unless `force`). */
+  /** Folder for the TypeScript sources: new, empty, or (with `force`) an earlier import. */
   out: string;
   force?: boolean;
 }

@@ -5,8 +5,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { canonicalPath, systemLocationProblem } from '../compile/output-folder.ts';
 import { projectPackageJson, projectTsconfig } from '../compile/project-files.ts';
-import { InputError } from '../model/errors.ts';
+import { InputError, UsageError } from '../model/errors.ts';
 import { packageFile } from '../model/package-files.ts';
 
 export interface InitOptions {
@@ -28,6 +29,8 @@ const RENAMED: Record<string, string> = { gitignore: '.gitignore' };
 
 export function init(opts: InitOptions): InitResult {
   const dir = path.resolve(opts.dir);
+  const system = systemLocationProblem(canonicalPath(dir));
+  if (system) throw new UsageError(`${opts.dir} ${system}; choose a new or empty folder for the project`);
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory())
       throw new InputError(`"${opts.dir}" exists and is not a folder`, { file: opts.dir });

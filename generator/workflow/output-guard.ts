@@ -3,8 +3,9 @@
  * must never replace one of the files the command reads — the app, a scenario, a recording — and
  * a folder given where a file is expected is a one-line input error, not a crash after the work.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { canonicalPath, systemLocationProblem } from '../compile/output-folder.ts';
 import type { AppModel } from '../model/app.ts';
 import { InputError, UsageError } from '../model/errors.ts';
 
@@ -20,23 +21,9 @@ function shown(abs: string): string {
   return rel && !rel.startsWith('..') ? rel : abs;
 }
 
-/** Canonical form of a path: symbolic links resolved where the path exists. */
-function canonical(file: string): string {
-  const abs = path.resolve(file);
-  try {
-    return realpathSync(abs);
-  } catch {
-    try {
-      return path.join(realpathSync(path.dirname(abs)), path.basename(abs));
-    } catch {
-      return abs;
-    }
-  }
-}
-
 /** Every file an app was read from, plus the app-shaped files lying in its root folder. */
 export function appFiles(app: AppModel, what: string, into: Protected = new Map()): Protected {
-  const add = (rel: string | undefined) => rel && into.set(canonical(path.resolve(app.root, rel)), what);
+  const add = (rel: string | undefined) => rel && into.set(canonicalPath(path.resolve(app.root, rel)), what);
   for (const code of Object.values(app.general)) add(code?.file);
   for (const kind of Object.values(app.components))
     for (const c of Object.values(kind)) {
@@ -56,7 +43,7 @@ export function appFiles(app: AppModel, what: string, into: Protected = new Map(
 
 /** Marks one input file (or every file of an input folder) as never to be written. */
 export function inputFiles(target: string, what: string, into: Protected): Protected {
-  const abs = canonical(target);
+  const abs = canonicalPath(target);
   try {
     if (statSync(abs).isDirectory()) {
       for (const entry of readdirSync(abs, { recursive: true, encoding: 'utf8' }))
@@ -80,12 +67,15 @@ export function checkOutputPath(
   keep: Protected,
   others: Record<string, string | undefined> = {},
 ): void {
-  const abs = canonical(file);
+  const abs = canonicalPath(file);
+  // A report never goes into a filesystem root or a system folder (`--har /proc/self/x`).
+  const system = systemLocationProblem(path.dirname(abs));
+  if (system) throw new UsageError(`${flag} ${file}: its folder ${system}; choose another path`);
   const owner = keep.get(abs);
   if (owner)
     throw new UsageError(`${flag} ${file} is ${owner}; it would be overwritten — choose another path`);
   for (const [other, value] of Object.entries(others)) {
-    if (other !== flag && value !== undefined && canonical(value) === abs)
+    if (other !== flag && value !== undefined && canonicalPath(value) === abs)
       throw new UsageError(`${flag} and ${other} name the same file (${file}); give each its own path`);
   }
   if (existsSync(abs) && statSync(abs).isDirectory())

@@ -26,6 +26,8 @@ export interface SimulateWorkflowOptions {
   scenario?: string;
   /** Write the redacted HAR recording here. */
   har?: string;
+  /** Names redaction by name leaves visible in the HAR (`--har-keep`). */
+  harKeep?: string[];
   /** Answer requests from this HAR instead of the API. */
   replay?: string;
   /** Files the caller writes after the run (flag → path), checked before it. */
@@ -55,6 +57,7 @@ export async function simulate(opts: SimulateWorkflowOptions): Promise<Simulatio
       ...(opts.hostMap ? { hostMap: opts.hostMap } : {}),
       ...(opts.common && Object.keys(opts.common).length ? { common: opts.common } : {}),
       ...(opts.har ? { har: opts.har } : {}),
+      ...(opts.harKeep?.length ? { harKeep: opts.harKeep } : {}),
       ...(opts.replay ? { replay: resolve(opts.replay) } : {}),
       ...(opts.equality ? { equality: opts.equality } : {}),
       ...(opts.live ? { live: opts.live } : {}),

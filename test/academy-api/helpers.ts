@@ -34,9 +34,13 @@ export async function consent(
     state?: string;
     client?: ClientRegistration;
     decision?: 'allow' | 'deny';
+    /** More authorize parameters (e.g. PKCE's code_challenge). */
+    query?: Record<string, string>;
   } = {},
 ): Promise<URL> {
-  const page = await fetch(api.authorizeUrl({ client: opts.client, scope: opts.scope, state: opts.state }));
+  const url = new URL(api.authorizeUrl({ client: opts.client, scope: opts.scope, state: opts.state }));
+  for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
+  const page = await fetch(url);
   if (page.status !== 200) throw new Error(`authorize page answered ${page.status}: ${await page.text()}`);
   const form = readConsentForm(await page.text());
   const res = await fetch(new URL(form.action, api.url), {

@@ -22,10 +22,13 @@ function authorizeUrl(params: Record<string, string | undefined>): string {
   return u.toString();
 }
 
-function postForm(fields: Record<string, string>): Promise<Response> {
+/** Posts the form of a freshly served consent page with some fields set or changed. */
+async function postForm(fields: Record<string, string>): Promise<Response> {
+  const page = await fetch(authorizeUrl({ scope: 'connect' }));
+  const form = readConsentForm(await page.text());
   return fetch(`${api.apiBase(2)}/authorize`, {
     method: 'POST',
-    body: new URLSearchParams(fields),
+    body: new URLSearchParams({ ...form.hidden, ...fields }),
     redirect: 'manual',
   });
 }

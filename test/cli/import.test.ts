@@ -33,7 +33,7 @@ describe('make-app import', { timeout: 300_000 }, () => {
     expect(built.code, built.out + built.err).not.toBe(2);
   });
 
-  it('refuses a non-empty output folder without --force and leaves it alone', () => {
+  it('refuses a non-empty folder it did not write, even with --force, and leaves it alone', () => {
     const out = path.join(work, 'busy');
     mkdirSync(out);
     writeFileSync(path.join(out, 'keep.txt'), 'mine');
@@ -42,7 +42,9 @@ describe('make-app import', { timeout: 300_000 }, () => {
     expect(r.err).toContain('is not empty');
     expect(readFileSync(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
     const forced = cli('import', 'dist-app', '--out', out, '--force');
-    expect(forced.code).toBe(0);
+    expect(forced.code).toBe(2);
+    expect(forced.err.trim().split('\n')).toHaveLength(1);
+    expect(forced.err).toContain('not written by make-app import');
     expect(readFileSync(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
   });
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readConsentForm } from '../../generator/academy-api/index.ts';
 
 const BIN = new URL('../../bin/make-app.js', import.meta.url).pathname;
 let child: ChildProcess | undefined;
@@ -121,5 +122,54 @@ describe('make-app serve-api', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('withstands OAuth2 attacks: forged or cross-site consent, missing PKCE verifier, refresh-token reuse', async () => {
+    const { proc, out } = await serve([], /Press Ctrl\+C/);
+    const text = out();
+    const v2 = /v2 base:\s+(\S+)/.exec(text)![1]!;
+    const [clientId, clientSecret, redirectUri] = ['client_id', 'client_secret', 'redirect_uri'].map(
+      (k) => new RegExp(`${k}:\\s+(\\S+)`).exec(text)![1]!,
+    );
+    const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+    const page = await fetch(
+      `${v2}/authorize?${new URLSearchParams({
+        client_id: clientId!,
+        redirect_uri: redirectUri!,
+        response_type: 'code',
+        scope: 'connect read',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      })}`,
+    );
+    const form = readConsentForm(await page.text());
+    const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      fetch(`${v2}/authorize`, {
+        method: 'POST',
+        body: new URLSearchParams({ ...fields, account: 'john', decision: 'allow' }),
+        headers,
+        redirect: 'manual',
+      });
+    const { form_token: _, ...withoutToken } = form.hidden;
+    expect((await post(withoutToken)).status).toBe(403);
+    expect((await post(form.hidden, { origin: 'https://evil.example' })).status).toBe(403);
+    const allowed = await post(form.hidden);
+    expect(allowed.status).toBe(302);
+    const code = new URL(allowed.headers.get('location')!).searchParams.get('code')!;
+
+    const token = (body: Record<string, string>, path = '/token') =>
+      fetch(`${v2}${path}`, {
+        method: 'POST',
+        body: new URLSearchParams({ client_id: clientId!, client_secret: clientSecret!, ...body }),
+      });
+    const exchange = { grant_type: 'authorization_code', code, redirect_uri: redirectUri! };
+    expect((await token(exchange)).status).toBe(400);
+    const first = await (await token({ ...exchange, code_verifier: verifier })).json();
+    const rotated = await (await token({ refresh_token: first.refresh_token }, '/refresh')).json();
+    expect((await token({ refresh_token: first.refresh_token }, '/refresh')).status).toBe(401);
+    const info = await fetch(`${v2}/info`, { headers: { authorization: `Bearer ${rotated.access_token}` } });
+    expect(info.status).toBe(401);
+    proc.kill('SIGTERM');
+    expect(await exitOf(proc)).toBe(0);
   });
 });

@@ -57,6 +57,14 @@ describe('make-app simulate', () => {
     expect(r.out).toContain('(replay)');
   });
 
+  it('--har-keep leaves a field that redaction by name hides visible', async () => {
+    const hidden = readFileSync(path.join(work, 'smoke.har'), 'utf8');
+    expect(hidden).toContain('form_token=%5BREDACTED%5D');
+    const har = path.join(work, 'kept.har');
+    expect((await cli(['dist-app', '--har', har, '--har-keep', 'form_token'])).code).toBe(0);
+    expect(readFileSync(har, 'utf8')).toMatch(/form_token=ft_[\w-]{20,}/);
+  });
+
   it.each([
     [['dist-app', '--scenario', 'nope.yaml'], /nope\.yaml: no such scenario file/],
     [['no-such-app'], /does not exist/],

@@ -120,10 +120,9 @@ describe('emit', { timeout: 120_000 }, () => {
 describe('output folder safety', { timeout: 120_000 }, () => {
   it('keeps files it did not write and removes only its own stale files', async () => {
     const out = path.join(work, 'safety');
-    mkdirSync(path.join(out, 'modules'), { recursive: true });
+    await buildApp({ src: 'app-src', out });
     writeFileSync(path.join(out, 'notes.txt'), 'mine');
     writeFileSync(path.join(out, 'modules', 'my-draft.json'), '{}');
-    await buildApp({ src: 'app-src', out });
     // Pretend an earlier build wrote a component that no longer exists.
     const stale = 'modules/old-module/old-module.communication.iml.json';
     mkdirSync(path.join(out, 'modules/old-module'), { recursive: true });
@@ -141,7 +140,11 @@ describe('output folder safety', { timeout: 120_000 }, () => {
 
   it('refuses to overwrite a foreign file at a generated path, and leaves it untouched', async () => {
     const out = path.join(work, 'foreign');
-    mkdirSync(path.join(out, 'general'), { recursive: true });
+    await buildApp({ src: 'app-src', out });
+    // A file the manifest does not list (the user put it there after the build).
+    const manifest = JSON.parse(readFileSync(path.join(out, MANIFEST_FILE), 'utf8'));
+    manifest.files = manifest.files.filter((f: string) => f !== 'general/base.iml.json');
+    writeFileSync(path.join(out, MANIFEST_FILE), JSON.stringify(manifest));
     writeFileSync(path.join(out, 'general/base.iml.json'), '{"mine": true}');
     await expect(buildApp({ src: 'app-src', out })).rejects.toThrow(
       /refusing to overwrite "general\/base.iml.json"/,
@@ -154,7 +157,8 @@ describe('output folder safety', { timeout: 120_000 }, () => {
     const outside = path.join(work, 'outside-general');
     mkdirSync(outside, { recursive: true });
     writeFileSync(path.join(outside, 'base.iml.json'), 'outside');
-    mkdirSync(out, { recursive: true });
+    await buildApp({ src: 'app-src', out });
+    rmSync(path.join(out, 'general'), { recursive: true });
     symlinkSync(outside, path.join(out, 'general'));
     await expect(buildApp({ src: 'app-src', out })).rejects.toThrow(
       /refusing to overwrite "general\/base.iml.json"/,

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,15 +122,24 @@ describe('the output folder', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, 'mine.ts'), 'keep');
     expect(() => importApp('dist-app', { out })).toThrow(/is not empty/);
+    expect(() => importApp('dist-app', { out, force: true })).toThrow(/not written by make-app import/);
     expect(readFileSync(path.join(out, 'mine.ts'), 'utf8')).toBe('keep');
+    expect(existsSync(path.join(out, 'app-src'))).toBe(false);
+  });
+
+  it('replaces an earlier import only with force', () => {
+    const out = path.join(work, 'again');
+    importApp('dist-app', { out });
+    expect(() => importApp('dist-app', { out })).toThrow(/pass --force/);
+    expect(importApp('dist-app', { out, force: true }).files).toContain('app-src/app.ts');
   });
 
   it('refuses to write through a symbolic link even with force', () => {
     const out = path.join(work, 'linked');
     const elsewhere = path.join(work, 'elsewhere');
-    mkdirSync(out);
+    importApp('dist-app', { out });
     mkdirSync(elsewhere);
-    mkdirSync(path.join(out, 'app-src'));
+    rmSync(path.join(out, 'app-src', 'modules'), { recursive: true });
     symlinkSync(elsewhere, path.join(out, 'app-src', 'modules'));
     expect(() => importApp('dist-app', { out, force: true })).toThrow(
       /refusing to write through a symbolic link: app-src\/modules\//,

@@ -3,7 +3,9 @@ import type { ClientRegistry } from '../clients.ts';
 import type { Reply, RequestContext, Route } from '../router.ts';
 import { parseScopeList, type Scope } from '../scopes.ts';
 import { APP_USERS, isUserKey } from '../users.ts';
+import type { PendingConsent } from './consent-forms.ts';
 import { PAGE_HEADERS, renderConsentPage, renderErrorPage } from './consent-page.ts';
+import { readPkceChallenge } from './pkce.ts';
 
 type AuthorizeParams = Record<string, string | undefined>;
 
@@ -65,25 +67,27 @@ function unsafePage(c: Extract<Check, { kind: 'unsafe' }>): Reply {
   return { status: c.status, html: renderErrorPage(c.problems), headers: PAGE_HEADERS };
 }
 
+/** The consent page for a checked request, with a fresh one-time form token. */
 function consentPage(
   ctx: RequestContext,
-  params: AuthorizeParams,
-  ok: Extract<Check, { kind: 'ok' }>,
+  request: Omit<PendingConsent, 'token' | 'expiresAt'>,
   status = 200,
   problem: string | null = null,
   selected: string | null = null,
 ): Reply {
+  const pending = ctx.state.consentForms.issue(request);
   return {
     status,
     headers: PAGE_HEADERS,
     html: renderConsentPage({
       action: new URL(`${ctx.base}/authorize`).pathname,
-      clientId: ok.clientId,
-      redirectUri: ok.redirectUri,
+      clientId: pending.clientId,
+      redirectUri: pending.redirectUri,
       responseType: 'code',
-      scopeParam: params.scope ?? '',
-      scopes: ok.scopes,
-      state: ok.state,
+      scopeParam: pending.scopeParam,
+      scopes: pending.scopes,
+      state: pending.state,
+      formToken: pending.token,
       users: Object.values(APP_USERS),
       problem,
       selected,
@@ -91,11 +95,52 @@ function consentPage(
   };
 }
 
+const AUTHORIZE_PARAMS = [
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+];
+
 function queryParams(query: URLSearchParams): AuthorizeParams {
   const out: AuthorizeParams = {};
-  for (const key of ['client_id', 'redirect_uri', 'response_type', 'scope', 'state'])
-    out[key] = query.get(key) ?? undefined;
+  for (const key of AUTHORIZE_PARAMS) out[key] = query.get(key) ?? undefined;
   return out;
+}
+
+/** A page that refuses a consent POST; it never redirects (the request may be forged). */
+function refusedPage(status: number, problem: string): Reply {
+  return { status, html: renderErrorPage([problem]), headers: PAGE_HEADERS };
+}
+
+/**
+ * A browser names the page's origin in `Origin` on every POST; a different one (or `null`, sent
+ * from sandboxed or opaque contexts) means another site submitted the form. Programmatic clients
+ * that send no `Origin` are still bound by the form token.
+ */
+function foreignOrigin(ctx: RequestContext): string | null {
+  const origin = ctx.req.headers.origin;
+  if (origin === undefined) return null;
+  const own = [new URL(ctx.base).origin, `http://${ctx.req.headers.host ?? ''}`];
+  return own.includes(origin) ? null : origin;
+}
+
+/** The fields of a form the page rendered that a POST must echo unchanged when it sends them. */
+function alteredField(params: AuthorizeParams, pending: PendingConsent): string | null {
+  const expected: Record<string, string | null> = {
+    client_id: pending.clientId,
+    redirect_uri: pending.redirectUri,
+    response_type: 'code',
+    scope: pending.scopeParam,
+    state: pending.state,
+  };
+  for (const [name, value] of Object.entries(expected)) {
+    if (params[name] !== undefined && params[name] !== value) return name;
+  }
+  return null;
 }
 
 /** GET shows the consent page; POST (the form) decides and redirects. */
@@ -109,56 +154,72 @@ export const authorizeRoutes: Route<RequestContext>[] = [
       ctx.attribute(ctx.state.clients.find(params.client_id)?.clientId ?? null, null);
       if (check.kind === 'unsafe') return unsafePage(check);
       if (check.kind === 'redirect-error') return errorRedirect(check);
-      return consentPage(ctx, params, check);
+      const pkce = readPkceChallenge(params.code_challenge, params.code_challenge_method);
+      if (pkce && 'problem' in pkce) {
+        return errorRedirect({
+          ...check,
+          kind: 'redirect-error',
+          error: 'invalid_request',
+          message: pkce.problem,
+        });
+      }
+      return consentPage(ctx, {
+        clientId: check.clientId,
+        redirectUri: check.redirectUri,
+        scopeParam: params.scope ?? '',
+        scopes: check.scopes,
+        state: check.state,
+        pkce,
+      });
     },
   },
   {
     method: 'POST',
     pattern: '/authorize',
     handle: async (ctx) => {
+      const foreign = foreignOrigin(ctx);
+      if (foreign !== null) {
+        ctx.attribute(null, null);
+        return refusedPage(403, `Cross-site consent submission refused (Origin ${foreign})`);
+      }
       const { value } = await readStructuredBody(ctx.req, ['form', 'json']);
-      const body = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<
-        string,
-        unknown
-      >;
       const params: AuthorizeParams = {};
-      for (const [k, v] of Object.entries(body)) if (typeof v === 'string') params[k] = v;
-      const check = checkAuthorize(params, ctx.state.clients);
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value)) if (typeof v === 'string') params[k] = v;
+      }
       const account = params.account;
-      ctx.attribute(
-        ctx.state.clients.find(params.client_id)?.clientId ?? null,
-        isUserKey(account) ? account : null,
-      );
-      if (check.kind === 'unsafe') return unsafePage(check);
-      if (check.kind === 'redirect-error') return errorRedirect(check);
+      const pending = ctx.state.consentForms.consume(params.form_token);
+      ctx.attribute(pending?.clientId ?? null, pending && isUserKey(account) ? account : null);
+      if (!pending) {
+        return refusedPage(
+          403,
+          'This consent form was not issued by this server, was already submitted, or expired; open the authorization link again',
+        );
+      }
+      const altered = alteredField(params, pending);
+      if (altered) return refusedPage(400, `The consent form was changed after it was served (${altered})`);
+      const { clientId, redirectUri, state, scopes, pkce } = pending;
       if (params.decision === 'deny') {
-        return redirectTo(check.redirectUri, {
+        return redirectTo(redirectUri, {
           error: 'access_denied',
           'error.message': 'The user denied access',
-          state: check.state,
+          state,
         });
       }
       if (params.decision !== 'allow') {
         return consentPage(
           ctx,
-          params,
-          check,
+          pending,
           400,
           'Press Allow or Deny (decision must be "allow" or "deny").',
           account ?? null,
         );
       }
       if (!isUserKey(account)) {
-        return consentPage(
-          ctx,
-          params,
-          check,
-          400,
-          'Choose the account to connect (John Doe or Jane Black).',
-        );
+        return consentPage(ctx, pending, 400, 'Choose the account to connect (John Doe or Jane Black).');
       }
-      const code = ctx.state.tokens.issueCode(check.clientId, account, check.redirectUri, check.scopes);
-      return redirectTo(check.redirectUri, { code: code.code, state: check.state });
+      const code = ctx.state.tokens.issueCode(clientId, account, redirectUri, scopes, pkce);
+      return redirectTo(redirectUri, { code: code.code, state });
     },
   },
 ];

@@ -7,7 +7,7 @@ export interface ConsentForm {
   /** Path the form posts to (resolve against the page URL). */
   action: string;
   method: 'POST';
-  /** Hidden inputs: client_id, redirect_uri, response_type, scope and (when given) state. */
+  /** Hidden inputs: client_id, redirect_uri, response_type, scope, form_token and (when given) state. */
   hidden: Record<string, string>;
   /** Radio values of the `account` field: `john`, `jane`. */
   accounts: string[];

@@ -48,6 +48,8 @@ export interface ConsentPageInput {
   scopeParam: string;
   scopes: Scope[];
   state: string | null;
+  /** One-time token binding the POST to this page (CSRF defence). */
+  formToken: string;
   users: AppUser[];
   selected?: string | null;
   problem?: string | null;
@@ -55,7 +57,7 @@ export interface ConsentPageInput {
 
 /**
  * The consent screen: pick John Doe or Jane Black, see the requested scopes, Allow or Deny.
- * Field names: client_id, redirect_uri, response_type, scope, state (hidden), account (radio),
+ * Field names: client_id, redirect_uri, response_type, scope, state, form_token (hidden), account (radio),
  * decision (the pressed button: allow | deny).
  */
 export function renderConsentPage(input: ConsentPageInput): string {
@@ -83,6 +85,7 @@ ${hidden('redirect_uri', input.redirectUri)}
 ${hidden('response_type', input.responseType)}
 ${hidden('scope', input.scopeParam)}
 ${input.state !== null ? hidden('state', input.state) : ''}
+${hidden('form_token', input.formToken)}
 <fieldset><legend>Choose the account to connect</legend>
 ${accounts}
 </fieldset>

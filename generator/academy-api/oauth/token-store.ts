@@ -3,6 +3,7 @@ import { ApiError } from '../errors.ts';
 import type { IdSource } from '../ids.ts';
 import type { Scope } from '../scopes.ts';
 import type { UserKey } from '../types.ts';
+import { type PkceChallenge, pkceVerifierProblem } from './pkce.ts';
 
 /** Token and code lifetimes, in minutes (the docs give lifetimes in minutes). */
 export interface Lifetimes {
@@ -19,6 +20,8 @@ export interface AuthorizationCode {
   user: UserKey;
   redirectUri: string;
   scopes: Scope[];
+  /** RFC 7636 challenge sent at authorize; the token request must prove it. */
+  pkce: PkceChallenge | null;
   expiresAt: number;
   usedAt: number | null;
 }
@@ -38,6 +41,7 @@ export interface TokenPair {
 }
 
 const MINUTE = 60_000;
+const ROTATED = 'rotated by refresh';
 
 /** Codes and tokens, with every time rule read from the injected clock. */
 export class TokenStore {
@@ -51,13 +55,20 @@ export class TokenStore {
     readonly lifetimes: Lifetimes,
   ) {}
 
-  issueCode(clientId: string, user: UserKey, redirectUri: string, scopes: Scope[]): AuthorizationCode {
+  issueCode(
+    clientId: string,
+    user: UserKey,
+    redirectUri: string,
+    scopes: Scope[],
+    pkce: PkceChallenge | null = null,
+  ): AuthorizationCode {
     const record: AuthorizationCode = {
       code: this.ids.secret('ac_'),
       clientId,
       user,
       redirectUri,
       scopes,
+      pkce,
       expiresAt: this.clock.now() + this.lifetimes.codeMinutes * MINUTE,
       usedAt: null,
     };
@@ -69,7 +80,12 @@ export class TokenStore {
    * Exchanges a code once. A second use fails and revokes every token that descends from the
    * code (RFC 6749 §4.1.2). Issuing ends every earlier connection of the same (client, user).
    */
-  redeemCode(code: string, clientId: string, redirectUri: string | undefined): TokenPair {
+  redeemCode(
+    code: string,
+    clientId: string,
+    redirectUri: string | undefined,
+    codeVerifier?: unknown,
+  ): TokenPair {
     const record = this.codes.get(code);
     if (!record || record.clientId !== clientId) throw invalidGrant(400, 'Invalid authorization code');
     if (record.usedAt !== null) {
@@ -80,6 +96,9 @@ export class TokenStore {
     if (redirectUri !== record.redirectUri) {
       throw invalidGrant(400, 'redirect_uri does not match the one used to obtain the authorization code');
     }
+    // Checked before the code is spent: a thief without the verifier cannot burn the user's code.
+    const pkceProblem = pkceVerifierProblem(record.pkce, codeVerifier);
+    if (pkceProblem) throw invalidGrant(400, pkceProblem);
     record.usedAt = this.clock.now();
     this.revokeWhere(
       (p) => p.clientId === clientId && p.user === record.user,
@@ -88,13 +107,21 @@ export class TokenStore {
     return this.issuePair(record.clientId, record.user, record.scopes, record.code);
   }
 
-  /** Rotation: the old access and refresh tokens stop working at once. */
+  /**
+   * Rotation: the old access and refresh tokens stop working at once. Presenting a refresh token
+   * that was already rotated away means two parties hold it (one stole it): the whole family
+   * descending from the same code is revoked, the legitimate newest tokens included (Security BCP).
+   */
   refresh(refreshToken: string, clientId: string): TokenPair {
     const pair = this.byRefresh.get(refreshToken);
     if (!pair || pair.clientId !== clientId) throw invalidGrant(401, 'Invalid refresh token');
+    if (pair.revoked === ROTATED) {
+      this.revokeWhere((p) => p.lineage === pair.lineage, 'refresh token reused');
+      throw invalidGrant(401, 'Refresh token was already used; every token issued from it is revoked');
+    }
     if (pair.revoked) throw invalidGrant(401, `Refresh token revoked (${pair.revoked})`);
     if (this.clock.now() >= pair.refreshExpiresAt) throw invalidGrant(401, 'Refresh token expired');
-    pair.revoked = 'rotated by refresh';
+    pair.revoked = ROTATED;
     return this.issuePair(pair.clientId, pair.user, pair.scopes, pair.lineage);
   }
 

@@ -63,7 +63,7 @@ export const tokenRoutes: Route<RequestContext>[] = [
       }
       const code = requiredString(body, 'code');
       const redirectUri = typeof body.redirect_uri === 'string' ? body.redirect_uri : undefined;
-      const pair = ctx.state.tokens.redeemCode(code, client.clientId, redirectUri);
+      const pair = ctx.state.tokens.redeemCode(code, client.clientId, redirectUri, body.code_verifier);
       ctx.attribute(client.clientId, pair.user);
       return tokenReply(ctx, pair);
     },

@@ -2,6 +2,7 @@ import type { Clock } from '../../model/clock.ts';
 import { isoSeconds } from '../data/movie.ts';
 import type { Account } from '../data/store.ts';
 import type { WebhookDelivery, WebhookEvent } from '../types.ts';
+import { httpsOrLoopbackProblem, isLoopbackUrl } from '../urls.ts';
 
 export interface WebhookDeliveryOptions {
   /**
@@ -17,25 +18,9 @@ export interface WebhookDeliveryOptions {
   mode?: 'await' | 'background';
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackUrl(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-}
-
 /** Registrable webhook URLs: any https URL, or http on a loopback host (for local receivers). */
 export function webhookUrlProblem(raw: unknown): string | null {
-  if (typeof raw !== 'string' || raw === '') return 'url is required and must be a string';
-  if (raw.length > 2048) return 'url is longer than 2048 characters';
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return `url "${raw.slice(0, 100)}" is not an absolute URL`;
-  }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopbackUrl(url)) return null;
-  return 'url must use https (plain http is accepted only for loopback hosts)';
+  return httpsOrLoopbackProblem('url', raw);
 }
 
 /** Sends the owner's movie events to their webhook, once, without retries, recording each attempt. */

@@ -7,6 +7,7 @@ import { EXIT, UsageError } from '../errors.ts';
 export interface SimulateFlags {
   scenario?: string;
   har?: string;
+  harKeep?: string[];
   replay?: string;
   mermaid?: string;
   seed?: string;
@@ -73,6 +74,7 @@ export async function runSimulate(appPath: string, flags: SimulateFlags): Promis
     app: appPath,
     scenario: flags.scenario,
     har: flags.har,
+    harKeep: flags.harKeep,
     replay: flags.replay,
     outputs: { '--mermaid': flags.mermaid },
     seed,

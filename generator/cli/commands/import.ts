@@ -8,7 +8,13 @@ export function registerImport(program: Command, setExit: SetExit): void {
       'Turn an app (local-dev folder, older .imljson export or bundle) into app-src-style TypeScript',
     )
     .argument('<path>', 'the app to import')
-    .option('--out <dir>', 'folder for the TypeScript sources (must be empty unless --force)')
-    .option('--force', 'write into a non-empty folder, overwriting files of the same name')
+    .option(
+      '--out <dir>',
+      'folder for the TypeScript sources (new or empty; with --force, an earlier import)',
+    )
+    .option(
+      '--force',
+      'replace the files of an earlier import in --out (never a folder make-app did not write)',
+    )
     .action(lazy(setExit, async () => (await import('../actions/import.ts')).runImport));
 }

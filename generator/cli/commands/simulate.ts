@@ -14,6 +14,10 @@ export function registerSimulate(program: Command, setExit: SetExit): void {
     )
     .option('--har <out>', 'write every exchange, redacted, as HAR 1.2')
     .option(
+      '--har-keep <name...>',
+      'keep a header/field/key that redaction by name hides visible (repeatable)',
+    )
+    .option(
       '--replay <har>',
       'answer requests from a recorded HAR instead of the API (unmatched requests fail)',
     )

@@ -1,15 +1,16 @@
 /**
  * `importApp`: any app the loader reads → an app-src-style TypeScript folder (ts-morph writes the
- * files). Refuses a non-empty output folder unless `force`; never deletes anything.
+ * files). Refuses system folders, the app's own folder and non-empty folders it did not write;
+ * `force` replaces the files of an earlier import. Never deletes anything.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IndentationText, Project, QuoteKind } from 'ts-morph';
 import { loadApp } from '../../load/index.ts';
 import { InputError } from '../../model/errors.ts';
 import type { AppModel } from '../../model/index.ts';
 import { compareNames } from '../evaluate.ts';
-import { throughSymlink } from '../output-folder.ts';
+import { checkOutputFolder, IMPORT_MARKER, importMarkerText, throughSymlink } from '../output-folder.ts';
 import {
   AUTHORING_SPECIFIER,
   projectPackageJson,
@@ -40,15 +41,8 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
   if (existsSync(out)) {
     if (!statSync(out).isDirectory())
       throw new InputError(`"${opts.out}" exists and is not a folder`, { file: opts.out });
-    if (readdirSync(out).length > 0 && !opts.force) {
-      throw new InputError(
-        `"${opts.out}" is not empty; choose an empty folder or pass --force to overwrite the generated files`,
-        {
-          file: opts.out,
-        },
-      );
-    }
   }
+  checkOutputFolder(opts.out, { flag: '--out', tool: 'import', force: opts.force, sources: [app.root] });
   mkdirSync(out, { recursive: true });
   // A project: the sources in app-src/, with the package.json and tsconfig.json that build them.
   const files = generateApp(app).map((f) => ({ ...f, path: `${SOURCES_FOLDER}/${f.path}` }));
@@ -109,6 +103,7 @@ export function importApp(source: string | AppModel, opts: ImportOptions): Impor
     writeFileSync(path.join(out, 'tsconfig.json'), projectTsconfig());
     written.push('tsconfig.json');
   }
+  writeFileSync(path.join(out, IMPORT_MARKER), importMarkerText(written));
   return { out, files: written.sort(compareNames), loadDiagnostics: app.diagnostics, notes };
 }
 
