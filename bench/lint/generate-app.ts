@@ -167,6 +167,7 @@ export function generateApp(dir: string, count: number): GeneratedFile[] {
         appId: 'bench-app',
         appVersion: 1,
         idMapping: {},
+        apikeyFile: '.secrets/apikey',
       },
     ],
   });

@@ -122,6 +122,7 @@ export function lint(opts: LintOptions): LintWorkflowResult {
 
 /** Reports and baselines are checked before any work: never over a file of a linted app. */
 function guardOutputs(apps: AppModel[], outputs: Record<string, string | undefined>): void {
+  if (!Object.values(outputs).some(Boolean)) return; // nothing will be written
   const keep: Protected = new Map();
   for (const app of apps) appFiles(app, 'a file of the app being linted', keep);
   for (const [flag, file] of Object.entries(outputs)) if (file) checkOutputPath(flag, file, keep, outputs);

@@ -36,7 +36,9 @@ function run(cmd: string, args: string[], cwd = project): SpawnSyncReturns<strin
 const makeApp = (args: string[], cwd = project) => run(bin, args, cwd);
 
 beforeAll(() => {
-  // the build in build/ is what ships (npm ci / npm run build made it); pack it as it is
+  // what ships is build/: bring it up to date with the sources (incremental), then pack it
+  const built = run(process.execPath, ['scripts/build-package.mjs'], ROOT);
+  expect(built.status, built.stdout + built.stderr).toBe(0);
   const packed = run('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--silent'], ROOT);
   expect(packed.status, packed.stderr).toBe(0);
   const tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
