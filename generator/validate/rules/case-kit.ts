@@ -1,6 +1,7 @@
 /**
  * Builds single-file bundle texts for rule cases. Every part is JSONC text, so a case can carry
- * position markers (`/*@*\/`, `/*@"text"*\/`) and inline disable comments exactly where written.
+ * finding markers (`/*@messageId*\/`, `/*@messageId"text"*\/`) and inline disable comments exactly
+ * where written.
  */
 export interface CaseApp {
   base?: string;
@@ -13,9 +14,9 @@ export interface CaseApp {
   functions?: Record<string, string>;
 }
 
-const MARK = '/*@*/';
+/** A leading `/*@messageId*\/` on a component name marks the component's declaration. */
+const MARK = /^\/\*@\w*\*\//;
 
-/** Component names may start with \`/*@*\/\` to mark the component's declaration as the expected position. */
 export function bundle(app: CaseApp): string {
   const general = [
     app.base !== undefined ? `    "base": ${app.base}` : undefined,
@@ -24,7 +25,7 @@ export function bundle(app: CaseApp): string {
   ].filter(Boolean);
   const kind = (name: string, items: Record<string, string> | undefined) =>
     `    "${name}": {${Object.entries(items ?? {})
-      .map(([k, v]) => `\n      ${k.startsWith(MARK) ? MARK : ''}"${k.replace(MARK, '')}": ${v}`)
+      .map(([k, v]) => `\n      ${MARK.exec(k)?.[0] ?? ''}"${k.replace(MARK, '')}": ${v}`)
       .join(',')}${items && Object.keys(items).length ? '\n    ' : ''}}`;
   return [
     '{',

@@ -1,18 +1,22 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 
-export const imlZeroIndex: Rule = {
+export const imlZeroIndex = defineRule({
   id: 'iml/zero-index',
   description: 'Array index `[0]` in an IML path, which is always empty (IML arrays start at 1).',
   defaultSeverity: 'error',
   docs: 'IML array indexes are 1-based: `[1]` is the first item, `[-1]` the last and `[]` the first. `[0]` resolves to nothing, so `{{body.items[0].id}}` is always empty. Use `[1]` (or `first(...)`).',
+  messages: {
+    zeroIndex: '`{path}[0]` is always empty: IML arrays start at 1; use [1] for the first item.',
+  },
   check(ctx) {
     for (const s of ctx.analysis.strings)
       for (const v of s.analysis.variables)
         for (const ix of v.indexes)
           if (ix.value === 0)
             ctx.report({
-              message: `\`${v.path.join('.')}[0]\` is always empty: IML arrays start at 1; use [1] for the first item.`,
+              messageId: 'zeroIndex',
+              data: { path: v.path.join('.') },
               code: s.code,
               pointer: s.pointer,
               key: s.inKey,
@@ -34,9 +38,9 @@ export const imlZeroIndex: Rule = {
       {
         name: 'first item with [0]',
         bundle: academyApp(
-          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@"[0]"*/ "{{body.awards[0]}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@zeroIndex"[0]"*/ "{{body.awards[0]}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
     ],
   },
-};
+});

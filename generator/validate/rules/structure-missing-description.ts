@@ -1,18 +1,22 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyConnection, bundle, module } from './case-kit.ts';
 import { declaredAt, modules } from './util.ts';
 
-export const structureMissingDescription: Rule = {
+export const structureMissingDescription = defineRule({
   id: 'structure/missing-description',
   description: 'A module without a description.',
   defaultSeverity: 'warning',
   docs: 'Make\'s review checklist (BP-001) wants every module described by a template sentence: "Triggers when…" for triggers, "Creates/Updates/Deletes…" for actions, "Returns…" / "Searches for…" for searches. The description is shown under the module name in the editor.',
+  messages: {
+    noDescription: '{component} has no description; describe what it does ("Returns…", "Creates…", "Triggers when…").',
+  },
   check(ctx) {
     for (const f of modules(ctx)) {
       if (typeof f.component.description === 'string' && f.component.description.trim() !== '') continue;
       if (f.component.metadataOutside) continue; // set in Make's UI; the layout has no place for it
       ctx.report({
-        message: `${f.id} has no description; describe what it does ("Returns…", "Creates…", "Triggers when…").`,
+        messageId: 'noDescription',
+        data: { component: f.id },
         location: declaredAt(ctx.app, f.component),
         component: f.component,
       });
@@ -34,10 +38,10 @@ export const structureMissingDescription: Rule = {
         bundle: bundle({
           connections: { academy: academyConnection() },
           modules: {
-            '/*@*/getMovie': `{ "label": "Get a movie", "moduleType": "action", "connection": "academy", "codes": { "communication": { "url": "/about" } } }`,
+            '/*@noDescription*/getMovie': `{ "label": "Get a movie", "moduleType": "action", "connection": "academy", "codes": { "communication": { "url": "/about" } } }`,
           },
         }),
       },
     ],
   },
-};
+});

@@ -1,12 +1,15 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyConnection, bundle } from './case-kit.ts';
 import { isObject } from './util.ts';
 
-export const structureMissingErrorHandling: Rule = {
+export const structureMissingErrorHandling = defineRule({
   id: 'structure/missing-error-handling',
   description: 'Base defines no `response.error`, so API errors reach users as bare status codes.',
   defaultSeverity: 'info',
   docs: 'Without `response.error` users see only "Status Code Error: 400". Make\'s review asks for a base-level error message built from the API\'s error body, e.g. `"[{{statusCode}}] {{body.error.message}}"`, and error types for 429 (RateLimitError) and 5xx (ConnectionError).',
+  messages: {
+    noError: 'Base sets no response.error; add "error": { "message": "[{{statusCode}}] {{body.<error message path>}}" }.',
+  },
   check(ctx) {
     const base = ctx.app.general.base;
     if (
@@ -20,8 +23,7 @@ export const structureMissingErrorHandling: Rule = {
     );
     if (has) return;
     ctx.report({
-      message:
-        'Base sets no response.error; add "error": { "message": "[{{statusCode}}] {{body.<error message path>}}" }.',
+      messageId: 'noError',
       code: base,
       pointer: '',
       component: 'base',
@@ -44,7 +46,7 @@ export const structureMissingErrorHandling: Rule = {
       {
         name: 'no error',
         bundle: bundle({
-          base: `/*@*/ { "baseUrl": "https://api.example.com" }`,
+          base: `/*@noError*/ { "baseUrl": "https://api.example.com" }`,
           modules: {
             m: `{ "label": "M", "description": "Returns M.", "moduleType": "action", "codes": { "communication": { "url": "/m" } } }`,
           },
@@ -52,4 +54,4 @@ export const structureMissingErrorHandling: Rule = {
       },
     ],
   },
-};
+});

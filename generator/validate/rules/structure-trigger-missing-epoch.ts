@@ -1,17 +1,21 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 import { declaredAt, modules } from './util.ts';
 
-export const structureTriggerMissingEpoch: Rule = {
+export const structureTriggerMissingEpoch = defineRule({
   id: 'structure/trigger-missing-epoch',
   description: 'A polling trigger without an `epoch` section ("Choose where to start").',
   defaultSeverity: 'warning',
   docs: 'The epoch section feeds the "Choose where to start" dialog of a polling trigger (all, since a date, from now on, choose manually). Without it users cannot pick a starting point and the first run behaves unpredictably. Output `{ "label", "date" }` per item.',
+  messages: {
+    noEpoch: 'Polling trigger {component} has no epoch section; add one so users can choose where to start.',
+  },
   check(ctx) {
     for (const f of modules(ctx, 'trigger')) {
       if (f.component.codes.epoch) continue;
       ctx.report({
-        message: `Polling trigger ${f.id} has no epoch section; add one so users can choose where to start.`,
+        messageId: 'noEpoch',
+        data: { component: f.id },
         location: declaredAt(ctx.app, f.component),
         component: f.component,
       });
@@ -33,8 +37,8 @@ export const structureTriggerMissingEpoch: Rule = {
         bundle: academyApp(
           `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "asc" } } }, "scope": ["read"]`,
           'trigger',
-        ).replace('"caseModule":', '/*@*/"caseModule":'),
+        ).replace('"caseModule":', '/*@noEpoch*/"caseModule":'),
       },
     ],
   },
-};
+});
