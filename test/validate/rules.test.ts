@@ -24,9 +24,17 @@ describe('rule catalogue', () => {
 
   it('every rule message is used by an invalid case, and only declared ids are marked', () => {
     for (const r of ALL_RULES) {
-      const marked = new Set(r.cases.invalid.flatMap((c) => expectedPositions(c.bundle).map((m) => m.messageId)));
-      expect([...marked].filter((id) => !(id in r.messages)), r.id).toEqual([]);
-      expect(Object.keys(r.messages).filter((id) => !marked.has(id)), r.id).toEqual([]);
+      const marked = new Set(
+        r.cases.invalid.flatMap((c) => expectedPositions(c.bundle).map((m) => m.messageId)),
+      );
+      expect(
+        [...marked].filter((id) => !(id in r.messages)),
+        r.id,
+      ).toEqual([]);
+      expect(
+        Object.keys(r.messages).filter((id) => !marked.has(id)),
+        r.id,
+      ).toEqual([]);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle, module } from './case-kit.ts';
+import { genericApp } from './shared-cases.ts';
 
 export const imlSyntaxError = defineRule({
   id: 'iml/syntax-error',
@@ -65,6 +66,13 @@ export const imlSyntaxError = defineRule({
             ),
           },
         }),
+      },
+
+      {
+        name: 'an operator with no right operand in a filter query',
+        bundle: genericApp(
+          `"communication": { "url": "/contacts", "qs": { "filter": /*@syntaxError"}}"*/ "{{parameters.status + }}" }, "response": { "iterate": "{{body.data}}", "limit": "{{parameters.limit}}" } }, "mappableParams": [{ "name": "status", "type": "text", "label": "Status" }, { "name": "limit", "type": "uinteger", "label": "Limit" }]`,
+        ),
       },
     ],
   },

@@ -89,6 +89,22 @@ export const imlUnavailableVariable = defineRule({
           },
         }),
       },
+
+      {
+        name: 'a webhook without a connection reads the connection',
+        bundle: bundle({
+          webhooks: {
+            events: `{ "label": "Events", "webhookType": "web",
+              "codes": { "communication": { "condition": /*@noConnection"connection.secret"*/ "{{headers['x-signature'] == connection.secret}}", "output": "{{body}}" } } }`,
+          },
+        }),
+      },
+      {
+        name: 'a function name used as a value, and a parameter name without parameters.',
+        bundle: academyApp(
+          `"communication": { "url": /*@unknownVariable"id"*/ "/movies/{{id}}", "body": { "title": /*@functionAsValue"trim"*/ "{{trim}}" }, "method": "PATCH" }, ${ID_PARAM}, "scope": ["write"]`,
+        ),
+      },
     ],
   },
 });

@@ -7,7 +7,8 @@ export const imlUndeclaredParameter = defineRule({
   defaultSeverity: 'error',
   docs: "A module reads `parameters.<name>` from its static parameters and mappable parameters (including nested fields); a connection or webhook from its own parameters. A name that is declared nowhere is always empty — usually a typo or a renamed field. Components with dynamic fields (`rpc://` in the parameter list) are not checked, and neither are RPCs (they receive the calling module's parameters).",
   messages: {
-    undeclared: '`{root}.{name}` is read but {component} declares no parameter "{name}" (declared: {declared}).',
+    undeclared:
+      '`{root}.{name}` is read but {component} declares no parameter "{name}" (declared: {declared}).',
     noneDeclared: '`{root}.{name}` is read but {component} declares no parameter "{name}".',
   },
   check(ctx) {
@@ -65,6 +66,13 @@ export const imlUndeclaredParameter = defineRule({
         name: 'a typo in the parameter name',
         bundle: academyApp(
           `"communication": { "url": /*@undeclared"parameters.movieId"*/ "/movies/{{parameters.movieId}}" }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+
+      {
+        name: 'a module that declares no parameters reads one',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "qs": { "q": /*@noneDeclared"parameters.query"*/ "{{parameters.query}}" } }, "scope": ["read"]`,
         ),
       },
     ],

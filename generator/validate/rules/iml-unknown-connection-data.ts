@@ -1,7 +1,7 @@
 import type { ConnectionStore } from '../analysis/index.ts';
 import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, academySections, bundle } from './case-kit.ts';
-import { ID_PARAM } from './shared-cases.ts';
+import { genericApp, ID_PARAM } from './shared-cases.ts';
 
 function union(stores: (ConnectionStore | undefined)[]): ConnectionStore | undefined {
   if (stores.length === 0 || stores.some((s) => s === undefined || s.open)) return undefined;
@@ -18,7 +18,8 @@ export const imlUnknownConnectionData = defineRule({
   defaultSeverity: 'error',
   docs: 'A connection stores its parameters plus whatever its requests put in `response.data` (token, refresh, info...). Modules, RPCs and webhooks read that store as `connection.*`; inside the connection it is also `data.*`. Reading a name the connection never stores is always empty — typically `connection.accessToken` when the token response stores it as `access_token`. Store the value in `response.data` or fix the name.',
   messages: {
-    notStored: '`{root}.{name}` is never stored by the connection (stored: {stored}); store it in response.data or fix the name.',
+    notStored:
+      '`{root}.{name}` is never stored by the connection (stored: {stored}); store it in response.data or fix the name.',
   },
   check(ctx) {
     const stores = ctx.analysis.connectionStores;
@@ -91,6 +92,13 @@ export const imlUnknownConnectionData = defineRule({
             ),
           },
         }),
+      },
+
+      {
+        name: 'a module header reads connection.api_key where the connection stores apiKey',
+        bundle: genericApp(
+          `"communication": { "url": "/contacts", "headers": { "x-api-key": /*@notStored"connection.api_key"*/ "{{connection.api_key}}" }, "response": { "iterate": "{{body.data}}" } }`,
+        ),
       },
     ],
   },

@@ -43,7 +43,8 @@ export const imlUnknownFunction = defineRule({
   docs: "IML resolves `name(...)` against the built-in functions and the app's own custom IML functions (`iml.name(...)` inside functions). A misspelt or missing function fails every run of the module. Declare the custom function in the app, or fix the name (the message suggests the closest known one).",
   messages: {
     didYouMean: 'Unknown IML function "{name}"; did you mean "{suggestion}"?',
-    unknown: 'Unknown IML function "{name}"; declare it as a custom IML function of the app or use a built-in.',
+    unknown:
+      'Unknown IML function "{name}"; declare it as a custom IML function of the app or use a built-in.',
   },
   check(ctx) {
     const custom = ctx.analysis.customFunctions;
@@ -84,6 +85,19 @@ export const imlUnknownFunction = defineRule({
         name: 'a misspelt built-in',
         bundle: academyApp(
           `"communication": { "url": /*@didYouMean"trimm("*/ "/movies/{{trimm(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+
+      {
+        name: 'a custom function the app does not define',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@unknown"formatRecords("*/ "{{formatRecords(body.records)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'JSON parser spelt with the wrong case',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@didYouMean"parseJson("*/ "{{parseJson(body.payload)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
     ],

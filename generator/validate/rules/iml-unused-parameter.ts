@@ -57,6 +57,20 @@ export const imlUnusedParameter = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": /*@unused*/ "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'a static select never sent',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "staticParams": [{ "name": /*@unused*/ "format", "type": "select", "label": "Format", "options": [{ "label": "JSON", "value": "json" }] }], "scope": ["read"]`,
+          'search',
+        ),
+      },
+      {
+        name: 'one of several fields of a create body left out',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": "POST", "body": { "title": "{{parameters.title}}" } }, "mappableParams": [{ "name": "title", "type": "text", "label": "Title" }, { "name": /*@unused*/ "year", "type": "uinteger", "label": "Year" }], "scope": ["write"]`,
+        ),
+      },
     ],
   },
 });

@@ -51,6 +51,19 @@ export const imlWrongArity = defineRule({
           `"communication": { "url": /*@wrongArity"ifempty("*/ "/movies/{{ifempty(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'replace without the replacement',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": { "slug": /*@wrongArity"replace("*/ "{{replace(body.title, ' ')}}" } } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'get with only the object',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@wrongArity"get("*/ "{{get(body)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
     ],
   },
 });

@@ -41,6 +41,20 @@ export const imlZeroIndex = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@zeroIndex"[0]"*/ "{{body.awards[0]}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'the first result of a lookup taken with [0] in response.temp',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "qs": { "title": "{{parameters.title}}" }, "response": { "temp": { "id": /*@zeroIndex"[0]"*/ "{{body.movies[0].id}}" }, "output": "{{body}}" } }, "mappableParams": [{ "name": "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'the first tag of each item',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "output": { "id": "{{item.id}}", "genre": /*@zeroIndex"[0]"*/ "{{item.genres[0]}}" } } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
     ],
   },
 });

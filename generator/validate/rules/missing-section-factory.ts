@@ -3,7 +3,11 @@ import { academyConnection, academySections, bundle } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 
 /** Builds the "OAuth2 connection lacks section X" rule. */
-export function missingSection(section: 'info' | 'invalidate', why: string, docs: string): Rule<'missingSection'> {
+export function missingSection(
+  section: 'info' | 'invalidate',
+  why: string,
+  docs: string,
+): Rule<'missingSection'> {
   return {
     id: `oauth/missing-${section}`,
     description: `OAuth2 connection without an \`${section}\` section.`,
@@ -29,7 +33,9 @@ export function missingSection(section: 'info' | 'invalidate', why: string, docs
         {
           name: `no ${section}`,
           bundle: bundle({
-            connections: { academy: academyConnection(`/*@missingSection*/${academySections({ [section]: null })}`) },
+            connections: {
+              academy: academyConnection(`/*@missingSection*/${academySections({ [section]: null })}`),
+            },
           }),
         },
       ],

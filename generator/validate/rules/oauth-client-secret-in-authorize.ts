@@ -8,7 +8,8 @@ export const oauthClientSecretInAuthorize = defineRule({
   defaultSeverity: 'error',
   docs: "The `authorize` section builds the URL Make redirects the user's browser to; anything in it ends up in browser history, proxies and the provider's logs. The client secret belongs only in the back-channel `token` and `refresh` requests.",
   messages: {
-    secretVariable: 'The authorize URL carries the client secret ({path}); send it only in token and refresh.',
+    secretVariable:
+      'The authorize URL carries the client secret ({path}); send it only in token and refresh.',
     literalSecret: 'The authorize URL carries a literal client secret; send it only in token and refresh.',
   },
   check(ctx) {

@@ -13,7 +13,8 @@ export const oauthExpiryUnit = defineRule({
   defaultSeverity: 'error',
   docs: 'The token response gives lifetimes as numbers (`expires_in`, `refresh_expires_in`); their unit depends on the API. RFC 6749 says seconds, but the App Academy API gives MINUTES, so `addSeconds(now, body.expires_in)` makes the token look expired 60× too early (or late, the other way round) and refresh runs at the wrong time. The API profile says which unit applies.',
   messages: {
-    wrongUnit: '{path} is in {unit} for the {api} API, but {function}() treats it as {assumed}; use {suggested}().',
+    wrongUnit:
+      '{path} is in {unit} for the {api} API, but {function}() treats it as {assumed}; use {suggested}().',
   },
   check(ctx) {
     const unit = ctx.profile.lifetimeUnit;

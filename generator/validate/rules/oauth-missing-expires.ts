@@ -9,7 +9,8 @@ export const oauthMissingExpires = defineRule({
   defaultSeverity: 'warning',
   docs: '`token.response.expires` (and `refresh.response.expires`) tell Make when the whole connection — in practice the refresh token — expires; Make then asks the user to reauthorize instead of failing runs. Without it an expired refresh token shows up only as failing scenarios. The App Academy API gives `refresh_expires_in` (minutes).',
   messages: {
-    noExpires: 'token.response sets no "expires"; set it from the refresh-token lifetime, e.g. "{{addMinutes(now, body.refresh_expires_in)}}".',
+    noExpires:
+      'token.response sets no "expires"; set it from the refresh-token lifetime, e.g. "{{addMinutes(now, body.refresh_expires_in)}}".',
   },
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {

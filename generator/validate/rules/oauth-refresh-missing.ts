@@ -8,7 +8,8 @@ export const oauthRefreshMissing = defineRule({
   defaultSeverity: 'warning',
   docs: 'Storing a refresh token only helps if a `refresh` section uses it. Without one, the access token expires (after 60 minutes on the App Academy API) and every run fails until the user reconnects.',
   messages: {
-    noRefresh: 'token stores a refresh token (response.data.{key}) but there is no refresh section to use it; add one.',
+    noRefresh:
+      'token stores a refresh token (response.data.{key}) but there is no refresh section to use it; add one.',
   },
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {

@@ -8,7 +8,8 @@ export const oauthRefreshTokenNotStored = defineRule({
   defaultSeverity: 'error',
   docs: 'APIs that rotate refresh tokens (the App Academy API does) invalidate the old one when they answer a refresh. If `refresh.response.data` does not store the new refresh token under the same key `token` used, the next refresh sends a dead token and the user must reconnect.',
   messages: {
-    notStored: 'refresh does not store the new refresh token in response.data.{key}; with rotating refresh tokens the next refresh fails.',
+    notStored:
+      'refresh does not store the new refresh token in response.data.{key}; with rotating refresh tokens the next refresh fails.',
   },
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {

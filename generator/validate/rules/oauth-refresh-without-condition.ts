@@ -8,7 +8,8 @@ export const oauthRefreshWithoutCondition = defineRule({
   defaultSeverity: 'warning',
   docs: 'Make evaluates `refresh.condition` whenever the connection is validated before a module runs; without one (or with `true`) every run refreshes the token, rotating refresh tokens needlessly and hitting token-endpoint rate limits. Guard it with the stored expiry, e.g. `{{data.expires < addMinutes(now, 5)}}`.',
   messages: {
-    noCondition: 'refresh has no condition and runs on every use; add "condition": "{{data.expires < addMinutes(now, 5)}}".',
+    noCondition:
+      'refresh has no condition and runs on every use; add "condition": "{{data.expires < addMinutes(now, 5)}}".',
   },
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {

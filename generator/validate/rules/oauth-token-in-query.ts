@@ -9,7 +9,8 @@ export const oauthTokenInQuery = defineRule({
   defaultSeverity: 'error',
   docs: "Query strings are logged by servers, proxies and Make's own request log (which `log.sanitize` cannot clean for URLs). RFC 6750 §5.3 says not to pass bearer tokens in page URLs. Send `Authorization: Bearer {{connection.accessToken}}` instead.",
   messages: {
-    tokenInQuery: 'The access token ({path}) is sent in the query string; send it in an Authorization header.',
+    tokenInQuery:
+      'The access token ({path}) is sent in the query string; send it in an Authorization header.',
   },
   check(ctx) {
     for (const s of ctx.analysis.strings) {

@@ -11,7 +11,8 @@ export const oauthTokenRedirectMismatch = defineRule({
   docs: 'RFC 6749 §4.1.3 (and the App Academy API) require the token request to repeat exactly the `redirect_uri` used in the authorization request; otherwise the code exchange fails with `invalid_grant`. Use the same expression in both, typically `{{oauth.redirectUri}}`.',
   messages: {
     missing: 'The token request sends no redirect_uri, but authorize sends {authorize}; send the same value.',
-    differs: 'The token request\'s redirect_uri {token} differs from authorize\'s {authorize}; the code exchange will fail.',
+    differs:
+      "The token request's redirect_uri {token} differs from authorize's {authorize}; the code exchange will fail.",
   },
   check(ctx) {
     for (const { facts, sections } of oauthConnections(ctx)) {

@@ -9,7 +9,8 @@ export const scopeAuthorizeScopeMissing = defineRule({
   defaultSeverity: 'error',
   docs: "Some APIs refuse an authorization that lacks a base scope: the App Academy API v2 requires `connect` and answers `invalid_scope` otherwise. Make sends the default scope plus the modules' scopes as `oauth.scope`, so the base scope belongs in the connection's default scope.",
   messages: {
-    missing: 'The {api} API requires the "{scope}" scope on every authorization; add it to the connection\'s default scope.',
+    missing:
+      'The {api} API requires the "{scope}" scope on every authorization; add it to the connection\'s default scope.',
   },
   check(ctx) {
     const need = ctx.profile.requiredAuthorizeScope;

@@ -10,7 +10,8 @@ export const scopeMethodScopeMissing = defineRule({
   defaultSeverity: 'error',
   docs: 'Some APIs tie scopes to HTTP methods. The App Academy API v2 needs `read` for any GET except `/info`, `write` for POST/PUT/PATCH and `delete` for DELETE. If the module\'s `scope` lacks it, Make never asks the user for it and the API answers 403 "Missing scope". The method→scope map comes from the API profile.',
   messages: {
-    missing: '{method} {url} needs the "{scope}" scope ({api} profile), but {component} does not require it; add "{scope}" to its scope.',
+    missing:
+      '{method} {url} needs the "{scope}" scope ({api} profile), but {component} does not require it; add "{scope}" to its scope.',
   },
   check(ctx) {
     if (ctx.profile.methodScopes.length === 0) return;
@@ -38,7 +39,13 @@ export const scopeMethodScopeMissing = defineRule({
         const onMethod = r.value.method !== undefined;
         ctx.report({
           messageId: 'missing',
-          data: { method: String(r.method), url: String(r.url), scope: need, api: ctx.profile.name, component: f.id },
+          data: {
+            method: String(r.method),
+            url: String(r.url),
+            scope: need,
+            api: ctx.profile.name,
+            component: f.id,
+          },
           code: r.code,
           pointer: `${r.pointer}/${onMethod ? 'method' : 'url'}`,
           component: f.component,

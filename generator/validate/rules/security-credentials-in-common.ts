@@ -42,7 +42,8 @@ export const securityCredentialsInCommon = defineRule({
   defaultSeverity: 'error',
   docs: "App and connection common data are committed with the app's source; a real client secret or API key there leaks to everyone who can read the repository (one app of the shared corpus had to be trimmed for this reason). Likewise a `default` on a password or secret parameter pre-fills a credential for every user. Keep placeholders in the files and set the real values in Make.",
   messages: {
-    literalCredential: '"{key}" holds a literal credential in committed common data; keep real secrets out of the repository (fill them in Make, or inject them at deploy time).',
+    literalCredential:
+      '"{key}" holds a literal credential in committed common data; keep real secrets out of the repository (fill them in Make, or inject them at deploy time).',
     defaultCredential: 'Parameter "{name}" has a default credential; remove the default.',
   },
   check(ctx) {
@@ -72,7 +73,9 @@ export const securityCredentialsInCommon = defineRule({
     invalid: [
       {
         name: 'real-looking secret',
-        bundle: bundle({ common: `{ "clientId": "abc", "clientSecret": /*@literalCredential*/ "s3cr3t-9f8e7d6c5b4a" }` }),
+        bundle: bundle({
+          common: `{ "clientId": "abc", "clientSecret": /*@literalCredential*/ "s3cr3t-9f8e7d6c5b4a" }`,
+        }),
       },
       {
         name: 'password default',

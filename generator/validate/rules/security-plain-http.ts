@@ -28,7 +28,10 @@ export const securityPlainHttp = defineRule({
   cases: {
     valid: [{ name: 'https base', bundle: bundle({ base: `{ "baseUrl": "https://api.example.com" }` }) }],
     invalid: [
-      { name: 'http base', bundle: bundle({ base: `{ "baseUrl": /*@plainHttp*/ "http://api.example.com" }` }) },
+      {
+        name: 'http base',
+        bundle: bundle({ base: `{ "baseUrl": /*@plainHttp*/ "http://api.example.com" }` }),
+      },
     ],
   },
 });

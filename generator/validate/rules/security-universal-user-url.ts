@@ -8,7 +8,8 @@ export const securityUniversalUserUrl = defineRule({
   defaultSeverity: 'error',
   docs: "The universal module adds the connection's credentials (base headers, tokens) to a request the user describes. If the user controls the whole URL, they can send those credentials to any host. Keep the host fixed: use a relative path joined to `baseUrl`, or `https://api.example.com/{{parameters.url}}`.",
   messages: {
-    userHost: 'The URL starts with user input, so users can send the connection\'s credentials to any host; prefix it with the API\'s host or a relative path.',
+    userHost:
+      "The URL starts with user input, so users can send the connection's credentials to any host; prefix it with the API's host or a relative path.",
   },
   check(ctx) {
     for (const f of modules(ctx, 'universal'))

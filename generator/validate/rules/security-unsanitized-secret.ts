@@ -49,8 +49,10 @@ export const securityUnsanitizedSecret = defineRule({
   docs: "Make shows each request and response in DevTool and the scenario log; `log.sanitize` lists the paths to mask (`request.headers.authorization`, ``request.headers.`x-api-key` ``, `request.body.client_secret`, `response.body.access_token`...). A secret outside that list is written to logs that other team members can read. Modules and RPCs inherit base's list; connections do not.",
   messages: {
     header: 'Header "{header}" carries a secret but log.sanitize does not list "{path}"; add it.',
-    requestField: '{where}.{key} carries a secret but log.sanitize does not list "request.{where}.{key}"; add it.',
-    responseField: 'The response\'s {field} is stored but log.sanitize does not list "response.body.{field}"; add it.',
+    requestField:
+      '{where}.{key} carries a secret but log.sanitize does not list "request.{where}.{key}"; add it.',
+    responseField:
+      'The response\'s {field} is stored but log.sanitize does not list "response.body.{field}"; add it.',
   },
   check(ctx) {
     const baseList = ctx.analysis.baseRequests.flatMap(sanitizeList);

@@ -8,7 +8,8 @@ export const structureActionReturnsArray = defineRule({
   defaultSeverity: 'error',
   docs: 'An action outputs one bundle per run. `response.iterate`, `response.limit` or an array `output` make it produce several, which Make rejects ("Invalid module output. Expected Object, but found Array."). Use a search module for lists, or output one object.',
   messages: {
-    listDirective: 'Action {component} uses response.{directive}; actions return one bundle — use a search module for lists.',
+    listDirective:
+      'Action {component} uses response.{directive}; actions return one bundle — use a search module for lists.',
     arrayOutput: 'Action {component} outputs an array; output one object.',
   },
   check(ctx) {

@@ -7,7 +7,8 @@ export const structureDuplicateParameterName = defineRule({
   defaultSeverity: 'error',
   docs: 'Parameter values are keyed by name (`parameters.<name>`); two fields with one name in the same list overwrite each other, so one of them is silently lost. Static and mappable parameters of a module share one namespace.',
   messages: {
-    duplicate: 'Parameter name "{name}" is used twice in {component}; values are keyed by name, so one is lost.',
+    duplicate:
+      'Parameter name "{name}" is used twice in {component}; values are keyed by name, so one is lost.',
   },
   check(ctx) {
     for (const f of ctx.analysis.components) {

@@ -27,7 +27,8 @@ export const structureListWithoutPagination = defineRule({
   defaultSeverity: 'warning',
   docs: 'List endpoints return pages (the App Academy API at most 5 items per page). A search or trigger without `pagination` only ever sees the first page, so results silently stop at the page size. Add `pagination` (page number, offset, next-page token or has-more flag, per the API). Endpoints the API profile lists as unpaginated (Academy: /genres, /files, /awards...) are not reported. Most other APIs answer many lists (bare arrays, lookups, /models) in one go, so without a profile that says lists page, the rule needs evidence of paging: page/offset/cursor/limit parameters in the request, or a response read for next/hasMore/total.',
   messages: {
-    noPagination: '{component} iterates over a list but has no pagination, so it only sees the first page; add "pagination".',
+    noPagination:
+      '{component} iterates over a list but has no pagination, so it only sees the first page; add "pagination".',
   },
   check(ctx) {
     const basePaginates = ctx.analysis.baseRequests.some((r) => r.value.pagination !== undefined);

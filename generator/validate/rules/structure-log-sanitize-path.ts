@@ -9,7 +9,8 @@ export const structureLogSanitizePath = defineRule({
   defaultSeverity: 'error',
   docs: '`log.sanitize` paths are dot paths into the logged request or response: `request.headers.authorization`, `request.body.client_secret`, `response.body.access_token` (backticks around names with dashes). A path without the `request.`/`response.` prefix matches nothing, so the secret it was meant to hide is logged.',
   messages: {
-    masksNothing: 'log.sanitize entry {entry} masks nothing; write "request.…" or "response.…" (e.g. "request.headers.authorization").',
+    masksNothing:
+      'log.sanitize entry {entry} masks nothing; write "request.…" or "response.…" (e.g. "request.headers.authorization").',
   },
   check(ctx) {
     for (const r of ctx.analysis.requests) {

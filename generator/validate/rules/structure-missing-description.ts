@@ -8,7 +8,8 @@ export const structureMissingDescription = defineRule({
   defaultSeverity: 'warning',
   docs: 'Make\'s review checklist (BP-001) wants every module described by a template sentence: "Triggers when…" for triggers, "Creates/Updates/Deletes…" for actions, "Returns…" / "Searches for…" for searches. The description is shown under the module name in the editor.',
   messages: {
-    noDescription: '{component} has no description; describe what it does ("Returns…", "Creates…", "Triggers when…").',
+    noDescription:
+      '{component} has no description; describe what it does ("Returns…", "Creates…", "Triggers when…").',
   },
   check(ctx) {
     for (const f of modules(ctx)) {

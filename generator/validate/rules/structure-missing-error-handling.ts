@@ -8,7 +8,8 @@ export const structureMissingErrorHandling = defineRule({
   defaultSeverity: 'info',
   docs: 'Without `response.error` users see only "Status Code Error: 400". Make\'s review asks for a base-level error message built from the API\'s error body, e.g. `"[{{statusCode}}] {{body.error.message}}"`, and error types for 429 (RateLimitError) and 5xx (ConnectionError).',
   messages: {
-    noError: 'Base sets no response.error; add "error": { "message": "[{{statusCode}}] {{body.<error message path>}}" }.',
+    noError:
+      'Base sets no response.error; add "error": { "message": "[{{statusCode}}] {{body.<error message path>}}" }.',
   },
   check(ctx) {
     const base = ctx.app.general.base;

@@ -43,7 +43,10 @@ export const structureModuleNotInGroup = defineRule({
           connections: { academy: academyConnection() },
           modules: {
             getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`),
-            '/*@notInGroup*/getAbout': module('action', `"communication": { "url": "/about" }, "scope": ["read"]`),
+            '/*@notInGroup*/getAbout': module(
+              'action',
+              `"communication": { "url": "/about" }, "scope": ["read"]`,
+            ),
           },
         }),
       },

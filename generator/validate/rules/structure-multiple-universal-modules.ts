@@ -8,7 +8,8 @@ export const structureMultipleUniversalModules = defineRule({
   defaultSeverity: 'warning',
   docs: 'Make expects at most one universal module per app (per connection type at most), labelled "Make an API call". Several confuse users and usually mean a copy that should have been an action.',
   messages: {
-    secondUniversal: '{component} is a second universal module (first: {first}); keep one "Make an API call" module.',
+    secondUniversal:
+      '{component} is a second universal module (first: {first}); keep one "Make an API call" module.',
   },
   check(ctx) {
     const list = modules(ctx, 'universal');

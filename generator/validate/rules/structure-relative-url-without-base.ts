@@ -8,7 +8,8 @@ export const structureRelativeUrlWithoutBase = defineRule({
   docs: "Relative URLs in modules and RPCs are joined to base's `baseUrl`. Without a `baseUrl` the request has no host and fails. Set `baseUrl` in base (connections and webhooks do not inherit it: use absolute URLs there).",
   messages: {
     noBaseUrl: 'URL "{url}" is relative but base sets no baseUrl; add baseUrl or use an absolute URL.',
-    connectionNoBase: 'URL "{url}" is relative but base sets no baseUrl (and connections do not inherit base anyway); add baseUrl or use an absolute URL.',
+    connectionNoBase:
+      'URL "{url}" is relative but base sets no baseUrl (and connections do not inherit base anyway); add baseUrl or use an absolute URL.',
   },
   check(ctx) {
     const hasBase = ctx.analysis.baseRequests.some(

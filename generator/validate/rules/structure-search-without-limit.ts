@@ -22,7 +22,8 @@ export const structureSearchWithoutLimit = defineRule({
   defaultSeverity: 'warning',
   docs: 'A search returns many bundles and, with pagination, can page through the whole account. Make\'s review (BP-005) requires a "Limit" mappable parameter used as `response.limit: "{{parameters.limit}}"`, so users control how many bundles (and operations) a run produces.',
   messages: {
-    noLimit: 'Search {component} sets no response.limit; add a "limit" parameter and "limit": "{{parameters.limit}}".',
+    noLimit:
+      'Search {component} sets no response.limit; add a "limit" parameter and "limit": "{{parameters.limit}}".',
   },
   check(ctx) {
     for (const f of modules(ctx, 'search')) {

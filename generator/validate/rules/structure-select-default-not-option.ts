@@ -37,7 +37,11 @@ export const structureSelectDefaultNotOption = defineRule({
           if (values.some((v) => JSON.stringify(v) === JSON.stringify(d))) continue;
           ctx.report({
             messageId: 'notAnOption',
-            data: { value: JSON.stringify(d), name: String(p.name), options: values.map((v) => JSON.stringify(v)).join(', ') },
+            data: {
+              value: JSON.stringify(d),
+              name: String(p.name),
+              options: values.map((v) => JSON.stringify(v)).join(', '),
+            },
             code: p.code,
             pointer: `${p.pointer}/default`,
             component: f.component,

@@ -8,7 +8,8 @@ export const structureTriggerMissingTrigger = defineRule({
   defaultSeverity: 'error',
   docs: 'A polling trigger remembers what it has already seen through `response.trigger`: `type` (`id` or `date`), `order` (`asc`, `desc`, `unordered`) and the `id` (and `date`) expressions per item. Without it Make cannot tell new items from old ones, and the module is rejected.',
   messages: {
-    noTrigger: 'Polling trigger {component} has no response.trigger; add { "id": "{{item.id}}", "type": "id"|"date", "order": "desc" }.',
+    noTrigger:
+      'Polling trigger {component} has no response.trigger; add { "id": "{{item.id}}", "type": "id"|"date", "order": "desc" }.',
   },
   check(ctx) {
     for (const f of modules(ctx, 'trigger')) {
