@@ -127,3 +127,22 @@ export function module(type: string, codes: string, meta = ''): string {
         "codes": { ${codes} }
       }`;
 }
+
+/** An app with only the Academy OAuth2 connection, sections overridden as in `academySections`. */
+export function oauthApp(over: Parameters<typeof academySections>[0] = {}): string {
+  return bundle({ connections: { academy: academyConnection(academySections(over)) } });
+}
+
+/** An OAuth2 connection to another provider (generic profile), sections given as JSONC texts. */
+export function providerOAuthApp(sections: Record<string, string>): string {
+  return bundle({
+    connections: {
+      crm: `{
+        "label": "CRM", "connectionType": "oauth",
+        "codes": { "communication": {${Object.entries(sections)
+          .map(([k, v]) => `\n          "${k}": ${v}`)
+          .join(',')}\n        } }
+      }`,
+    },
+  });
+}

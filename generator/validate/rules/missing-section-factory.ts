@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 
 /** Builds the "OAuth2 connection lacks section X" rule. */
@@ -37,6 +37,23 @@ export function missingSection(
               academy: academyConnection(`/*@missingSection*/${academySections({ [section]: null })}`),
             },
           }),
+        },
+        {
+          name: `no ${section} in a connection that only authorizes and exchanges the code`,
+          bundle: bundle({
+            connections: {
+              academy: academyConnection(
+                `/*@missingSection*/${academySections({ info: null, refresh: null, invalidate: null })}`,
+              ),
+            },
+          }),
+        },
+        {
+          name: `no ${section} for another provider`,
+          bundle: providerOAuthApp({
+            authorize: `{ "url": "https://crm.example.com/oauth/authorize", "response": { "temp": { "code": "{{query.code}}" } } }`,
+            token: `{ "url": "https://crm.example.com/oauth/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}" }, "response": { "data": { "accessToken": "{{body.access_token}}" } } }`,
+          }).replace('"communication": {', '"communication": /*@missingSection*/ {'),
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 
 export const oauthClientSecretInAuthorize = defineRule({
@@ -58,6 +58,20 @@ export const oauthClientSecretInAuthorize = defineRule({
               }),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'secret written into the authorize url',
+        bundle: oauthApp({
+          authorize: `{ "url": /*@secretVariable"common.client_secret"*/ "https://app-academy.make.com/api/v2/authorize?client_id={{common.clientId}}&client_secret={{common.client_secret}}&response_type=code", "response": { "temp": { "code": "{{query.code}}" } } }`,
+        }),
+      },
+      {
+        name: 'a literal secret pasted into the authorize qs of another provider',
+        bundle: providerOAuthApp({
+          authorize: `{ "url": "https://crm.example.com/oauth/authorize", "qs": { "client_id": "{{common.clientId}}", "clientSecret": /*@literalSecret*/ "d41d8cd98f00b204", "redirect_uri": "{{oauth.redirectUri}}" }, "response": { "temp": { "code": "{{query.code}}" } } }`,
+          token: `{ "url": "https://crm.example.com/oauth/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}" }, "response": { "data": { "accessToken": "{{body.access_token}}" } } }`,
         }),
       },
     ],

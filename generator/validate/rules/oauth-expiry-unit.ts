@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 import { stringsAt } from './util.ts';
 
@@ -72,6 +72,25 @@ export const oauthExpiryUnit = defineRule({
               }),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'addHours on the refresh response',
+        bundle: oauthApp({
+          refresh: `{ "condition": "{{data.expires < addMinutes(now, 5)}}", "url": "https://app-academy.make.com/api/v2/refresh", "method": "POST",
+            "body": { "grant_type": "refresh_token", "refresh_token": "{{data.refreshToken}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": /*@wrongUnit"addHours"*/ "{{addHours(now, body.expires_in)}}" } },
+            "log": { "sanitize": ["request.body.refresh_token", "response.body.access_token", "response.body.refresh_token"] } }`,
+        }),
+      },
+      {
+        name: 'seconds for the connection expiry as well as the token',
+        bundle: oauthApp({
+          token: `{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST",
+            "body": { "grant_type": "authorization_code", "code": "{{temp.code}}", "redirect_uri": "{{oauth.redirectUri}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": /*@wrongUnit"addSeconds"*/ "{{addSeconds(now, body.expires_in)}}" }, "expires": /*@wrongUnit"addSeconds"*/ "{{addSeconds(now, body.refresh_expires_in)}}" },
+            "log": { "sanitize": ["request.body.code", "response.body.access_token", "response.body.refresh_token"] } }`,
         }),
       },
     ],

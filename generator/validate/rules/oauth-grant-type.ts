@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections, requestParam } from './oauth-util.ts';
 
 export const oauthGrantType = defineRule({
@@ -68,6 +68,22 @@ export const oauthGrantType = defineRule({
               }),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'token exchange without grant_type',
+        bundle: oauthApp({
+          token: `{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST", "type": "urlencoded",
+            "body": /*@missingExpected*/ { "code": "{{temp.code}}", "redirect_uri": "{{oauth.redirectUri}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": "{{addMinutes(now, body.expires_in)}}" }, "expires": "{{addMinutes(now, body.refresh_expires_in)}}" },
+            "log": { "sanitize": ["request.body.code", "response.body.access_token", "response.body.refresh_token"] } }`,
+        }),
+      },
+      {
+        name: 'client-credentials connection whose token request names no grant',
+        bundle: providerOAuthApp({
+          token: `/*@missing*/{ "url": "https://crm.example.com/oauth/token", "method": "POST", "qs": { "client_id": "{{parameters.clientId}}" }, "response": { "data": { "accessToken": "{{body.access_token}}" } } }`,
         }),
       },
     ],

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 import { isObject } from './util.ts';
 
@@ -42,6 +42,20 @@ export const oauthMissingExpires = defineRule({
               }),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'token response without any response block',
+        bundle: oauthApp({
+          token: `/*@noExpires*/{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}", "redirect_uri": "{{oauth.redirectUri}}" } }`,
+        }),
+      },
+      {
+        name: 'another provider that stores only the access token',
+        bundle: providerOAuthApp({
+          authorize: `{ "url": "https://crm.example.com/oauth/authorize", "qs": { "client_id": "{{common.clientId}}", "redirect_uri": "{{oauth.redirectUri}}" }, "response": { "temp": { "code": "{{query.code}}" } } }`,
+          token: `{ "url": "https://crm.example.com/oauth/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}" }, "response": /*@noExpires*/ { "data": { "accessToken": "{{body.access_token}}" } } }`,
         }),
       },
     ],

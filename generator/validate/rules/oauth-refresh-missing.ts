@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections, refreshTokenKey } from './oauth-util.ts';
 
 export const oauthRefreshMissing = defineRule({
@@ -44,6 +44,22 @@ export const oauthRefreshMissing = defineRule({
               }),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'refresh token kept under a snake_case key',
+        bundle: oauthApp({
+          refresh: null,
+          token: `{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}" },
+            "response": { "data": { "access_token": "{{body.access_token}}", /*@noRefresh*/"refresh_token": "{{body.refresh_token}}" } } }`,
+        }),
+      },
+      {
+        name: 'another provider with authorize and token only',
+        bundle: providerOAuthApp({
+          authorize: `{ "url": "https://crm.example.com/oauth/authorize", "response": { "temp": { "code": "{{query.code}}" } } }`,
+          token: `{ "url": "https://crm.example.com/oauth/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}" }, "response": { "data": { "accessToken": "{{body.access_token}}", /*@noRefresh*/"refreshToken": "{{body.refresh_token}}" } } }`,
         }),
       },
     ],

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp } from './case-kit.ts';
 import { oauthConnections, refreshTokenKey, responseData } from './oauth-util.ts';
 
 export const oauthRefreshTokenNotStored = defineRule({
@@ -55,6 +55,21 @@ export const oauthRefreshTokenNotStored = defineRule({
               }),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'refresh response with no data at all',
+        bundle: oauthApp({
+          refresh: `/*@notStored*/{ "condition": "{{data.expires < addMinutes(now, 5)}}", "url": "https://app-academy.make.com/api/v2/refresh", "method": "POST", "body": { "grant_type": "refresh_token", "refresh_token": "{{data.refreshToken}}" } }`,
+        }),
+      },
+      {
+        name: 'refresh stores the new token under a different key',
+        bundle: oauthApp({
+          refresh: `{ "condition": "{{data.expires < addMinutes(now, 5)}}", "url": "https://app-academy.make.com/api/v2/refresh", "method": "POST",
+            "body": { "grant_type": "refresh_token", "refresh_token": "{{data.refreshToken}}" },
+            "response": { "data": /*@notStored*/ { "accessToken": "{{body.access_token}}", "newRefreshToken": "{{body.refresh_token}}" } } }`,
         }),
       },
     ],

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 
 export const oauthRefreshWithoutCondition = defineRule({
@@ -44,6 +44,21 @@ export const oauthRefreshWithoutCondition = defineRule({
               ),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'condition that is always true',
+        bundle: oauthApp({
+          refresh: `{ "condition": /*@noCondition*/ true, "url": "https://app-academy.make.com/api/v2/refresh", "method": "POST", "body": { "grant_type": "refresh_token", "refresh_token": "{{data.refreshToken}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}" } } }`,
+        }),
+      },
+      {
+        name: 'condition written as the IML constant true',
+        bundle: oauthApp({
+          refresh: `{ "condition": /*@noCondition*/ "{{true}}", "url": "https://app-academy.make.com/api/v2/refresh", "method": "POST", "body": { "grant_type": "refresh_token", "refresh_token": "{{data.refreshToken}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}" } } }`,
         }),
       },
     ],

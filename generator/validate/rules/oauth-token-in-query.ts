@@ -1,5 +1,6 @@
 import { defineRule } from '../types.ts';
-import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
+import { ACADEMY_BASE, academyConnection, bundle, oauthApp } from './case-kit.ts';
+import { academyApp } from './shared-cases.ts';
 
 const ACCESS = /^(access_?token|accessToken|token|bearer)$/i;
 
@@ -48,6 +49,19 @@ export const oauthTokenInQuery = defineRule({
         bundle: bundle({
           base: `{ "baseUrl": "https://app-academy.make.com/api/v2", "qs": { "access_token": /*@tokenInQuery"connection.accessToken"*/ "{{connection.accessToken}}" } }`,
           connections: { academy: academyConnection() },
+        }),
+      },
+
+      {
+        name: 'token appended to a module url',
+        bundle: academyApp(
+          `"communication": { "url": /*@tokenInQuery"connection.accessToken"*/ "/movies?access_token={{connection.accessToken}}" }, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'info request of the connection passes data.access_token as a query parameter',
+        bundle: oauthApp({
+          info: `{ "url": "https://app-academy.make.com/api/v2/info", "qs": { "token": /*@tokenInQuery"data.access_token"*/ "{{data.access_token}}" }, "response": { "uid": "{{body.id}}" } }`,
         }),
       },
     ],

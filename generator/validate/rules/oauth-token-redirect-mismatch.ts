@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle, oauthApp, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections, requestParam } from './oauth-util.ts';
 
 const norm = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : JSON.stringify(v));
@@ -60,6 +60,22 @@ export const oauthTokenRedirectMismatch = defineRule({
               }),
             ),
           },
+        }),
+      },
+
+      {
+        name: 'token request without redirect_uri',
+        bundle: oauthApp({
+          token: `{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST",
+            "body": /*@missing*/ { "grant_type": "authorization_code", "code": "{{temp.code}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": "{{addMinutes(now, body.expires_in)}}" }, "expires": "{{addMinutes(now, body.refresh_expires_in)}}" } }`,
+        }),
+      },
+      {
+        name: 'token sends a hard-coded callback, authorize the one Make gives',
+        bundle: providerOAuthApp({
+          authorize: `{ "url": "https://crm.example.com/oauth/authorize", "qs": { "client_id": "{{common.clientId}}", "redirect_uri": "{{oauth.redirectUri}}" }, "response": { "temp": { "code": "{{query.code}}" } } }`,
+          token: `{ "url": "https://crm.example.com/oauth/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}", "redirect_uri": /*@differs*/ "https://www.make.com/oauth/cb/crm" }, "response": { "data": { "accessToken": "{{body.access_token}}" } } }`,
         }),
       },
     ],
