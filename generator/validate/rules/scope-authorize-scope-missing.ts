@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, bundle } from './case-kit.ts';
+import { academyConnection, academySections, bundle } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 
 export const scopeAuthorizeScopeMissing = defineRule({
@@ -42,6 +42,29 @@ export const scopeAuthorizeScopeMissing = defineRule({
             academy: academyConnection().replace(
               '"defaultScope": ["connect"]',
               '"defaultScope": /*@missing*/ ["read"]',
+            ),
+          },
+        }),
+      },
+
+      {
+        name: 'empty default scope',
+        bundle: bundle({
+          connections: {
+            academy: academyConnection().replace(
+              '"defaultScope": ["connect"]',
+              '"defaultScope": /*@missing*/ []',
+            ),
+          },
+        }),
+      },
+      {
+        name: 'no default scope at all (reported on the communication)',
+        bundle: bundle({
+          connections: {
+            academy: academyConnection(`/*@missing*/${academySections()}`).replace(
+              ',\n          "defaultScope": ["connect"]',
+              '',
             ),
           },
         }),

@@ -47,6 +47,23 @@ export const scopeDefaultScopeNotInList = defineRule({
           },
         }),
       },
+
+      {
+        name: 'default scope spelt differently from the list',
+        bundle: bundle({
+          connections: {
+            crm: `{ "label": "CRM", "connectionType": "oauth", "codes": { "scopeList": { "contacts.read": "Read contacts", "contacts.write": "Write contacts" }, "defaultScope": [/*@notInList*/ "contacts:read"] } }`,
+          },
+        }),
+      },
+      {
+        name: 'two of three defaults missing from the list',
+        bundle: bundle({
+          connections: {
+            crm: `{ "label": "CRM", "connectionType": "oauth", "codes": { "scopeList": { "openid": "Sign in" }, "defaultScope": ["openid", /*@notInList*/ "offline_access", /*@notInList*/ "profile"] } }`,
+          },
+        }),
+      },
     ],
   },
 });

@@ -1,6 +1,6 @@
 import { scopeForRequest } from '../profiles/index.ts';
 import { defineRule } from '../types.ts';
-import { academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { urlPath } from './util.ts';
 
 export const scopeMethodScopeMissing = defineRule({
@@ -66,6 +66,19 @@ export const scopeMethodScopeMissing = defineRule({
         name: 'DELETE without delete',
         bundle: academyApp(
           `"communication": { "url": "/movies/{{parameters.id}}", "method": /*@missing*/ "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
+        ),
+      },
+
+      {
+        name: 'POST create with only read',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": /*@missing*/ "POST", "body": { "title": "{{parameters.title}}" } }, "mappableParams": [{ "name": "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'GET with no method written and an empty scope',
+        bundle: academyApp(
+          `"communication": { "url": /*@missing*/ "/movies/{{parameters.id}}" }, ${ID_PARAM}, "scope": []`,
         ),
       },
     ],

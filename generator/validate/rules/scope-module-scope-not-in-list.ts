@@ -39,6 +39,19 @@ export const scopeModuleScopeNotInList = defineRule({
         name: 'unknown scope',
         bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read", /*@notInList*/ "reads"]`),
       },
+
+      {
+        name: 'scope named after the HTTP method',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": "POST" }, "scope": [/*@notInList*/ "post", "write"]`,
+        ),
+      },
+      {
+        name: 'scope of another API copied in',
+        bundle: academyApp(
+          `"communication": { "url": "/about" }, "scope": [/*@notInList*/ "https://www.googleapis.com/auth/drive"]`,
+        ),
+      },
     ],
   },
 });

@@ -85,6 +85,24 @@ export const securityCredentialsInCommon = defineRule({
           },
         }),
       },
+
+      {
+        name: 'an API key in a connection common block',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "common": { "apiKey": /*@literalCredential*/ "live_51HxYzAbCdEf" }, "params": [{ "name": "region", "type": "text", "label": "Region" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'a nested client secret, and a token default on a text field',
+        bundle: bundle({
+          common: `{ "oauth": { "clientId": "make-app", "client_secret": /*@literalCredential*/ "Zq9-7fK2-LmP0" } }`,
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "accessToken", "type": "text", "label": "Access token", "default": /*@defaultCredential*/ "eyJhbGciOiJIUzI1NiJ9" }] } }`,
+          },
+        }),
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../types.ts';
-import { bundle } from './case-kit.ts';
+import { bundle, oauthApp } from './case-kit.ts';
+import { academyApp } from './shared-cases.ts';
 
 const LOCAL = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i;
 
@@ -31,6 +32,19 @@ export const securityPlainHttp = defineRule({
       {
         name: 'http base',
         bundle: bundle({ base: `{ "baseUrl": /*@plainHttp*/ "http://api.example.com" }` }),
+      },
+
+      {
+        name: 'a module url to another host over http',
+        bundle: academyApp(
+          `"communication": { "url": /*@plainHttp*/ "http://legacy.example.com/movies" }, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'the token endpoint over http',
+        bundle: oauthApp({
+          token: `{ "url": /*@plainHttp*/ "http://app-academy.make.com/api/v2/token", "method": "POST", "body": { "grant_type": "authorization_code", "code": "{{temp.code}}" } }`,
+        }),
       },
     ],
   },

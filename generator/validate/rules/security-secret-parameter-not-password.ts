@@ -79,6 +79,15 @@ export const securitySecretParameterNotPassword = defineRule({
           },
         }),
       },
+
+      {
+        name: 'a client secret kept as text in a key connection',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "clientId", "type": "text", "label": "Client ID" }, { "name": "clientSecret", "type": /*@notPassword*/ "text", "label": "Client secret" }] } }`,
+          },
+        }),
+      },
     ],
   },
 });

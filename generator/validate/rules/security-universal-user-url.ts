@@ -54,6 +54,33 @@ export const securityUniversalUserUrl = defineRule({
           },
         }),
       },
+
+      {
+        name: 'user URL with leading spaces',
+        bundle: bundle({
+          base: ACADEMY_BASE,
+          connections: { academy: academyConnection() },
+          modules: {
+            makeApiCall: module(
+              'universal',
+              `"communication": { "url": /*@userHost*/ "  {{parameters.url}}", "method": "{{parameters.method}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "method", "type": "text", "label": "Method" }]`,
+            ),
+          },
+        }),
+      },
+      {
+        name: 'URL built from a user-chosen host',
+        bundle: bundle({
+          base: ACADEMY_BASE,
+          connections: { academy: academyConnection() },
+          modules: {
+            makeApiCall: module(
+              'universal',
+              `"communication": { "url": /*@userHost*/ "{{parameters.host}}/api/v2{{parameters.path}}", "method": "GET" }, "mappableParams": [{ "name": "host", "type": "text", "label": "Host" }, { "name": "path", "type": "text", "label": "Path" }]`,
+            ),
+          },
+        }),
+      },
     ],
   },
 });

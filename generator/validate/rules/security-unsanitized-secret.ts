@@ -144,6 +144,29 @@ export const securityUnsanitizedSecret = defineRule({
           },
         }),
       },
+
+      {
+        name: 'api key sent in the query string and in a JSON body',
+        bundle: bundle({
+          base: `{ "baseUrl": "https://api.example.com", "qs": { /*@requestField*/"api_key": "{{connection.apiKey}}" } }`,
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+          },
+          modules: {
+            caseModule: `{ "label": "Send", "description": "Sends a message.", "moduleType": "action", "connection": "key",
+              "codes": { "communication": { "url": "/send", "method": "POST", "body": { /*@requestField*/"token": "{{connection.apiKey}}", "text": "{{parameters.text}}" } }, "mappableParams": [{ "name": "text", "type": "text", "label": "Text" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'an access token stored from the login response',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Login", "connectionType": "basic", "codes": { "params": [{ "name": "user", "type": "text", "label": "User" }],
+              "communication": { "url": "https://api.example.com/login", "method": "POST", "body": { "user": "{{parameters.user}}" }, "response": { "data": { "sessionToken": /*@responseField*/ "{{body.access_token}}" } } } } }`,
+          },
+        }),
+      },
     ],
   },
 });
