@@ -54,6 +54,19 @@ export const structureActionReturnsArray = defineRule({
           `"communication": { "url": "/awards/{{parameters.id}}", "response": { /*@listDirective*/"iterate": "{{body.awards}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'a get action that outputs a one-item array',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@arrayOutput*/ ["{{body}}"] } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a list action with iterate and limit',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { /*@listDirective*/"iterate": "{{body.movies}}", /*@listDirective*/"limit": "{{parameters.limit}}" } }, "mappableParams": [{ "name": "limit", "type": "uinteger", "label": "Limit" }], "scope": ["read"]`,
+        ),
+      },
     ],
   },
 });

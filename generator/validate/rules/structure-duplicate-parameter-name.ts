@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyApp } from './shared-cases.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 export const structureDuplicateParameterName = defineRule({
   id: 'structure/duplicate-parameter-name',
@@ -47,6 +47,19 @@ export const structureDuplicateParameterName = defineRule({
         name: 'static and mappable share a name',
         bundle: academyApp(
           `"communication": { "url": "/movies/{{parameters.id}}" }, "staticParams": [{ "name": "id", "type": "text", "label": "ID" }], "mappableParams": [{ "name": /*@duplicate*/ "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
+        ),
+      },
+
+      {
+        name: 'the same mappable field pasted twice',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": "POST", "body": { "title": "{{parameters.title}}" } }, "mappableParams": [{ "name": "title", "type": "text", "label": "Title" }, { "name": /*@duplicate*/ "title", "type": "text", "label": "Original title" }], "scope": ["write"]`,
+        ),
+      },
+      {
+        name: 'an interface field listed twice',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }, { "name": "title", "type": "text", "label": "Title" }, { "name": /*@duplicate*/ "id", "type": "uinteger", "label": "Movie ID" }], "scope": ["read"]`,
         ),
       },
     ],

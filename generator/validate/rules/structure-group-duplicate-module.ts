@@ -47,6 +47,35 @@ export const structureGroupDuplicateModule = defineRule({
           modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
         }),
       },
+
+      {
+        name: 'listed twice in the same group',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          groups: `[{ "label": "Movies", "modules": ["getMovie", "listMovies", /*@listedAgain*/ "getMovie"] }]`,
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+            listMovies: module(
+              'search',
+              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+            ),
+          },
+        }),
+      },
+      {
+        name: 'every module repeated in an "All" group',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          groups: `[{ "label": "Read", "modules": ["getMovie", "listMovies"] }, { "label": "All", "modules": [/*@listedAgain*/ "getMovie", /*@listedAgain*/ "listMovies"] }]`,
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+            listMovies: module(
+              'search',
+              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+            ),
+          },
+        }),
+      },
     ],
   },
 });

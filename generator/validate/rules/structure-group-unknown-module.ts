@@ -43,6 +43,35 @@ export const structureGroupUnknownModule = defineRule({
           modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
         }),
       },
+
+      {
+        name: 'a module removed from the app but left in its group',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          groups: `[{ "label": "Movies", "modules": ["getMovie", /*@unknownModule*/ "deleteMovie"] }]`,
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+            listMovies: module(
+              'search',
+              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+            ),
+          },
+        }),
+      },
+      {
+        name: 'a group naming modules by label instead of id',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          groups: `[{ "label": "Movies", "modules": [/*@unknownModule*/ "Get a movie", "listMovies"] }]`,
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+            listMovies: module(
+              'search',
+              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+            ),
+          },
+        }),
+      },
     ],
   },
 });

@@ -45,6 +45,27 @@ export const structureInstantTriggerWithoutWebhook = defineRule({
           'instant_trigger',
         ).replace('"caseModule":', '/*@noWebhook*/"caseModule":'),
       },
+
+      {
+        name: 'names a webhook the app does not define',
+        bundle: academyApp(
+          `"communication": { "response": { "output": "{{payload}}" } }`,
+          'instant_trigger',
+          {
+            meta: ', "webhook": "movieEvents"',
+          },
+        ).replace('"caseModule":', '/*@unknownWebhook*/"caseModule":'),
+      },
+      {
+        name: 'webhook set to null',
+        bundle: academyApp(
+          `"communication": { "response": { "output": "{{payload}}" } }`,
+          'instant_trigger',
+          {
+            meta: ', "webhook": null',
+          },
+        ).replace('"caseModule":', '/*@noWebhook*/"caseModule":'),
+      },
     ],
   },
 });

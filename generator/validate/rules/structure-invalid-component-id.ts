@@ -66,6 +66,25 @@ export const structureInvalidComponentId = defineRule({
           },
         }),
       },
+
+      {
+        name: 'an RPC id with a space',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          rpcs: {
+            '/*@invalidId*/list genres': `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres" } } }`,
+          },
+        }),
+      },
+      {
+        name: 'a module id starting with a digit',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            '/*@invalidId*/2fa': module('action', `"communication": { "url": "/about" }, "scope": ["read"]`),
+          },
+        }),
+      },
     ],
   },
 });

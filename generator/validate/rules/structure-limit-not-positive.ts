@@ -47,6 +47,21 @@ export const structureLimitNotPositive = defineRule({
           'search',
         ),
       },
+
+      {
+        name: 'negative limit as text',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": /*@notPositive*/ "-1" } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+      {
+        name: 'fractional limit',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "limit": /*@notPositive*/ 2.5 } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
     ],
   },
 });

@@ -44,6 +44,21 @@ export const structureLogSanitizePath = defineRule({
           base: `{ "baseUrl": "https://api.example.com", "log": { "sanitize": ["request.headers.authorization", /*@masksNothing*/ "headers.x-api-key"] } }`,
         }),
       },
+
+      {
+        name: 'a JSON pointer instead of a dotted path',
+        bundle: bundle({
+          base: `{ "baseUrl": "https://api.example.com", "log": { "sanitize": [/*@masksNothing*/ "/request/headers/authorization"] } }`,
+        }),
+      },
+      {
+        name: 'a response field without its prefix in a connection',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "communication": { "url": "https://api.example.com/me", "log": { "sanitize": ["request.headers.x-api-key", /*@masksNothing*/ "body.token"] } } } }`,
+          },
+        }),
+      },
     ],
   },
 });

@@ -43,6 +43,26 @@ export const structureMissingDescription = defineRule({
           },
         }),
       },
+
+      {
+        name: 'a blank description on a search',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            '/*@noDescription*/listMovies': `{ "label": "List movies", "description": "  ", "moduleType": "search", "connection": "academy", "codes": { "communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } } } }`,
+          },
+        }),
+      },
+      {
+        name: 'a trigger without description next to a described action',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+            '/*@noDescription*/watchMovies': `{ "label": "Watch movies", "moduleType": "trigger", "connection": "academy", "codes": { "communication": { "url": "/movies" } } }`,
+          },
+        }),
+      },
     ],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyConnection, bundle } from './case-kit.ts';
+import { academyConnection, bundle, module } from './case-kit.ts';
 import { isObject } from './util.ts';
 
 export const structureMissingErrorHandling = defineRule({
@@ -51,6 +51,30 @@ export const structureMissingErrorHandling = defineRule({
           modules: {
             m: `{ "label": "M", "description": "Returns M.", "moduleType": "action", "codes": { "communication": { "url": "/m" } } }`,
           },
+        }),
+      },
+
+      {
+        name: 'base with headers and sanitize but no error',
+        bundle: bundle({
+          base: `/*@noError*/ { "baseUrl": "https://api.example.com/v2", "headers": { "x-api-key": "{{connection.apiKey}}" }, "log": { "sanitize": ["request.headers.x-api-key"] } }`,
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+          },
+          modules: {
+            getThing: module('action', `"communication": { "url": "/things/1" }`).replace(
+              '"connection": "academy"',
+              '"connection": "key"',
+            ),
+          },
+        }),
+      },
+      {
+        name: 'base whose response sets only the type',
+        bundle: bundle({
+          base: `/*@noError*/ { "baseUrl": "https://api.example.com", "response": { "type": "json" } }`,
+          connections: { academy: academyConnection() },
+          modules: { getMovie: module('action', `"communication": { "url": "/movies/1" }`) },
         }),
       },
     ],

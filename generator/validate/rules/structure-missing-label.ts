@@ -43,6 +43,23 @@ export const structureMissingLabel = defineRule({
           },
         }),
       },
+
+      {
+        name: 'connection with an empty label',
+        bundle: bundle({
+          connections: {
+            '/*@noLabel*/apikey': `{ "label": "", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'webhook without label',
+        bundle: bundle({
+          webhooks: {
+            '/*@noLabel*/events': `{ "webhookType": "web", "codes": { "communication": { "output": "{{body}}" } } }`,
+          },
+        }),
+      },
     ],
   },
 });

@@ -50,6 +50,35 @@ export const structureModuleNotInGroup = defineRule({
           },
         }),
       },
+
+      {
+        name: 'a new module added after the groups were written',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }]`,
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+            '/*@notInGroup*/listMovies': module(
+              'search',
+              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+            ),
+          },
+        }),
+      },
+      {
+        name: 'the universal module left out of every group',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }, { "label": "Other", "modules": [] }]`,
+          modules: {
+            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+            '/*@notInGroup*/makeApiCall': module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
+          },
+        }),
+      },
     ],
   },
 });

@@ -53,6 +53,43 @@ export const structureMultipleUniversalModules = defineRule({
           },
         }),
       },
+
+      {
+        name: 'three universal modules (two reported)',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            apiCall: module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
+            '/*@secondUniversal*/apiCallV1': module(
+              'universal',
+              `"communication": { "url": "/v1/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
+            '/*@secondUniversal*/apiCallUpload': module(
+              'universal',
+              `"communication": { "url": "/upload/{{parameters.url}}", "method": "POST" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
+          },
+        }),
+      },
+      {
+        name: 'a read-only and a write universal module',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            get: module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }]`,
+            ),
+            '/*@secondUniversal*/post': module(
+              'universal',
+              `"communication": { "url": "/{{parameters.url}}", "method": "POST", "body": "{{parameters.body}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "body", "type": "any", "label": "Body" }]`,
+            ),
+          },
+        }),
+      },
     ],
   },
 });

@@ -59,6 +59,24 @@ export const structureRelativeUrlWithoutBase = defineRule({
           },
         }),
       },
+
+      {
+        name: 'connection check against a relative path',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "communication": { "url": /*@connectionNoBase*/ "/me", "headers": { "x-api-key": "{{parameters.apiKey}}" } }, "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'an RPC with a path without leading slash',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          rpcs: {
+            listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": /*@noBaseUrl*/ "genres", "response": { "iterate": "{{body}}" } } } }`,
+          },
+        }),
+      },
     ],
   },
 });

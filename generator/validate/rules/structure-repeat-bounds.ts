@@ -52,6 +52,19 @@ export const structureRepeatBounds = defineRule({
           `"communication": { "url": "/about", "repeat": { "condition": "{{temp.again}}", "delay": /*@notLiteral*/ "{{parameters.wait}}", "limit": /*@notPositive*/ 0 }, "response": { "temp": { "again": "{{body.pending}}" } } }, "mappableParams": [{ "name": "wait", "type": "uinteger", "label": "Wait" }], "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'polling a job with the limit as text',
+        bundle: academyApp(
+          `"communication": { "url": "/jobs/1", "repeat": { "condition": "{{body.status != 'done'}}", "delay": 1000, "limit": /*@notLiteral*/ "10" } }, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'negative delay',
+        bundle: academyApp(
+          `"communication": { "url": "/jobs/1", "repeat": { "condition": "{{body.status != 'done'}}", "delay": /*@notPositive*/ -500, "limit": 5 } }, "scope": ["read"]`,
+        ),
+      },
     ],
   },
 });

@@ -44,6 +44,23 @@ export const structureReservedParameterName = defineRule({
           },
         }),
       },
+
+      {
+        name: 'teamID copied from a Make API example',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": /*@reserved*/ "teamID", "type": "number", "label": "Team ID" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'accountName next to the API key',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }, { "name": /*@reserved*/ "accountName", "type": "text", "label": "Workspace" }] } }`,
+          },
+        }),
+      },
     ],
   },
 });

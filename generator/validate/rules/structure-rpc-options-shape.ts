@@ -71,6 +71,31 @@ export const structureRpcOptionsShape = defineRule({
           },
         ),
       },
+
+      {
+        name: 'options RPC with a label but no value',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?genre={{parameters.genre}}" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": "rpc://listGenres" }], "scope": ["read"]`,
+          'action',
+          {
+            rpcs: {
+              listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": /*@missingKeys*/ { "label": "{{item.name}}" } } } } }`,
+            },
+          },
+        ),
+      },
+      {
+        name: 'options given through store',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?genre={{parameters.genre}}" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": { "store": "rpc://listGenres" } }], "scope": ["read"]`,
+          'action',
+          {
+            rpcs: {
+              listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": /*@missingKeys*/ { "text": "{{item.name}}", "key": "{{item.id}}" } } } } }`,
+            },
+          },
+        ),
+      },
     ],
   },
 });

@@ -61,6 +61,19 @@ export const structureRpcTargetMissing = defineRule({
           `"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": /*@unknownRpc*/ "rpc://listGenre" }], "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'a dynamic interface from an RPC that was renamed',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/1" }, "interface": [/*@unknownRpc*/ "rpc://movieFields"], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a nested select fed by a missing RPC with a query',
+        bundle: academyApp(
+          `"communication": { "url": "/movies" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": { "store": /*@unknownRpc*/ "rpc://genres?type=movie" } }], "scope": ["read"]`,
+        ),
+      },
     ],
   },
 });

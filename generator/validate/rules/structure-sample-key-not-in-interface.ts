@@ -55,6 +55,20 @@ export const structureSampleKeyNotInInterface = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1", /*@notInInterface*/"title": "Iron Man" }, "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'sample written in snake_case, interface in camelCase',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }, { "name": "releaseYear", "type": "uinteger", "label": "Year" }], "samples": { "id": "1", /*@notInInterface*/"release_year": 2008 }, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'two sample keys left from an older version',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1", /*@notInInterface*/"rating": 7, /*@notInInterface*/"poster": "x.jpg" }, "scope": ["read"]`,
+          'search',
+        ),
+      },
     ],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { academyApp } from './shared-cases.ts';
+import { academyApp, genericApp } from './shared-cases.ts';
 import { modules, responseOf } from './util.ts';
 
 export const structureSearchWithoutIterate = defineRule({
@@ -41,6 +41,20 @@ export const structureSearchWithoutIterate = defineRule({
         name: 'no iterate',
         bundle: academyApp(
           `"communication": /*@noIterate*/ { "url": "/movies", "response": { "output": "{{body}}", "limit": 5 } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+
+      {
+        name: 'search that outputs the whole body of a list endpoint',
+        bundle: genericApp(
+          `"communication": /*@noIterate*/ { "url": "/contacts", "qs": { "q": "{{parameters.q}}" } }, "mappableParams": [{ "name": "q", "type": "text", "label": "Query" }]`,
+        ),
+      },
+      {
+        name: 'search with two requests, neither iterating',
+        bundle: academyApp(
+          `"communication": /*@noIterate*/ [{ "url": "/me", "response": { "temp": { "id": "{{body.id}}" }, "output": null } }, { "url": "/users/{{temp.id}}/movies", "response": { "output": "{{body.movies}}" } }], "scope": ["read"]`,
           'search',
         ),
       },

@@ -67,6 +67,20 @@ export const structureSearchWithoutLimit = defineRule({
           'search',
         ),
       },
+
+      {
+        name: 'search with pagination but no limit',
+        bundle: genericApp(
+          `"communication": /*@noLimit*/ { "url": "/contacts", "response": { "iterate": "{{body.data}}" }, "pagination": { "qs": { "page": "{{pagination.page}}" } } }`,
+        ),
+      },
+      {
+        name: 'search over two requests without a limit',
+        bundle: academyApp(
+          `"communication": /*@noLimit*/ [{ "url": "/me", "response": { "temp": { "id": "{{body.id}}" }, "output": null } }, { "url": "/users/{{temp.id}}/movies", "response": { "iterate": "{{body.movies}}" } }], "scope": ["read"]`,
+          'search',
+        ),
+      },
     ],
   },
 });

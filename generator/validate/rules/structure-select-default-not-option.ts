@@ -65,6 +65,19 @@ export const structureSelectDefaultNotOption = defineRule({
           `"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": /*@notAnOption*/ "ascending", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'default is the label, not the value',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?status={{parameters.status}}" }, "mappableParams": [{ "name": "status", "type": "select", "label": "Status", "default": /*@notAnOption*/ "Released", "options": [{ "label": "Released", "value": "released" }, { "label": "Upcoming", "value": "upcoming" }] }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a number default for string options on a static parameter',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?limit={{parameters.size}}" }, "staticParams": [{ "name": "size", "type": "select", "label": "Page size", "default": /*@notAnOption*/ 50, "options": [{ "label": "10", "value": "10" }, { "label": "50", "value": "50" }] }], "scope": ["read"]`,
+        ),
+      },
     ],
   },
 });

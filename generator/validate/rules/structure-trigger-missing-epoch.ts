@@ -1,4 +1,5 @@
 import { defineRule } from '../types.ts';
+import { academyConnection, bundle, module } from './case-kit.ts';
 import { academyApp } from './shared-cases.ts';
 import { declaredAt, modules } from './util.ts';
 
@@ -38,6 +39,30 @@ export const structureTriggerMissingEpoch = defineRule({
           `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "asc" } } }, "scope": ["read"]`,
           'trigger',
         ).replace('"caseModule":', '/*@noEpoch*/"caseModule":'),
+      },
+
+      {
+        name: 'a date trigger without epoch',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "date": "{{item.createdAt}}", "type": "date", "order": "desc" } } }, "scope": ["read"]`,
+          'trigger',
+        ).replace('"caseModule":', '/*@noEpoch*/"caseModule":'),
+      },
+      {
+        name: 'two triggers, one with epoch',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            watchMovies: module(
+              'trigger',
+              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "desc" } } }, "epoch": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "output": { "label": "{{item.title}}", "date": "{{item.createdAt}}" } } }`,
+            ),
+            '/*@noEpoch*/watchReviews': module(
+              'trigger',
+              `"communication": { "url": "/reviews", "response": { "iterate": "{{body.reviews}}", "trigger": { "id": "{{item.id}}", "type": "id", "order": "desc" } } }`,
+            ),
+          },
+        }),
       },
     ],
   },

@@ -43,6 +43,21 @@ export const structureTriggerMissingTrigger = defineRule({
           'trigger',
         ),
       },
+
+      {
+        name: 'a trigger without any response block',
+        bundle: academyApp(
+          `"communication": /*@noTrigger*/ { "url": "/movies" }, "scope": ["read"]`,
+          'trigger',
+        ),
+      },
+      {
+        name: 'trigger over two requests, the last without trigger',
+        bundle: academyApp(
+          `"communication": [{ "url": "/me", "response": { "temp": { "id": "{{body.id}}" }, "output": null } }, { "url": "/users/{{temp.id}}/movies", "response": /*@noTrigger*/ { "iterate": "{{body.movies}}", "limit": 10 } }], "scope": ["read"]`,
+          'trigger',
+        ),
+      },
     ],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.ts';
-import { ACADEMY_BASE, bundle, module } from './case-kit.ts';
+import { ACADEMY_BASE, academyConnection, bundle, module } from './case-kit.ts';
 import { declaredAt } from './util.ts';
 
 export const structureUnknownReference = defineRule({
@@ -51,6 +51,33 @@ export const structureUnknownReference = defineRule({
         bundle: bundle({
           base: ACADEMY_BASE,
           modules: { '/*@unknownTarget*/about': module('action', `"communication": { "url": "/about" }`) },
+        }),
+      },
+
+      {
+        name: 'an altConnection that does not exist',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            '/*@unknownTarget*/about': module(
+              'action',
+              `"communication": { "url": "/about" }`,
+              ', "altConnection": "academy2"',
+            ),
+          },
+        }),
+      },
+      {
+        name: 'a search module naming a webhook the app lacks',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            '/*@unknownTarget*/listMovies': module(
+              'search',
+              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }`,
+              ', "webhook": "movies"',
+            ),
+          },
         }),
       },
     ],
