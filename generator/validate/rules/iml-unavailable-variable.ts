@@ -70,6 +70,12 @@ export const imlUnavailableVariable = defineRule({
           'search',
         ),
       },
+      {
+        name: 'output without braces is text, not a read of item (only iterate is IML without braces)',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": "item.title" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
     ],
     invalid: [
       {

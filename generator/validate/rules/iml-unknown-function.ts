@@ -100,6 +100,14 @@ export const imlUnknownFunction = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@didYouMean"parseJson("*/ "{{parseJson(body.payload)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
+
+      {
+        name: 'a misspelt function in a container written without braces',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": { "container": /*@didYouMean"flaten("*/ "flaten(body.groups)" } } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
     ],
   },
 });

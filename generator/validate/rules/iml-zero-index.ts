@@ -1,4 +1,5 @@
 import { defineRule } from '../types.ts';
+import { bundle } from './case-kit.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 export const imlZeroIndex = defineRule({
@@ -54,6 +55,23 @@ export const imlZeroIndex = defineRule({
           `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}", "output": { "id": "{{item.id}}", "genre": /*@zeroIndex"[0]"*/ "{{item.genres[0]}}" } } }, "scope": ["read"]`,
           'search',
         ),
+      },
+
+      {
+        name: 'an iterate container written without braces (Make reads it as IML)',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": /*@zeroIndex"[0]"*/ "body.pages[0].movies" } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+
+      {
+        name: 'a webhook splitting the first batch of a delivery, iterate without braces',
+        bundle: bundle({
+          webhooks: {
+            events: `{ "label": "Events", "webhookType": "web", "codes": { "communication": { "iterate": /*@zeroIndex"[0]"*/ "body.batches[0].events", "output": "{{item}}" } } }`,
+          },
+        }),
       },
     ],
   },
