@@ -67,7 +67,6 @@ export const imlSyntaxError = defineRule({
           },
         }),
       },
-
       {
         name: 'an operator with no right operand in a filter query',
         bundle: genericApp(

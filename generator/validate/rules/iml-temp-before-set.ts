@@ -62,7 +62,6 @@ export const imlTempBeforeSet = defineRule({
           `"communication": { "url": /*@readBeforeSet"temp.movieId"*/ "/movies/{{temp.movieId}}", "qs": { "x": /*@neverSet"temp.nothing"*/ "{{temp.nothing}}" }, "response": { "temp": { "movieId": "{{body.id}}" } } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'the first request of an array reads a cursor the second one stores',
         bundle: academyApp(

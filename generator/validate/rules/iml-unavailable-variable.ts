@@ -95,7 +95,6 @@ export const imlUnavailableVariable = defineRule({
           },
         }),
       },
-
       {
         name: 'a webhook without a connection reads the connection',
         bundle: bundle({

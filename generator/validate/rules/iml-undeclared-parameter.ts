@@ -68,7 +68,6 @@ export const imlUndeclaredParameter = defineRule({
           `"communication": { "url": /*@undeclared"parameters.movieId"*/ "/movies/{{parameters.movieId}}" }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'a module that declares no parameters reads one',
         bundle: academyApp(

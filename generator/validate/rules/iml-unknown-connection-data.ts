@@ -93,7 +93,6 @@ export const imlUnknownConnectionData = defineRule({
           },
         }),
       },
-
       {
         name: 'a module header reads connection.api_key where the connection stores apiKey',
         bundle: genericApp(

@@ -87,7 +87,6 @@ export const imlUnknownFunction = defineRule({
           `"communication": { "url": /*@didYouMean"trimm("*/ "/movies/{{trimm(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'a custom function the app does not define',
         bundle: academyApp(
@@ -100,7 +99,6 @@ export const imlUnknownFunction = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@didYouMean"parseJson("*/ "{{parseJson(body.payload)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'a misspelt function in a container written without braces',
         bundle: academyApp(

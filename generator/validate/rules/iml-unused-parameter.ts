@@ -57,7 +57,6 @@ export const imlUnusedParameter = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": /*@unused*/ "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
         ),
       },
-
       {
         name: 'a static select never sent',
         bundle: academyApp(

@@ -51,7 +51,6 @@ export const imlWrongArity = defineRule({
           `"communication": { "url": /*@wrongArity"ifempty("*/ "/movies/{{ifempty(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'replace without the replacement',
         bundle: academyApp(

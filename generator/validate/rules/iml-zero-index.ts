@@ -42,7 +42,6 @@ export const imlZeroIndex = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@zeroIndex"[0]"*/ "{{body.awards[0]}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'the first result of a lookup taken with [0] in response.temp',
         bundle: academyApp(
@@ -56,7 +55,6 @@ export const imlZeroIndex = defineRule({
           'search',
         ),
       },
-
       {
         name: 'an iterate container written without braces (Make reads it as IML)',
         bundle: academyApp(
@@ -64,7 +62,6 @@ export const imlZeroIndex = defineRule({
           'search',
         ),
       },
-
       {
         name: 'a webhook splitting the first batch of a delivery, iterate without braces',
         bundle: bundle({

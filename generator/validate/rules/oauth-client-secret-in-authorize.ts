@@ -60,7 +60,6 @@ export const oauthClientSecretInAuthorize = defineRule({
           },
         }),
       },
-
       {
         name: 'secret written into the authorize url',
         bundle: oauthApp({

@@ -74,7 +74,6 @@ export const oauthExpiryUnit = defineRule({
           },
         }),
       },
-
       {
         name: 'addHours on the refresh response',
         bundle: oauthApp({

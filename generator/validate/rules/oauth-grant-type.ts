@@ -70,7 +70,6 @@ export const oauthGrantType = defineRule({
           },
         }),
       },
-
       {
         name: 'token exchange without grant_type',
         bundle: oauthApp({

@@ -44,7 +44,6 @@ export const oauthMissingExpires = defineRule({
           },
         }),
       },
-
       {
         name: 'token response without any response block',
         bundle: oauthApp({

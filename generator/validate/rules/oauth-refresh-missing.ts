@@ -46,7 +46,6 @@ export const oauthRefreshMissing = defineRule({
           },
         }),
       },
-
       {
         name: 'refresh token kept under a snake_case key',
         bundle: oauthApp({

@@ -57,7 +57,6 @@ export const oauthRefreshTokenNotStored = defineRule({
           },
         }),
       },
-
       {
         name: 'refresh response with no data at all',
         bundle: oauthApp({

@@ -46,7 +46,6 @@ export const oauthRefreshWithoutCondition = defineRule({
           },
         }),
       },
-
       {
         name: 'condition that is always true',
         bundle: oauthApp({

@@ -51,7 +51,6 @@ export const oauthTokenInQuery = defineRule({
           connections: { academy: academyConnection() },
         }),
       },
-
       {
         name: 'token appended to a module url',
         bundle: academyApp(

@@ -62,7 +62,6 @@ export const oauthTokenRedirectMismatch = defineRule({
           },
         }),
       },
-
       {
         name: 'token request without redirect_uri',
         bundle: oauthApp({

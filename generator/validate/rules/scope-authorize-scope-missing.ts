@@ -46,7 +46,6 @@ export const scopeAuthorizeScopeMissing = defineRule({
           },
         }),
       },
-
       {
         name: 'empty default scope',
         bundle: bundle({

@@ -47,7 +47,6 @@ export const scopeDefaultScopeNotInList = defineRule({
           },
         }),
       },
-
       {
         name: 'default scope spelt differently from the list',
         bundle: bundle({

@@ -68,7 +68,6 @@ export const scopeMethodScopeMissing = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}", "method": /*@missing*/ "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
         ),
       },
-
       {
         name: 'POST create with only read',
         bundle: academyApp(

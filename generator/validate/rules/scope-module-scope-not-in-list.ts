@@ -39,7 +39,6 @@ export const scopeModuleScopeNotInList = defineRule({
         name: 'unknown scope',
         bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read", /*@notInList*/ "reads"]`),
       },
-
       {
         name: 'scope named after the HTTP method',
         bundle: academyApp(

@@ -85,7 +85,6 @@ export const securityCredentialsInCommon = defineRule({
           },
         }),
       },
-
       {
         name: 'an API key in a connection common block',
         bundle: bundle({

@@ -33,7 +33,6 @@ export const securityPlainHttp = defineRule({
         name: 'http base',
         bundle: bundle({ base: `{ "baseUrl": /*@plainHttp*/ "http://api.example.com" }` }),
       },
-
       {
         name: 'a module url to another host over http',
         bundle: academyApp(

@@ -79,7 +79,6 @@ export const securitySecretParameterNotPassword = defineRule({
           },
         }),
       },
-
       {
         name: 'a client secret kept as text in a key connection',
         bundle: bundle({

@@ -2,6 +2,15 @@ import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle, module } from './case-kit.ts';
 import { modules } from './util.ts';
 
+/** An Academy app whose one module is a universal module with these codes. */
+function universalApp(codes: string): string {
+  return bundle({
+    base: ACADEMY_BASE,
+    connections: { academy: academyConnection() },
+    modules: { makeApiCall: module('universal', codes) },
+  });
+}
+
 export const securityUniversalUserUrl = defineRule({
   id: 'security/universal-user-url',
   description: 'A universal module ("Make an API call") whose URL, host included, comes from the user.',
@@ -28,58 +37,29 @@ export const securityUniversalUserUrl = defineRule({
     valid: [
       {
         name: 'relative path',
-        bundle: bundle({
-          base: ACADEMY_BASE,
-          connections: { academy: academyConnection() },
-          modules: {
-            makeApiCall: module(
-              'universal',
-              `"communication": { "url": "/{{parameters.url}}", "method": "{{parameters.method}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "method", "type": "text", "label": "Method" }]`,
-            ),
-          },
-        }),
+        bundle: universalApp(
+          `"communication": { "url": "/{{parameters.url}}", "method": "{{parameters.method}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "method", "type": "text", "label": "Method" }]`,
+        ),
       },
     ],
     invalid: [
       {
         name: 'whole URL from the user',
-        bundle: bundle({
-          base: ACADEMY_BASE,
-          connections: { academy: academyConnection() },
-          modules: {
-            makeApiCall: module(
-              'universal',
-              `"communication": { "url": /*@userHost*/ "{{parameters.url}}", "method": "GET" }, "mappableParams": [{ "name": "url", "type": "url", "label": "URL" }]`,
-            ),
-          },
-        }),
+        bundle: universalApp(
+          `"communication": { "url": /*@userHost*/ "{{parameters.url}}", "method": "GET" }, "mappableParams": [{ "name": "url", "type": "url", "label": "URL" }]`,
+        ),
       },
-
       {
         name: 'user URL with leading spaces',
-        bundle: bundle({
-          base: ACADEMY_BASE,
-          connections: { academy: academyConnection() },
-          modules: {
-            makeApiCall: module(
-              'universal',
-              `"communication": { "url": /*@userHost*/ "  {{parameters.url}}", "method": "{{parameters.method}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "method", "type": "text", "label": "Method" }]`,
-            ),
-          },
-        }),
+        bundle: universalApp(
+          `"communication": { "url": /*@userHost*/ "  {{parameters.url}}", "method": "{{parameters.method}}" }, "mappableParams": [{ "name": "url", "type": "text", "label": "URL" }, { "name": "method", "type": "text", "label": "Method" }]`,
+        ),
       },
       {
         name: 'URL built from a user-chosen host',
-        bundle: bundle({
-          base: ACADEMY_BASE,
-          connections: { academy: academyConnection() },
-          modules: {
-            makeApiCall: module(
-              'universal',
-              `"communication": { "url": /*@userHost*/ "{{parameters.host}}/api/v2{{parameters.path}}", "method": "GET" }, "mappableParams": [{ "name": "host", "type": "text", "label": "Host" }, { "name": "path", "type": "text", "label": "Path" }]`,
-            ),
-          },
-        }),
+        bundle: universalApp(
+          `"communication": { "url": /*@userHost*/ "{{parameters.host}}/api/v2{{parameters.path}}", "method": "GET" }, "mappableParams": [{ "name": "host", "type": "text", "label": "Host" }, { "name": "path", "type": "text", "label": "Path" }]`,
+        ),
       },
     ],
   },

@@ -144,7 +144,6 @@ export const securityUnsanitizedSecret = defineRule({
           },
         }),
       },
-
       {
         name: 'api key sent in the query string and in a JSON body',
         bundle: bundle({

@@ -54,7 +54,6 @@ export const structureActionReturnsArray = defineRule({
           `"communication": { "url": "/awards/{{parameters.id}}", "response": { /*@listDirective*/"iterate": "{{body.awards}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'a get action that outputs a one-item array',
         bundle: academyApp(

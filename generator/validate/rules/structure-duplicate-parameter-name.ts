@@ -49,7 +49,6 @@ export const structureDuplicateParameterName = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}" }, "staticParams": [{ "name": "id", "type": "text", "label": "ID" }], "mappableParams": [{ "name": /*@duplicate*/ "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
         ),
       },
-
       {
         name: 'the same mappable field pasted twice',
         bundle: academyApp(

@@ -1,6 +1,7 @@
 import { defineRule } from '../types.ts';
 import { academyConnection, bundle, module } from './case-kit.ts';
 import { groupEntries } from './groups-util.ts';
+import { groupedApp } from './shared-cases.ts';
 
 export const structureGroupDuplicateModule = defineRule({
   id: 'structure/group-duplicate-module',
@@ -47,34 +48,17 @@ export const structureGroupDuplicateModule = defineRule({
           modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
         }),
       },
-
       {
         name: 'listed twice in the same group',
-        bundle: bundle({
-          connections: { academy: academyConnection() },
-          groups: `[{ "label": "Movies", "modules": ["getMovie", "listMovies", /*@listedAgain*/ "getMovie"] }]`,
-          modules: {
-            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
-            listMovies: module(
-              'search',
-              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
-            ),
-          },
-        }),
+        bundle: groupedApp(
+          `[{ "label": "Movies", "modules": ["getMovie", "listMovies", /*@listedAgain*/ "getMovie"] }]`,
+        ),
       },
       {
         name: 'every module repeated in an "All" group',
-        bundle: bundle({
-          connections: { academy: academyConnection() },
-          groups: `[{ "label": "Read", "modules": ["getMovie", "listMovies"] }, { "label": "All", "modules": [/*@listedAgain*/ "getMovie", /*@listedAgain*/ "listMovies"] }]`,
-          modules: {
-            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
-            listMovies: module(
-              'search',
-              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
-            ),
-          },
-        }),
+        bundle: groupedApp(
+          `[{ "label": "Read", "modules": ["getMovie", "listMovies"] }, { "label": "All", "modules": [/*@listedAgain*/ "getMovie", /*@listedAgain*/ "listMovies"] }]`,
+        ),
       },
     ],
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../types.ts';
 import { academyConnection, bundle, module } from './case-kit.ts';
 import { groupEntries } from './groups-util.ts';
+import { groupedApp } from './shared-cases.ts';
 
 export const structureGroupUnknownModule = defineRule({
   id: 'structure/group-unknown-module',
@@ -43,34 +44,17 @@ export const structureGroupUnknownModule = defineRule({
           modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
         }),
       },
-
       {
         name: 'a module removed from the app but left in its group',
-        bundle: bundle({
-          connections: { academy: academyConnection() },
-          groups: `[{ "label": "Movies", "modules": ["getMovie", /*@unknownModule*/ "deleteMovie"] }]`,
-          modules: {
-            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
-            listMovies: module(
-              'search',
-              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
-            ),
-          },
-        }),
+        bundle: groupedApp(
+          `[{ "label": "Movies", "modules": ["getMovie", /*@unknownModule*/ "deleteMovie"] }]`,
+        ),
       },
       {
         name: 'a group naming modules by label instead of id',
-        bundle: bundle({
-          connections: { academy: academyConnection() },
-          groups: `[{ "label": "Movies", "modules": [/*@unknownModule*/ "Get a movie", "listMovies"] }]`,
-          modules: {
-            getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
-            listMovies: module(
-              'search',
-              `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
-            ),
-          },
-        }),
+        bundle: groupedApp(
+          `[{ "label": "Movies", "modules": [/*@unknownModule*/ "Get a movie", "listMovies"] }]`,
+        ),
       },
     ],
   },

@@ -45,7 +45,6 @@ export const structureInstantTriggerWithoutWebhook = defineRule({
           'instant_trigger',
         ).replace('"caseModule":', '/*@noWebhook*/"caseModule":'),
       },
-
       {
         name: 'names a webhook the app does not define',
         bundle: academyApp(

@@ -66,7 +66,6 @@ export const structureInvalidComponentId = defineRule({
           },
         }),
       },
-
       {
         name: 'an RPC id with a space',
         bundle: bundle({

@@ -47,7 +47,6 @@ export const structureLimitNotPositive = defineRule({
           'search',
         ),
       },
-
       {
         name: 'negative limit as text',
         bundle: academyApp(

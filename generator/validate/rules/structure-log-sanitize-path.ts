@@ -44,7 +44,6 @@ export const structureLogSanitizePath = defineRule({
           base: `{ "baseUrl": "https://api.example.com", "log": { "sanitize": ["request.headers.authorization", /*@masksNothing*/ "headers.x-api-key"] } }`,
         }),
       },
-
       {
         name: 'a JSON pointer instead of a dotted path',
         bundle: bundle({

@@ -43,7 +43,6 @@ export const structureMissingDescription = defineRule({
           },
         }),
       },
-
       {
         name: 'a blank description on a search',
         bundle: bundle({

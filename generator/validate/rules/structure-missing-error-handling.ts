@@ -53,7 +53,6 @@ export const structureMissingErrorHandling = defineRule({
           },
         }),
       },
-
       {
         name: 'base with headers and sanitize but no error',
         bundle: bundle({

@@ -43,7 +43,6 @@ export const structureMissingLabel = defineRule({
           },
         }),
       },
-
       {
         name: 'connection with an empty label',
         bundle: bundle({

@@ -50,7 +50,6 @@ export const structureModuleNotInGroup = defineRule({
           },
         }),
       },
-
       {
         name: 'a new module added after the groups were written',
         bundle: bundle({

@@ -53,7 +53,6 @@ export const structureMultipleUniversalModules = defineRule({
           },
         }),
       },
-
       {
         name: 'three universal modules (two reported)',
         bundle: bundle({

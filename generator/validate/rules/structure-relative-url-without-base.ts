@@ -59,7 +59,6 @@ export const structureRelativeUrlWithoutBase = defineRule({
           },
         }),
       },
-
       {
         name: 'connection check against a relative path',
         bundle: bundle({

@@ -52,7 +52,6 @@ export const structureRepeatBounds = defineRule({
           `"communication": { "url": "/about", "repeat": { "condition": "{{temp.again}}", "delay": /*@notLiteral*/ "{{parameters.wait}}", "limit": /*@notPositive*/ 0 }, "response": { "temp": { "again": "{{body.pending}}" } } }, "mappableParams": [{ "name": "wait", "type": "uinteger", "label": "Wait" }], "scope": ["read"]`,
         ),
       },
-
       {
         name: 'polling a job with the limit as text',
         bundle: academyApp(

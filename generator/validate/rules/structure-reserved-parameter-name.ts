@@ -44,7 +44,6 @@ export const structureReservedParameterName = defineRule({
           },
         }),
       },
-
       {
         name: 'teamID copied from a Make API example',
         bundle: bundle({

@@ -71,7 +71,6 @@ export const structureRpcOptionsShape = defineRule({
           },
         ),
       },
-
       {
         name: 'options RPC with a label but no value',
         bundle: academyApp(

@@ -61,7 +61,6 @@ export const structureRpcTargetMissing = defineRule({
           `"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": /*@unknownRpc*/ "rpc://listGenre" }], "scope": ["read"]`,
         ),
       },
-
       {
         name: 'a dynamic interface from an RPC that was renamed',
         bundle: academyApp(

@@ -55,7 +55,6 @@ export const structureSampleKeyNotInInterface = defineRule({
           `"communication": { "url": "/movies/{{parameters.id}}" }, ${ID_PARAM}, "interface": [{ "name": "id", "type": "text", "label": "ID" }], "samples": { "id": "1", /*@notInInterface*/"title": "Iron Man" }, "scope": ["read"]`,
         ),
       },
-
       {
         name: 'sample written in snake_case, interface in camelCase',
         bundle: academyApp(

@@ -44,7 +44,6 @@ export const structureSearchWithoutIterate = defineRule({
           'search',
         ),
       },
-
       {
         name: 'search that outputs the whole body of a list endpoint',
         bundle: genericApp(

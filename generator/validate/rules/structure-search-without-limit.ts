@@ -67,7 +67,6 @@ export const structureSearchWithoutLimit = defineRule({
           'search',
         ),
       },
-
       {
         name: 'search with pagination but no limit',
         bundle: genericApp(

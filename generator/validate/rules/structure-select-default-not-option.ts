@@ -65,7 +65,6 @@ export const structureSelectDefaultNotOption = defineRule({
           `"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": /*@notAnOption*/ "ascending", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`,
         ),
       },
-
       {
         name: 'default is the label, not the value',
         bundle: academyApp(

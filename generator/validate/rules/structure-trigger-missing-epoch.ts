@@ -40,7 +40,6 @@ export const structureTriggerMissingEpoch = defineRule({
           'trigger',
         ).replace('"caseModule":', '/*@noEpoch*/"caseModule":'),
       },
-
       {
         name: 'a date trigger without epoch',
         bundle: academyApp(

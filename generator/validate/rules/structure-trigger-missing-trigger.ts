@@ -43,7 +43,6 @@ export const structureTriggerMissingTrigger = defineRule({
           'trigger',
         ),
       },
-
       {
         name: 'a trigger without any response block',
         bundle: academyApp(

@@ -53,7 +53,6 @@ export const structureUnknownReference = defineRule({
           modules: { '/*@unknownTarget*/about': module('action', `"communication": { "url": "/about" }`) },
         }),
       },
-
       {
         name: 'an altConnection that does not exist',
         bundle: bundle({
