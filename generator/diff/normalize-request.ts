@@ -1,4 +1,5 @@
 import type { CodeFile } from '../model/app.ts';
+import { containerTemplate } from '../model/bare-iml.ts';
 import { toPointer } from '../model/location.ts';
 import { setKey } from './own-key.ts';
 import { isObject, type Path, type Tracker } from './tracked.ts';
@@ -123,13 +124,9 @@ function normalizeResponse(
   if (r.valid === true) delete r.valid;
   // `iterate: "{{body.items}}"` and `iterate: {container: "{{body.items}}"}` are the same.
   if (typeof r.iterate === 'string') r.iterate = { container: r.iterate };
-  // the docs also write the container as a bare path (`"body.items"`): same as `{{body.items}}`
-  if (
-    isObject(r.iterate) &&
-    typeof r.iterate.container === 'string' &&
-    /^[A-Za-z_][\w.`[\]-]*$/.test(r.iterate.container)
-  )
-    r.iterate.container = `{{${r.iterate.container}}}`;
+  // a container written without braces (`"body.items"`) is the same as `{{body.items}}`
+  if (isObject(r.iterate) && r.iterate.container !== undefined)
+    r.iterate.container = containerTemplate(r.iterate.container);
   if (ctx.hasOutput && r.output === undefined) r.output = r.iterate !== undefined ? '{{item}}' : '{{body}}';
   if (r.wrapper === '{{output}}') delete r.wrapper;
   return r;

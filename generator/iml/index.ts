@@ -1,6 +1,6 @@
 /** The IML engine. Other stages import from here only (contract: ./api.ts). */
 
-export { analyzeTemplate } from './analysis/analyze-template.ts';
+export { analyzeExpression, analyzeTemplate } from './analysis/analyze-template.ts';
 export { analyzeValue, SPREAD_KEY } from './analysis/analyze-value.ts';
 export type * from './api.ts';
 export type { CompiledTemplate } from './engine.ts';

@@ -11,6 +11,8 @@ export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, er
 export interface Diagnostic {
   /** Rule id, e.g. `iml/unknown-function`, `schema/module-communication`, `load/json-syntax`. */
   ruleId: string;
+  /** Which of the rule's messages this is (rules only), e.g. `zeroIndex`; stable across wording fixes. */
+  messageId?: string;
   severity: Severity;
   /** What is wrong and what to do about it, naming the root cause. */
   message: string;

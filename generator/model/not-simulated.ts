@@ -1,7 +1,7 @@
 /**
  * Request directives `make-app simulate` does not reproduce (part of Make's vocabulary, so the
- * simulator and, later, the linter share one list). Each use becomes a step warning, never a
- * silent skip.
+ * simulator and the linter share one list). Each use becomes a step warning in a simulation and
+ * a `structure/not-simulated` lint finding, never a silent skip.
  */
 
 type Spec = Record<string, unknown>;

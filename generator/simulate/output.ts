@@ -3,6 +3,7 @@
  * and how pages of one request combine.
  */
 import type { ImlContext } from '../iml/api.ts';
+import { containerTemplate, iterateContainer } from '../model/bare-iml.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
 import { MakeError } from './errors.ts';
 import type { ExecEnv, IteratedItem } from './executor.ts';
@@ -20,8 +21,7 @@ export function shapeOutput(
     return { output };
   }
   const it = response.iterate;
-  const containerSrc = isPlainObject(it) ? it.container : it;
-  const container = ev(asTemplate(containerSrc), rctx);
+  const container = ev(containerTemplate(iterateContainer(it)), rctx);
   let list: unknown[];
   if (Array.isArray(container)) list = container;
   else if (container === undefined || container === null) list = [];
@@ -34,12 +34,6 @@ export function shapeOutput(
     items.push({ item, output: response.output !== undefined ? ev(response.output, ictx) : item });
   }
   return { items, output: items.map((x) => x.output), iterateVars };
-}
-
-/** `"body.data"` without braces is accepted as a path (docs show both forms). */
-export function asTemplate(src: unknown): unknown {
-  if (typeof src === 'string' && !src.includes('{{')) return `{{${src}}}`;
-  return src;
 }
 
 export function mergePages(

@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { ImlContext } from '../iml/api.ts';
+import { containerTemplate, iterateContainer } from '../model/bare-iml.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
 import { collectSecrets, ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
@@ -280,8 +281,7 @@ export function bundlesFromDelivery(
   if (api.condition !== undefined && !truthy(ev(api.condition, ctx))) return [];
   if (api.iterate !== undefined) {
     const it = api.iterate;
-    const src = isPlainObject(it) ? it.container : it;
-    const container = ev(typeof src === 'string' && !src.includes('{{') ? `{{${src}}}` : src, ctx);
+    const container = ev(containerTemplate(iterateContainer(it)), ctx);
     const list = Array.isArray(container) ? container : container === undefined ? [] : [container];
     const out: unknown[] = [];
     for (const item of list) {

@@ -13,6 +13,7 @@ export function renderRulesDoc(): string {
     'Generated from `generator/validate/rules/` (`npx tsx generator/validate/rules-doc.ts > generator/validate/RULES.md`).',
     'Severities can be changed per rule or family in `make-app.config.json` (`"rules": { "oauth/*": "warning" }`);',
     'findings can be silenced inline with `// make-app-disable-next-line <rule>`.',
+    'Each rule lists its messages by id (the `messageId` of a JSON finding); `{name}` stands for a value filled in per finding.',
     '',
     ...ALL_RULES.map((r) => `- [\`${r.id}\`](#${anchor(r.id)}) (${r.defaultSeverity}): ${r.description}`),
     '',
@@ -20,7 +21,18 @@ export function renderRulesDoc(): string {
   for (const [fam, rules] of families) {
     out.push(`## ${fam}`, '');
     for (const r of rules)
-      out.push(`### ${r.id}`, '', `_${r.defaultSeverity}_ — ${r.description}`, '', r.docs, '');
+      out.push(
+        `### ${r.id}`,
+        '',
+        `_${r.defaultSeverity}_ — ${r.description}`,
+        '',
+        r.docs,
+        '',
+        'Messages:',
+        '',
+        ...Object.entries(r.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
+        '',
+      );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

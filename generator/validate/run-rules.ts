@@ -1,6 +1,7 @@
 import type { AppModel, Component, Diagnostic, Severity } from '../model/index.ts';
 import { componentId } from '../model/index.ts';
 import type { Analysis } from './analysis/index.ts';
+import { renderMessage } from './message-template.ts';
 import type { ApiProfile } from './profiles/profile.ts';
 import type { LocatedReport, Report, Rule, RuleContext } from './types.ts';
 
@@ -23,7 +24,7 @@ export function runRules(
       app,
       analysis,
       profile,
-      report: (r) => out.push(toDiagnostic(rule.id, severity, r)),
+      report: (r) => out.push(toDiagnostic(rule.id, severity, messageOf(rule, r), r)),
     };
     try {
       rule.check(ctx);
@@ -47,13 +48,26 @@ function componentName(c: Component | string | undefined): string | undefined {
   return typeof c === 'string' ? c : componentId(c);
 }
 
-function toDiagnostic(ruleId: string, severity: Severity, r: Report | LocatedReport): Diagnostic {
+/** The report's text from the rule's message table; an unknown id is a bug in the rule. */
+function messageOf(rule: Rule, r: Report | LocatedReport): string {
+  const template = rule.messages[r.messageId];
+  if (template === undefined) throw new Error(`unknown message id "${r.messageId}"`);
+  return renderMessage(template, r.data);
+}
+
+function toDiagnostic(
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  r: Report | LocatedReport,
+): Diagnostic {
   if ('location' in r) {
     const { file, line, column, endLine, endColumn, pointer } = r.location;
     return clean({
       ruleId,
+      messageId: r.messageId,
       severity,
-      message: r.message,
+      message,
       file,
       line,
       column,
@@ -78,8 +92,9 @@ function toDiagnostic(ruleId: string, severity: Severity, r: Report | LocatedRep
       : undefined;
   return clean({
     ruleId,
+    messageId: r.messageId,
     severity,
-    message: r.message,
+    message,
     file: loc.file,
     line: loc.line,
     column: loc.column,

@@ -230,6 +230,17 @@ describe('request directives', () => {
     );
     expect(s.output).toEqual([{ all: [{ n: 3 }, { n: 4 }, { n: 5 }], count: 3 }]);
   });
+  // model/bare-iml.ts: iterate and its container are IML even without braces; output is text
+  it.each([
+    ['iterate as a bare path', { iterate: 'body.items' }, 5, undefined],
+    ['container as a bare expression', { iterate: { container: 'slice(body.items, 0, 2)' } }, 2, undefined],
+    ['output without braces stays text', { iterate: 'body.items', output: 'item.name' }, 5, 'item.name'],
+  ])('%s', async (_, response, count, each) => {
+    const [s] = await run(search({ url: '/items', response }), [{ run: { module: 'm' } }]);
+    expect(s.error).toBeUndefined();
+    expect(s.output).toHaveLength(count);
+    if (each !== undefined) expect(new Set(s.output)).toEqual(new Set([each]));
+  });
   it('merges base headers and follows redirects for GET', async () => {
     const [s] = await run(action({ url: '/moved', headers: { 'x-mod': '1' } }), [{ run: { module: 'm' } }], {
       base: { baseUrl: 'https://api.test', headers: { authorization: 'Bearer base' } },

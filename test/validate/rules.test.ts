@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lintApp } from '../../generator/validate/index.ts';
+import { placeholdersOf } from '../../generator/validate/message-template.ts';
 import { ALL_RULES } from '../../generator/validate/rules/index.ts';
 import { loadCase } from './case-app.ts';
 import { expectedPositions } from './markers.ts';
 
-const pos = (d: { line: number; column: number }) => `${d.line}:${d.column}`;
+/** A finding as the case markers name it: where, and which of the rule's messages. */
+const pos = (d: { line: number; column: number; messageId?: string }) =>
+  `${d.line}:${d.column} ${d.messageId}`;
 
 describe('rule catalogue', () => {
   it('has at least 40 rules with unique ids, one-line descriptions and docs', () => {
@@ -15,7 +18,23 @@ describe('rule catalogue', () => {
       expect(r.description).not.toMatch(/\n/);
       expect(r.docs.length).toBeGreaterThan(60);
       expect(r.cases.valid.length).toBeGreaterThan(0);
-      expect(r.cases.invalid.length).toBeGreaterThan(0);
+      expect(r.cases.invalid.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('every rule message is used by an invalid case, and only declared ids are marked', () => {
+    for (const r of ALL_RULES) {
+      const marked = new Set(
+        r.cases.invalid.flatMap((c) => expectedPositions(c.bundle).map((m) => m.messageId)),
+      );
+      expect(
+        [...marked].filter((id) => !(id in r.messages)),
+        r.id,
+      ).toEqual([]);
+      expect(
+        Object.keys(r.messages).filter((id) => !marked.has(id)),
+        r.id,
+      ).toEqual([]);
     }
   });
 });
@@ -50,6 +69,8 @@ for (const rule of ALL_RULES) {
           expect(d.file).toBe('app.bundle.json');
           expect(d.severity).toBe(rule.defaultSeverity);
           expect(d.message.length).toBeGreaterThan(10);
+          // every placeholder of the template was given a value
+          expect(placeholdersOf(d.message)).toEqual([]);
         }
       });
       it(`reports at the same line:column with CRLF line endings and a BOM: ${c.name}`, () => {

@@ -30,6 +30,20 @@ export function analyzeTemplate(source: string): TemplateAnalysis {
   return result;
 }
 
+/**
+ * A whole string read as one IML expression without `{{ }}` (the directive values Make reads that
+ * way, see `model/bare-iml.ts`); positions are offsets into the string as written.
+ */
+export function analyzeExpression(source: string): TemplateAnalysis {
+  const result: TemplateAnalysis = { variables: [], functions: [], errors: [], hasIml: true };
+  try {
+    walk(parseExpression(source, 0, source.length), result);
+  } catch (e) {
+    result.errors.push(toProblem(e));
+  }
+  return result;
+}
+
 function toProblem(e: unknown): TemplateAnalysis['errors'][number] {
   if (e instanceof ImlError) return { message: e.message, offset: e.offset, length: e.length };
   return { message: `internal analysis error: ${String(e)}`, offset: 0, length: 0 };

@@ -1,4 +1,11 @@
-import { analyzeTemplate, analyzeValue, hasIml, type ValueAnalysis } from '../../iml/index.ts';
+import {
+  analyzeExpression,
+  analyzeTemplate,
+  analyzeValue,
+  hasIml,
+  type ValueAnalysis,
+} from '../../iml/index.ts';
+import { bareExpressionsIn } from '../../model/bare-iml.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
 import { componentId, toPointer } from '../../model/index.ts';
 import { collectParameters, type DeclaredParameters, parameterCodes } from './parameters.ts';
@@ -192,6 +199,17 @@ function analyseCode(
 ): ImlString[] {
   const analyses = analyzeValue(code.value).filter((a) => a.hasIml || a.errors.length > 0);
   if (mayHoldUnclosed(code.text)) analyses.push(...unclosedTemplates(code.value));
+  const holders = requests.map((r) => ({ spec: r.value.response, pointer: `${r.pointer}/response` }));
+  if (c?.kind === 'webhook' && code.codeType === 'communication')
+    holders.push({ spec: code.value, pointer: '' });
+  for (const h of holders)
+    for (const b of bareExpressionsIn(h.spec))
+      analyses.push({
+        ...analyzeExpression(b.source),
+        pointer: h.pointer + b.pointer,
+        inKey: false,
+        source: b.source,
+      });
   return placeStrings(c, id, code, analyses, requests, paginatedBase, inherited);
 }
 

@@ -1,6 +1,7 @@
 /**
  * Builds single-file bundle texts for rule cases. Every part is JSONC text, so a case can carry
- * position markers (`/*@*\/`, `/*@"text"*\/`) and inline disable comments exactly where written.
+ * finding markers (`/*@messageId*\/`, `/*@messageId"text"*\/`) and inline disable comments exactly
+ * where written.
  */
 export interface CaseApp {
   base?: string;
@@ -13,9 +14,9 @@ export interface CaseApp {
   functions?: Record<string, string>;
 }
 
-const MARK = '/*@*/';
+/** A leading `/*@messageId*\/` on a component name marks the component's declaration. */
+const MARK = /^\/\*@\w*\*\//;
 
-/** Component names may start with \`/*@*\/\` to mark the component's declaration as the expected position. */
 export function bundle(app: CaseApp): string {
   const general = [
     app.base !== undefined ? `    "base": ${app.base}` : undefined,
@@ -24,7 +25,7 @@ export function bundle(app: CaseApp): string {
   ].filter(Boolean);
   const kind = (name: string, items: Record<string, string> | undefined) =>
     `    "${name}": {${Object.entries(items ?? {})
-      .map(([k, v]) => `\n      ${k.startsWith(MARK) ? MARK : ''}"${k.replace(MARK, '')}": ${v}`)
+      .map(([k, v]) => `\n      ${MARK.exec(k)?.[0] ?? ''}"${k.replace(MARK, '')}": ${v}`)
       .join(',')}${items && Object.keys(items).length ? '\n    ' : ''}}`;
   return [
     '{',
@@ -125,4 +126,23 @@ export function module(type: string, codes: string, meta = ''): string {
         "label": "Case module", "description": "Returns a thing.", "moduleType": "${type}", "connection": "academy"${meta},
         "codes": { ${codes} }
       }`;
+}
+
+/** An app with only the Academy OAuth2 connection, sections overridden as in `academySections`. */
+export function oauthApp(over: Parameters<typeof academySections>[0] = {}): string {
+  return bundle({ connections: { academy: academyConnection(academySections(over)) } });
+}
+
+/** An OAuth2 connection to another provider (generic profile), sections given as JSONC texts. */
+export function providerOAuthApp(sections: Record<string, string>): string {
+  return bundle({
+    connections: {
+      crm: `{
+        "label": "CRM", "connectionType": "oauth",
+        "codes": { "communication": {${Object.entries(sections)
+          .map(([k, v]) => `\n          "${k}": ${v}`)
+          .join(',')}\n        } }
+      }`,
+    },
+  });
 }

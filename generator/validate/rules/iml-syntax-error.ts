@@ -1,16 +1,21 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle, module } from './case-kit.ts';
+import { genericApp } from './shared-cases.ts';
 
-export const imlSyntaxError: Rule = {
+export const imlSyntaxError = defineRule({
   id: 'iml/syntax-error',
   description: 'An IML expression `{{...}}` that does not parse.',
   defaultSeverity: 'error',
   docs: "Make evaluates every `{{...}}` in communication, epoch and webhook documents. An expression that does not parse (a stray bracket, a missing operand, an unclosed string) fails at run time with an unhelpful error, and Make's own schemas never parse IML. The finding points at the character where parsing stopped.",
+  messages: {
+    syntaxError: 'IML syntax error: {detail}.',
+  },
   check(ctx) {
     for (const s of ctx.analysis.strings)
       for (const e of s.analysis.errors)
         ctx.report({
-          message: `IML syntax error: ${e.message}.`,
+          messageId: 'syntaxError',
+          data: { detail: e.message },
           code: s.code,
           pointer: s.pointer,
           key: s.inKey,
@@ -44,7 +49,7 @@ export const imlSyntaxError: Rule = {
           modules: {
             getMovie: module(
               'action',
-              `"communication": { "url": /*@")}}"*/ "/movies/{{parameters.id)}}", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`,
+              `"communication": { "url": /*@syntaxError")}}"*/ "/movies/{{parameters.id)}}", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`,
             ),
           },
         }),
@@ -57,11 +62,17 @@ export const imlSyntaxError: Rule = {
           modules: {
             getMovie: module(
               'action',
-              `"communication": { "url": /*@"{{"*/ "/movies/{{parameters.id", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`,
+              `"communication": { "url": /*@syntaxError"{{"*/ "/movies/{{parameters.id", "response": { "output": "{{body}}" } }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID", "required": true }], "scope": ["read"]`,
             ),
           },
         }),
       },
+      {
+        name: 'an operator with no right operand in a filter query',
+        bundle: genericApp(
+          `"communication": { "url": "/contacts", "qs": { "filter": /*@syntaxError"}}"*/ "{{parameters.status + }}" }, "response": { "iterate": "{{body.data}}", "limit": "{{parameters.limit}}" } }, "mappableParams": [{ "name": "status", "type": "text", "label": "Status" }, { "name": "limit", "type": "uinteger", "label": "Limit" }]`,
+        ),
+      },
     ],
   },
-};
+});

@@ -1,12 +1,17 @@
 import { tempSetBefore } from '../analysis/index.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 
-export const imlTempBeforeSet: Rule = {
+export const imlTempBeforeSet = defineRule({
   id: 'iml/temp-before-set',
   description: '`temp.x` read before anything sets it (or never set at all).',
   defaultSeverity: 'error',
   docs: 'Within a request, `temp` runs first, then the request directives, then the response; `response.temp` is merged after the response is parsed; later requests of an array (and later OAuth2 sections) see what earlier ones set. Siblings inside one `temp` block cannot see each other. Reading `temp.x` before the block that sets it is always empty. Move the value into an earlier `temp` (or `response.temp`) or read it later.',
+  messages: {
+    readBeforeSet:
+      '`temp.{key}` is read before it is set (it is set later, in a following step of {component}); set it in an earlier temp block.',
+    neverSet: '`temp.{key}` is never set in {component}; set it with a temp or response.temp directive.',
+  },
   check(ctx) {
     for (const f of ctx.analysis.components) {
       if (f.temp.open) continue;
@@ -20,9 +25,8 @@ export const imlTempBeforeSet: Rule = {
           const ok = sets !== undefined && (lenient || tempSetBefore(f.temp, key, s.order));
           if (ok) continue;
           ctx.report({
-            message: sets
-              ? `\`temp.${key}\` is read before it is set (it is set later, in a following step of ${f.id}); set it in an earlier temp block.`
-              : `\`temp.${key}\` is never set in ${f.id}; set it with a temp or response.temp directive.`,
+            messageId: sets ? 'readBeforeSet' : 'neverSet',
+            data: { key, component: f.id },
             code: s.code,
             pointer: s.pointer,
             key: s.inKey,
@@ -55,9 +59,21 @@ export const imlTempBeforeSet: Rule = {
       {
         name: 'read in the request that sets it in response.temp, and never set',
         bundle: academyApp(
-          `"communication": { "url": /*@"temp.movieId"*/ "/movies/{{temp.movieId}}", "qs": { "x": /*@"temp.nothing"*/ "{{temp.nothing}}" }, "response": { "temp": { "movieId": "{{body.id}}" } } }, ${ID_PARAM}, "scope": ["read"]`,
+          `"communication": { "url": /*@readBeforeSet"temp.movieId"*/ "/movies/{{temp.movieId}}", "qs": { "x": /*@neverSet"temp.nothing"*/ "{{temp.nothing}}" }, "response": { "temp": { "movieId": "{{body.id}}" } } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'the first request of an array reads a cursor the second one stores',
+        bundle: academyApp(
+          `"communication": [{ "url": /*@readBeforeSet"temp.cursor"*/ "/movies?after={{temp.cursor}}", "response": { "output": null } }, { "url": "/movies", "response": { "temp": { "cursor": "{{body.next}}" }, "output": "{{body}}" } }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a misspelt temp key',
+        bundle: academyApp(
+          `"communication": [{ "url": "/me", "response": { "temp": { "accountId": "{{body.account.id}}" }, "output": null } }, { "url": /*@neverSet"temp.acountId"*/ "/accounts/{{temp.acountId}}/movies", "response": { "output": "{{body}}" } }], "scope": ["read"]`,
         ),
       },
     ],
   },
-};
+});

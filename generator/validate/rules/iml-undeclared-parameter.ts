@@ -1,11 +1,16 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 
-export const imlUndeclaredParameter: Rule = {
+export const imlUndeclaredParameter = defineRule({
   id: 'iml/undeclared-parameter',
   description: '`parameters.x` read but no parameter named `x` is declared.',
   defaultSeverity: 'error',
   docs: "A module reads `parameters.<name>` from its static parameters and mappable parameters (including nested fields); a connection or webhook from its own parameters. A name that is declared nowhere is always empty — usually a typo or a renamed field. Components with dynamic fields (`rpc://` in the parameter list) are not checked, and neither are RPCs (they receive the calling module's parameters).",
+  messages: {
+    undeclared:
+      '`{root}.{name}` is read but {component} declares no parameter "{name}" (declared: {declared}).',
+    noneDeclared: '`{root}.{name}` is read but {component} declares no parameter "{name}".',
+  },
   check(ctx) {
     for (const f of ctx.analysis.components) {
       if (f.component.kind === 'rpc' || f.component.kind === 'function' || f.parameters.open) continue;
@@ -17,9 +22,13 @@ export const imlUndeclaredParameter: Rule = {
           const name = v.path[1];
           if (f.parameters.names.has(name)) continue;
           ctx.report({
-            message: `\`${v.path[0]}.${name}\` is read but ${f.id} declares no parameter "${name}"${
-              f.parameters.names.size ? ` (declared: ${[...f.parameters.names].slice(0, 8).join(', ')})` : ''
-            }.`,
+            messageId: f.parameters.names.size ? 'undeclared' : 'noneDeclared',
+            data: {
+              root: v.path[0],
+              name,
+              component: f.id,
+              declared: [...f.parameters.names].slice(0, 8).join(', '),
+            },
             code: s.code,
             pointer: s.pointer,
             key: s.inKey,
@@ -50,15 +59,21 @@ export const imlUndeclaredParameter: Rule = {
       {
         name: 'after JSON escapes in the same string (caret maps decoded offsets back to the file)',
         bundle: academyApp(
-          `"communication": { "url": "/movies", "qs": { "q": /*@"parameters.title"*/ "na\\u00efve \\"quoted\\" \\t {{parameters.title}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+          `"communication": { "url": "/movies", "qs": { "q": /*@undeclared"parameters.title"*/ "na\\u00efve \\"quoted\\" \\t {{parameters.title}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
       {
         name: 'a typo in the parameter name',
         bundle: academyApp(
-          `"communication": { "url": /*@"parameters.movieId"*/ "/movies/{{parameters.movieId}}" }, ${ID_PARAM}, "scope": ["read"]`,
+          `"communication": { "url": /*@undeclared"parameters.movieId"*/ "/movies/{{parameters.movieId}}" }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a module that declares no parameters reads one',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "qs": { "q": /*@noneDeclared"parameters.query"*/ "{{parameters.query}}" } }, "scope": ["read"]`,
         ),
       },
     ],
   },
-};
+});

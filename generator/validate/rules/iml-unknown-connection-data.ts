@@ -1,7 +1,7 @@
 import type { ConnectionStore } from '../analysis/index.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, academySections, bundle } from './case-kit.ts';
-import { ID_PARAM } from './shared-cases.ts';
+import { genericApp, ID_PARAM } from './shared-cases.ts';
 
 function union(stores: (ConnectionStore | undefined)[]): ConnectionStore | undefined {
   if (stores.length === 0 || stores.some((s) => s === undefined || s.open)) return undefined;
@@ -11,12 +11,16 @@ function union(stores: (ConnectionStore | undefined)[]): ConnectionStore | undef
 const CONNECTION_ROOT: readonly string[] = ['connection'];
 const CONNECTION_AND_DATA_ROOTS: readonly string[] = ['connection', 'data'];
 
-export const imlUnknownConnectionData: Rule = {
+export const imlUnknownConnectionData = defineRule({
   id: 'iml/unknown-connection-data',
   description:
     '`connection.x` read but the connection never stores `x` (neither a parameter nor `response.data`).',
   defaultSeverity: 'error',
   docs: 'A connection stores its parameters plus whatever its requests put in `response.data` (token, refresh, info...). Modules, RPCs and webhooks read that store as `connection.*`; inside the connection it is also `data.*`. Reading a name the connection never stores is always empty — typically `connection.accessToken` when the token response stores it as `access_token`. Store the value in `response.data` or fix the name.',
+  messages: {
+    notStored:
+      '`{root}.{name}` is never stored by the connection (stored: {stored}); store it in response.data or fix the name.',
+  },
   check(ctx) {
     const stores = ctx.analysis.connectionStores;
     const allConnections = union([...stores.values()]);
@@ -47,7 +51,8 @@ export const imlUnknownConnectionData: Rule = {
         if (!roots.includes(v.path[0]) || v.path.length < 2 || !s.available.has(v.path[0])) continue;
         if (store.names.has(v.path[1])) continue;
         ctx.report({
-          message: `\`${v.path[0]}.${v.path[1]}\` is never stored by the connection (stored: ${[...store.names].join(', ') || 'nothing'}); store it in response.data or fix the name.`,
+          messageId: 'notStored',
+          data: { root: v.path[0], name: v.path[1], stored: [...store.names].join(', ') || 'nothing' },
           code: s.code,
           pointer: s.pointer,
           key: s.inKey,
@@ -69,7 +74,7 @@ export const imlUnknownConnectionData: Rule = {
       {
         name: 'base reads connection.token, the connection stores accessToken',
         bundle: bundle({
-          base: `{ "baseUrl": "https://app-academy.make.com/api/v2", "headers": { "authorization": /*@"connection.token"*/ "Bearer {{connection.token}}" }, "log": { "sanitize": ["request.headers.authorization"] } }`,
+          base: `{ "baseUrl": "https://app-academy.make.com/api/v2", "headers": { "authorization": /*@notStored"connection.token"*/ "Bearer {{connection.token}}" }, "log": { "sanitize": ["request.headers.authorization"] } }`,
           connections: { academy: academyConnection() },
         }),
       },
@@ -80,7 +85,7 @@ export const imlUnknownConnectionData: Rule = {
             academy: academyConnection(
               academySections({
                 refresh: `{ "condition": "{{data.expires < addMinutes(now, 5)}}", "url": "https://app-academy.make.com/api/v2/refresh", "method": "POST",
-                  "body": { "grant_type": "refresh_token", "refresh_token": /*@"data.refresh_token"*/ "{{data.refresh_token}}" },
+                  "body": { "grant_type": "refresh_token", "refresh_token": /*@notStored"data.refresh_token"*/ "{{data.refresh_token}}" },
                   "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": "{{addMinutes(now, body.expires_in)}}" } },
                   "log": { "sanitize": ["request.body.refresh_token", "response.body.access_token", "response.body.refresh_token"] } }`,
               }),
@@ -88,7 +93,13 @@ export const imlUnknownConnectionData: Rule = {
           },
         }),
       },
+      {
+        name: 'a module header reads connection.api_key where the connection stores apiKey',
+        bundle: genericApp(
+          `"communication": { "url": "/contacts", "headers": { "x-api-key": /*@notStored"connection.api_key"*/ "{{connection.api_key}}" }, "response": { "iterate": "{{body.data}}" } }`,
+        ),
+      },
     ],
   },
-};
+});
 void ID_PARAM;

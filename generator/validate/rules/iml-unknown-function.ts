@@ -1,5 +1,5 @@
 import { BUILTIN_FUNCTIONS } from '../../iml/index.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 
 /** `iml.name(...)` (the contract's `custom`, refined by the engine's `qualified` when present). */
@@ -36,11 +36,16 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-export const imlUnknownFunction: Rule = {
+export const imlUnknownFunction = defineRule({
   id: 'iml/unknown-function',
   description: "A function that is neither an IML built-in nor one of the app's custom functions.",
   defaultSeverity: 'error',
   docs: "IML resolves `name(...)` against the built-in functions and the app's own custom IML functions (`iml.name(...)` inside functions). A misspelt or missing function fails every run of the module. Declare the custom function in the app, or fix the name (the message suggests the closest known one).",
+  messages: {
+    didYouMean: 'Unknown IML function "{name}"; did you mean "{suggestion}"?',
+    unknown:
+      'Unknown IML function "{name}"; declare it as a custom IML function of the app or use a built-in.',
+  },
   check(ctx) {
     const custom = ctx.analysis.customFunctions;
     for (const s of ctx.analysis.strings)
@@ -53,7 +58,8 @@ export const imlUnknownFunction: Rule = {
           continue;
         const hint = closest(f.name, [...BUILTIN_FUNCTIONS.keys(), ...custom]);
         ctx.report({
-          message: `Unknown IML function "${f.name}"${hint ? `; did you mean "${hint}"?` : '; declare it as a custom IML function of the app or use a built-in.'}`,
+          messageId: hint ? 'didYouMean' : 'unknown',
+          data: { name: f.name, suggestion: hint ?? '' },
           code: s.code,
           pointer: s.pointer,
           key: s.inKey,
@@ -78,9 +84,28 @@ export const imlUnknownFunction: Rule = {
       {
         name: 'a misspelt built-in',
         bundle: academyApp(
-          `"communication": { "url": /*@"trimm("*/ "/movies/{{trimm(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+          `"communication": { "url": /*@didYouMean"trimm("*/ "/movies/{{trimm(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a custom function the app does not define',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@unknown"formatRecords("*/ "{{formatRecords(body.records)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'JSON parser spelt with the wrong case',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@didYouMean"parseJson("*/ "{{parseJson(body.payload)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a misspelt function in a container written without braces',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": { "container": /*@didYouMean"flaten("*/ "flaten(body.groups)" } } }, "scope": ["read"]`,
+          'search',
         ),
       },
     ],
   },
-};
+});

@@ -1,12 +1,15 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { modules } from './util.ts';
 
-export const imlUnusedParameter: Rule = {
+export const imlUnusedParameter = defineRule({
   id: 'iml/unused-parameter',
   description: 'A module parameter that no IML of the module (or base) ever reads.',
   defaultSeverity: 'info',
   docs: 'A parameter the communication never reads is shown to users but has no effect — often a field renamed in the communication but not in the parameter list. Modules that pass `parameters` whole (`"body": "{{parameters}}"`, spreads, `omit(parameters, ...)`) are not checked.',
+  messages: {
+    unused: 'Parameter "{name}" of {component} is never read by its communication.',
+  },
   check(ctx) {
     const baseReads = new Set(
       ctx.analysis.baseStrings.flatMap((s) =>
@@ -30,7 +33,8 @@ export const imlUnusedParameter: Rule = {
           p.type !== 'hidden'
         )
           ctx.report({
-            message: `Parameter "${p.name}" of ${f.id} is never read by its communication.`,
+            messageId: 'unused',
+            data: { name: p.name, component: f.id },
             code: p.code,
             pointer: `${p.pointer}/name`,
             component: f.component,
@@ -50,9 +54,22 @@ export const imlUnusedParameter: Rule = {
       {
         name: 'unused',
         bundle: academyApp(
-          `"communication": { "url": "/movies/{{parameters.id}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": /*@*/ "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
+          `"communication": { "url": "/movies/{{parameters.id}}" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }, { "name": /*@unused*/ "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a static select never sent',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "staticParams": [{ "name": /*@unused*/ "format", "type": "select", "label": "Format", "options": [{ "label": "JSON", "value": "json" }] }], "scope": ["read"]`,
+          'search',
+        ),
+      },
+      {
+        name: 'one of several fields of a create body left out',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": "POST", "body": { "title": "{{parameters.title}}" } }, "mappableParams": [{ "name": "title", "type": "text", "label": "Title" }, { "name": /*@unused*/ "year", "type": "uinteger", "label": "Year" }], "scope": ["write"]`,
         ),
       },
     ],
   },
-};
+});

@@ -1,12 +1,15 @@
 import { BUILTIN_FUNCTIONS } from '../../iml/index.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 
-export const imlWrongArity: Rule = {
+export const imlWrongArity = defineRule({
   id: 'iml/wrong-arity',
   description: 'A built-in IML function called with too few or too many arguments.',
   defaultSeverity: 'error',
   docs: "Each built-in function takes a fixed range of arguments (e.g. `formatDate(date, format, [timezone])`). Calling it with another count is an error at run time or silently ignores arguments. Check the function's signature; remember IML in apps separates arguments with commas, not semicolons.",
+  messages: {
+    wrongArity: '{name}() takes {expected} argument(s) but is called with {actual}.',
+  },
   check(ctx) {
     for (const s of ctx.analysis.strings)
       for (const f of s.analysis.functions) {
@@ -21,7 +24,8 @@ export const imlWrongArity: Rule = {
               ? `at least ${spec.minArity}`
               : `${spec.minArity}–${spec.maxArity}`;
         ctx.report({
-          message: `${f.name}() takes ${want} argument(s) but is called with ${f.arity}.`,
+          messageId: 'wrongArity',
+          data: { name: f.name, expected: want, actual: f.arity },
           code: s.code,
           pointer: s.pointer,
           key: s.inKey,
@@ -44,9 +48,21 @@ export const imlWrongArity: Rule = {
       {
         name: 'ifempty with one argument',
         bundle: academyApp(
-          `"communication": { "url": /*@"ifempty("*/ "/movies/{{ifempty(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+          `"communication": { "url": /*@wrongArity"ifempty("*/ "/movies/{{ifempty(parameters.id)}}", "response": { "output": "{{body}}" } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'replace without the replacement',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": { "slug": /*@wrongArity"replace("*/ "{{replace(body.title, ' ')}}" } } }, ${ID_PARAM}, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'get with only the object',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/{{parameters.id}}", "response": { "output": /*@wrongArity"get("*/ "{{get(body)}}" } }, ${ID_PARAM}, "scope": ["read"]`,
         ),
       },
     ],
   },
-};
+});

@@ -42,6 +42,7 @@ import { structureMissingErrorHandling } from './structure-missing-error-handlin
 import { structureMissingLabel } from './structure-missing-label.ts';
 import { structureModuleNotInGroup } from './structure-module-not-in-group.ts';
 import { structureMultipleUniversalModules } from './structure-multiple-universal-modules.ts';
+import { structureNotSimulated } from './structure-not-simulated.ts';
 import { structureRelativeUrlWithoutBase } from './structure-relative-url-without-base.ts';
 import { structureRepeatBounds } from './structure-repeat-bounds.ts';
 import { structureReservedParameterName } from './structure-reserved-parameter-name.ts';
@@ -100,6 +101,7 @@ export const ALL_RULES: readonly Rule[] = [
   structureMissingLabel,
   structureModuleNotInGroup,
   structureMultipleUniversalModules,
+  structureNotSimulated,
   structureRelativeUrlWithoutBase,
   structureRepeatBounds,
   structureReservedParameterName,

@@ -1,17 +1,21 @@
-import type { Rule } from '../types.ts';
-import { academyConnection, academySections, bundle } from './case-kit.ts';
+import { defineRule } from '../types.ts';
+import { academyConnection, academySections, bundle, oauthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 import { stringsAt } from './util.ts';
 
 const FOR_UNIT = { seconds: 'addSeconds', minutes: 'addMinutes', hours: 'addHours' } as const;
 const ADDERS = new Set(['addSeconds', 'addMinutes', 'addHours', 'addDays']);
 
-export const oauthExpiryUnit: Rule = {
+export const oauthExpiryUnit = defineRule({
   id: 'oauth/expiry-unit',
   description:
     'Token expiry computed with the wrong time unit for the API profile (e.g. addSeconds for lifetimes in minutes).',
   defaultSeverity: 'error',
   docs: 'The token response gives lifetimes as numbers (`expires_in`, `refresh_expires_in`); their unit depends on the API. RFC 6749 says seconds, but the App Academy API gives MINUTES, so `addSeconds(now, body.expires_in)` makes the token look expired 60× too early (or late, the other way round) and refresh runs at the wrong time. The API profile says which unit applies.',
+  messages: {
+    wrongUnit:
+      '{path} is in {unit} for the {api} API, but {function}() treats it as {assumed}; use {suggested}().',
+  },
   check(ctx) {
     const unit = ctx.profile.lifetimeUnit;
     if (!unit) return;
@@ -29,7 +33,15 @@ export const oauthExpiryUnit: Rule = {
             if (!fn || fn.name === want) continue;
             if (/[*/]/.test(s.source.slice(fn.offset, fn.offset + fn.length))) continue; // converted explicitly
             ctx.report({
-              message: `${v.path.join('.')} is in ${unit} for the ${ctx.profile.name} API, but ${fn.name}() treats it as ${fn.name.slice(3).toLowerCase()}; use ${want}().`,
+              messageId: 'wrongUnit',
+              data: {
+                path: v.path.join('.'),
+                unit,
+                api: ctx.profile.name,
+                function: fn.name,
+                assumed: fn.name.slice(3).toLowerCase(),
+                suggested: want,
+              },
               code: s.code,
               pointer: s.pointer,
               offsetInString: fn.offset,
@@ -55,13 +67,31 @@ export const oauthExpiryUnit: Rule = {
               academySections({
                 token: `{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST",
                   "body": { "grant_type": "authorization_code", "code": "{{temp.code}}", "redirect_uri": "{{oauth.redirectUri}}" },
-                  "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": /*@"addSeconds"*/ "{{addSeconds(now, body.expires_in)}}" }, "expires": "{{addMinutes(now, body.refresh_expires_in)}}" },
+                  "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": /*@wrongUnit"addSeconds"*/ "{{addSeconds(now, body.expires_in)}}" }, "expires": "{{addMinutes(now, body.refresh_expires_in)}}" },
                   "log": { "sanitize": ["request.body.code", "response.body.access_token", "response.body.refresh_token"] } }`,
               }),
             ),
           },
         }),
       },
+      {
+        name: 'addHours on the refresh response',
+        bundle: oauthApp({
+          refresh: `{ "condition": "{{data.expires < addMinutes(now, 5)}}", "url": "https://app-academy.make.com/api/v2/refresh", "method": "POST",
+            "body": { "grant_type": "refresh_token", "refresh_token": "{{data.refreshToken}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": /*@wrongUnit"addHours"*/ "{{addHours(now, body.expires_in)}}" } },
+            "log": { "sanitize": ["request.body.refresh_token", "response.body.access_token", "response.body.refresh_token"] } }`,
+        }),
+      },
+      {
+        name: 'seconds for the connection expiry as well as the token',
+        bundle: oauthApp({
+          token: `{ "url": "https://app-academy.make.com/api/v2/token", "method": "POST",
+            "body": { "grant_type": "authorization_code", "code": "{{temp.code}}", "redirect_uri": "{{oauth.redirectUri}}" },
+            "response": { "data": { "accessToken": "{{body.access_token}}", "refreshToken": "{{body.refresh_token}}", "expires": /*@wrongUnit"addSeconds"*/ "{{addSeconds(now, body.expires_in)}}" }, "expires": /*@wrongUnit"addSeconds"*/ "{{addSeconds(now, body.refresh_expires_in)}}" },
+            "log": { "sanitize": ["request.body.code", "response.body.access_token", "response.body.refresh_token"] } }`,
+        }),
+      },
     ],
   },
-};
+});

@@ -1,13 +1,17 @@
-import type { Rule } from '../types.ts';
-import { academyConnection, bundle } from './case-kit.ts';
+import { defineRule } from '../types.ts';
+import { academyConnection, academySections, bundle } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
 
-export const scopeAuthorizeScopeMissing: Rule = {
+export const scopeAuthorizeScopeMissing = defineRule({
   id: 'scope/authorize-scope-missing',
   description:
     "The scope every authorization must include (per the API profile) is not in the connection's default scope.",
   defaultSeverity: 'error',
   docs: "Some APIs refuse an authorization that lacks a base scope: the App Academy API v2 requires `connect` and answers `invalid_scope` otherwise. Make sends the default scope plus the modules' scopes as `oauth.scope`, so the base scope belongs in the connection's default scope.",
+  messages: {
+    missing:
+      'The {api} API requires the "{scope}" scope on every authorization; add it to the connection\'s default scope.',
+  },
   check(ctx) {
     const need = ctx.profile.requiredAuthorizeScope;
     if (!need) return;
@@ -18,7 +22,8 @@ export const scopeAuthorizeScopeMissing: Rule = {
       const code = def ?? facts.component.codes.communication;
       if (!code) continue;
       ctx.report({
-        message: `The ${ctx.profile.name} API requires the "${need}" scope on every authorization; add it to the connection's default scope.`,
+        messageId: 'missing',
+        data: { api: ctx.profile.name, scope: need },
         code,
         pointer: '',
         component: facts.component,
@@ -36,11 +41,33 @@ export const scopeAuthorizeScopeMissing: Rule = {
           connections: {
             academy: academyConnection().replace(
               '"defaultScope": ["connect"]',
-              '"defaultScope": /*@*/ ["read"]',
+              '"defaultScope": /*@missing*/ ["read"]',
+            ),
+          },
+        }),
+      },
+      {
+        name: 'empty default scope',
+        bundle: bundle({
+          connections: {
+            academy: academyConnection().replace(
+              '"defaultScope": ["connect"]',
+              '"defaultScope": /*@missing*/ []',
+            ),
+          },
+        }),
+      },
+      {
+        name: 'no default scope at all (reported on the communication)',
+        bundle: bundle({
+          connections: {
+            academy: academyConnection(`/*@missing*/${academySections()}`).replace(
+              ',\n          "defaultScope": ["connect"]',
+              '',
             ),
           },
         }),
       },
     ],
   },
-};
+});

@@ -1,12 +1,15 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { bundle } from './case-kit.ts';
 import { isObject, ofKind } from './util.ts';
 
-export const scopeDefaultScopeNotInList: Rule = {
+export const scopeDefaultScopeNotInList = defineRule({
   id: 'scope/default-scope-not-in-list',
   description: "The connection's default scope names a scope its own scope list does not define.",
   defaultSeverity: 'warning',
   docs: "The default scope (`defaultScope`) is requested for every new connection; each entry should be described in the connection's scope list so users see what they grant, and so typos are caught before the provider rejects the authorization.",
+  messages: {
+    notInList: 'Default scope "{scope}" is not in the connection\'s scope list.',
+  },
   check(ctx) {
     for (const f of ofKind(ctx, 'connection')) {
       const def = f.component.codes.defaultScope;
@@ -15,7 +18,8 @@ export const scopeDefaultScopeNotInList: Rule = {
       def.value.forEach((sc, i) => {
         if (typeof sc === 'string' && !(sc in list))
           ctx.report({
-            message: `Default scope "${sc}" is not in the connection's scope list.`,
+            messageId: 'notInList',
+            data: { scope: sc },
             code: def,
             pointer: `/${i}`,
             component: f.component,
@@ -39,10 +43,26 @@ export const scopeDefaultScopeNotInList: Rule = {
         name: 'unlisted',
         bundle: bundle({
           connections: {
-            c: `{ "label": "C", "connectionType": "oauth", "codes": { "scopeList": { "connect": "Connect" }, "defaultScope": ["connect", /*@*/ "admin"] } }`,
+            c: `{ "label": "C", "connectionType": "oauth", "codes": { "scopeList": { "connect": "Connect" }, "defaultScope": ["connect", /*@notInList*/ "admin"] } }`,
+          },
+        }),
+      },
+      {
+        name: 'default scope spelt differently from the list',
+        bundle: bundle({
+          connections: {
+            crm: `{ "label": "CRM", "connectionType": "oauth", "codes": { "scopeList": { "contacts.read": "Read contacts", "contacts.write": "Write contacts" }, "defaultScope": [/*@notInList*/ "contacts:read"] } }`,
+          },
+        }),
+      },
+      {
+        name: 'two of three defaults missing from the list',
+        bundle: bundle({
+          connections: {
+            crm: `{ "label": "CRM", "connectionType": "oauth", "codes": { "scopeList": { "openid": "Sign in" }, "defaultScope": ["openid", /*@notInList*/ "offline_access", /*@notInList*/ "profile"] } }`,
           },
         }),
       },
     ],
   },
-};
+});

@@ -1,14 +1,18 @@
 import { scopeForRequest } from '../profiles/index.ts';
-import type { Rule } from '../types.ts';
-import { academyApp } from './shared-cases.ts';
+import { defineRule } from '../types.ts';
+import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { urlPath } from './util.ts';
 
-export const scopeMethodScopeMissing: Rule = {
+export const scopeMethodScopeMissing = defineRule({
   id: 'scope/method-scope-missing',
   description:
     "A request's HTTP method needs a scope (per the API profile) that the module does not require.",
   defaultSeverity: 'error',
   docs: 'Some APIs tie scopes to HTTP methods. The App Academy API v2 needs `read` for any GET except `/info`, `write` for POST/PUT/PATCH and `delete` for DELETE. If the module\'s `scope` lacks it, Make never asks the user for it and the API answers 403 "Missing scope". The method→scope map comes from the API profile.',
+  messages: {
+    missing:
+      '{method} {url} needs the "{scope}" scope ({api} profile), but {component} does not require it; add "{scope}" to its scope.',
+  },
   check(ctx) {
     if (ctx.profile.methodScopes.length === 0) return;
     for (const f of ctx.analysis.components) {
@@ -34,7 +38,14 @@ export const scopeMethodScopeMissing: Rule = {
       for (const [need, r] of needed) {
         const onMethod = r.value.method !== undefined;
         ctx.report({
-          message: `${r.method} ${r.url} needs the "${need}" scope (${ctx.profile.name} profile), but ${f.id} does not require it; add "${need}" to its scope.`,
+          messageId: 'missing',
+          data: {
+            method: String(r.method),
+            url: String(r.url),
+            scope: need,
+            api: ctx.profile.name,
+            component: f.id,
+          },
           code: r.code,
           pointer: `${r.pointer}/${onMethod ? 'method' : 'url'}`,
           component: f.component,
@@ -54,9 +65,21 @@ export const scopeMethodScopeMissing: Rule = {
       {
         name: 'DELETE without delete',
         bundle: academyApp(
-          `"communication": { "url": "/movies/{{parameters.id}}", "method": /*@*/ "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
+          `"communication": { "url": "/movies/{{parameters.id}}", "method": /*@missing*/ "DELETE" }, "mappableParams": [{ "name": "id", "type": "text", "label": "ID" }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'POST create with only read',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": /*@missing*/ "POST", "body": { "title": "{{parameters.title}}" } }, "mappableParams": [{ "name": "title", "type": "text", "label": "Title" }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'GET with no method written and an empty scope',
+        bundle: academyApp(
+          `"communication": { "url": /*@missing*/ "/movies/{{parameters.id}}" }, ${ID_PARAM}, "scope": []`,
         ),
       },
     ],
   },
-};
+});

@@ -1,12 +1,15 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 import { isObject } from './util.ts';
 
-export const scopeModuleScopeNotInList: Rule = {
+export const scopeModuleScopeNotInList = defineRule({
   id: 'scope/module-scope-not-in-list',
   description: "A module or webhook requires a scope its connection's scope list does not define.",
   defaultSeverity: 'error',
   docs: "A module's `scope` (and a webhook's required scope) lists the OAuth scopes it needs; Make asks the user to grant them through the connection. A scope missing from the connection's scope list (`scopeList`) is usually a typo, and the provider rejects the authorization with `invalid_scope`.",
+  messages: {
+    notInList: 'Scope "{scope}" is not in the scope list of connection "{connection}" ({list}).',
+  },
   check(ctx) {
     for (const f of ctx.analysis.components) {
       const code = f.component.codes.scope ?? f.component.codes.requiredScope;
@@ -17,7 +20,8 @@ export const scopeModuleScopeNotInList: Rule = {
         code.value.forEach((sc, i) => {
           if (typeof sc !== 'string' || sc in list) return;
           ctx.report({
-            message: `Scope "${sc}" is not in the scope list of connection "${conn.name}" (${Object.keys(list).join(', ')}).`,
+            messageId: 'notInList',
+            data: { scope: sc, connection: conn.name, list: Object.keys(list).join(', ') },
             code,
             pointer: `/${i}`,
             component: f.component,
@@ -33,8 +37,20 @@ export const scopeModuleScopeNotInList: Rule = {
     invalid: [
       {
         name: 'unknown scope',
-        bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read", /*@*/ "reads"]`),
+        bundle: academyApp(`"communication": { "url": "/about" }, "scope": ["read", /*@notInList*/ "reads"]`),
+      },
+      {
+        name: 'scope named after the HTTP method',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": "POST" }, "scope": [/*@notInList*/ "post", "write"]`,
+        ),
+      },
+      {
+        name: 'scope of another API copied in',
+        bundle: academyApp(
+          `"communication": { "url": "/about" }, "scope": [/*@notInList*/ "https://www.googleapis.com/auth/drive"]`,
+        ),
       },
     ],
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { CodeFile } from '../../model/index.ts';
 import { toPointer } from '../../model/index.ts';
-import type { Rule, RuleContext } from '../types.ts';
+import { defineRule, type RuleContext } from '../types.ts';
 import { bundle } from './case-kit.ts';
 import { isObject, SECRET_NAME_ANYWHERE } from './util.ts';
 
@@ -25,7 +25,8 @@ function walk(
         !PLACEHOLDER.test(v.trim())
       )
         ctx.report({
-          message: `"${k}" holds a literal credential in committed common data; keep real secrets out of the repository (fill them in Make, or inject them at deploy time).`,
+          messageId: 'literalCredential',
+          data: { key: k },
           code,
           pointer: toPointer([...segs, k]),
           component,
@@ -34,12 +35,17 @@ function walk(
     }
 }
 
-export const securityCredentialsInCommon: Rule = {
+export const securityCredentialsInCommon = defineRule({
   id: 'security/credentials-in-common',
   description:
     'A literal credential (client secret, API key, password, token) written into common data or a parameter default.',
   defaultSeverity: 'error',
   docs: "App and connection common data are committed with the app's source; a real client secret or API key there leaks to everyone who can read the repository (one app of the shared corpus had to be trimmed for this reason). Likewise a `default` on a password or secret parameter pre-fills a credential for every user. Keep placeholders in the files and set the real values in Make.",
+  messages: {
+    literalCredential:
+      '"{key}" holds a literal credential in committed common data; keep real secrets out of the repository (fill them in Make, or inject them at deploy time).',
+    defaultCredential: 'Parameter "{name}" has a default credential; remove the default.',
+  },
   check(ctx) {
     const common = ctx.app.general.common;
     if (common?.value !== undefined) walk(ctx, common, common.value, [], 'common');
@@ -51,7 +57,8 @@ export const securityCredentialsInCommon: Rule = {
         if (typeof d !== 'string' || d === '' || d.includes('{{')) continue;
         if (p.type === 'password' || SECRET_NAME_ANYWHERE.test(p.name ?? ''))
           ctx.report({
-            message: `Parameter "${p.name}" has a default credential; remove the default.`,
+            messageId: 'defaultCredential',
+            data: { name: String(p.name) },
             code: p.code,
             pointer: `${p.pointer}/default`,
             component: f.component,
@@ -66,16 +73,35 @@ export const securityCredentialsInCommon: Rule = {
     invalid: [
       {
         name: 'real-looking secret',
-        bundle: bundle({ common: `{ "clientId": "abc", "clientSecret": /*@*/ "s3cr3t-9f8e7d6c5b4a" }` }),
+        bundle: bundle({
+          common: `{ "clientId": "abc", "clientSecret": /*@literalCredential*/ "s3cr3t-9f8e7d6c5b4a" }`,
+        }),
       },
       {
         name: 'password default',
         bundle: bundle({
           connections: {
-            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key", "default": /*@*/ "sk_live_123456" }] } }`,
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key", "default": /*@defaultCredential*/ "sk_live_123456" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'an API key in a connection common block',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "common": { "apiKey": /*@literalCredential*/ "live_51HxYzAbCdEf" }, "params": [{ "name": "region", "type": "text", "label": "Region" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'a nested client secret, and a token default on a text field',
+        bundle: bundle({
+          common: `{ "oauth": { "clientId": "make-app", "client_secret": /*@literalCredential*/ "Zq9-7fK2-LmP0" } }`,
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "accessToken", "type": "text", "label": "Access token", "default": /*@defaultCredential*/ "eyJhbGciOiJIUzI1NiJ9" }] } }`,
           },
         }),
       },
     ],
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { bundle } from './case-kit.ts';
 import { ofKind } from './util.ts';
 
@@ -11,11 +11,14 @@ function soundsSecret(p: { name?: string; value: Record<string, unknown> }): boo
   return [p.value.label, p.value.help].some((t) => typeof t === 'string' && SECRETISH_TEXT.test(t));
 }
 
-export const securitySecretParameterNotPassword: Rule = {
+export const securitySecretParameterNotPassword = defineRule({
   id: 'security/secret-parameter-not-password',
   description: 'A connection parameter that holds a secret is not of type `password`.',
   defaultSeverity: 'warning',
   docs: "Connection parameters of type `password` are masked in the connection dialog and in logs. An API key or client secret typed as `text` is shown in clear to anyone looking over the user's shoulder or at the scenario's connection settings.",
+  messages: {
+    notPassword: 'Connection parameter "{name}" holds a secret; make it "type": "password".',
+  },
   check(ctx) {
     for (const f of ofKind(ctx, 'connection'))
       for (const p of f.parameters.all) {
@@ -32,7 +35,8 @@ export const securitySecretParameterNotPassword: Rule = {
         )
           continue;
         ctx.report({
-          message: `Connection parameter "${p.name}" holds a secret; make it "type": "password".`,
+          messageId: 'notPassword',
+          data: { name: p.name },
           code: p.code,
           pointer: `${p.pointer}/type`,
           component: f.component,
@@ -55,7 +59,7 @@ export const securitySecretParameterNotPassword: Rule = {
         name: 'label says "Password" under a neutral name',
         bundle: bundle({
           connections: {
-            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "pw", "type": /*@*/ "text", "label": "Password" }] } }`,
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "pw", "type": /*@notPassword*/ "text", "label": "Password" }] } }`,
           },
         }),
       },
@@ -63,7 +67,7 @@ export const securitySecretParameterNotPassword: Rule = {
         name: 'help says "API Key" under a neutral name',
         bundle: bundle({
           connections: {
-            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "credential", "type": /*@*/ "text", "label": "Credential", "help": "Your API Key from the settings page." }] } }`,
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "credential", "type": /*@notPassword*/ "text", "label": "Credential", "help": "Your API Key from the settings page." }] } }`,
           },
         }),
       },
@@ -71,10 +75,18 @@ export const securitySecretParameterNotPassword: Rule = {
         name: 'text type',
         bundle: bundle({
           connections: {
-            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": /*@*/ "text", "label": "API key" }] } }`,
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": /*@notPassword*/ "text", "label": "API key" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'a client secret kept as text in a key connection',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "clientId", "type": "text", "label": "Client ID" }, { "name": "clientSecret", "type": /*@notPassword*/ "text", "label": "Client secret" }] } }`,
           },
         }),
       },
     ],
   },
-};
+});

@@ -1,6 +1,6 @@
 import { escapePointerSegment } from '../../model/location.ts';
 import type { RequestInfo } from '../analysis/index.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
 import { isObject } from './util.ts';
 
@@ -41,12 +41,19 @@ function carriesSecret(value: unknown, nameIsSecret: boolean, reads: string[][])
   );
 }
 
-export const securityUnsanitizedSecret: Rule = {
+export const securityUnsanitizedSecret = defineRule({
   id: 'security/unsanitized-secret',
   description:
     'A request sends a secret (Authorization header, API key, client secret, token) that `log.sanitize` does not hide.',
   defaultSeverity: 'error',
   docs: "Make shows each request and response in DevTool and the scenario log; `log.sanitize` lists the paths to mask (`request.headers.authorization`, ``request.headers.`x-api-key` ``, `request.body.client_secret`, `response.body.access_token`...). A secret outside that list is written to logs that other team members can read. Modules and RPCs inherit base's list; connections do not.",
+  messages: {
+    header: 'Header "{header}" carries a secret but log.sanitize does not list "{path}"; add it.',
+    requestField:
+      '{where}.{key} carries a secret but log.sanitize does not list "request.{where}.{key}"; add it.',
+    responseField:
+      'The response\'s {field} is stored but log.sanitize does not list "response.body.{field}"; add it.',
+  },
   check(ctx) {
     const baseList = ctx.analysis.baseRequests.flatMap(sanitizeList);
     for (const r of ctx.analysis.requests) {
@@ -67,7 +74,8 @@ export const securityUnsanitizedSecret: Rule = {
           const path = /^[A-Za-z0-9_]+$/.test(k) ? `request.headers.${k}` : `request.headers.\`${k}\``;
           if (covered(`request.headers.${k}`)) continue;
           ctx.report({
-            message: `Header "${k}" carries a secret but log.sanitize does not list "${path}"; add it.`,
+            messageId: 'header',
+            data: { header: k, path },
             code: r.code,
             pointer: ptr,
             key: true,
@@ -84,7 +92,8 @@ export const securityUnsanitizedSecret: Rule = {
           if (covered(`request.${where}.${k}`)) continue;
           if (where === 'qs' && k === 'code') continue;
           ctx.report({
-            message: `${where}.${k} carries a secret but log.sanitize does not list "request.${where}.${k}"; add it.`,
+            messageId: 'requestField',
+            data: { where, key: k },
             code: r.code,
             pointer: ptr,
             key: true,
@@ -102,7 +111,8 @@ export const securityUnsanitizedSecret: Rule = {
           const m = read ? [read.join('.'), read[1]] : null;
           if (!m || covered(`response.body.${m[1]}`)) continue;
           ctx.report({
-            message: `The response's ${m[1]} is stored but log.sanitize does not list "response.body.${m[1]}"; add it.`,
+            messageId: 'responseField',
+            data: { field: m[1] },
             code: r.code,
             pointer: `${r.pointer}/response/data/${k}`,
             component: comp,
@@ -121,19 +131,41 @@ export const securityUnsanitizedSecret: Rule = {
       {
         name: 'authorization header without sanitize',
         bundle: bundle({
-          base: `{ "baseUrl": "https://app-academy.make.com/api/v2", "headers": { /*@*/"authorization": "Bearer {{connection.accessToken}}" } }`,
+          base: `{ "baseUrl": "https://app-academy.make.com/api/v2", "headers": { /*@header*/"authorization": "Bearer {{connection.accessToken}}" } }`,
           connections: { academy: academyConnection() },
         }),
       },
       {
         name: 'api key from connection in a custom header',
         bundle: bundle({
-          base: `{ "baseUrl": "https://api.example.com", "headers": { /*@*/"X-Key": "{{connection.apiKey}}" }, "log": { "sanitize": ["request.headers.authorization"] } }`,
+          base: `{ "baseUrl": "https://api.example.com", "headers": { /*@header*/"X-Key": "{{connection.apiKey}}" }, "log": { "sanitize": ["request.headers.authorization"] } }`,
           connections: {
             key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
           },
         }),
       },
+      {
+        name: 'api key sent in the query string and in a JSON body',
+        bundle: bundle({
+          base: `{ "baseUrl": "https://api.example.com", "qs": { /*@requestField*/"api_key": "{{connection.apiKey}}" } }`,
+          connections: {
+            key: `{ "label": "Key", "connectionType": "basic", "codes": { "params": [{ "name": "apiKey", "type": "password", "label": "API key" }] } }`,
+          },
+          modules: {
+            caseModule: `{ "label": "Send", "description": "Sends a message.", "moduleType": "action", "connection": "key",
+              "codes": { "communication": { "url": "/send", "method": "POST", "body": { /*@requestField*/"token": "{{connection.apiKey}}", "text": "{{parameters.text}}" } }, "mappableParams": [{ "name": "text", "type": "text", "label": "Text" }] } }`,
+          },
+        }),
+      },
+      {
+        name: 'an access token stored from the login response',
+        bundle: bundle({
+          connections: {
+            key: `{ "label": "Login", "connectionType": "basic", "codes": { "params": [{ "name": "user", "type": "text", "label": "User" }],
+              "communication": { "url": "https://api.example.com/login", "method": "POST", "body": { "user": "{{parameters.user}}" }, "response": { "data": { "sessionToken": /*@responseField*/ "{{body.access_token}}" } } } } }`,
+          },
+        }),
+      },
     ],
   },
-};
+});

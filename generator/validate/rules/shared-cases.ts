@@ -27,3 +27,18 @@ export function genericApp(codes: string, moduleType = 'search'): string {
     modules: { caseModule: module(moduleType, codes) },
   });
 }
+
+/** The Academy app with a get and a list module, grouped as given (a JSONC `groups` text). */
+export function groupedApp(groups: string): string {
+  return bundle({
+    connections: { academy: academyConnection() },
+    groups,
+    modules: {
+      getMovie: module('action', `"communication": { "url": "/movies/1" }, "scope": ["read"]`),
+      listMovies: module(
+        'search',
+        `"communication": { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+      ),
+    },
+  });
+}

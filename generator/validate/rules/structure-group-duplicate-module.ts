@@ -1,12 +1,16 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyConnection, bundle, module } from './case-kit.ts';
 import { groupEntries } from './groups-util.ts';
+import { groupedApp } from './shared-cases.ts';
 
-export const structureGroupDuplicateModule: Rule = {
+export const structureGroupDuplicateModule = defineRule({
   id: 'structure/group-duplicate-module',
   description: 'A module listed more than once in `groups`.',
   defaultSeverity: 'error',
   docs: 'Each module belongs to exactly one group in the module picker (Make\'s review: "groups list each module once"). A second listing is a copy-paste mistake.',
+  messages: {
+    listedAgain: 'Module "{name}" is listed again (first in group "{group}"); list each module once.',
+  },
   check(ctx) {
     const g = groupEntries(ctx);
     if (!g) return;
@@ -15,7 +19,8 @@ export const structureGroupDuplicateModule: Rule = {
       const first = seen.get(e.name);
       if (first !== undefined)
         ctx.report({
-          message: `Module "${e.name}" is listed again (first in group "${first}"); list each module once.`,
+          messageId: 'listedAgain',
+          data: { name: e.name, group: first },
           code: g.code,
           pointer: e.pointer,
           component: 'groups',
@@ -38,11 +43,23 @@ export const structureGroupDuplicateModule: Rule = {
       {
         name: 'twice',
         bundle: bundle({
-          groups: `[{ "label": "Movies", "modules": ["getMovie"] }, { "label": "Other", "modules": [/*@*/ "getMovie"] }]`,
+          groups: `[{ "label": "Movies", "modules": ["getMovie"] }, { "label": "Other", "modules": [/*@listedAgain*/ "getMovie"] }]`,
           connections: { academy: academyConnection() },
           modules: { getMovie: module('action', `"communication": { "url": "/about" }, "scope": ["read"]`) },
         }),
       },
+      {
+        name: 'listed twice in the same group',
+        bundle: groupedApp(
+          `[{ "label": "Movies", "modules": ["getMovie", "listMovies", /*@listedAgain*/ "getMovie"] }]`,
+        ),
+      },
+      {
+        name: 'every module repeated in an "All" group',
+        bundle: groupedApp(
+          `[{ "label": "Read", "modules": ["getMovie", "listMovies"] }, { "label": "All", "modules": [/*@listedAgain*/ "getMovie", /*@listedAgain*/ "listMovies"] }]`,
+        ),
+      },
     ],
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyConnection, bundle, module } from './case-kit.ts';
 import { declaredAt } from './util.ts';
 
@@ -17,18 +17,22 @@ const ID_RULES: Record<string, { re: RegExp; words: string }> = {
   },
 };
 
-export const structureInvalidComponentId: Rule = {
+export const structureInvalidComponentId = defineRule({
   id: 'structure/invalid-component-id',
   description: 'A component id Make would refuse (e.g. a module id with a dash or under 3 characters).',
   defaultSeverity: 'error',
   docs: 'Make checks component ids when they are created or deployed: modules and RPCs take a letter followed by letters and digits (3–64 characters, no dashes or underscores), functions likewise, connections and webhooks may also use dashes. An id outside these rules cannot be deployed, and module ids cannot be renamed later without breaking scenarios.',
+  messages: {
+    invalidId: '{kind} id "{name}" is not valid in Make: use {allowed}.',
+  },
   check(ctx) {
     if (ctx.app.layout === 'loose') return; // ids were inferred from file names, not written by the author
     for (const f of ctx.analysis.components) {
       const rule = ID_RULES[f.component.kind];
       if (!rule || rule.re.test(f.component.name)) continue;
       ctx.report({
-        message: `${f.component.kind} id "${f.component.name}" is not valid in Make: use ${rule.words}.`,
+        messageId: 'invalidId',
+        data: { kind: f.component.kind, name: f.component.name, allowed: rule.words },
         location: declaredAt(ctx.app, f.component),
         component: f.component,
       });
@@ -55,13 +59,31 @@ export const structureInvalidComponentId: Rule = {
         bundle: bundle({
           connections: { academy: academyConnection() },
           modules: {
-            '/*@*/get-movie': module(
+            '/*@invalidId*/get-movie': module(
               'action',
               `"communication": { "url": "https://app-academy.make.com/api/v2/about" }, "scope": ["read"]`,
             ),
           },
         }),
       },
+      {
+        name: 'an RPC id with a space',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          rpcs: {
+            '/*@invalidId*/list genres': `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres" } } }`,
+          },
+        }),
+      },
+      {
+        name: 'a module id starting with a digit',
+        bundle: bundle({
+          connections: { academy: academyConnection() },
+          modules: {
+            '/*@invalidId*/2fa': module('action', `"communication": { "url": "/about" }, "scope": ["read"]`),
+          },
+        }),
+      },
     ],
   },
-};
+});

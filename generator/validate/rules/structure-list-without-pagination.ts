@@ -1,5 +1,5 @@
 import { isUnpaginated } from '../profiles/index.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, genericApp } from './shared-cases.ts';
 import { isObject, modules, responseOf, urlPath } from './util.ts';
 
@@ -21,11 +21,15 @@ function showsPaging(requests: { value: Record<string, unknown> }[]): boolean {
   return false;
 }
 
-export const structureListWithoutPagination: Rule = {
+export const structureListWithoutPagination = defineRule({
   id: 'structure/list-without-pagination',
   description: 'A search or polling trigger that iterates over a list but never asks for the next page.',
   defaultSeverity: 'warning',
   docs: 'List endpoints return pages (the App Academy API at most 5 items per page). A search or trigger without `pagination` only ever sees the first page, so results silently stop at the page size. Add `pagination` (page number, offset, next-page token or has-more flag, per the API). Endpoints the API profile lists as unpaginated (Academy: /genres, /files, /awards...) are not reported. Most other APIs answer many lists (bare arrays, lookups, /models) in one go, so without a profile that says lists page, the rule needs evidence of paging: page/offset/cursor/limit parameters in the request, or a response read for next/hasMore/total.',
+  messages: {
+    noPagination:
+      '{component} iterates over a list but has no pagination, so it only sees the first page; add "pagination".',
+  },
   check(ctx) {
     const basePaginates = ctx.analysis.baseRequests.some((r) => r.value.pagination !== undefined);
     if (basePaginates) return;
@@ -39,7 +43,8 @@ export const structureListWithoutPagination: Rule = {
       // evidence of paging in the request or response, or from the API profile.
       if (!ctx.profile.paginatedLists && !showsPaging(comm)) continue;
       ctx.report({
-        message: `${f.id} iterates over a list but has no pagination, so it only sees the first page; add "pagination".`,
+        messageId: 'noPagination',
+        data: { component: f.id },
         code: last.code,
         pointer: `${last.pointer}/response/iterate`,
         component: f.component,
@@ -82,23 +87,23 @@ export const structureListWithoutPagination: Rule = {
         name: 'unknown API: sends a page parameter but never asks for the next page',
         profile: 'generic',
         bundle: genericApp(
-          `"communication": { "url": "/contacts", "qs": { "page": 1, "per_page": 100 }, "response": { "iterate": /*@*/ "{{body.contacts}}" } }`,
+          `"communication": { "url": "/contacts", "qs": { "page": 1, "per_page": 100 }, "response": { "iterate": /*@noPagination*/ "{{body.contacts}}" } }`,
         ),
       },
       {
         name: 'unknown API: response carries a next cursor',
         profile: 'generic',
         bundle: genericApp(
-          `"communication": { "url": "/events", "response": { "iterate": /*@*/ "{{body.data}}", "temp": { "cursor": "{{body.next_cursor}}" } } }`,
+          `"communication": { "url": "/events", "response": { "iterate": /*@noPagination*/ "{{body.data}}", "temp": { "cursor": "{{body.next_cursor}}" } } }`,
         ),
       },
       {
         name: 'no pagination',
         bundle: academyApp(
-          `"communication": { "url": "/movies", "response": { "iterate": /*@*/ "{{body.movies}}", "limit": 10 } }, "scope": ["read"]`,
+          `"communication": { "url": "/movies", "response": { "iterate": /*@noPagination*/ "{{body.movies}}", "limit": 10 } }, "scope": ["read"]`,
           'search',
         ),
       },
     ],
   },
-};
+});

@@ -1,12 +1,16 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 import { isObject } from './util.ts';
 
-export const structureRepeatBounds: Rule = {
+export const structureRepeatBounds = defineRule({
   id: 'structure/repeat-bounds',
   description: "`repeat` without a literal `limit`/`delay`, or with a limit above Make's cap of 1000.",
   defaultSeverity: 'error',
   docs: "A `repeat` block re-sends a request while its condition holds, waiting `delay` ms between rounds, at most `limit` times. Make's docs require both to be literal numbers: an IML expression there is not evaluated, so the loop has no usable bound. (A hard cap of 1000 rounds is reported by third-party notes only, so larger limits are not flagged.)",
+  messages: {
+    notLiteral: 'repeat.{key} must be a literal number, not {value}.',
+    notPositive: 'repeat.{key} {value} is not a positive number.',
+  },
   check(ctx) {
     for (const r of ctx.analysis.requests) {
       const rep = r.value.repeat;
@@ -17,13 +21,14 @@ export const structureRepeatBounds: Rule = {
           v === undefined
             ? undefined
             : typeof v !== 'number'
-              ? `repeat.${key} must be a literal number, not ${JSON.stringify(v)}`
+              ? ('notLiteral' as const)
               : v < (key === 'limit' ? 1 : 0)
-                ? `repeat.${key} ${v} is not a positive number`
+                ? ('notPositive' as const)
                 : undefined;
         if (bad)
           ctx.report({
-            message: `${bad}.`,
+            messageId: bad,
+            data: { key, value: typeof v === 'number' ? v : JSON.stringify(v) },
             code: r.code,
             pointer: `${r.pointer}/repeat/${key}`,
             component: r.component ?? 'base',
@@ -44,9 +49,21 @@ export const structureRepeatBounds: Rule = {
       {
         name: 'IML delay and a zero limit',
         bundle: academyApp(
-          `"communication": { "url": "/about", "repeat": { "condition": "{{temp.again}}", "delay": /*@*/ "{{parameters.wait}}", "limit": /*@*/ 0 }, "response": { "temp": { "again": "{{body.pending}}" } } }, "mappableParams": [{ "name": "wait", "type": "uinteger", "label": "Wait" }], "scope": ["read"]`,
+          `"communication": { "url": "/about", "repeat": { "condition": "{{temp.again}}", "delay": /*@notLiteral*/ "{{parameters.wait}}", "limit": /*@notPositive*/ 0 }, "response": { "temp": { "again": "{{body.pending}}" } } }, "mappableParams": [{ "name": "wait", "type": "uinteger", "label": "Wait" }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'polling a job with the limit as text',
+        bundle: academyApp(
+          `"communication": { "url": "/jobs/1", "repeat": { "condition": "{{body.status != 'done'}}", "delay": 1000, "limit": /*@notLiteral*/ "10" } }, "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'negative delay',
+        bundle: academyApp(
+          `"communication": { "url": "/jobs/1", "repeat": { "condition": "{{body.status != 'done'}}", "delay": /*@notPositive*/ -500, "limit": 5 } }, "scope": ["read"]`,
         ),
       },
     ],
   },
-};
+});

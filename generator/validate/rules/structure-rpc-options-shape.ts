@@ -1,4 +1,4 @@
-import type { Rule } from '../types.ts';
+import { defineRule, type Rule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 import { isObject, responseOf } from './util.ts';
 
@@ -16,11 +16,14 @@ function optionRpcs(ctx: Parameters<Rule['check']>[0]): Set<string> {
   return out;
 }
 
-export const structureRpcOptionsShape: Rule = {
+export const structureRpcOptionsShape = defineRule({
   id: 'structure/rpc-options-shape',
   description: 'An RPC used for select options whose output has no `label` or no `value`.',
   defaultSeverity: 'error',
   docs: 'A dynamic-options RPC must output one `{ "label", "value" }` object per option (optionally `default`). If its literal `response.output` lacks either key, the select shows empty entries or cannot store the choice.',
+  messages: {
+    missingKeys: 'RPC {name} feeds select options but its output lacks {missing}.',
+  },
   check(ctx) {
     const used = optionRpcs(ctx);
     for (const f of ctx.analysis.components) {
@@ -32,7 +35,8 @@ export const structureRpcOptionsShape: Rule = {
       const missing = ['label', 'value'].filter((k) => !(k in out));
       if (missing.length)
         ctx.report({
-          message: `RPC ${f.component.name} feeds select options but its output lacks ${missing.map((m) => `"${m}"`).join(' and ')}.`,
+          messageId: 'missingKeys',
+          data: { name: f.component.name, missing: missing.map((m) => `"${m}"`).join(' and ') },
           code: last.code,
           pointer: `${last.pointer}/response/output`,
           component: f.component,
@@ -62,11 +66,35 @@ export const structureRpcOptionsShape: Rule = {
           'action',
           {
             rpcs: {
-              listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": /*@*/ { "name": "{{item.name}}", "id": "{{item.id}}" } } } } }`,
+              listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": /*@missingKeys*/ { "name": "{{item.name}}", "id": "{{item.id}}" } } } } }`,
+            },
+          },
+        ),
+      },
+      {
+        name: 'options RPC with a label but no value',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?genre={{parameters.genre}}" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": "rpc://listGenres" }], "scope": ["read"]`,
+          'action',
+          {
+            rpcs: {
+              listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": /*@missingKeys*/ { "label": "{{item.name}}" } } } } }`,
+            },
+          },
+        ),
+      },
+      {
+        name: 'options given through store',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?genre={{parameters.genre}}" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": { "store": "rpc://listGenres" } }], "scope": ["read"]`,
+          'action',
+          {
+            rpcs: {
+              listGenres: `{ "label": "Genres", "connection": "academy", "codes": { "communication": { "url": "/genres", "response": { "iterate": "{{body.genres}}", "output": /*@missingKeys*/ { "text": "{{item.name}}", "key": "{{item.id}}" } } } } }`,
             },
           },
         ),
       },
     ],
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { CodeFile } from '../../model/index.ts';
 import { toPointer } from '../../model/index.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 import { isObject } from './util.ts';
 
@@ -12,11 +12,14 @@ function walk(value: unknown, segs: (string | number)[], hit: (s: string, pointe
   } else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, [...segs, k], hit);
 }
 
-export const structureRpcTargetMissing: Rule = {
+export const structureRpcTargetMissing = defineRule({
   id: 'structure/rpc-target-missing',
   description: 'An `rpc://name` reference to an RPC the app does not define.',
   defaultSeverity: 'error',
   docs: 'Dynamic options, fields, samples and search buttons call RPCs by `rpc://name` (optionally `?param=value`). A name without a matching RPC makes the field fail to load in the editor.',
+  messages: {
+    unknownRpc: '"{reference}" names RPC "{name}", which the app does not define.',
+  },
   check(ctx) {
     for (const f of ctx.analysis.components)
       for (const code of Object.values(f.component.codes) as (CodeFile | undefined)[]) {
@@ -27,7 +30,8 @@ export const structureRpcTargetMissing: Rule = {
           const name = s.slice(6).split(/[?@/#]/)[0];
           if (name.includes('{{') || ctx.analysis.component('rpc', name)) return;
           ctx.report({
-            message: `"${s}" names RPC "${name}", which the app does not define.`,
+            messageId: 'unknownRpc',
+            data: { reference: s, name },
             code,
             pointer,
             component: f.component,
@@ -54,9 +58,21 @@ export const structureRpcTargetMissing: Rule = {
       {
         name: 'undefined RPC',
         bundle: academyApp(
-          `"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": /*@*/ "rpc://listGenre" }], "scope": ["read"]`,
+          `"communication": { "url": "/about" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": /*@unknownRpc*/ "rpc://listGenre" }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a dynamic interface from an RPC that was renamed',
+        bundle: academyApp(
+          `"communication": { "url": "/movies/1" }, "interface": [/*@unknownRpc*/ "rpc://movieFields"], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a nested select fed by a missing RPC with a query',
+        bundle: academyApp(
+          `"communication": { "url": "/movies" }, "mappableParams": [{ "name": "genre", "type": "select", "label": "Genre", "options": { "store": /*@unknownRpc*/ "rpc://genres?type=movie" } }], "scope": ["read"]`,
         ),
       },
     ],
   },
-};
+});

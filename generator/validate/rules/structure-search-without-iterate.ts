@@ -1,12 +1,15 @@
-import type { Rule } from '../types.ts';
-import { academyApp } from './shared-cases.ts';
+import { defineRule } from '../types.ts';
+import { academyApp, genericApp } from './shared-cases.ts';
 import { modules, responseOf } from './util.ts';
 
-export const structureSearchWithoutIterate: Rule = {
+export const structureSearchWithoutIterate = defineRule({
   id: 'structure/search-without-iterate',
   description: 'A search module whose response never iterates, so it returns one bundle.',
   defaultSeverity: 'warning',
   docs: 'A search should output one bundle per found item: `response.iterate` points at the array in the response (`{{body.items}}`). Without it the whole response becomes one bundle and `limit` and pagination do not work as users expect.',
+  messages: {
+    noIterate: 'Search {component} never sets response.iterate; point it at the array of results.',
+  },
   check(ctx) {
     for (const f of modules(ctx, 'search')) {
       const comm = f.requests.filter((r) => r.code.codeType === 'communication');
@@ -15,7 +18,8 @@ export const structureSearchWithoutIterate: Rule = {
       const code = f.component.codes.communication;
       if (!code) continue;
       ctx.report({
-        message: `Search ${f.id} never sets response.iterate; point it at the array of results.`,
+        messageId: 'noIterate',
+        data: { component: f.id },
         code,
         pointer: '',
         component: f.component,
@@ -36,10 +40,23 @@ export const structureSearchWithoutIterate: Rule = {
       {
         name: 'no iterate',
         bundle: academyApp(
-          `"communication": /*@*/ { "url": "/movies", "response": { "output": "{{body}}", "limit": 5 } }, "scope": ["read"]`,
+          `"communication": /*@noIterate*/ { "url": "/movies", "response": { "output": "{{body}}", "limit": 5 } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+      {
+        name: 'search that outputs the whole body of a list endpoint',
+        bundle: genericApp(
+          `"communication": /*@noIterate*/ { "url": "/contacts", "qs": { "q": "{{parameters.q}}" } }, "mappableParams": [{ "name": "q", "type": "text", "label": "Query" }]`,
+        ),
+      },
+      {
+        name: 'search with two requests, neither iterating',
+        bundle: academyApp(
+          `"communication": /*@noIterate*/ [{ "url": "/me", "response": { "temp": { "id": "{{body.id}}" }, "output": null } }, { "url": "/users/{{temp.id}}/movies", "response": { "output": "{{body.movies}}" } }], "scope": ["read"]`,
           'search',
         ),
       },
     ],
   },
-};
+});

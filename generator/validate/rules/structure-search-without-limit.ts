@@ -1,4 +1,4 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp, genericApp } from './shared-cases.ts';
 import { isObject, modules, responseOf } from './util.ts';
 
@@ -16,11 +16,15 @@ function sendsLimit(request: Record<string, unknown>): boolean {
   );
 }
 
-export const structureSearchWithoutLimit: Rule = {
+export const structureSearchWithoutLimit = defineRule({
   id: 'structure/search-without-limit',
   description: 'A search module with no `response.limit` (and no Limit parameter).',
   defaultSeverity: 'warning',
   docs: 'A search returns many bundles and, with pagination, can page through the whole account. Make\'s review (BP-005) requires a "Limit" mappable parameter used as `response.limit: "{{parameters.limit}}"`, so users control how many bundles (and operations) a run produces.',
+  messages: {
+    noLimit:
+      'Search {component} sets no response.limit; add a "limit" parameter and "limit": "{{parameters.limit}}".',
+  },
   check(ctx) {
     for (const f of modules(ctx, 'search')) {
       const comm = f.component.codes.communication;
@@ -30,7 +34,8 @@ export const structureSearchWithoutLimit: Rule = {
         ctx.analysis.baseRequests.some((r) => responseOf(r)?.limit !== undefined);
       if (hasLimit) continue;
       ctx.report({
-        message: `Search ${f.id} sets no response.limit; add a "limit" parameter and "limit": "{{parameters.limit}}".`,
+        messageId: 'noLimit',
+        data: { component: f.id },
         code: comm,
         pointer: '',
         component: f.component,
@@ -58,10 +63,23 @@ export const structureSearchWithoutLimit: Rule = {
       {
         name: 'no limit',
         bundle: academyApp(
-          `"communication": /*@*/ { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+          `"communication": /*@noLimit*/ { "url": "/movies", "response": { "iterate": "{{body.movies}}" } }, "scope": ["read"]`,
+          'search',
+        ),
+      },
+      {
+        name: 'search with pagination but no limit',
+        bundle: genericApp(
+          `"communication": /*@noLimit*/ { "url": "/contacts", "response": { "iterate": "{{body.data}}" }, "pagination": { "qs": { "page": "{{pagination.page}}" } } }`,
+        ),
+      },
+      {
+        name: 'search over two requests without a limit',
+        bundle: academyApp(
+          `"communication": /*@noLimit*/ [{ "url": "/me", "response": { "temp": { "id": "{{body.id}}" }, "output": null } }, { "url": "/users/{{temp.id}}/movies", "response": { "iterate": "{{body.movies}}" } }], "scope": ["read"]`,
           'search',
         ),
       },
     ],
   },
-};
+});

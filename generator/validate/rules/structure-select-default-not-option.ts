@@ -1,4 +1,4 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 import { isObject } from './util.ts';
 
@@ -17,11 +17,14 @@ function optionValues(options: unknown): unknown[] | undefined {
   return out;
 }
 
-export const structureSelectDefaultNotOption: Rule = {
+export const structureSelectDefaultNotOption = defineRule({
   id: 'structure/select-default-not-option',
   description: "A select parameter's default is not one of its options.",
   defaultSeverity: 'error',
   docs: "A select's `default` must equal the `value` of one of its options (for `multiple`, every item must); otherwise the form starts with an invalid value and Make's validation rejects the module configuration. Only static option lists are checked.",
+  messages: {
+    notAnOption: 'Default {value} of select "{name}" is not among its options ({options}).',
+  },
   check(ctx) {
     for (const f of ctx.analysis.components)
       for (const p of f.parameters.all) {
@@ -33,7 +36,12 @@ export const structureSelectDefaultNotOption: Rule = {
           if (typeof d === 'string' && d.includes('{{')) continue;
           if (values.some((v) => JSON.stringify(v) === JSON.stringify(d))) continue;
           ctx.report({
-            message: `Default ${JSON.stringify(d)} of select "${p.name}" is not among its options (${values.map((v) => JSON.stringify(v)).join(', ')}).`,
+            messageId: 'notAnOption',
+            data: {
+              value: JSON.stringify(d),
+              name: String(p.name),
+              options: values.map((v) => JSON.stringify(v)).join(', '),
+            },
             code: p.code,
             pointer: `${p.pointer}/default`,
             component: f.component,
@@ -54,9 +62,21 @@ export const structureSelectDefaultNotOption: Rule = {
       {
         name: 'default not an option',
         bundle: academyApp(
-          `"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": /*@*/ "ascending", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`,
+          `"communication": { "url": "/movies?order={{parameters.order}}" }, "mappableParams": [{ "name": "order", "type": "select", "label": "Order", "default": /*@notAnOption*/ "ascending", "options": [{ "label": "Ascending", "value": "asc" }, { "label": "Descending", "value": "desc" }] }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'default is the label, not the value',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?status={{parameters.status}}" }, "mappableParams": [{ "name": "status", "type": "select", "label": "Status", "default": /*@notAnOption*/ "Released", "options": [{ "label": "Released", "value": "released" }, { "label": "Upcoming", "value": "upcoming" }] }], "scope": ["read"]`,
+        ),
+      },
+      {
+        name: 'a number default for string options on a static parameter',
+        bundle: academyApp(
+          `"communication": { "url": "/movies?limit={{parameters.size}}" }, "staticParams": [{ "name": "size", "type": "select", "label": "Page size", "default": /*@notAnOption*/ 50, "options": [{ "label": "10", "value": "10" }, { "label": "50", "value": "50" }] }], "scope": ["read"]`,
         ),
       },
     ],
   },
-};
+});
