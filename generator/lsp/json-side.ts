@@ -17,16 +17,21 @@ const docUri = (name: string) => `file:///make-app-schemas/${name}.code.json`;
 
 function jsonService(): LanguageService {
   if (service) return service;
-  const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as Record<string, object>;
+  // One bundle document (shared parts inlined once); each code type's schema points into it.
+  const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as { definitions: Record<string, object> };
+  const bundleUri = 'make-app://schemas/bundle.json';
   service = getLanguageService({});
   service.configure({
     validate: false, // findings come from the linter, with rule ids
     allowComments: true,
-    schemas: SCHEMA_NAMES.filter((n) => bundle[n]).map((n) => ({
-      uri: `make-app://schemas/${n}.schema.json`,
-      fileMatch: [`/make-app-schemas/${n}.code.json`],
-      schema: bundle[n],
-    })),
+    schemas: [
+      { uri: bundleUri, schema: bundle },
+      ...SCHEMA_NAMES.filter((n) => bundle.definitions[n]).map((n) => ({
+        uri: `make-app://schemas/${n}.schema.json`,
+        fileMatch: [`/make-app-schemas/${n}.code.json`],
+        schema: { $ref: `${bundleUri}#/definitions/${n}` },
+      })),
+    ],
   });
   return service;
 }

@@ -3,6 +3,7 @@
  * written with the one linter and the app's baseline (`<src>/lint-baseline.json`). Findings on
  * generated JSON carry the TypeScript line that produced them.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compileApp, type SecretMode } from '../compile/index.ts';
 import { loadApp } from '../load/index.ts';
@@ -50,14 +51,21 @@ export interface BuildResult {
   staleBaseline: BaselineEntry[];
 }
 
+/** `<src>/lint-baseline.json` (beside app.ts when `src` names the file itself). */
+function defaultBaseline(src: string): string {
+  const abs = path.resolve(src);
+  const folder = existsSync(abs) && statSync(abs).isFile() ? path.dirname(abs) : abs;
+  return path.join(folder, 'lint-baseline.json');
+}
+
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (opts.baselineFile) checkInputFile(opts.baselineFile, '--baseline', INPUT_LIMITS.json);
+  // A broken baseline stops the build with its position before anything is compiled or written.
+  const baseline = readBaselineFile(opts.baselineFile ?? defaultBaseline(opts.src), {
+    requireReasons: true,
+    optional: !opts.baselineFile,
+  });
   const compiled = await compileApp(opts);
-  // A broken baseline stops the build with its position (it is read before the output is linted).
-  const baseline = readBaselineFile(
-    opts.baselineFile ?? path.join(path.dirname(compiled.entry), 'lint-baseline.json'),
-    { requireReasons: true, optional: !opts.baselineFile },
-  );
   const result: BuildResult = {
     ok: true,
     upToDate: compiled.upToDate,

@@ -21,7 +21,9 @@ const APPS = (corpusAvailable ? readdirSync(CORPUS, { withFileTypes: true }) : [
  * makecomapp.json...). Apps not listed have no schema errors: they guard against false positives.
  */
 const EXPECTED_ERRORS: Record<string, Record<string, number>> = {
-  'Acetelecom__make-smsenmasse': { 'schema/makecomapp': 4, 'schema/webhook-communication': 3 },
+  // its manifest omits the base found in general/: one load/incomplete-manifest finding instead of
+  // schema errors about the manifest (issue 11)
+  'Acetelecom__make-smsenmasse': { 'schema/webhook-communication': 3 },
   'Linked-API__linkedapi-make': { 'schema/module-mappable-params': 18 },
   Metro18__Domotz: { 'schema/module-interface': 1 },
   'Rafin010__airtable-bridge': {
