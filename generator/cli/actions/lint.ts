@@ -1,5 +1,6 @@
-import { SEVERITY_RANK, type Severity } from '../../model/index.ts';
-import { ALL_RULES, FORMATTERS, type FormatName } from '../../validate/index.ts';
+import path from 'node:path';
+import { type Diagnostic, SEVERITY_RANK, type Severity } from '../../model/index.ts';
+import { ALL_RULES, FORMATTERS, type FormatName, type FormatOptions } from '../../validate/index.ts';
 import { lint } from '../../workflow/lint.ts';
 import { writeOutput } from '../../workflow/output-guard.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -43,22 +44,44 @@ export function runLint(paths: string[], flags: LintFlags): number {
     for (const e of result.unusedBaseline.slice(0, 10))
       process.stderr.write(`  ${e.ruleId} ${e.file}${e.pointer}\n`);
   }
-  const report = FORMATTERS[flags.format as FormatName](result.diagnostics, {
-    rules: ALL_RULES,
-    suppressed: result.suppressed,
-  });
-  if (flags.output) writeOutput(flags.output, report);
-  else process.stdout.write(report);
   const failAt = flags.failSeverity as Severity;
   const failing = result.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failAt]);
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  const format = flags.format as FormatName;
+  const [diagnostics, roots] = located(result, format);
+  const report = FORMATTERS[format](diagnostics, {
+    ...roots,
+    rules: ALL_RULES,
+    suppressed: result.suppressed,
+    // JUnit counts warnings as failures only when they fail this run
+    warningsFail: tooManyWarnings || SEVERITY_RANK.warning >= SEVERITY_RANK[failAt],
+  });
+  if (flags.output) writeOutput(flags.output, report);
+  else process.stdout.write(report);
   // a rule that crashed is an internal error: the report above is shown, but the run is not trusted
   if (result.ruleCrashed) return EXIT.error;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
+  if (tooManyWarnings) {
     process.stderr.write(`make-app: too many warnings (${warnings}, maximum ${maxWarnings})\n`);
     return EXIT.findings;
   }
   return failing ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Findings and the roots their paths are relative to, for the machine formats. One app: relative
+ * to its root, which SARIF
+ * declares in `originalUriBaseIds` and `github` re-bases on the repository (GITHUB_WORKSPACE, else
+ * the working folder). Several apps: relative to the working folder, declared the same way.
+ */
+function located(result: ReturnType<typeof lint>, format: FormatName): [Diagnostic[], FormatOptions] {
+  // the other formats are read by people: paths relative to where the command runs
+  if (format !== 'sarif' && format !== 'github') return [result.diagnostics, {}];
+  const cwd = process.cwd();
+  const repositoryRoot = process.env.GITHUB_WORKSPACE ?? cwd;
+  const only = result.apps.length === 1 ? result.apps[0] : undefined;
+  if (only) return [only.diagnostics, { appRoot: path.resolve(only.app.root), repositoryRoot }];
+  return [result.diagnostics, { appRoot: cwd, repositoryRoot }];
 }
 
 function parseMaxWarnings(v: string | undefined): number | undefined {
