@@ -48,6 +48,6 @@ function failingSteps(sc: ScenarioReport): string[] {
         : st.error
           ? [`${st.error.type}: ${st.error.message}`]
           : [];
-      return `step ${st.index + 1} (${st.label}): ${reasons.join('; ') || 'failed'}`;
+      return `step ${st.index} (${st.label}): ${reasons.join('; ') || 'failed'}`;
     });
 }
