@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI (build/, made by `npm run build`; shipped in the package).
-import { main } from '../build/generator/cli/main.js';
+// Entry point: runs the bundled CLI (build/cli/, made by `npm run build`; shipped in the package).
+import { main } from '../build/cli/main.js';
 
 // A reader that stops early (`make-app lint --list-rules | head -1`) closes our stdout: that ends
 // the run quietly, as for any Unix tool, instead of an EPIPE stack trace.

@@ -89,6 +89,8 @@ describe('start', { timeout: 120_000 }, () => {
     );
     const r = await runCli(['start', '--out', path.join(work, 'dist'), '--scenario', scenarios]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/FAIL {2}connection lifecycle\n\s+step 2 \(run getMyAccount\): output\[0\]\.name: expected "Jane Roe", got "John Doe"/);
+    expect(r.out).toMatch(
+      /FAIL {2}connection lifecycle\n\s+step 2 \(run getMyAccount\): output\[0\]\.name: expected "Jane Roe", got "John Doe"/,
+    );
   });
 });

@@ -1,20 +1,16 @@
 /**
  * The schema validators generated ahead of time (ajv standalone code, `precompile.ts`), so a lint
- * run does not compile 31 schemas at start-up. The file is committed beside this one and checked
- * for drift by a test; without it (a half-built checkout) validators compile at run time.
+ * run does not compile 31 schemas at start-up. The file is committed in schemas/bundled/ beside the
+ * bundle it is made from, and checked for drift by a test; without it validators compile at run time.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
+import { packageFile } from '../../model/package-files.ts';
 import type { SchemaName } from './registry.ts';
 
-export const PRECOMPILED_FILE = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  'precompiled',
-  'validators.cjs',
-);
+// Beside the bundle it is generated from, so the sources, build/ and the bundled CLI all find it.
+export const PRECOMPILED_FILE = packageFile('schemas/bundled/validators.cjs');
 
 interface PrecompiledModule {
   validators: Record<string, ValidateFunction>;
