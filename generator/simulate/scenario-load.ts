@@ -3,8 +3,7 @@
  * schemas/scenario.schema.json with ajv; every problem names file:line:column.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
 import { unescapePointerSegment } from '../model/location.ts';

@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyApp, editOauth, referencePath, reformat } from '../diff/student-apps.ts';
 import { runCli } from '../helpers/cli.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const REF = referencePath();
 const dirs: string[] = [];
 afterAll(() => {
