@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../model/errors.ts';
 import { loadApp, parseJsonDocument } from '../load/index.ts';
+import { InputError } from '../model/errors.ts';
 import type { ComponentKind, Diagnostic } from '../model/index.ts';
 import { unescapePointerSegment } from '../model/location.ts';
 import { applyBaseline, type Baseline, baselineProblem, lintApp } from '../validate/index.ts';

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../model/errors.ts';
 import type { AppModel } from '../model/app.ts';
 import { isBundle } from '../model/bundle.ts';
 import { compareDiagnostics } from '../model/diagnostic.ts';
+import { InputError } from '../model/errors.ts';
 import { loadBundle } from './bundle.ts';
 import { createContext, type LoadOptions, parseInto, readText } from './context.ts';
 import { loadImljsonExport } from './imljson-export.ts';

@@ -4,3 +4,4 @@ export * from './clock.ts';
 export * from './diagnostic.ts';
 export * from './errors.ts';
 export * from './location.ts';
+export * from './own.ts';

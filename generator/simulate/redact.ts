@@ -3,6 +3,8 @@
  * (`request.headers.authorization`, `request.body.client_secret`, `response.body.access_token`, ...)
  * and every secret string the run knows (client secret, tokens, codes, API keys), wherever it appears.
  */
+
+import { setOwn } from '../model/index.ts';
 import { isPlainObject } from './base-merge.ts';
 
 export const REDACTED = '[REDACTED]';
@@ -89,7 +91,7 @@ export class SecretSet {
       if (Array.isArray(v)) return v.map(walk);
       if (isPlainObject(v)) {
         const out: Record<string, unknown> = {};
-        for (const [k, x] of Object.entries(v)) out[this.redactText(k)] = walk(x);
+        for (const [k, x] of Object.entries(v)) setOwn(out, this.redactText(k), walk(x));
         return out;
       }
       return v;

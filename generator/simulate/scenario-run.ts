@@ -2,6 +2,8 @@
  * Runs one scenario step by step against a runtime, turning every outcome (success, Make error,
  * scenario mistake) into a StepReport. Nothing thrown by the app escapes as a crash.
  */
+
+import { setOwn } from '../model/index.ts';
 import { checkExpectation, getPath } from './assertions.ts';
 import { isPlainObject } from './base-merge.ts';
 import { collectSecrets, connect, deleteConnection, ensureConnection } from './connection.ts';
@@ -307,7 +309,7 @@ export function resolveRefs(value: unknown, done: StepReport[]): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveRefs(v, done));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'expect' ? v : resolveRefs(v, done);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, k === 'expect' ? v : resolveRefs(v, done));
     return out;
   }
   return value;

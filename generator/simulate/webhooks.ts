@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { ImlContext } from '../iml/api.ts';
+import { setOwn } from '../model/index.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
 import { collectSecrets, ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
@@ -41,7 +42,7 @@ export async function startReceiver(current: () => Runtime | undefined): Promise
       }
       const name = decodeURIComponent(m[1]);
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') setOwn(headers, k, v);
       const body = Buffer.concat(chunks);
       const delivery = {
         body,
@@ -107,7 +108,7 @@ export function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
     const type = String(r.type ?? 'json');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(isPlainObject(r.headers) ? r.headers : {}))
-      headers[k.toLowerCase()] = String(v);
+      setOwn(headers, k.toLowerCase(), String(v));
     let text: string;
     if (type === 'json') {
       text = JSON.stringify(r.body ?? null);

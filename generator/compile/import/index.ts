@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IndentationText, Project, QuoteKind } from 'ts-morph';
-import { InputError } from '../../model/errors.ts';
 import { loadApp } from '../../load/index.ts';
+import { InputError } from '../../model/errors.ts';
 import type { AppModel } from '../../model/index.ts';
 import { compareNames } from '../evaluate.ts';
 import { throughSymlink } from '../output-folder.ts';

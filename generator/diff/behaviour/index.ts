@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../../model/errors.ts';
 import type { AppModel } from '../../model/app.ts';
 import { createFakeClock } from '../../model/clock.ts';
+import { InputError } from '../../model/errors.ts';
 import {
   loadScenarios,
   type Scenario,

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { InputError } from '../../model/errors.ts';
 import { parseJsonDocument } from '../../load/index.ts';
+import { InputError } from '../../model/errors.ts';
 import type { LintConfig } from '../types.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 

@@ -1,0 +1,77 @@
+import type { CodeFile, Component } from '../../model/index.ts';
+import { COMPONENT_KINDS, escapePointerSegment, isPrototypeKey } from '../../model/index.ts';
+import type { Rule, RuleContext } from '../types.ts';
+import { bundle, module } from './case-kit.ts';
+import { academyApp } from './shared-cases.ts';
+import { declaredAt } from './util.ts';
+
+const WHY =
+  'can reach the prototype of every object in the JavaScript that reads this app (Make, tools, custom functions); rename it';
+
+/** Every object key of one code document, depth first, iteratively (documents may be deep). */
+function reportKeys(ctx: RuleContext, code: CodeFile, component: Component | string): void {
+  const stack: { value: unknown; pointer: string }[] = [{ value: code.value, pointer: '' }];
+  while (stack.length > 0) {
+    const { value, pointer } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value as Record<string, unknown>);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, v] = entries[i];
+      const at = `${pointer}/${escapePointerSegment(k)}`;
+      if (!Array.isArray(value) && isPrototypeKey(k))
+        ctx.report({ message: `The key "${k}" ${WHY}.`, code, pointer: at, key: true, component });
+      stack.push({ value: v, pointer: at });
+    }
+  }
+}
+
+export const securityPrototypeKey: Rule = {
+  id: 'security/prototype-key',
+  description: 'A `__proto__`, `constructor` or `prototype` key (or component name) in an app file.',
+  defaultSeverity: 'error',
+  docs: 'JavaScript treats these names specially: a deep merge or copy that follows `__proto__` (or `constructor.prototype`) writes into `Object.prototype` and changes every object of the process — the classic prototype-pollution attack, which breaks whatever runs next. No Make directive, parameter or request needs such a key; an API field with one of these names can be produced with a different key and mapped. This toolkit keeps such keys as plain data, but other consumers of the app may not.',
+  check(ctx) {
+    for (const [type, code] of Object.entries(ctx.app.general))
+      if (code && type !== 'readme') reportKeys(ctx, code, 'app');
+    for (const kind of COMPONENT_KINDS)
+      for (const c of Object.values(ctx.app.components[kind])) {
+        if (isPrototypeKey(c.name))
+          ctx.report({
+            message: `The ${kind} name "${c.name}" ${WHY}.`,
+            location: declaredAt(ctx.app, c),
+            component: c,
+          });
+        for (const [type, code] of Object.entries(c.codes))
+          if (code && type !== 'code') reportKeys(ctx, code, c);
+      }
+  },
+  cases: {
+    valid: [
+      {
+        name: 'the words as values and inside longer keys',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": "POST", "body": { "kind": "prototype", "constructorName": "{{parameters.name}}", "__proto": 1 } }, "mappableParams": [{ "name": "name", "type": "text", "label": "constructor" }], "scope": ["write"]`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: '__proto__ in temp and constructor.prototype in a body',
+        bundle: academyApp(
+          `"communication": { "url": "/movies", "method": "POST", "temp": { /*@*/"__proto__": { "toString": "x" } }, "body": { /*@*/"constructor": { /*@*/"prototype": { "polluted": true } } } }, "scope": ["write"]`,
+        ),
+      },
+      {
+        name: 'in base, in an array item and as a module name',
+        bundle: bundle({
+          base: `{ "baseUrl": "https://api.example.com", "response": { "output": [{ /*@*/"__proto__": {} }] } }`,
+          modules: {
+            '/*@*/prototype': module('action', `"communication": { "url": "/x" }`),
+          },
+        }),
+      },
+    ],
+  },
+};
