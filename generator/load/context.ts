@@ -293,7 +293,8 @@ function reportInvalidUtf8(ctx: LoadContext, bytes: Buffer, rel: string, compone
   const shown = [...bytes.subarray(bad.first, bad.first + bad.firstLength)]
     .map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`)
     .join(' ');
-  const more = bad.count > 1 ? ` (and ${bad.count - 1} more invalid sequence${bad.count > 2 ? 's' : ''})` : '';
+  const more =
+    bad.count > 1 ? ` (and ${bad.count - 1} more invalid sequence${bad.count > 2 ? 's' : ''})` : '';
   report(
     ctx,
     'load/encoding',
