@@ -3,7 +3,7 @@
  * scenario mistake) into a StepReport. Nothing thrown by the app escapes as a crash.
  */
 
-import { setOwn } from '../model/index.ts';
+import { type Component, getOwn, setOwn } from '../model/index.ts';
 import { checkExpectation, getPath } from './assertions.ts';
 import { isPlainObject } from './base-merge.ts';
 import { collectSecrets, connect, deleteConnection, ensureConnection } from './connection.ts';
@@ -123,7 +123,7 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
   }
   if ('deliverWebhook' in step) {
     const s = step.deliverWebhook;
-    const mod = rt.app.components.module[s.module];
+    const mod = getOwn(rt.app.components.module, s.module) as Component | undefined;
     if (!mod) throw new MakeError('RuntimeError', `the app has no module "${s.module}"`);
     if (!mod.webhook) throw new MakeError('RuntimeError', `module "${s.module}" has no webhook`);
     const d = await nextDelivery(rt, mod.webhook, s.waitMs ?? rt.settings.webhookWaitMs);

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { ImlContext } from '../iml/api.ts';
-import { setOwn } from '../model/index.ts';
+import { type Component, getOwn, setOwn } from '../model/index.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
 import { collectSecrets, ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
@@ -97,7 +97,8 @@ export function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
     verification: false,
   };
   try {
-    const api = rt.app.components.webhook[name]?.codes.communication?.value;
+    const api = (getOwn(rt.app.components.webhook, name) as Component | undefined)?.codes.communication
+      ?.value;
     if (!isPlainObject(api)) return accepted;
     const ctx = deliveryCtx(rt, name, d);
     const ver = isPlainObject(api.verification) ? (api.verification as Spec) : undefined;
