@@ -8,21 +8,39 @@ import { declaredAt } from './util.ts';
 const WHY =
   'can reach the prototype of every object in the JavaScript that reads this app (Make, tools, custom functions); rename it';
 
-/** Every object key of one code document, depth first, iteratively (documents may be deep). */
+interface Step {
+  value: unknown;
+  key?: string;
+  parent?: Step;
+}
+
+function pointerOf(step: Step): string {
+  let out = '';
+  for (let s: Step | undefined = step; s?.key !== undefined; s = s.parent)
+    out = `/${escapePointerSegment(s.key)}${out}`;
+  return out;
+}
+
+/** Every object key of one code document, iteratively (documents may be deep); pointers only when reported. */
 function reportKeys(ctx: RuleContext, code: CodeFile, component: Component | string): void {
-  const stack: { value: unknown; pointer: string }[] = [{ value: code.value, pointer: '' }];
+  const stack: Step[] = [{ value: code.value }];
   while (stack.length > 0) {
-    const { value, pointer } = stack.pop()!;
+    const step = stack.pop()!;
+    const value = step.value;
     if (value === null || typeof value !== 'object') continue;
-    const entries = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
-      : Object.entries(value as Record<string, unknown>);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, v] = entries[i];
-      const at = `${pointer}/${escapePointerSegment(k)}`;
-      if (!Array.isArray(value) && isPrototypeKey(k))
-        ctx.report({ message: `The key "${k}" ${WHY}.`, code, pointer: at, key: true, component });
-      stack.push({ value: v, pointer: at });
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++)
+        if (value[i] !== null && typeof value[i] === 'object')
+          stack.push({ value: value[i], key: String(i), parent: step });
+      continue;
+    }
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      if (isPrototypeKey(k)) {
+        const pointer = pointerOf({ value: v, key: k, parent: step });
+        ctx.report({ message: `The key "${k}" ${WHY}.`, code, pointer, key: true, component });
+      }
+      if (v !== null && typeof v === 'object') stack.push({ value: v, key: k, parent: step });
     }
   }
 }
