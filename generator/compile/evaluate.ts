@@ -6,7 +6,7 @@
 
 import { InputError } from '../model/errors.ts';
 import type { AppBundle, BundleComponent, ComponentCodeType, ComponentKind } from '../model/index.ts';
-import { COMPONENT_KINDS, toPointer } from '../model/index.ts';
+import { COMPONENT_KINDS, setOwn, toPointer } from '../model/index.ts';
 import type { AppDefinition } from './authoring/app.ts';
 import { createVars } from './authoring/context.ts';
 import { type Definition, SECTION_CODE_TYPES } from './authoring/definition.ts';
@@ -102,7 +102,7 @@ function toJson(
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const j = toJson(v, leaf, where, [...path, k], seen);
-      if (j !== undefined) out[k] = j;
+      if (j !== undefined) setOwn(out, k, j);
     }
     return out;
   } finally {

@@ -1,4 +1,5 @@
 import type { AppModel, Component } from '../model/app.ts';
+import { ownValue } from './own-key.ts';
 import { isObject } from './tracked.ts';
 import type { ComponentMatch } from './types.ts';
 
@@ -7,7 +8,7 @@ export function requestsPerComponent(theirs: AppModel, matches: ComponentMatch[]
   const out = new Map<string, number>();
   for (const m of matches) {
     if ((m.kind !== 'module' && m.kind !== 'rpc') || !m.reference || !m.theirs) continue;
-    const comm = theirs.components[m.kind][m.theirs]?.codes.communication?.value;
+    const comm = ownValue(theirs.components[m.kind], m.theirs)?.codes.communication?.value;
     const reqs = (Array.isArray(comm) ? comm : [comm]).filter(
       (q) => isObject(q) && typeof q.url === 'string',
     );

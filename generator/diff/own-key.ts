@@ -1,12 +1,13 @@
 /**
- * Sets an own property even for keys like `__proto__` (a student's JSON may hold any key; plain
- * assignment would change the object's prototype instead).
+ * Own-key helpers for a student's JSON, which may hold any key (`__proto__`, `constructor`): the
+ * differ's names for the model's own-property helpers.
  */
-export function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-}
+import { getOwn, setOwn } from '../model/own.ts';
+
+/** Sets an own property even for keys like `__proto__` (plain assignment would change the prototype). */
+export const setKey: (o: Record<string, unknown>, k: string, v: unknown) => void = setOwn;
 
 /** An own value of a lookup table (never `constructor`, `toString`... from the prototype). */
 export function ownValue<T>(table: Record<string, T>, k: string): T | undefined {
-  return Object.hasOwn(table, k) ? table[k] : undefined;
+  return getOwn(table, k) as T | undefined;
 }

@@ -5,6 +5,7 @@ import { type ClassifyContext, classify } from './classify.ts';
 import { diffTrees, type RawDiff, stableJson } from './compare-tree.ts';
 import { foldMovedBaseHeaders } from './moved-headers.ts';
 import { type NormalComponent, normalizeComponent, normalizeGeneral } from './normalize-component.ts';
+import { ownValue } from './own-key.ts';
 import { isObject, locateIn, type NormalSection } from './tracked.ts';
 import type { Change, ComponentMatch } from './types.ts';
 
@@ -66,8 +67,8 @@ export function diffStructure(reference: AppModel, theirs: AppModel, matches: Co
 
   for (const m of matches) {
     const kind = m.kind as ComponentKind;
-    const rc = m.reference ? reference.components[kind][m.reference] : undefined;
-    const tc = m.theirs ? theirs.components[kind][m.theirs] : undefined;
+    const rc = m.reference ? ownValue(reference.components[kind], m.reference) : undefined;
+    const tc = m.theirs ? ownValue(theirs.components[kind], m.theirs) : undefined;
     const refId = `${kind}s.${m.reference ?? m.theirs}`;
     const theirsId = m.theirs && m.theirs !== m.reference ? `${kind}s.${m.theirs}` : undefined;
     if (rc && !tc) {

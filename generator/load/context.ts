@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeFile, CodeType } from '../model/app.ts';
@@ -263,7 +264,9 @@ export function readText(
 
 /**
  * UTF-8 text of the first `n` bytes. UTF-16 (an editor's "Unicode" save) is refused with one clear
- * finding: decoded as UTF-8 it would be one syntax error per character.
+ * finding: decoded as UTF-8 it would be one syntax error per character. Invalid UTF-8 (a file
+ * saved in Latin-1 or Windows-1252, a truncated copy) is one finding at the first bad byte, and
+ * the text is still loaded with U+FFFD in place of each bad sequence.
  */
 function decodeUtf8(
   ctx: LoadContext,
@@ -272,7 +275,11 @@ function decodeUtf8(
   rel: string,
   component?: string,
 ): string | undefined {
-  if (!looksUtf16(buf, n)) return buf.toString('utf8', 0, n);
+  if (!looksUtf16(buf, n)) {
+    const bytes = buf.subarray(0, n);
+    if (!isUtf8(bytes)) reportInvalidUtf8(ctx, bytes, rel, component);
+    return bytes.toString('utf8');
+  }
   report(
     ctx,
     'load/encoding',
@@ -282,6 +289,80 @@ function decodeUtf8(
     component,
   );
   return undefined;
+}
+
+function reportInvalidUtf8(ctx: LoadContext, bytes: Buffer, rel: string, component?: string): void {
+  const bad = invalidUtf8(bytes);
+  if (bad.count === 0) return;
+  // Line and column as everywhere else: UTF-16 code units of the decoded text, BOM not counted.
+  let before = bytes.toString('utf8', 0, bad.first);
+  if (before.charCodeAt(0) === 0xfeff) before = before.slice(1);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  const column = before.length - lineStart + 1;
+  const shown = [...bytes.subarray(bad.first, bad.first + bad.firstLength)]
+    .map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`)
+    .join(' ');
+  const more =
+    bad.count > 1 ? ` (and ${bad.count - 1} more invalid sequence${bad.count > 2 ? 's' : ''})` : '';
+  report(
+    ctx,
+    'load/encoding',
+    'error',
+    `"${rel}" is not valid UTF-8: byte${bad.firstLength > 1 ? 's' : ''} ${shown} at ${line}:${column}${more}; Make reads UTF-8, so the text there would be replaced by U+FFFD: save the file as UTF-8.`,
+    { file: rel, line, column, pointer: '' },
+    component,
+  );
+}
+
+/**
+ * Invalid UTF-8 sequences (RFC 3629: no overlongs, surrogates or code points past U+10FFFF), each
+ * counted once as its maximal invalid subpart, the way a decoder substitutes U+FFFD.
+ */
+export function invalidUtf8(bytes: Uint8Array): { count: number; first: number; firstLength: number } {
+  let count = 0;
+  let first = -1;
+  let firstLength = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    }
+    let ok = need > 0;
+    let j = i + 1;
+    for (let k = 0; ok && k < need; k++, j++) {
+      const c = bytes[j];
+      if (c === undefined || c < (k === 0 ? lo : 0x80) || c > (k === 0 ? hi : 0xbf)) ok = false;
+    }
+    if (ok) {
+      i = j;
+      continue;
+    }
+    // the bad sequence runs up to (not including) the byte that broke it
+    const end = need === 0 ? i + 1 : Math.max(i + 1, j - 1);
+    count++;
+    if (first < 0) {
+      first = i;
+      firstLength = end - i;
+    }
+    i = end;
+  }
+  return { count, first, firstLength };
 }
 
 function looksUtf16(buf: Buffer, n: number): boolean {

@@ -2,6 +2,7 @@ import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppModel, type Component, type ComponentKind, componentId } from '../model/app.ts';
 import { escapePointerSegment } from '../model/location.ts';
+import { setOwn } from '../model/own.ts';
 import { makeCodeFile } from './code-file.ts';
 import { componentCodeType, generalCodeType, KIND_FOLDERS } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
@@ -104,7 +105,7 @@ export function loadComponentDocument(
   if (isObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (componentCodeType(kind, k)) sections.push([k, v]);
-      else meta[k] = v;
+      else setOwn(meta, k, v);
     }
   }
   const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : fallbackName;

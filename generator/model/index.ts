@@ -5,3 +5,4 @@ export * from './diagnostic.ts';
 export * from './errors.ts';
 export * from './location.ts';
 export * from './not-simulated.ts';
+export * from './own.ts';

@@ -2,6 +2,8 @@
  * Scenario assertions: subset matching of outputs, JSON-path-ish lookups, expected errors and the
  * requests a step sent. Each returns human-readable failures (empty = satisfied).
  */
+import { safeRegExp } from '../iml/index.ts';
+import { getOwn } from '../model/index.ts';
 import { isPlainObject } from './base-merge.ts';
 import type { Expectation, RequestExpectation } from './scenario-types.ts';
 import type { MakeErrorInfo, RequestRecord } from './types.ts';
@@ -59,7 +61,7 @@ function matchOperator(actual: unknown, op: Record<string, unknown>, path: strin
           out.push(`${path}: expected ${v ? 'a value' : 'no value'}, got ${show(actual)}`);
         break;
       case '$matches':
-        if (typeof actual !== 'string' || !new RegExp(String(v)).test(actual))
+        if (typeof actual !== 'string' || patternTest(String(v), '', actual, out, path) === false)
           out.push(`${path}: expected text matching /${v}/, got ${show(actual)}`);
         break;
       case '$type':
@@ -110,14 +112,33 @@ export function getPath(root: unknown, path: string): unknown {
       continue;
     }
     if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[s];
+    cur = getOwn(cur, s);
   }
   return cur;
 }
 
 function messageMatches(actual: string, expected: string): boolean {
   const re = /^\/(.*)\/([a-z]*)$/s.exec(expected);
-  return re ? new RegExp(re[1], re[2]).test(actual) : actual.includes(expected);
+  return re ? patternTest(re[1], re[2], actual, [], '') === true : actual.includes(expected);
+}
+
+/**
+ * A scenario's pattern, run in bounded time; a bad or runaway pattern is a failure of its own
+ * (pushed to `out`, result undefined).
+ */
+function patternTest(
+  source: string,
+  flags: string,
+  actual: string,
+  out: string[],
+  path: string,
+): boolean | undefined {
+  try {
+    return safeRegExp(source, flags).test(actual);
+  } catch (e) {
+    out.push(`${path ? `${path}: ` : ''}${(e as Error).message}`);
+    return undefined;
+  }
 }
 
 /** Failures of a step against its expectation. */

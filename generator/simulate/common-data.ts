@@ -4,6 +4,7 @@
  * (`common.clientId`, `common.client_secret`, ...) are classified by name and filled.
  */
 import { analyzeValue } from '../iml/index.ts';
+import { setOwn } from '../model/index.ts';
 
 export interface Registration {
   clientId?: string;
@@ -43,7 +44,7 @@ export function fillCommon(
     typeof own === 'object' && own !== null && !Array.isArray(own) ? { ...(own as object) } : {};
   for (const key of new Set([...keysRead, ...Object.keys(out)])) {
     const kind = classifyCommonKey(key);
-    if (kind && reg[kind] !== undefined) out[key] = reg[kind];
+    if (kind && reg[kind] !== undefined) setOwn(out, key, reg[kind]);
   }
   return { ...out, ...overrides };
 }

@@ -5,7 +5,7 @@
  * Basic connections run their single validation request.
  */
 import type { ImlContext } from '../iml/api.ts';
-import { componentId } from '../model/index.ts';
+import { assignOwn, componentId, setOwn } from '../model/index.ts';
 import { authorizeInBrowser } from './authorize.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
 import { classifyCommonKey, commonKeysRead, fillCommon } from './common-data.ts';
@@ -143,7 +143,7 @@ export async function connect(rt: Runtime, name: string, opts: ConnectOptions): 
   for (const [k, v] of Object.entries(st.parameters))
     if (SECRET_KEY.test(k) && typeof v === 'string') rt.secrets.add(v);
   // Parameter values form the connection's data store (make-iml.md §6.1).
-  Object.assign(st.data, st.parameters);
+  assignOwn(st.data, st.parameters);
   rt.connections.delete(name);
   rt.connectionHistory.set(name, 'failed'); // until the flow below completes
   if (type === 'basic') {
@@ -162,8 +162,9 @@ function defaultConnectionParameters(rt: Runtime, params: unknown): Record<strin
   if (!Array.isArray(params)) return out;
   for (const p of params) {
     if (!isPlainObject(p) || typeof p.name !== 'string') continue;
-    if (/api.?key|token|key$/i.test(p.name) && rt.registration.apiKey) out[p.name] = rt.registration.apiKey;
-    else if (p.default !== undefined) out[p.name] = p.default;
+    if (/api.?key|token|key$/i.test(p.name) && rt.registration.apiKey)
+      setOwn(out, p.name, rt.registration.apiKey);
+    else if (p.default !== undefined) setOwn(out, p.name, p.default);
   }
   return out;
 }

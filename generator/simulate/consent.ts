@@ -3,6 +3,7 @@
  * account radio for the chosen user, keeps hidden fields and checked boxes, and submits with the
  * Allow (or Deny) button exactly as a browser would (urlencoded form POST, cookies returned).
  */
+import { setOwn } from '../model/index.ts';
 
 export interface ParsedForm {
   method: string;
@@ -16,7 +17,7 @@ function attrs(tag: string): Record<string, string> {
   const re = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   const inner = tag.replace(/^<\s*[a-zA-Z]+/, '').replace(/\/?>$/, '');
   for (let m = re.exec(inner); m; m = re.exec(inner))
-    out[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+    setOwn(out, m[1].toLowerCase(), decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
   return out;
 }
 

@@ -3,6 +3,8 @@
  * mapping to a local server; unmapped hosts are refused unless the run is live, so a simulation
  * never reaches the internet by accident.
  */
+
+import { setOwn } from '../model/index.ts';
 import { MakeError } from './errors.ts';
 
 export interface WireRequest {
@@ -97,7 +99,7 @@ function sendOnce(hostMap: HostMap, opts: { allowUnmapped: boolean }): Transport
         const body = Buffer.from(await res.arrayBuffer());
         const headers: Record<string, string> = {};
         res.headers.forEach((v, k) => {
-          headers[k] = v;
+          setOwn(headers, k, v);
         });
         const cookies = res.headers.getSetCookie?.() ?? [];
         if (cookies.length) headers['set-cookie'] = cookies.join('\n');

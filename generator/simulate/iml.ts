@@ -4,7 +4,7 @@
  */
 import type { CustomFunctions, EvalOptions, ImlContext } from '../iml/api.ts';
 import { createCustomFunctionsAsync, evaluate } from '../iml/index.ts';
-import type { AppModel, Clock } from '../model/index.ts';
+import { type AppModel, type Clock, setOwn } from '../model/index.ts';
 
 export interface ImlEnv {
   eval(value: unknown, ctx: ImlContext): unknown;
@@ -32,7 +32,7 @@ export async function createImlEnv(
   const sources: Record<string, string> = {};
   for (const [name, fn] of Object.entries(app.components.function)) {
     const code = fn.codes.code?.value ?? fn.codes.code?.text;
-    if (typeof code === 'string') sources[name] = code;
+    if (typeof code === 'string') setOwn(sources, name, code);
   }
   if (Object.keys(sources).length > 0) {
     try {

@@ -4,7 +4,7 @@
  * module type.
  */
 import type { ImlContext } from '../iml/api.ts';
-import type { Component } from '../model/index.ts';
+import { assignOwn, type Component, setOwn } from '../model/index.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
 import { ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
@@ -26,7 +26,7 @@ export function parameterDefs(c: Component): Spec[] {
 export function withDefaults(c: Component, given: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of parameterDefs(c))
-    if (typeof p.name === 'string' && p.default !== undefined) out[p.name] = p.default;
+    if (typeof p.name === 'string' && p.default !== undefined) setOwn(out, p.name, p.default);
   return { ...out, ...given };
 }
 
@@ -111,7 +111,7 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
       comm,
       ctx,
     );
-    Object.assign(data, res.data);
+    assignOwn(data, res.data);
     const items =
       res.items ?? (Array.isArray(res.output) ? res.output.map((o) => ({ item: o, output: o })) : []);
     const limit = res.limit ?? rt.settings.defaultTriggerLimit;
@@ -142,7 +142,7 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
     comm,
     ctx,
   );
-  Object.assign(data, res.data);
+  assignOwn(data, res.data);
   checkDataSize(rt, data);
   const out = res.output;
   if (type === 'search') {

@@ -4,6 +4,8 @@
  * component's `log.sanitize` paths, redacted by field name, then scrubbed of every secret the run
  * knows.
  */
+
+import { setOwn } from '../model/index.ts';
 import { isPlainObject } from './base-merge.ts';
 import { applySanitize, type SecretSet } from './redact.ts';
 import { redactByName, redactMultipartText } from './redact-names.ts';
@@ -182,7 +184,7 @@ function safeView(ex: Exchange, secrets: SecretSet): ExchangeView {
 export function toRequestRecord(ex: Exchange, secrets: SecretSet): RequestRecord {
   const v = safeView(ex, secrets);
   const headers: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v.requestHeaders)) headers[k.toLowerCase()] = val;
+  for (const [k, val] of Object.entries(v.requestHeaders)) setOwn(headers, k.toLowerCase(), val);
   const rec: RequestRecord = {
     component: ex.meta.component,
     pointer: ex.meta.pointer,

@@ -4,6 +4,8 @@
  * fields named like credentials (`redact-names.ts`), and every secret string the run knows (client
  * secret, tokens, codes, API keys) in any of its encodings, wherever it appears.
  */
+
+import { setOwn } from '../model/index.ts';
 import { isPlainObject } from './base-merge.ts';
 import { type KeptNames, REDACTED } from './redact-names.ts';
 
@@ -117,7 +119,7 @@ export class SecretSet {
       if (Array.isArray(v)) return v.map(walk);
       if (isPlainObject(v)) {
         const out: Record<string, unknown> = {};
-        for (const [k, x] of Object.entries(v)) out[this.redactText(k)] = walk(x);
+        for (const [k, x] of Object.entries(v)) setOwn(out, this.redactText(k), walk(x));
         return out;
       }
       return v;

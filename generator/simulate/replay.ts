@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseJsonDocument } from '../load/index.ts';
+import { setOwn } from '../model/index.ts';
 import { MakeError } from './errors.ts';
 import type { HarEntry, HarLog } from './har.ts';
 import type { WireResponse } from './http.ts';
@@ -140,7 +141,7 @@ export class ReplaySource {
 function toResponse(e: HarEntry): WireResponse {
   if (e.response._error) throw new MakeError('ConnectionError', e.response._error);
   const headers: Record<string, string> = {};
-  for (const h of e.response.headers) headers[h.name.toLowerCase()] = h.value;
+  for (const h of e.response.headers) setOwn(headers, h.name.toLowerCase(), h.value);
   const text = e.response.content.text ?? '';
   const body = e.response.content.encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text);
   return { status: e.response.status, statusText: e.response.statusText, headers, body };

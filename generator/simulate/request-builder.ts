@@ -2,6 +2,8 @@
  * Turns evaluated request directives into the bytes on the wire (make-iml.md §3.2–§3.3):
  * URL encoding, query string, title-cased headers, and the body per `type`.
  */
+
+import { getOwn, setOwn } from '../model/index.ts';
 import { isPlainObject } from './base-merge.ts';
 import { MakeError } from './errors.ts';
 
@@ -78,7 +80,7 @@ export function buildRequest(
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.headers ?? {})) {
     if (v === undefined) continue;
-    headers[titleCaseHeader(k)] = Array.isArray(v) ? v.map(scalarText).join(', ') : scalarText(v);
+    setOwn(headers, titleCaseHeader(k), Array.isArray(v) ? v.map(scalarText).join(', ') : scalarText(v));
   }
   const built: BuiltRequest = { method, url, headers };
   if (method === 'GET' || r.body === undefined) return built;
@@ -145,8 +147,8 @@ function stripNulls(obj: Record<string, unknown>): Record<string, unknown> {
 export function pairsToObject(pairs: [string, string][]): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of pairs) {
-    const prev = out[k];
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    const prev = getOwn(out, k) as string | string[] | undefined;
+    setOwn(out, k, prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]);
   }
   return out;
 }

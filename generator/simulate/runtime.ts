@@ -2,7 +2,7 @@
  * State of one simulation run: the app, the shared clock, connections, webhooks, trigger
  * bookkeeping and module data — everything that must survive from one step to the next.
  */
-import type { AppModel, Clock, Component } from '../model/index.ts';
+import { type AppModel, type Clock, type Component, getOwn } from '../model/index.ts';
 import { baseSpec, type Spec } from './base-merge.ts';
 import type { Registration } from './common-data.ts';
 import type { ExecEnv } from './executor.ts';
@@ -89,7 +89,7 @@ export function findComponent(
   kind: 'module' | 'rpc' | 'connection' | 'webhook',
   name: string,
 ): Component {
-  const c = rt.app.components[kind][name];
+  const c = getOwn(rt.app.components[kind], name) as Component | undefined;
   if (!c) {
     const known = Object.keys(rt.app.components[kind]);
     throw new Error(`the app has no ${kind} "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);

@@ -2,6 +2,8 @@
  * Runs one scenario step by step against a runtime, turning every outcome (success, Make error,
  * scenario mistake) into a StepReport. Nothing thrown by the app escapes as a crash.
  */
+
+import { type Component, getOwn, setOwn } from '../model/index.ts';
 import { checkExpectation, getPath } from './assertions.ts';
 import { isPlainObject } from './base-merge.ts';
 import { collectSecrets, connect, deleteConnection, ensureConnection } from './connection.ts';
@@ -121,7 +123,7 @@ async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
   }
   if ('deliverWebhook' in step) {
     const s = step.deliverWebhook;
-    const mod = rt.app.components.module[s.module];
+    const mod = getOwn(rt.app.components.module, s.module) as Component | undefined;
     if (!mod) throw new MakeError('RuntimeError', `the app has no module "${s.module}"`);
     if (!mod.webhook) throw new MakeError('RuntimeError', `module "${s.module}" has no webhook`);
     const d = await nextDelivery(rt, mod.webhook, s.waitMs ?? rt.settings.webhookWaitMs);
@@ -309,7 +311,7 @@ export function resolveRefs(value: unknown, done: StepReport[]): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveRefs(v, done));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'expect' ? v : resolveRefs(v, done);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, k === 'expect' ? v : resolveRefs(v, done));
     return out;
   }
   return value;

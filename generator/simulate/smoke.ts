@@ -3,7 +3,7 @@
  * connection, attach webhooks, run every module once (creating modules first so later ones can use
  * the ids they produced), call every RPC, detach, delete the connection.
  */
-import type { AppModel, Component } from '../model/index.ts';
+import { type AppModel, type Component, setOwn } from '../model/index.ts';
 import { isPlainObject } from './base-merge.ts';
 import { parameterDefs } from './modules.ts';
 import type { Scenario, ScenarioStep } from './scenario-types.ts';
@@ -143,7 +143,7 @@ export function smokeScenario(app: AppModel): Scenario {
       if (p.required !== true || typeof p.name !== 'string') continue;
       const ref = idParams(m).includes(p.name) ? idReference(p.name, earlier) : undefined;
       const path = m.moduleType === 'universal' && /url|path/i.test(p.name) ? examplePath(p, app) : undefined;
-      parameters[p.name] = ref ?? path ?? sampleValue(p, samples);
+      setOwn(parameters, p.name, ref ?? path ?? sampleValue(p, samples));
     }
     steps.push({ run: { module: m.name, parameters } });
     earlier.push({ index: steps.length, module: m });
@@ -151,7 +151,7 @@ export function smokeScenario(app: AppModel): Scenario {
   for (const r of Object.values(app.components.rpc).sort((a, b) => a.name.localeCompare(b.name))) {
     const parameters: Record<string, unknown> = {};
     for (const p of parameterDefs(r))
-      if (p.required === true && typeof p.name === 'string') parameters[p.name] = sampleValue(p, {});
+      if (p.required === true && typeof p.name === 'string') setOwn(parameters, p.name, sampleValue(p, {}));
     steps.push({ rpc: { name: r.name, parameters } });
   }
   for (const w of hooksToAttach) steps.push({ detachWebhook: { webhook: w.name } });

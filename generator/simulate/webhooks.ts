@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { ImlContext } from '../iml/api.ts';
 import { containerTemplate, iterateContainer } from '../model/bare-iml.ts';
+import { type Component, getOwn, setOwn } from '../model/index.ts';
 import { isPlainObject, type Spec } from './base-merge.ts';
 import { collectSecrets, ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
@@ -42,7 +43,7 @@ export async function startReceiver(current: () => Runtime | undefined): Promise
       }
       const name = decodeURIComponent(m[1]);
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') setOwn(headers, k, v);
       const body = Buffer.concat(chunks);
       const delivery = {
         body,
@@ -97,7 +98,8 @@ export function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
     verification: false,
   };
   try {
-    const api = rt.app.components.webhook[name]?.codes.communication?.value;
+    const api = (getOwn(rt.app.components.webhook, name) as Component | undefined)?.codes.communication
+      ?.value;
     if (!isPlainObject(api)) return accepted;
     const ctx = deliveryCtx(rt, name, d);
     const ver = isPlainObject(api.verification) ? (api.verification as Spec) : undefined;
@@ -108,7 +110,7 @@ export function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
     const type = String(r.type ?? 'json');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(isPlainObject(r.headers) ? r.headers : {}))
-      headers[k.toLowerCase()] = String(v);
+      setOwn(headers, k.toLowerCase(), String(v));
     let text: string;
     if (type === 'json') {
       text = JSON.stringify(r.body ?? null);

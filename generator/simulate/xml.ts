@@ -4,6 +4,7 @@
  * elements is an object of arrays; a text-only element is its text. Iterative (no recursion), so
  * deep documents cannot overflow the stack; malformed XML is a DataError.
  */
+import { getOwn, setOwn } from '../model/index.ts';
 import { decodeEntities } from './consent.ts';
 import { MakeError } from './errors.ts';
 
@@ -16,9 +17,9 @@ interface Frame {
 }
 
 function addChild(parent: Frame, name: string, value: unknown): void {
-  const list = parent.children[name] ?? [];
-  list.push(value);
-  parent.children[name] = list;
+  const list = getOwn(parent.children, name) as unknown[] | undefined;
+  if (list) list.push(value);
+  else setOwn(parent.children, name, [value]);
 }
 
 function frameValue(f: Frame): unknown {
@@ -34,7 +35,7 @@ function attrsOf(src: string): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   let any = false;
   for (const m of src.matchAll(/([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    out[m[1]] = decodeEntities(m[2] ?? m[3] ?? '');
+    setOwn(out, m[1], decodeEntities(m[2] ?? m[3] ?? ''));
     any = true;
   }
   return any ? out : undefined;

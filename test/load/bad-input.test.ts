@@ -204,18 +204,16 @@ describe('loading a single-file bundle', () => {
 });
 
 describe('loading odd input', () => {
-  it('reports a binary file given as a code file as a syntax error', () => {
+  it('reports a binary file given as a code file as invalid UTF-8 and a syntax error', () => {
     const root = appWith('binary-app', { communication: 'c.iml.json' });
     writeFileSync(
       path.join(root, 'c.iml.json'),
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]),
     );
     const app = loadApp(root);
-    expect(app.diagnostics.find((d) => d.file === 'c.iml.json')).toMatchObject({
-      ruleId: 'load/json-syntax',
-      line: 1,
-      column: 1,
-    });
+    const found = app.diagnostics.filter((d) => d.file === 'c.iml.json');
+    expect(found.find((d) => d.ruleId === 'load/encoding')).toMatchObject({ line: 1, column: 1 });
+    expect(found.find((d) => d.ruleId === 'load/json-syntax')).toMatchObject({ line: 1, column: 1 });
     expect(app.components.module.m.codes.communication?.value).toBeUndefined();
   });
 

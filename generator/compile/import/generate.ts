@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { AppModel, Component, ComponentCodeType, ComponentKind } from '../../model/index.ts';
-import { COMPONENT_KINDS } from '../../model/index.ts';
+import { COMPONENT_KINDS, setOwn } from '../../model/index.ts';
 import { SECTION_CODE_TYPES } from '../authoring/definition.ts';
 import { compareNames } from '../evaluate.ts';
 import { componentFolders } from '../layout.ts';
@@ -110,7 +110,7 @@ function linkTo(
   if (name === undefined || name === null) return;
   const target = refs[kind].get(name);
   if (!target) {
-    extraMeta[field] = name;
+    setOwn(extraMeta, field, name);
     return;
   }
   addImport(file, relImport(file.path, target.path), target.ident);
@@ -164,7 +164,7 @@ function componentFile(entry: Entry, refs: Refs): GeneratedFile {
     if (code?.value === undefined) continue;
     const key = keyOf.get(codeType);
     if (!key) {
-      extraCodes[codeType] = code.value;
+      setOwn(extraCodes, codeType, code.value);
       continue;
     }
     let text: string;

@@ -1,6 +1,7 @@
 import type { RequestRecord, SimulationReport, StepReport } from '../../simulate/types.ts';
 import { stableJson } from '../compare-tree.ts';
 import { show } from '../explain.ts';
+import { setKey } from '../own-key.ts';
 import { isObject } from '../tracked.ts';
 import type { BehaviourStep, StepDifference, StepRequestView } from '../types.ts';
 
@@ -24,7 +25,7 @@ const ALWAYS_NOISE = /\.headers\.(date|etag|x-request-id|content-length)$/;
 export function requestView(r: RequestRecord): StepRequestView {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.headers ?? {}))
-    if (!TRANSPORT_HEADERS.has(k.toLowerCase())) headers[k.toLowerCase()] = v;
+    if (!TRANSPORT_HEADERS.has(k.toLowerCase())) setKey(headers, k.toLowerCase(), v);
   // multipart boundaries are random by nature
   if (headers['content-type']?.startsWith('multipart/')) headers['content-type'] = 'multipart/form-data';
   return {

@@ -62,7 +62,7 @@ export function startCase(s: string): string {
 /** `replace(text, '/re/flags', ...)` uses a regular expression; plain text replaces every occurrence. */
 export function replaceText(s: string, search: string, replacement: string): string {
   const re = /^\/(.+)\/([dgimsuy]*)$/s.exec(search);
-  if (re) return s.replace(safeRegExp(re[1], re[2]), replacement);
+  if (re) return safeRegExp(re[1], re[2]).replace(s, replacement);
   return s.split(search).join(replacement);
 }
 

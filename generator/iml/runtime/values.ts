@@ -23,6 +23,21 @@ export function primitive(v: unknown): unknown {
   return v instanceof String ? v.valueOf() : v;
 }
 
+/**
+ * What JavaScript's own conversion makes of a data object in `==`, `<` or `Number()`
+ * (`[object Object]`, an array's items joined by commas), computed without calling the object's
+ * `toString`/`valueOf`: data from an API or an app may carry such keys as plain values.
+ */
+function defaultPrimitive(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof String) return primitive(v);
+  if (Array.isArray(v))
+    return depth > 32
+      ? ''
+      : v.map((x) => (x === null || x === undefined ? '' : String(defaultPrimitive(x, depth + 1)))).join(',');
+  if (v instanceof Uint8Array) return Array.prototype.join.call(v, ',');
+  return '[object Object]';
+}
+
 /** JavaScript truthiness, as Make's conditions use ([DOC] valid). */
 export function truthy(v: unknown): boolean {
   return Boolean(v);
@@ -68,6 +83,11 @@ function dateTime(v: unknown): number {
 export function equals(a: unknown, b: unknown, strict: boolean): boolean {
   a = primitive(a);
   b = primitive(b);
+  // loose `==` converts an object compared with a primitive; two objects compare by identity
+  if (!strict && (a === null || typeof a !== 'object') !== (b === null || typeof b !== 'object')) {
+    a = defaultPrimitive(a);
+    b = defaultPrimitive(b);
+  }
   if (a instanceof Date || b instanceof Date) {
     if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
     if (strict) return false;
@@ -86,8 +106,8 @@ export function equals(a: unknown, b: unknown, strict: boolean): boolean {
  * guard `data.expires < addMinutes(now, 15)` reads `expires` back as stored text.
  */
 export function compare(op: '<' | '<=' | '>' | '>=', a: unknown, b: unknown): boolean {
-  a = primitive(a);
-  b = primitive(b);
+  a = defaultPrimitive(a);
+  b = defaultPrimitive(b);
   if (a instanceof Date || b instanceof Date) {
     const ta = dateTime(a);
     const tb = dateTime(b);
@@ -119,7 +139,7 @@ export function toNumber(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return v.trim() === '' ? Number.NaN : Number(v);
   if (v instanceof Date) return v.getTime();
-  return Number(v);
+  return Number(defaultPrimitive(v));
 }
 
 /** A JSON-friendly description of a value's type, for error messages. */
@@ -133,8 +153,4 @@ export function typeName(v: unknown): string {
 }
 
 /** Assigns an own property even for keys like `__proto__` (plain assignment would set the prototype). */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
+export { setOwn } from '../../model/own.ts';

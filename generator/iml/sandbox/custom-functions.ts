@@ -18,8 +18,23 @@ import { PRELUDE } from './prelude.ts';
 
 /** Make's documented limit is 10 s per call; tests and tools pass smaller values. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** Approximate in this WebAssembly build (QuickJS estimates allocation sizes). */
+/** What a custom function may allocate (QuickJS's limit, and the cap on values crossing over). */
 export const MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
+/**
+ * Hard cap on the isolate's whole WebAssembly memory: the function's 32 MB plus QuickJS's own
+ * static data, stack and allocator overhead (measured: about 34 MB stay usable for the function).
+ */
+export const WASM_MEMORY_LIMIT_BYTES = MEMORY_LIMIT_BYTES + 8 * 1024 * 1024;
+/**
+ * The worker thread's own V8 heap (the QuickJS glue code and the texts passed in and out, each
+ * at most MEMORY_LIMIT_BYTES characters); past it Node ends the thread.
+ */
+const WORKER_RESOURCE_LIMITS = {
+  maxOldGenerationSizeMb: 160,
+  maxYoungGenerationSizeMb: 16,
+  codeRangeSizeMb: 16,
+  stackSizeMb: 4,
+};
 const MAX_STACK_BYTES = 512 * 1024;
 /** Extra time the in-isolate interrupt gets before the host terminates the worker. */
 const HARD_KILL_GRACE_MS = 500;
@@ -87,12 +102,17 @@ class WorkerFunctions implements CustomFunctions {
         sources: this.sources,
         timeoutMs: this.timeoutMs,
         memoryLimit: MEMORY_LIMIT_BYTES,
+        wasmMemoryLimit: WASM_MEMORY_LIMIT_BYTES,
         maxStack: MAX_STACK_BYTES,
       },
       transferList: [port2],
+      resourceLimits: WORKER_RESOURCE_LIMITS,
     });
     // The isolate must never keep the process alive on its own.
     this.worker.unref();
+    // A thread that ends on its own (its heap limit) is noticed by the call waiting for it; an
+    // 'error' event nobody listens to would otherwise end the whole process.
+    this.worker.on('error', () => undefined);
     const ready = this.exchange(STARTUP_TIMEOUT_MS, {});
     if (ready?.type !== 'ready' || ready.error) {
       this.stop();
@@ -134,7 +154,13 @@ class WorkerFunctions implements CustomFunctions {
         `custom function ${name}(): arguments cannot be passed (${(e as Error).message})`,
       );
     }
+    if (encoded.length > MEMORY_LIMIT_BYTES)
+      throw new ImlSandboxError(
+        `custom function ${name}(): the arguments take ${megabytes(encoded.length)} MB; they cannot exceed the ${megabytes(MEMORY_LIMIT_BYTES)} MB memory limit`,
+      );
     this.port!.postMessage({ type: 'call', name, args: encoded, timezone: makeEnv(opts).timezone });
+    Atomics.store(this.signal, TO_WORKER, 1);
+    Atomics.notify(this.signal, TO_WORKER);
     const answer = this.exchange(this.timeoutMs + HARD_KILL_GRACE_MS, opts);
     if (!answer) {
       // The isolate did not stop itself: end the thread; the next call starts a fresh one.
@@ -147,8 +173,11 @@ class WorkerFunctions implements CustomFunctions {
     if (answer.kind === 'timeout')
       throw new ImlSandboxError(`custom function ${name}() timed out after ${this.timeoutMs} ms`);
     if (answer.kind === 'memory') {
+      // The WebAssembly memory never shrinks: the next call gets a fresh isolate.
       this.stop();
-      throw new ImlSandboxError(`custom function ${name}() ran out of memory`);
+      throw new ImlSandboxError(
+        `custom function ${name}() ran out of memory (limit ${megabytes(MEMORY_LIMIT_BYTES)} MB)`,
+      );
     }
     throw new ImlSandboxError(`custom function ${name}() failed: ${answer.error}`);
   }
@@ -166,6 +195,10 @@ class WorkerFunctions implements CustomFunctions {
     this.disposed = true;
     this.stop();
   }
+}
+
+function megabytes(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 /** An `iml.<builtin>(...)` call from inside the isolate, run here with the caller's options. */

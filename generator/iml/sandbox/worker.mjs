@@ -1,12 +1,24 @@
 // The QuickJS isolate for an app's custom IML functions, inside its own worker thread so the host
 // can stop it for good (terminate) when the in-isolate interrupt is not enough. Plain JavaScript:
-// a worker does not inherit the TypeScript loader. Protocol (see protocol notes in worker-host.ts):
-// strict ping-pong over a MessagePort, each side woken with Atomics on a shared Int32Array.
+// a worker does not inherit the TypeScript loader. Protocol (see custom-functions.ts): strict
+// ping-pong over a MessagePort, each side woken with Atomics on a shared Int32Array.
 import { Buffer } from 'node:buffer';
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { getQuickJS } from 'quickjs-emscripten';
+import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC } from 'quickjs-emscripten';
 
-const { port, signal: shared, prelude, builtins, sources, timeoutMs, memoryLimit, maxStack } = workerData;
+const { port, signal: shared, prelude, builtins, sources, timeoutMs, memoryLimit, wasmMemoryLimit, maxStack } =
+  workerData;
+const WASM_PAGE = 64 * 1024;
+// QuickJS's own allocation limit counts estimated sizes only (malloc_usable_size is missing in this
+// build), so a function making many small objects would pass it many times over. The isolate's
+// whole WebAssembly memory is therefore created here with a hard maximum: past it, every
+// allocation inside QuickJS fails and the call ends with "out of memory".
+const wasmMemory = new WebAssembly.Memory({
+  initial: Math.min(256, Math.ceil(wasmMemoryLimit / WASM_PAGE)),
+  maximum: Math.ceil(wasmMemoryLimit / WASM_PAGE),
+});
+/** True once the WebAssembly memory cannot grow any more. */
+const memoryExhausted = () => wasmMemory.buffer.byteLength + WASM_PAGE > wasmMemoryLimit;
 const signal = new Int32Array(shared);
 const TO_HOST = 0;
 const TO_WORKER = 1;
@@ -49,7 +61,8 @@ function run(op) {
   result.error.dispose();
   const message =
     err && typeof err === 'object' ? `${err.name ?? 'Error'}: ${err.message ?? ''}` : String(err);
-  const kind = /out of memory/.test(message)
+  // At the cap QuickJS may not even manage to build the error object (it then throws nothing useful).
+  const kind = /out of memory/.test(message) || memoryExhausted()
     ? 'memory'
     : late || /interrupted/.test(message)
       ? 'timeout'
@@ -94,6 +107,12 @@ function start(QuickJS) {
   if (init.error) return { error: `the sandbox prelude failed: ${init.error}` };
   init.value.dispose();
 
+  // Warm up, before any app code can change `iml`: V8 compiles code (the WebAssembly functions,
+  // the QuickJS glue) on first use, and a first call paying for that could overrun a short time
+  // limit. One built-in call through the whole path, into the isolate, out to the host and back.
+  if (builtins.includes('upper'))
+    call({ name: 'upper', args: JSON.stringify({ v: ['warm'] }), timezone: 'UTC' });
+
   const registered = [];
   for (const [name, code] of Object.entries(sources)) {
     if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
@@ -124,6 +143,14 @@ function call(message) {
   try {
     const out = run(() => vm.callFunction(entry, vm.undefined, ...handles));
     if (out.error) return { type: 'error', kind: out.kind, error: out.error };
+    // The encoded result must fit in the memory cap on this side too.
+    const lengthHandle = vm.getProp(out.value, 'length');
+    const length = vm.getNumber(lengthHandle);
+    lengthHandle.dispose();
+    if (!(length <= memoryLimit)) {
+      out.value.dispose();
+      return { type: 'error', kind: 'memory', error: `the result has ${length} characters` };
+    }
     const text = vm.getString(out.value);
     out.value.dispose();
     return { type: 'result', value: text };
@@ -134,18 +161,27 @@ function call(message) {
 }
 
 try {
-  const ready = start(await getQuickJS());
+  const ready = start(await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmMemory })));
   send({ type: 'ready', ...ready });
+  // Calls are taken the same way as the host's answers (Atomics, then the port read directly):
+  // waiting for them on the event loop instead delayed each first call by up to half a second.
+  // terminate() still ends the thread while it waits here.
   if (!ready.error)
-    port.on('message', (message) => {
-      if (message && message.type === 'call') {
-        try {
-          send(call(message));
-        } catch (e) {
-          send({ type: 'error', kind: 'error', error: e instanceof Error ? e.message : String(e) });
-        }
+    for (;;) {
+      const message = awaitHost();
+      if (message?.type !== 'call') continue;
+      try {
+        send(call(message));
+      } catch (e) {
+        // An allocation failure outside QuickJS's own checks aborts the WebAssembly module.
+        const error = e instanceof Error ? e.message : String(e);
+        send({
+          type: 'error',
+          kind: memoryExhausted() || /\bOOM\b|out of memory/i.test(error) ? 'memory' : 'error',
+          error,
+        });
       }
-    });
+    }
 } catch (e) {
   send({
     type: 'ready',

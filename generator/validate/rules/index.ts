@@ -25,6 +25,7 @@ import { scopeMethodScopeMissing } from './scope-method-scope-missing.ts';
 import { scopeModuleScopeNotInList } from './scope-module-scope-not-in-list.ts';
 import { securityCredentialsInCommon } from './security-credentials-in-common.ts';
 import { securityPlainHttp } from './security-plain-http.ts';
+import { securityPrototypeKey } from './security-prototype-key.ts';
 import { securitySecretParameterNotPassword } from './security-secret-parameter-not-password.ts';
 import { securityUniversalUserUrl } from './security-universal-user-url.ts';
 import { securityUnsanitizedSecret } from './security-unsanitized-secret.ts';
@@ -84,6 +85,7 @@ export const ALL_RULES: readonly Rule[] = [
   scopeModuleScopeNotInList,
   securityCredentialsInCommon,
   securityPlainHttp,
+  securityPrototypeKey,
   securitySecretParameterNotPassword,
   securityUniversalUserUrl,
   securityUnsanitizedSecret,

@@ -36,8 +36,13 @@ export const TEXT_CASES: ImlCase[] = [
   },
   {
     t: `{{replace('${'a'.repeat(40)}b', '/(a+)+$/i', 'x')}}`,
+    want: `${'a'.repeat(40)}b`,
+    note: '/i patterns run on the linear engine too (rewritten with explicit case classes)',
+  },
+  {
+    t: `{{replace('${'a'.repeat(40)}', '/^(a|a)*\\1b$/', 'x')}}`,
     error: 'ImlEvalError',
-    note: 'no linear engine for /i: nested quantifiers are refused',
+    note: 'a backreference needs backtracking: stopped at the deadline with a clear error',
   },
   { t: "{{replace('Hello', '/L/gi', 'x')}}", want: 'Hexxo' },
   { t: "{{replace('a.b', '.', '$&')}}", want: 'a$&b', note: 'plain text replacement has no patterns' },
