@@ -4,6 +4,7 @@ import type { CodeFile, CodeType } from '../model/app.ts';
 import { type Diagnostic, diagnosticAt, type Severity } from '../model/diagnostic.ts';
 import type { SourceLocation } from '../model/location.ts';
 import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
+import type { DocumentCache } from './document-cache.ts';
 import { DEFAULT_MAX_DEPTH, type JsonDocument, parseJsonDocument } from './json-document.ts';
 
 export interface LoadOptions {
@@ -16,6 +17,8 @@ export interface LoadOptions {
    * undefined to read the disk. Asked with the absolute path, after the containment checks.
    */
   readText?: (abs: string) => string | undefined;
+  /** Parsed documents reused across loads of the same app (files whose text did not change). */
+  documents?: DocumentCache;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -37,6 +40,7 @@ export interface LoadContext {
   folderInside: Map<string, boolean>;
   /** Unsaved texts that win over the disk (LoadOptions.readText). */
   overlay?: (abs: string) => string | undefined;
+  documents?: DocumentCache;
 }
 
 export function createContext(root: string, opts: LoadOptions = {}): LoadContext {
@@ -56,6 +60,7 @@ export function createContext(root: string, opts: LoadOptions = {}): LoadContext
     referenced: new Set(),
     folderInside: new Map(),
     overlay: opts.readText,
+    documents: opts.documents,
   };
 }
 
@@ -300,7 +305,9 @@ function looksUtf16(buf: Buffer, n: number): boolean {
 
 /** Parses JSON text, copying its diagnostics into the context (tagged with the component). */
 export function parseInto(ctx: LoadContext, text: string, rel: string, component?: string): JsonDocument {
-  const doc = parseJsonDocument(text, rel, { maxDepth: ctx.maxDepth });
+  const doc = ctx.documents
+    ? ctx.documents.parse(text, rel, ctx.maxDepth)
+    : parseJsonDocument(text, rel, { maxDepth: ctx.maxDepth });
   for (const d of doc.diagnostics) ctx.diagnostics.push(component ? { ...d, component } : d);
   return doc;
 }

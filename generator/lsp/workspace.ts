@@ -4,6 +4,7 @@
  * one of their files changes.
  */
 import path from 'node:path';
+import { DocumentCache } from '../load/index.ts';
 import type { AppModel, CodeFile, Component } from '../model/index.ts';
 import { type Analysis, analyzeApp } from '../validate/index.ts';
 import { lintWithOverlay, type OverlayLintResult } from '../workflow/lint-overlay.ts';
@@ -19,6 +20,8 @@ export interface AppState {
   published: Set<string>;
   analysis?: Analysis;
   codes?: Map<string, CodeAt[]>;
+  /** The app's parsed files, reused by the next lint for every file whose text did not change. */
+  documents: DocumentCache;
 }
 
 /** One code document (or bundle section) of a file, with its component. */
@@ -56,11 +59,20 @@ export class Workspace {
 
   /** Loads and lints an app again with the current buffers. */
   lint(target: string): AppState {
-    const state: AppState = this.apps.get(target) ?? { target, published: new Set() };
+    const state: AppState = this.apps.get(target) ?? {
+      target,
+      published: new Set(),
+      documents: new DocumentCache(),
+    };
     state.analysis = undefined;
     state.codes = undefined;
     try {
-      state.result = lintWithOverlay({ target, readText: this.unsaved, configFolders: this.folders });
+      state.result = lintWithOverlay({
+        target,
+        readText: this.unsaved,
+        configFolders: this.folders,
+        documents: state.documents,
+      });
       state.failure = undefined;
     } catch (e) {
       // no app there (yet): keep the state so the file is retried on its next change
