@@ -1,20 +1,31 @@
 /**
- * A lint that reuses the previous lint's parsed documents (as the language server does on every
- * keystroke) must report exactly what a lint from scratch reports on the same texts: after edits
- * in unsaved buffers and on disk, cross-file ones included, and when a text comes back.
+ * A lint that reuses the previous lint's parsed documents and disk texts (as the language server
+ * does on every keystroke) must report exactly what a lint from scratch reports on the same texts:
+ * after edits in unsaved buffers and on disk (each disk change reported, as a watching client
+ * does), cross-file ones included, and when a text comes back.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentCache } from '../../generator/load/index.ts';
+import { DiskSnapshot, DocumentCache } from '../../generator/load/index.ts';
 import { lintWithOverlay, type OverlayLintResult } from '../../generator/workflow/lint-overlay.ts';
 import { CORPUS, corpusApps } from '../corpus/corpus-apps.ts';
 
 let app: string;
 const buffers = new Map<string, string>();
 const cache = new DocumentCache();
+const disk = new DiskSnapshot();
 const file = (rel: string) => path.join(app, rel);
+/** Changes the disk and tells the snapshot, as the server does when the client reports it. */
+const writeDisk = (rel: string, text: string) => {
+  writeFileSync(file(rel), text);
+  disk.forget(file(rel));
+};
+const removeDisk = (rel: string) => {
+  rmSync(file(rel), { recursive: true });
+  disk.forget(file(rel));
+};
 const COMM = 'modules/get-movie/get-movie.communication.iml.json';
 const PARAMS = 'modules/get-movie/get-movie.mappable-params.iml.json';
 
@@ -27,9 +38,9 @@ const findings = (r: OverlayLintResult) => ({
 });
 
 /** Lints with the cache and from scratch; they must agree. Returns the findings. */
-function lintBoth(target = app, documents = cache) {
+function lintBoth(target = app, documents = cache, snapshot = disk) {
   const readText = (abs: string) => buffers.get(abs);
-  const incremental = findings(lintWithOverlay({ target, readText, documents }));
+  const incremental = findings(lintWithOverlay({ target, readText, documents, disk: snapshot }));
   const full = findings(lintWithOverlay({ target, readText }));
   expect(incremental).toEqual(full);
   return incremental;
@@ -81,19 +92,27 @@ describe('a lint reusing parsed documents equals a full lint', () => {
 
   it('after edits on disk: a changed file, a deleted file, a changed manifest, a config file', () => {
     const text = readFileSync(file(COMM), 'utf8');
-    writeFileSync(file(COMM), text.replace('parameters.movieId', 'parameters.movie_id'));
+    writeDisk(COMM, text.replace('parameters.movieId', 'parameters.movie_id'));
     expect(rulesIn(lintBoth(), COMM)).toEqual(['iml/undeclared-parameter']);
-    writeFileSync(file(COMM), text);
-    unlinkSync(file(PARAMS));
+    writeDisk(COMM, text);
+    removeDisk(PARAMS);
     expect(lintBoth().diagnostics.some((d) => d.ruleId === 'load/file-not-found')).toBe(true);
     const manifest = readFileSync(file('makecomapp.json'), 'utf8');
-    writeFileSync(file('makecomapp.json'), manifest.replace('"getMovie": {', '"getFilm": {'));
+    writeDisk('makecomapp.json', manifest.replace('"getMovie": {', '"getFilm": {'));
     expect(rulesIn(lintBoth(), 'modules/groups.json')).toEqual(['structure/group-unknown-module']);
-    writeFileSync(file('makecomapp.json'), manifest);
+    writeDisk('makecomapp.json', manifest);
     writeFileSync(file('make-app.config.json'), '{ "rules": { "iml/undeclared-parameter": "warning" } }');
     const configured = lintBoth().diagnostics.filter((d) => d.ruleId === 'iml/undeclared-parameter');
     expect(configured.map((d) => d.severity)).toEqual(['warning']);
     unlinkSync(file('make-app.config.json'));
+  });
+
+  it('after a folder is deleted (one report for the folder) and a stray file appears', () => {
+    removeDisk('rpcs/list-genres');
+    const gone = lintBoth();
+    expect(gone.diagnostics.filter((d) => d.ruleId === 'load/file-not-found').length).toBeGreaterThan(1);
+    writeDisk('modules/stray.json', '{}');
+    expect(rulesIn(lintBoth(), 'modules/stray.json')).toEqual(['load/unreferenced-file']);
   });
 
   it('when two files hold the same text, each finding names its own file', () => {
