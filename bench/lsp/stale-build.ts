@@ -8,7 +8,8 @@ import path from 'node:path';
 export function staleBuild(root: string): string | undefined {
   let built: number;
   try {
-    built = statSync(path.join(root, 'build/generator/cli/main.js')).mtimeMs;
+    // the incremental build rewrites only changed outputs, but always its own record of the sources
+    built = statSync(path.join(root, 'build/.tsbuildinfo')).mtimeMs;
   } catch {
     return 'generator/ (no build/)';
   }

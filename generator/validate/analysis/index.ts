@@ -10,6 +10,7 @@ import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../mod
 import { componentId, toPointer } from '../../model/index.ts';
 import { memoByValue } from '../memo-by-value.ts';
 import { collectParameters, type DeclaredParameters, parameterCodes } from './parameters.ts';
+import { placeCode } from './placed-code.ts';
 import { isObject, type RequestInfo, requestsOf } from './requests.ts';
 import { type ConnectionStore, connectionStore, type TempSets, tempSets } from './stores.ts';
 import { type ImlString, placeStrings } from './strings.ts';
@@ -90,8 +91,7 @@ export function analyzeApp(app: AppModel): Analysis {
     for (const t of IML_CODE_TYPES) {
       const code = c.codes[t];
       if (!code || code.value === undefined) continue;
-      const rs = requestsOf(c, id, code, t === 'communication' ? undefined : t);
-      requests.push(...rs);
+      // (the epoch inherits from the communication's requests, found before it)
       const inherited =
         t === 'epoch'
           ? {
@@ -106,7 +106,10 @@ export function analyzeApp(app: AppModel): Analysis {
               ),
             }
           : undefined;
-      strings.push(...analyseCode(c, id, code, rs, inheritsBase && basePaginated, inherited));
+      const section = t === 'communication' ? undefined : t;
+      const placed = placeCode(c, id, code, section, inheritsBase && basePaginated, inherited, imlOf);
+      requests.push(...placed.requests);
+      strings.push(...placed.strings);
     }
     const connections = [
       component('connection', c.connection),
