@@ -79,6 +79,17 @@ describe('a lint reusing parsed documents equals a full lint', () => {
     expect(rulesIn(lintBoth(), COMM)).toEqual([]);
   });
 
+  it('keeps the IML of an unchanged file, bare iterate expressions included, while another file changes', () => {
+    const search = 'modules/search-movies/search-movies.communication.iml.json';
+    edit(search, (t) => t.replace(/"iterate": "[^"]*"/, '"iterate": "flaten(body.items)"'));
+    expect(rulesIn(lintBoth(), search)).toContain('iml/unknown-function');
+    edit(COMM, (t) => t.replace('parameters.movieId', 'parameters.movieID'));
+    const f = lintBoth();
+    expect(rulesIn(f, search)).toContain('iml/unknown-function');
+    expect(rulesIn(f, COMM)).toEqual(['iml/undeclared-parameter']);
+    buffers.clear();
+  });
+
   it('after broken JSON, a schema violation and an inline disable comment', () => {
     edit(COMM, (t) => t.replace('{', '{ "url": '));
     expect(rulesIn(lintBoth(), COMM)).toContain('load/json-syntax');

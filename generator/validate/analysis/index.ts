@@ -107,7 +107,7 @@ export function analyzeApp(app: AppModel): Analysis {
             }
           : undefined;
       const section = t === 'communication' ? undefined : t;
-      const placed = placeCode(c, id, code, section, inheritsBase && basePaginated, inherited, imlOf);
+      const placed = placeCode(c, id, code, section, inheritsBase && basePaginated, inherited, analysesOf);
       requests.push(...placed.requests);
       strings.push(...placed.strings);
     }

@@ -27,7 +27,8 @@ export function placeCode(
   section: string | undefined,
   paginatedBase: boolean,
   inherited: { iterate: boolean; pagination: boolean } | undefined,
-  imlOf: (code: CodeFile) => ValueAnalysis[],
+  /** The IML of the document (strings, and bare expressions of its requests). */
+  analysesOf: (component: Component | undefined, code: CodeFile, requests: RequestInfo[]) => ValueAnalysis[],
 ): PlacedCode {
   const key = [
     component?.kind,
@@ -46,7 +47,7 @@ export function placeCode(
       component,
       componentId,
       code,
-      imlOf(code),
+      analysesOf(component, code, requests),
       requests,
       paginatedBase,
       inherited,
