@@ -5,6 +5,8 @@ import type { CodeFile, CodeType } from '../model/app.ts';
 import { type Diagnostic, diagnosticAt, type Severity } from '../model/diagnostic.ts';
 import type { SourceLocation } from '../model/location.ts';
 import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
+import type { DiskSnapshot } from './disk-snapshot.ts';
+import type { DocumentCache } from './document-cache.ts';
 import { DEFAULT_MAX_DEPTH, type JsonDocument, parseJsonDocument } from './json-document.ts';
 
 export interface LoadOptions {
@@ -17,6 +19,10 @@ export interface LoadOptions {
    * undefined to read the disk. Asked with the absolute path, after the containment checks.
    */
   readText?: (abs: string) => string | undefined;
+  /** Parsed documents reused across loads of the same app (files whose text did not change). */
+  documents?: DocumentCache;
+  /** Texts and listing read by the previous load, for a caller told of every change on disk. */
+  disk?: DiskSnapshot;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -38,6 +44,8 @@ export interface LoadContext {
   folderInside: Map<string, boolean>;
   /** Unsaved texts that win over the disk (LoadOptions.readText). */
   overlay?: (abs: string) => string | undefined;
+  documents?: DocumentCache;
+  disk?: DiskSnapshot;
 }
 
 export function createContext(root: string, opts: LoadOptions = {}): LoadContext {
@@ -57,6 +65,8 @@ export function createContext(root: string, opts: LoadOptions = {}): LoadContext
     referenced: new Set(),
     folderInside: new Map(),
     overlay: opts.readText,
+    documents: opts.documents,
+    disk: opts.disk,
   };
 }
 
@@ -183,6 +193,22 @@ export function readText(
   if (!fsConstants.O_NOFOLLOW && !realInside(ctx, abs)) return refuseLink(ctx, rel, where, component); // no O_NOFOLLOW (Windows)
   const unsaved = ctx.overlay?.(abs);
   if (unsaved !== undefined) return unsaved;
+  if (!ctx.disk) return readFromDisk(ctx, abs, rel, where, component);
+  const known = ctx.disk.text(abs);
+  if (known !== undefined) return known;
+  const text = readFromDisk(ctx, abs, rel, where, component);
+  if (text !== undefined) ctx.disk.remember(abs, text);
+  return text;
+}
+
+/** readText's disk read, after the containment checks. */
+function readFromDisk(
+  ctx: LoadContext,
+  abs: string,
+  rel: string,
+  where: Where,
+  component: string | undefined,
+): string | undefined {
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);
@@ -381,7 +407,9 @@ function looksUtf16(buf: Buffer, n: number): boolean {
 
 /** Parses JSON text, copying its diagnostics into the context (tagged with the component). */
 export function parseInto(ctx: LoadContext, text: string, rel: string, component?: string): JsonDocument {
-  const doc = parseJsonDocument(text, rel, { maxDepth: ctx.maxDepth });
+  const doc = ctx.documents
+    ? ctx.documents.parse(text, rel, ctx.maxDepth)
+    : parseJsonDocument(text, rel, { maxDepth: ctx.maxDepth });
   for (const d of doc.diagnostics) ctx.diagnostics.push(component ? { ...d, component } : d);
   return doc;
 }

@@ -14,6 +14,8 @@ import { loadLoose } from './loose.ts';
 import { reportUnreferenced, scanAppFolder } from './unreferenced.ts';
 
 export type { LoadOptions } from './context.ts';
+export { DiskSnapshot } from './disk-snapshot.ts';
+export { DocumentCache } from './document-cache.ts';
 export {
   type JsonDocument,
   type LocateOptions,
@@ -32,6 +34,8 @@ export function loadApp(target: string, opts: LoadOptions = {}): AppModel {
   if (!existsSync(abs)) throw new InputError(`"${target}" does not exist.`, { file: target });
   const st = statSync(abs);
   let app: AppModel;
+  opts.documents?.startLoad();
+  opts.disk?.startLoad();
   if (st.isFile()) {
     app = loadFromFile(abs, opts);
   } else if (st.isDirectory()) {
@@ -39,8 +43,10 @@ export function loadApp(target: string, opts: LoadOptions = {}): AppModel {
   } else {
     throw new InputError(`"${target}" is neither a file nor a folder.`, { file: target });
   }
+  opts.documents?.endLoad();
+  opts.disk?.endLoad();
   app.diagnostics.sort(compareDiagnostics);
-  if (opts.readText) loadOptionsOf.set(app, opts);
+  if (opts.readText || opts.disk) loadOptionsOf.set(app, opts);
   return app;
 }
 

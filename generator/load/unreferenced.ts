@@ -47,6 +47,23 @@ function listOrUndefined(dir: string): Dirent[] | undefined {
  * unreferenced files are put in name order when reported.
  */
 export function scanAppFolder(ctx: LoadContext): AppListing {
+  const known = ctx.disk?.listing(ctx.root);
+  if (known && 'tree' in known) {
+    markInside(ctx, known.tree);
+    return known;
+  }
+  const listing = scan(ctx);
+  ctx.disk?.rememberListing(ctx.root, listing);
+  return listing;
+}
+
+/** What a scan records of the folders it met: each is inside the app (no realpath call later). */
+function markInside(ctx: LoadContext, folder: Folder): void {
+  if (folder.rel) ctx.folderInside.set(ctx.rootPrefix + folder.rel, true);
+  for (const sub of folder.subs) if (sub) markInside(ctx, sub);
+}
+
+function scan(ctx: LoadContext): AppListing {
   const prefix = ctx.rootPrefix;
   let count = 0;
   const walk = (dir: string, relDir: string, depth: number): Folder | undefined => {

@@ -9,6 +9,7 @@ import {
   type Diagnostic as LspDiagnostic,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './code-actions.ts';
@@ -115,9 +116,20 @@ export function startServer(connection: Connection): void {
   });
   connection.onInitialized(() => {
     if (watchFiles)
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{json,jsonc,imljson,js,md}' }],
-      });
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          // code files, and any file or folder created or deleted (a deleted folder is one event)
+          watchers: [
+            { globPattern: '**/*.{json,jsonc,imljson,js,md}' },
+            { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+          ],
+        })
+        .then(
+          () => {
+            ws.watched = true; // from now on the disk need not be read again for unchanged files
+          },
+          () => undefined, // no watching: every lint reads the disk
+        );
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -136,6 +148,7 @@ export function startServer(connection: Connection): void {
     ws.forgetTargets();
     for (const c of changes) {
       const abs = pathOf(c.uri);
+      if (abs) ws.diskChanged(abs);
       if (abs && !openUris.has(abs)) schedule(abs);
     }
   });

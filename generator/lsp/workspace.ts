@@ -4,6 +4,7 @@
  * one of their files changes.
  */
 import path from 'node:path';
+import { DiskSnapshot, DocumentCache } from '../load/index.ts';
 import type { AppModel, CodeFile, Component } from '../model/index.ts';
 import { type Analysis, analyzeApp } from '../validate/index.ts';
 import { lintWithOverlay, type OverlayLintResult } from '../workflow/lint-overlay.ts';
@@ -19,6 +20,10 @@ export interface AppState {
   published: Set<string>;
   analysis?: Analysis;
   codes?: Map<string, CodeAt[]>;
+  /** The app's parsed files, reused by the next lint for every file whose text did not change. */
+  documents: DocumentCache;
+  /** The app's disk texts, kept only while the client reports every change on disk. */
+  disk?: DiskSnapshot;
 }
 
 /** One code document (or bundle section) of a file, with its component. */
@@ -29,6 +34,8 @@ export interface CodeAt {
 
 export class Workspace {
   folders: string[] = [];
+  /** True once the client watches the files for us (then disk texts are kept between lints). */
+  watched = false;
   readonly apps = new Map<string, AppState>();
   private readonly targets = new Map<string, string | undefined>();
 
@@ -47,6 +54,11 @@ export class Workspace {
     this.targets.clear();
   }
 
+  /** The client reports a change on disk at `abs` (a file or a folder): no app keeps its old text. */
+  diskChanged(abs: string): void {
+    for (const state of this.apps.values()) state.disk?.forget(abs);
+  }
+
   /** The app of a file, linted on first use. */
   appOf(abs: string): AppState | undefined {
     const target = this.targetFor(abs);
@@ -56,11 +68,22 @@ export class Workspace {
 
   /** Loads and lints an app again with the current buffers. */
   lint(target: string): AppState {
-    const state: AppState = this.apps.get(target) ?? { target, published: new Set() };
+    const state: AppState = this.apps.get(target) ?? {
+      target,
+      published: new Set(),
+      documents: new DocumentCache(),
+    };
+    if (this.watched) state.disk ??= new DiskSnapshot();
     state.analysis = undefined;
     state.codes = undefined;
     try {
-      state.result = lintWithOverlay({ target, readText: this.unsaved, configFolders: this.folders });
+      state.result = lintWithOverlay({
+        target,
+        readText: this.unsaved,
+        configFolders: this.folders,
+        documents: state.documents,
+        disk: state.disk,
+      });
       state.failure = undefined;
     } catch (e) {
       // no app there (yet): keep the state so the file is retried on its next change

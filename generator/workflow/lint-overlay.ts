@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadApp } from '../load/index.ts';
+import { type DiskSnapshot, type DocumentCache, loadApp } from '../load/index.ts';
 import { type AppModel, type Diagnostic, InputError } from '../model/index.ts';
 import {
   capSyntaxErrors,
@@ -24,6 +24,10 @@ export interface OverlayLintOptions {
   readText?: (abs: string) => string | undefined;
   /** Folders searched for a config file after the app root (e.g. the editor's workspace folder). */
   configFolders?: readonly string[];
+  /** Parsed documents kept from the previous lint of the same app (only changed files are parsed). */
+  documents?: DocumentCache;
+  /** Disk texts from the previous lint; only for a caller told of every change on disk. */
+  disk?: DiskSnapshot;
 }
 
 export interface OverlayLintResult {
@@ -40,7 +44,11 @@ export interface OverlayLintResult {
 
 /** Loads and lints the app at `target`. Throws InputError only when `target` is no app at all. */
 export function lintWithOverlay(opts: OverlayLintOptions): OverlayLintResult {
-  const app = loadApp(opts.target, { readText: opts.readText });
+  const app = loadApp(opts.target, {
+    readText: opts.readText,
+    documents: opts.documents,
+    disk: opts.disk,
+  });
   const configFile = findConfigFile([app.root, ...(opts.configFolders ?? [])]);
   const configProblems: Diagnostic[] = [];
   let config: LintConfig = {};

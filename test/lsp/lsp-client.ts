@@ -63,22 +63,38 @@ export class LspClient {
         for (const w of ready) w.resolve(p.diagnostics);
       },
     );
-    this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onNotification('window/logMessage', () => {});
     this.conn.listen();
   }
 
-  static async start(workspace: string): Promise<LspClient> {
+  /** `watchFiles`: the client watches the disk and reports changes (as VS Code does). */
+  static async start(workspace: string, opts: { watchFiles?: boolean } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
+    const registered = new Promise<void>((resolve) => {
+      client.conn.onRequest('client/registerCapability', () => {
+        resolve();
+        return null;
+      });
+    });
     await client.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri(workspace),
       workspaceFolders: [{ uri: uri(workspace), name: 'ws' }],
-      capabilities: {},
+      capabilities: opts.watchFiles
+        ? { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }
+        : {},
     });
     await client.conn.sendNotification('initialized', {});
+    if (opts.watchFiles) await registered;
     return client;
+  }
+
+  /** Reports changes on disk, as a watching client does (1 created, 2 changed, 3 deleted). */
+  async diskChanged(changes: { file: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: changes.map((c) => ({ uri: uri(c.file), type: c.type })),
+    });
   }
 
   /** The next diagnostics published for a file (register before the edit that causes them). */

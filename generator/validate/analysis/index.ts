@@ -8,7 +8,9 @@ import {
 import { bareExpressionsIn } from '../../model/bare-iml.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
 import { componentId, toPointer } from '../../model/index.ts';
+import { memoByValue } from '../memo-by-value.ts';
 import { collectParameters, type DeclaredParameters, parameterCodes } from './parameters.ts';
+import { placeCode } from './placed-code.ts';
 import { isObject, type RequestInfo, requestsOf } from './requests.ts';
 import { type ConnectionStore, connectionStore, type TempSets, tempSets } from './stores.ts';
 import { type ImlString, placeStrings } from './strings.ts';
@@ -89,8 +91,7 @@ export function analyzeApp(app: AppModel): Analysis {
     for (const t of IML_CODE_TYPES) {
       const code = c.codes[t];
       if (!code || code.value === undefined) continue;
-      const rs = requestsOf(c, id, code, t === 'communication' ? undefined : t);
-      requests.push(...rs);
+      // (the epoch inherits from the communication's requests, found before it)
       const inherited =
         t === 'epoch'
           ? {
@@ -105,7 +106,10 @@ export function analyzeApp(app: AppModel): Analysis {
               ),
             }
           : undefined;
-      strings.push(...analyseCode(c, id, code, rs, inheritsBase && basePaginated, inherited));
+      const section = t === 'communication' ? undefined : t;
+      const placed = placeCode(c, id, code, section, inheritsBase && basePaginated, inherited, analysesOf);
+      requests.push(...placed.requests);
+      strings.push(...placed.strings);
     }
     const connections = [
       component('connection', c.connection),
@@ -197,8 +201,15 @@ function analyseCode(
   paginatedBase: boolean,
   inherited?: { iterate: boolean; pagination: boolean },
 ): ImlString[] {
-  const analyses = analyzeValue(code.value).filter((a) => a.hasIml || a.errors.length > 0);
-  if (mayHoldUnclosed(code.text)) analyses.push(...unclosedTemplates(code.value));
+  return placeStrings(c, id, code, analysesOf(c, code, requests), requests, paginatedBase, inherited);
+}
+
+/**
+ * The IML of a code document: its strings that hold IML (parsed once per document), and the bare
+ * expressions of its response specs (`iterate`, and a webhook's own spec).
+ */
+function analysesOf(c: Component | undefined, code: CodeFile, requests: RequestInfo[]): ValueAnalysis[] {
+  const analyses = [...imlOf(code)];
   const holders = requests.map((r) => ({ spec: r.value.response, pointer: `${r.pointer}/response` }));
   if (c?.kind === 'webhook' && code.codeType === 'communication')
     holders.push({ spec: code.value, pointer: '' });
@@ -210,7 +221,19 @@ function analyseCode(
         inKey: false,
         source: b.source,
       });
-  return placeStrings(c, id, code, analyses, requests, paginatedBase, inherited);
+  return analyses;
+}
+
+const imlMemo = memoByValue<ValueAnalysis[]>();
+
+/** The strings of a code document that hold IML or fail to parse as IML (parsed once per document). */
+function imlOf(code: CodeFile): ValueAnalysis[] {
+  // a parsed value belongs to one text, so the text pre-check below gives the same answer each time
+  return imlMemo(code.value, '', () => {
+    const analyses = analyzeValue(code.value).filter((a) => a.hasIml || a.errors.length > 0);
+    if (mayHoldUnclosed(code.text)) analyses.push(...unclosedTemplates(code.value));
+    return analyses;
+  });
 }
 
 export { isObject as isPlainObject };

@@ -62,6 +62,31 @@ class PlacedString implements ImlString {
   }
 }
 
+/**
+ * The same placed string for another load's component, document and request objects (equal to the
+ * ones it was placed with): only the references change, nothing is placed again.
+ */
+export function rebindString(
+  s: ImlString,
+  component: Component | undefined,
+  code: CodeFile,
+  request: RequestInfo | undefined,
+): ImlString {
+  const scope = s.scope.component === component ? s.scope : { ...s.scope, component };
+  return new PlacedString(
+    component,
+    s.componentId,
+    code,
+    s.analysis,
+    request,
+    s.section,
+    s.directive,
+    s.phase,
+    scope,
+    s.available,
+  );
+}
+
 const STAGE: Record<Phase, number> = {
   'request-temp': 0,
   request: 1,

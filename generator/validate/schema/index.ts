@@ -3,9 +3,10 @@ import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../mod
 import { componentId } from '../../model/app.ts';
 import { type Diagnostic, diagnosticAt, type Severity } from '../../model/diagnostic.ts';
 import type { SourceLocation } from '../../model/location.ts';
+import { memoByValue } from '../memo-by-value.ts';
 import { CODE_TYPES_BY_KIND, schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
 import { schemaTitle } from './compile.ts';
-import { explain } from './explain.ts';
+import { explain, type SchemaFinding } from './explain.ts';
 import type { SchemaName } from './registry.ts';
 
 export { CODE_TYPES_BY_KIND, schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
@@ -99,7 +100,7 @@ function checkComponent(out: Diagnostic[], c: Component): void {
 }
 
 function check(out: Diagnostic[], name: SchemaName, value: unknown, code: Locator, component?: string): void {
-  for (const f of explain(name, value, schemaTitle(name))) {
+  for (const f of explainOnce(name, value)) {
     push(
       out,
       `schema/${name}`,
@@ -109,6 +110,13 @@ function check(out: Diagnostic[], name: SchemaName, value: unknown, code: Locato
       component,
     );
   }
+}
+
+const explainMemo = memoByValue<SchemaFinding[]>();
+
+/** The findings of a value against a schema, validated once per parsed value. */
+function explainOnce(name: SchemaName, value: unknown): SchemaFinding[] {
+  return explainMemo(value, name, () => explain(name, value, schemaTitle(name)));
 }
 
 function push(
