@@ -1,3 +1,5 @@
+import type { FunctionSignature } from './functions/signature.ts';
+
 /**
  * The contract of the IML engine that every other stage relies on. `index.ts` exports functions of
  * exactly these shapes; other stages import from `generator/iml/index.ts` only.
@@ -12,6 +14,8 @@
  *   printTemplate(src: string): string                           canonical form (throws on syntax error)
  *   hasIml(src: string): boolean
  *   BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec>
+ *   functionSignatures(): FunctionSpec[]                          every built-in, sorted by name
+ *   describeFunction(name: string): FunctionSpec | undefined      typed signature, rendered text, description
  *   createCustomFunctions(sources: Record<string, string>, opts?: { timeoutMs?: number }): CustomFunctions
  *       synchronous; runs the functions in a QuickJS WebAssembly isolate inside a worker thread
  *       (time limit per call, hard stop of the thread when needed); call dispose() when done.
@@ -47,13 +51,21 @@ export interface EvalOptions {
   functions?: CustomFunctions;
 }
 
+/** What every built-in function declares; derived from its typed signature (functions/signature.ts). */
 export interface FunctionSpec {
   name: string;
+  category: 'general' | 'math' | 'text' | 'date' | 'array' | 'json' | 'crypto';
+  /** Parameter types (optional, variadic) and return type, as data. */
+  signature: FunctionSignature;
+  /** `substring(text: text, start: integer, end?: integer): text`. */
+  rendered: string;
+  /** One line saying what the function returns. */
+  description: string;
   minArity: number;
   /** `Infinity` for variadic. */
   maxArity: number;
+  /** `rendered: description`, the one-line text for hover and completion details. */
   doc: string;
-  category: 'general' | 'math' | 'text' | 'date' | 'array' | 'json' | 'crypto';
 }
 
 export interface VariableRef extends ImlSpan {

@@ -15,7 +15,7 @@ export {
   ImlUnknownFunctionError,
 } from './errors.ts';
 export { formatImlError } from './format-error.ts';
-export { BUILTIN_FUNCTIONS } from './functions/registry.ts';
+export { BUILTIN_FUNCTIONS, describeFunction, functionSignatures } from './functions/registry.ts';
 export { REGEXP_DEADLINE_MS, type SafeRegExp, safeRegExp } from './functions/safe-regexp.ts';
 export { isEmpty as isEmptyValue, toText as stringifyValue, truthy as isTruthy } from './runtime/values.ts';
 export {
