@@ -1,4 +1,5 @@
 import type { FunctionSignature } from './functions/signature.ts';
+import type { SyntaxErrorCode } from './syntax/error-codes.ts';
 
 /**
  * The contract of the IML engine that every other stage relies on. `index.ts` exports functions of
@@ -87,8 +88,8 @@ export interface FunctionRef extends ImlSpan {
 export interface TemplateAnalysis {
   variables: VariableRef[];
   functions: FunctionRef[];
-  /** Syntax errors (at most one per expression). */
-  errors: { message: string; offset: number; length: number }[];
+  /** Syntax errors (at most one per expression), each with its stable code (syntax/error-codes.ts). */
+  errors: { code: SyntaxErrorCode | 'internal'; message: string; offset: number; length: number }[];
   /** True when the string contains at least one `{{...}}`. */
   hasIml: boolean;
 }

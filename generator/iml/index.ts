@@ -26,6 +26,7 @@ export {
   isImlSandboxReady,
 } from './sandbox/custom-functions.ts';
 export type { BinaryOp, Expr, KeywordName, Segment, TemplateAst, TemplatePart } from './syntax/ast.ts';
+export { SYNTAX_ERROR_CODES, type SyntaxErrorCode } from './syntax/error-codes.ts';
 export { MAX_EXPRESSION_DEPTH, MAX_VALUE_DEPTH } from './syntax/limits.ts';
 export { KEYWORDS } from './syntax/parser.ts';
 export { hasIml } from './syntax/template.ts';
