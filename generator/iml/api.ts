@@ -1,4 +1,4 @@
-import type { FunctionSignature } from './functions/signature.ts';
+import type { FunctionSignature, ImlType } from './functions/signature.ts';
 import type { SyntaxErrorCode } from './syntax/error-codes.ts';
 
 /**
@@ -76,6 +76,18 @@ export interface VariableRef extends ImlSpan {
   indexes: { value: number; offset: number }[];
 }
 
+/** A literal or built-in result passed where the parameter's declared type cannot take it. */
+export interface ArgumentTypeError extends ImlSpan {
+  /** 0-based argument position. */
+  index: number;
+  param: string;
+  expected: readonly ImlType[];
+  actual: readonly ImlType[];
+  /** How the argument reads in a message: `number 123`, `text "x"`, `integer from length()`. */
+  given: string;
+  message: string;
+}
+
 export interface FunctionRef extends ImlSpan {
   name: string;
   /** `true` for `iml.name(...)` calls and for any name that is not a built-in (the app's own functions). */
@@ -83,6 +95,8 @@ export interface FunctionRef extends ImlSpan {
   arity: number;
   /** `true` when written `iml.name(...)`. */
   qualified?: boolean;
+  /** Arguments of a built-in that certainly do not fit its signature (analysis/argument-types.ts). */
+  argumentTypeErrors: ArgumentTypeError[];
 }
 
 export interface TemplateAnalysis {

@@ -17,6 +17,7 @@ export {
 export { formatImlError } from './format-error.ts';
 export { BUILTIN_FUNCTIONS, describeFunction, functionSignatures } from './functions/registry.ts';
 export { REGEXP_DEADLINE_MS, type SafeRegExp, safeRegExp } from './functions/safe-regexp.ts';
+export type { FunctionSignature, ImlType, ParamSpec } from './functions/signature.ts';
 export { isEmpty as isEmptyValue, toText as stringifyValue, truthy as isTruthy } from './runtime/values.ts';
 export {
   createCustomFunctions,

@@ -8,6 +8,7 @@ import { BUILTIN_FUNCTIONS } from '../functions/registry.ts';
 import type { Expr, Segment } from '../syntax/ast.ts';
 import { parseExpression } from '../syntax/parser.ts';
 import { hasIml, type RawPart, splitTemplate } from '../syntax/template.ts';
+import { argumentTypeErrors } from './argument-types.ts';
 
 export function analyzeTemplate(source: string): TemplateAnalysis {
   const result: TemplateAnalysis = { variables: [], functions: [], errors: [], hasIml: hasIml(source) };
@@ -97,6 +98,7 @@ function walk(e: Expr, out: TemplateAnalysis): void {
         custom: e.custom || !BUILTIN_FUNCTIONS.has(e.name),
         qualified: e.custom,
         arity: e.args.length,
+        argumentTypeErrors: argumentTypeErrors(e),
         offset: e.offset,
         length: e.length,
       };

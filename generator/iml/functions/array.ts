@@ -34,7 +34,9 @@ export const ARRAY_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'array',
     'merge',
-    '(...arrays: array | null): array',
+    // Objects too: real apps merge header objects (merge(headers, toCollection(...))); the evaluator
+    // keeps only arrays (unconfirmed), so the signature stays permissive.
+    '(...values: array | object | null): array | object',
     'one array with all items; non-array arguments are ignored',
     (args) => args.flatMap((a) => (Array.isArray(a) ? a : [])),
   ),

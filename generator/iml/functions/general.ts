@@ -12,14 +12,14 @@ export const GENERAL_FUNCTIONS: BuiltinFunction[] = [
     'general',
     'if',
     '(condition: any, whenTrue: any, whenFalse?: any): any',
-    'a when the condition is truthy, else b; only the chosen branch is evaluated',
+    'whenTrue when the condition is truthy, else whenFalse; only the chosen branch is evaluated',
     ([cond, a, b]) => (truthy(cond()) ? a() : b?.()),
   ),
   lazyFn(
     'general',
     'ifempty',
     '(value: any, fallback: any): any',
-    'a unless it is undefined, null or ""; b is evaluated only when needed',
+    'value unless it is undefined, null or ""; fallback is evaluated only when needed',
     ([a, b]) => {
       const value = a();
       return isEmpty(value) ? b() : value;
