@@ -2,8 +2,10 @@
  * The OAuth2 authorize step played as a browser: the evaluated authorize URL is opened, the
  * consent form submitted for the chosen account, and the redirect's query returned.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
+import { isPlainObject } from '../model/index.ts';
+import { joinUrl, type Spec, sanitizeList } from './base-merge.ts';
 import type { ConnectOptions } from './connection.ts';
 import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError } from './errors.ts';

@@ -3,15 +3,10 @@
  * `headers`/`qs` objects merge key by key (evidence §2, setting); an IML-string value replaces.
  * `response` merges directive by directive; `log.sanitize` lists are united.
  */
+import { isPlainObject } from '../model/index.ts';
 import type { SimulatorSettings } from './settings.ts';
 
 export type Spec = Record<string, unknown>;
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return (
-    typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date)
-  );
-}
 
 /** The base document as one request object (an array base contributes its first element). */
 export function baseSpec(base: unknown): Spec {

@@ -4,16 +4,17 @@
  * refresh before each use when its condition holds; expiry forces re-authorization; invalidate on delete.
  * Basic connections run their single validation request.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { assignOwn, componentId, setOwn } from '../model/index.ts';
+import { assignOwn, componentId, isPlainObject, setOwn } from '../model/index.ts';
 import { authorizeInBrowser } from './authorize.ts';
-import { isPlainObject, type Spec } from './base-merge.ts';
+import type { Spec } from './base-merge.ts';
 import { classifyCommonKey, commonKeysRead, fillCommon } from './common-data.ts';
+import { deepMerge } from './deep-merge.ts';
 import { MakeError, toMakeError } from './errors.ts';
 import { type ExecResult, execute } from './executor.ts';
 import { invalidError } from './response.ts';
 import { type ConnectionState, findComponent, type Runtime } from './runtime.ts';
-import { deepMerge } from './temp.ts';
 
 export interface ConnectOptions {
   /** App user to choose on the consent page (`john`, `jane`, or any text of the account option). */

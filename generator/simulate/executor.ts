@@ -3,15 +3,18 @@
  * (make-iml.md §3.5): repeat → temp → condition → build → HTTP → parse → response.temp → error/valid
  * → iterate/output → pagination → wrapper → limit. Request-less specs skip only the HTTP part.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject, mergeBase, type Spec } from './base-merge.ts';
+import { isTruthy } from '../iml/index.ts';
+import { isPlainObject } from '../model/index.ts';
+import { mergeBase, type Spec } from './base-merge.ts';
+import { deepMerge } from './deep-merge.ts';
 import { MakeError } from './errors.ts';
 import type { ImlEnv } from './iml.ts';
 import { mergePages, shapeOutput } from './output.ts';
 import { httpError, invalidError, parseBody, typeForStatus } from './response.ts';
 import { sendSpec } from './send.ts';
 import type { SimulatorSettings } from './settings.ts';
-import { deepMerge, truthy } from './temp.ts';
 import type { Wire } from './wire.ts';
 
 export interface ExecEnv {
@@ -143,7 +146,7 @@ async function runWithRepeat(
   for (let n = 0; ; n++) {
     last = await runOnce(env, target, spec, pointer, ctx, counters);
     if (!repeat || last.skipped) return last;
-    const again = truthy(env.iml.eval(repeat.condition, { ...ctx, ...(last.ctx ?? {}), temp: ctx.temp }));
+    const again = isTruthy(env.iml.eval(repeat.condition, { ...ctx, ...(last.ctx ?? {}), temp: ctx.temp }));
     if (!again || n + 1 >= limit) return last;
     const delay = Number(repeat.delay ?? 0);
     if (delay > 0) {
@@ -169,7 +172,7 @@ async function runOnce(
   if (spec.condition !== undefined) {
     const c = spec.condition;
     const cond = isPlainObject(c) ? ev(c.condition, ctx) : ev(c, ctx);
-    if (!truthy(cond)) {
+    if (!isTruthy(cond)) {
       const def = isPlainObject(c) && 'default' in c ? ev(c.default, ctx) : undefined;
       return { skipped: true, defaultOutput: def, data: {} };
     }
@@ -210,7 +213,7 @@ async function runOnce(
         pagination: { page },
       };
       if (page > 1 && env.settings.paginationDoubleCheck && pag!.condition !== undefined) {
-        if (!truthy(ev(pag!.condition, pctx))) break;
+        if (!isTruthy(ev(pag!.condition, pctx))) break;
       }
       counters.requests++;
       if (counters.requests > env.settings.maxRequestsPerExecution)
@@ -230,7 +233,7 @@ async function runOnce(
       if (response.valid !== undefined) {
         const v = response.valid;
         const ok = isPlainObject(v) ? ev(v.condition, rctx) : ev(v, rctx);
-        if (!truthy(ok)) throw invalidError(v, response.error, statusCode, rctx, ev);
+        if (!isTruthy(ok)) throw invalidError(v, response.error, statusCode, rctx, ev);
       }
       const shaped = shapeOutput(env, response, rctx, iterating);
       pages.push(shaped);
@@ -246,7 +249,7 @@ async function runOnce(
       if (env.settings.stopOnEmptyPage && pageItems === 0) break;
       if (limit !== undefined && itemCount >= limit) break;
       if (itemCount >= env.settings.maxPastRecords) break; // Make's cap on paginated records, any module
-      if (pag.condition !== undefined && !truthy(ev(pag.condition, { ...lastCtx, pagination: { page } })))
+      if (pag.condition !== undefined && !isTruthy(ev(pag.condition, { ...lastCtx, pagination: { page } })))
         break;
       counters.pages++;
       if (counters.pages > env.settings.maxPaginationRequests) break; // Make stops paging silently at its cap

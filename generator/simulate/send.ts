@@ -1,8 +1,10 @@
 /** Evaluates a request's directives, builds the bytes and sends them through the wire, following redirects. */
+
 import type { ImlContext } from '../iml/api.ts';
+import { isPlainObject } from '../model/index.ts';
 import { awsSignVersion, notSimulatedIn } from '../model/not-simulated.ts';
 import { signAwsV4 } from './aws-sign.ts';
-import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
+import { joinUrl, type Spec, sanitizeList } from './base-merge.ts';
 import { MakeError } from './errors.ts';
 import type { ExecEnv, ExecTarget } from './executor.ts';
 import type { WireResponse } from './http.ts';

@@ -1,7 +1,8 @@
 /** Array functions (§11.5). They never mutate their input; each returns a new array. */
+import { isPlainObject } from '../../model/index.ts';
 import { ImlEvalError } from '../errors.ts';
 import { getPath } from '../runtime/path.ts';
-import { isPlainObject, primitive, setOwn, toText, typeName } from '../runtime/values.ts';
+import { primitive, setOwn, toText, typeName } from '../runtime/values.ts';
 import { distinctKey, shuffle, sortArray, sortOrderAndKey } from './array-support.ts';
 import { array, int, optionalInt } from './coerce.ts';
 import { type BuiltinFunction, fn } from './define.ts';

@@ -1,6 +1,7 @@
 /** General functions (§11.1): conditionals and object access. */
+import { isPlainObject } from '../../model/index.ts';
 import { getPath } from '../runtime/path.ts';
-import { isEmpty, isPlainObject, setOwn, toText, truthy } from '../runtime/values.ts';
+import { isEmpty, setOwn, toText, truthy } from '../runtime/values.ts';
 import { type BuiltinFunction, fn, lazyFn } from './define.ts';
 
 function keyList(args: unknown[]): string[] {

@@ -10,13 +10,6 @@ export const isDate = (v: unknown): v is Date => v instanceof Date;
 export const isBuffer = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 export const isStringLike = (v: unknown): v is string | string =>
   typeof v === 'string' || v instanceof String;
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  !(v instanceof Date) &&
-  !(v instanceof Uint8Array) &&
-  !(v instanceof String);
 
 /** Unwraps `emptystring` (and any String object) into a primitive. */
 export function primitive(v: unknown): unknown {

@@ -7,15 +7,15 @@ import {
 } from '../../iml/index.ts';
 import { bareExpressionsIn } from '../../model/bare-iml.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
-import { componentId, toPointer } from '../../model/index.ts';
+import { componentId, isObject, toPointer } from '../../model/index.ts';
 import { collectParameters, type DeclaredParameters, parameterCodes } from './parameters.ts';
-import { isObject, type RequestInfo, requestsOf } from './requests.ts';
+import { type RequestInfo, requestsOf } from './requests.ts';
 import { type ConnectionStore, connectionStore, type TempSets, tempSets } from './stores.ts';
 import { type ImlString, placeStrings } from './strings.ts';
 
 export type { DeclaredParameters, ParameterInfo } from './parameters.ts';
 export type { RequestInfo } from './requests.ts';
-export { isOAuthCommunication, isObject, OAUTH2_SECTIONS } from './requests.ts';
+export { isOAuthCommunication } from './requests.ts';
 export { GLOBAL_VARIABLES, type Phase, VARIABLE_HOME } from './scope-table.ts';
 export type { ConnectionStore, TempSets } from './stores.ts';
 export { tempSetBefore } from './stores.ts';
@@ -212,8 +212,6 @@ function analyseCode(
       });
   return placeStrings(c, id, code, analyses, requests, paginatedBase, inherited);
 }
-
-export { isObject as isPlainObject };
 
 /**
  * Cheap text pre-check: a `{{` that reaches the end of its JSON string (a quote) with no `}}` on

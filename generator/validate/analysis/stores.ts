@@ -1,7 +1,7 @@
 import type { Component } from '../../model/index.ts';
-import { fromPointer } from '../../model/index.ts';
+import { fromPointer, isObject } from '../../model/index.ts';
 import { collectParameters, parameterCodes } from './parameters.ts';
-import { isObject, type RequestInfo } from './requests.ts';
+import type { RequestInfo } from './requests.ts';
 
 /** What a connection stores (readable later as `connection.<name>`). */
 export interface ConnectionStore {

@@ -1,7 +1,7 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyConnection, academySections, bundle, oauthApp, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
-import { isObject } from './util.ts';
 
 export const oauthMissingExpires = defineRule({
   id: 'oauth/missing-expires',

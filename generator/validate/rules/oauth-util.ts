@@ -1,7 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import { escapePointerSegment } from '../../model/location.ts';
 import type { ComponentFacts, RequestInfo } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
-import { getKey, isObject, oauthSections, ofKind } from './util.ts';
+import { getKey, oauthSections, ofKind } from './util.ts';
 
 export interface OAuthConnection {
   facts: ComponentFacts;

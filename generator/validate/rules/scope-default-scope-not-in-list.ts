@@ -1,6 +1,7 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { bundle } from './case-kit.ts';
-import { isObject, ofKind } from './util.ts';
+import { ofKind } from './util.ts';
 
 export const scopeDefaultScopeNotInList = defineRule({
   id: 'scope/default-scope-not-in-list',

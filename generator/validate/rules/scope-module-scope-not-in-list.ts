@@ -1,6 +1,6 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
-import { isObject } from './util.ts';
 
 export const scopeModuleScopeNotInList = defineRule({
   id: 'scope/module-scope-not-in-list',

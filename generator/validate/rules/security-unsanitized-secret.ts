@@ -1,8 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import { escapePointerSegment } from '../../model/location.ts';
 import type { RequestInfo } from '../analysis/index.ts';
 import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
-import { isObject } from './util.ts';
 
 const SECRET_HEADER =
   /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-token|x-secret|cookie)$|(api[-_]?key|token|secret|password)$/i;

@@ -1,7 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import { isUnpaginated } from '../profiles/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp, genericApp } from './shared-cases.ts';
-import { isObject, modules, responseOf, urlPath } from './util.ts';
+import { modules, responseOf, urlPath } from './util.ts';
 
 const PAGING_PARAM =
   /^(page|page_?(no|number|size|token)|per_?page|offset|skip|start|cursor|after|before|limit|max_?results|page_?cursor|next_?(page|token|cursor))$/i;

@@ -1,6 +1,6 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { bundle } from './case-kit.ts';
-import { isObject } from './util.ts';
 
 export const structureLogSanitizePath = defineRule({
   id: 'structure/log-sanitize-path',

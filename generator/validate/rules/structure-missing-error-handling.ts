@@ -1,6 +1,6 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyConnection, bundle, module } from './case-kit.ts';
-import { isObject } from './util.ts';
 
 export const structureMissingErrorHandling = defineRule({
   id: 'structure/missing-error-handling',

@@ -1,8 +1,7 @@
 import type { CodeFile } from '../../model/index.ts';
-import { toPointer } from '../../model/index.ts';
+import { isObject, toPointer } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
-import { isObject } from './util.ts';
 
 function walk(value: unknown, segs: (string | number)[], hit: (s: string, pointer: string) => void): void {
   if (typeof value === 'string') {

@@ -1,10 +1,7 @@
 import type { AppModel, CodeFile, Component, SourceLocation } from '../../model/index.ts';
-import { componentId } from '../../model/index.ts';
+import { componentId, isObject } from '../../model/index.ts';
 import type { ComponentFacts, ImlString, RequestInfo } from '../analysis/index.ts';
-import { isObject } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
-
-export { isObject };
 
 export function modules(ctx: RuleContext, ...types: string[]): ComponentFacts[] {
   return ctx.analysis.components.filter(
