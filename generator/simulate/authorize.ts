@@ -5,10 +5,11 @@
 
 import type { ImlContext } from '../iml/api.ts';
 import { isPlainObject } from '../model/index.ts';
-import { joinUrl, type Spec, sanitizeList } from './base-merge.ts';
+import { type Spec, sanitizeList } from './base-merge.ts';
 import type { ConnectOptions } from './connection.ts';
 import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError } from './errors.ts';
+import { joinUrl } from './join-url.ts';
 import { buildRequest } from './request-builder.ts';
 import type { ConnectionState, Runtime } from './runtime.ts';
 

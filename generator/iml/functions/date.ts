@@ -3,7 +3,15 @@ import type moment from 'moment-timezone';
 import { ImlEvalError } from '../errors.ts';
 import type { Env } from '../runtime/env.ts';
 import { toText } from '../runtime/values.ts';
-import { DEFAULT_DATE_FORMAT, dateDiff, dayArg, monthArg, parseDate, toMoment, zoneArg } from './dates.ts';
+import {
+  DEFAULT_DATE_FORMAT,
+  dateDiff,
+  dayArg,
+  monthArg,
+  parseDate,
+  toMoment,
+  zoneArg,
+} from './date-support.ts';
 import { type BuiltinFunction, fn } from './define.ts';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'days' | 'months' | 'years';

@@ -16,7 +16,7 @@ function parseJson(t: string): unknown {
   }
 }
 
-/** Make's error types accepted by `errorFactory` ([PROTO] src/error.ts plus Warning). */
+/** Make's error types accepted by `errorFactory` (the error classes of Make's engine, plus Warning). */
 export const ERROR_TYPES = new Set([
   'DataError',
   'UnknownError',

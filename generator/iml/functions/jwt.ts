@@ -1,6 +1,7 @@
 /**
  * `jwt(payload, secret, [alg=HS256], [options])` like npm `jsonwebtoken` with `noTimestamp` on by
- * default ([3P-RT]). Algorithms HS256/384/512 (HMAC) and RS256/384/512 (PEM private key) per [DOC].
+ * default (a third-party summary of Make's runtime). Algorithms HS256/384/512 (HMAC) and RS256/384/512
+ * (PEM private key), as Make's developer docs list them.
  */
 
 import { createHmac, sign } from 'node:crypto';

@@ -38,7 +38,7 @@ function contains(haystack: unknown, needle: unknown, ci: boolean): boolean {
   return ci ? h.toLowerCase().includes(n.toLowerCase()) : h.includes(n);
 }
 
-/** `split(text, separator, [keepEmpty])`: items trimmed, empty items dropped unless keepEmpty ([HELP] example). */
+/** `split(text, separator, [keepEmpty])`: items trimmed, empty items dropped unless keepEmpty (example in Make's help center). */
 function split(t: string, separator: string, keepEmpty: boolean): string[] {
   const items = separator === '' ? Array.from(t) : t.split(separator);
   const trimmed = items.map((s) => s.trim());

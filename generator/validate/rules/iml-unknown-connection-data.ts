@@ -1,7 +1,7 @@
 import type { ConnectionStore } from '../analysis/index.ts';
 import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, academySections, bundle } from './case-kit.ts';
-import { genericApp, ID_PARAM } from './shared-cases.ts';
+import { genericApp } from './shared-cases.ts';
 
 function union(stores: (ConnectionStore | undefined)[]): ConnectionStore | undefined {
   if (stores.length === 0 || stores.some((s) => s === undefined || s.open)) return undefined;
@@ -102,4 +102,3 @@ export const imlUnknownConnectionData = defineRule({
     ],
   },
 });
-void ID_PARAM;

@@ -2,8 +2,6 @@ import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle, oauthApp } from './case-kit.ts';
 import { academyApp } from './shared-cases.ts';
 
-const ACCESS = /^(access_?token|accessToken|token|bearer)$/i;
-
 export const oauthTokenInQuery = defineRule({
   id: 'oauth/token-in-query',
   description: 'An OAuth access token sent in the query string instead of the Authorization header.',
@@ -33,7 +31,6 @@ export const oauthTokenInQuery = defineRule({
           component: s.component ?? 'base',
         });
       }
-      void ACCESS;
     }
   },
   cases: {

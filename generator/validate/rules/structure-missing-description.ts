@@ -18,7 +18,7 @@ export const structureMissingDescription = defineRule({
       ctx.report({
         messageId: 'noDescription',
         data: { component: f.id },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

@@ -18,7 +18,7 @@ export const structureMissingLabel = defineRule({
       ctx.report({
         messageId: 'noLabel',
         data: { component: f.id },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

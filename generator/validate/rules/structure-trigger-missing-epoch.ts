@@ -17,7 +17,7 @@ export const structureTriggerMissingEpoch = defineRule({
       ctx.report({
         messageId: 'noEpoch',
         data: { component: f.id },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

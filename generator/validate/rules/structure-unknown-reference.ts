@@ -25,7 +25,7 @@ export const structureUnknownReference = defineRule({
           ctx.report({
             messageId: 'unknownTarget',
             data: { component: f.id, field, name, kind },
-            location: declaredAt(ctx.app, c),
+            location: declaredAt(c),
             component: c,
           });
     }

@@ -1,4 +1,4 @@
-import type { AppModel, CodeFile, Component, SourceLocation } from '../../model/index.ts';
+import type { CodeFile, Component, SourceLocation } from '../../model/index.ts';
 import { componentId, isObject } from '../../model/index.ts';
 import type { ComponentFacts, ImlString, RequestInfo } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
@@ -15,12 +15,10 @@ export function ofKind(ctx: RuleContext, kind: Component['kind']): ComponentFact
 }
 
 /** Where a component is declared; falls back to its first code file. */
-export function declaredAt(app: AppModel, c: Component, metaKey?: string): SourceLocation {
+export function declaredAt(c: Component): SourceLocation {
   if (c.declaredAt) return c.declaredAt;
   const first = Object.values(c.codes).find((f): f is CodeFile => f !== undefined);
   if (first) return first.locate('');
-  void app;
-  void metaKey;
   return { file: '.', line: 1, column: 1, pointer: '' };
 }
 
