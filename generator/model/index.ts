@@ -1,5 +1,6 @@
 export * from './app.ts';
 export * from './bundle.ts';
+export * from './change-topics.ts';
 export * from './clock.ts';
 export * from './code-files.ts';
 export * from './diagnostic.ts';

@@ -16,6 +16,7 @@ export const imlUnknownConnectionData = defineRule({
   description:
     '`connection.x` read but the connection never stores `x` (neither a parameter nor `response.data`).',
   defaultSeverity: 'error',
+  explains: ['reference'],
   docs: 'A connection stores its parameters plus whatever its requests put in `response.data` (token, refresh, info...). Modules, RPCs and webhooks read that store as `connection.*`; inside the connection it is also `data.*`. Reading a name the connection never stores is always empty — typically `connection.accessToken` when the token response stores it as `access_token`. Store the value in `response.data` or fix the name.',
   messages: {
     notStored:

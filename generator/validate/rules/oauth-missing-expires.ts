@@ -7,6 +7,7 @@ export const oauthMissingExpires = defineRule({
   id: 'oauth/missing-expires',
   description: 'The token response sets no connection `expires`, so Make never asks the user to reauthorize.',
   defaultSeverity: 'warning',
+  explains: ['expiry', 'section-missing'],
   docs: '`token.response.expires` (and `refresh.response.expires`) tell Make when the whole connection — in practice the refresh token — expires; Make then asks the user to reauthorize instead of failing runs. Without it an expired refresh token shows up only as failing scenarios. The App Academy API gives `refresh_expires_in` (minutes).',
   messages: {
     noExpires:

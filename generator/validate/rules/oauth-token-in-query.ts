@@ -6,6 +6,7 @@ export const oauthTokenInQuery = defineRule({
   id: 'oauth/token-in-query',
   description: 'An OAuth access token sent in the query string instead of the Authorization header.',
   defaultSeverity: 'error',
+  explains: ['request-field'],
   docs: "Query strings are logged by servers, proxies and Make's own request log (which `log.sanitize` cannot clean for URLs). RFC 6750 §5.3 says not to pass bearer tokens in page URLs. Send `Authorization: Bearer {{connection.accessToken}}` instead.",
   messages: {
     tokenInQuery:

@@ -46,6 +46,7 @@ export const securityUnsanitizedSecret = defineRule({
   description:
     'A request sends a secret (Authorization header, API key, client secret, token) that `log.sanitize` does not hide.',
   defaultSeverity: 'error',
+  explains: ['sanitize', 'request-field'],
   docs: "Make shows each request and response in DevTool and the scenario log; `log.sanitize` lists the paths to mask (`request.headers.authorization`, ``request.headers.`x-api-key` ``, `request.body.client_secret`, `response.body.access_token`...). A secret outside that list is written to logs that other team members can read. Modules and RPCs inherit base's list; connections do not.",
   messages: {
     header: 'Header "{header}" carries a secret but log.sanitize does not list "{path}"; add it.',

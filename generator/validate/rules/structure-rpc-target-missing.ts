@@ -15,6 +15,7 @@ export const structureRpcTargetMissing = defineRule({
   id: 'structure/rpc-target-missing',
   description: 'An `rpc://name` reference to an RPC the app does not define.',
   defaultSeverity: 'error',
+  explains: ['section-missing'],
   docs: 'Dynamic options, fields, samples and search buttons call RPCs by `rpc://name` (optionally `?param=value`). A name without a matching RPC makes the field fail to load in the editor.',
   messages: {
     unknownRpc: '"{reference}" names RPC "{name}", which the app does not define.',
