@@ -20,7 +20,9 @@ const LEVELS: string[][] = [
   ['diff'],
   ['grade'],
   ['workflow'],
-  ['cli', 'lsp'],
+  // Both are front ends; the CLI's `lsp` command starts the language server, so lsp sits below it.
+  ['lsp'],
+  ['cli'],
 ];
 
 const levelOf = new Map(LEVELS.flatMap((stages, level) => stages.map((s) => [s, level] as const)));
