@@ -9,7 +9,7 @@ import { containerTemplate, iterateContainer } from '../model/bare-iml.ts';
 import { isPlainObject } from '../model/index.ts';
 import type { Spec } from './base-merge.ts';
 import { MakeError } from './errors.ts';
-import type { ExecEnv, IteratedItem } from './executor.ts';
+import type { ExecEnv, IteratedItem } from './exec-types.ts';
 
 export function shapeOutput(
   env: ExecEnv,

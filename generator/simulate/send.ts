@@ -6,7 +6,7 @@ import { awsSignVersion, notSimulatedIn } from '../model/not-simulated.ts';
 import { signAwsV4 } from './aws-sign.ts';
 import { type Spec, sanitizeList } from './base-merge.ts';
 import { MakeError } from './errors.ts';
-import type { ExecEnv, ExecTarget } from './executor.ts';
+import type { ExecEnv, ExecTarget } from './exec-types.ts';
 import type { WireResponse } from './http.ts';
 import { joinUrl } from './join-url.ts';
 import { buildRequest } from './request-builder.ts';

@@ -7,7 +7,7 @@
 import type { ImlContext } from '../iml/api.ts';
 import { isPlainObject } from '../model/index.ts';
 import { MakeError } from './errors.ts';
-import type { IteratedItem } from './executor.ts';
+import type { IteratedItem } from './exec-types.ts';
 import type { ImlEnv } from './iml.ts';
 import type { TriggerState } from './runtime.ts';
 
