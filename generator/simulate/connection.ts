@@ -260,7 +260,3 @@ export async function deleteConnection(rt: Runtime, name: string): Promise<void>
   if (st.type === 'oauth' && comm.invalidate !== undefined)
     await runSection(rt, st, 'invalidate', comm.invalidate, connectionCtx(rt, st, {}));
 }
-
-export function connectionIdOf(name: string): string {
-  return componentId({ kind: 'connection', name });
-}

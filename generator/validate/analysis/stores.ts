@@ -77,8 +77,3 @@ export function tempSetBefore(sets: TempSets, key: string, order: { seq: number;
   if (!list) return false;
   return list.some((s) => s.seq < order.seq || (s.seq === order.seq && s.stage < order.stage));
 }
-
-/** Top-level key of a pointer, e.g. `/headers/authorization` → `headers`. */
-export function firstSegment(pointer: string): string | undefined {
-  return fromPointer(pointer)[0];
-}

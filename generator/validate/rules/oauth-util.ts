@@ -45,11 +45,6 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** Pointer of the section key's value, for "this section lacks X" findings. */
-export function sectionPointer(r: RequestInfo): string {
-  return r.pointer;
-}
-
 export function responseData(r: RequestInfo): Record<string, unknown> | undefined {
   const resp = r.value.response;
   return isObject(resp) && isObject(resp.data) ? resp.data : undefined;

@@ -42,22 +42,11 @@ export function oauthSections(f: ComponentFacts): Map<string, RequestInfo> {
   return out;
 }
 
-export function isOAuthConnection(f: ComponentFacts): boolean {
-  return (
-    f.component.kind === 'connection' &&
-    f.requests.some((r) => r.section !== undefined && r.code.codeType === 'communication')
-  );
-}
-
 /** Case-insensitive lookup of a key in a flat object. */
 export function getKey(obj: unknown, key: string): { key: string; value: unknown } | undefined {
   if (!isObject(obj)) return undefined;
   const k = Object.keys(obj).find((x) => x.toLowerCase() === key.toLowerCase());
   return k === undefined ? undefined : { key: k, value: obj[k] };
-}
-
-export function idOf(c: Component): string {
-  return componentId(c);
 }
 
 /** Literal path of a URL (no scheme/host, no query), IML left in place; undefined when unknown. */
@@ -67,13 +56,5 @@ export function urlPath(url: string | undefined): string | undefined {
   return noHost.replace(/[?#].*$/, '');
 }
 
-/** Strings that read `root.<...>` (variables whose path starts with root). */
-export function readsOf(s: ImlString, root: string): { path: string[]; offset: number; length: number }[] {
-  return s.analysis.variables.filter((v) => v.path[0] === root);
-}
-
-/** The secret-looking names: tokens, keys, passwords, client secrets. */
-export const SECRET_NAME =
-  /(pass(word|wd)?|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(orization)?|credential|signature)$/i;
 export const SECRET_NAME_ANYWHERE =
   /(pass(word|wd)|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|authorization|credential)/i;
