@@ -6,7 +6,7 @@
  */
 
 import type { ImlContext } from '../iml/api.ts';
-import { assignOwn, componentId, isPlainObject, setOwn } from '../model/index.ts';
+import { assignOwn, isPlainObject, setOwn } from '../model/index.ts';
 import { authorizeInBrowser, type ConnectOptions } from './authorize.ts';
 import type { Spec } from './base-merge.ts';
 import { classifyCommonKey, commonKeysRead, fillCommon } from './common-data.ts';

@@ -11,11 +11,9 @@ import { mergeBase, type Spec } from './base-merge.ts';
 import { deepMerge } from './deep-merge.ts';
 import { MakeError } from './errors.ts';
 import type { ExecEnv, ExecResult, ExecTarget, IteratedItem } from './exec-types.ts';
-import type { ImlEnv } from './iml.ts';
 import { mergePages, shapeOutput } from './output.ts';
 import { httpError, invalidError, parseBody, typeForStatus } from './response.ts';
 import { sendSpec } from './send.ts';
-import type { SimulatorSettings } from './settings.ts';
 
 interface Counters {
   requests: number;

@@ -1,5 +1,5 @@
 import type { Component } from '../../model/index.ts';
-import { fromPointer, isObject } from '../../model/index.ts';
+import { isObject } from '../../model/index.ts';
 import { collectParameters, parameterCodes } from './parameters.ts';
 import type { RequestInfo } from './requests.ts';
 

@@ -1,5 +1,5 @@
 import type { CodeFile, Component, SourceLocation } from '../../model/index.ts';
-import { componentId, isObject } from '../../model/index.ts';
+import { isObject } from '../../model/index.ts';
 import type { ComponentFacts, ImlString, RequestInfo } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
 
