@@ -59,19 +59,16 @@ export async function execute(
   return result;
 }
 
-interface OneResult {
-  skipped: boolean;
+/** One request object's result: the execution result's fields, plus what the next request needs. */
+type OneResult = Pick<
+  ExecResult,
+  'skipped' | 'output' | 'items' | 'limit' | 'data' | 'expires' | 'metadata' | 'uid'
+> & {
+  /** The `condition` object's `default`, when the condition skipped the request. */
   defaultOutput?: unknown;
-  output?: unknown;
-  items?: IteratedItem[];
-  limit?: number;
-  data: Record<string, unknown>;
-  expires?: unknown;
-  metadata?: unknown;
-  uid?: unknown;
   response?: Spec;
   ctx?: ImlContext;
-}
+};
 
 async function runWithRepeat(
   env: ExecEnv,
