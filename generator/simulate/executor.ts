@@ -60,10 +60,8 @@ export async function execute(
 }
 
 /** One request object's result: the execution result's fields, plus what the next request needs. */
-type OneResult = Pick<
-  ExecResult,
-  'skipped' | 'output' | 'items' | 'limit' | 'data' | 'expires' | 'metadata' | 'uid'
-> & {
+type OneResult = Pick<ExecResult, 'skipped' | 'items' | 'limit' | 'data' | 'expires' | 'metadata' | 'uid'> & {
+  output?: unknown;
   /** The `condition` object's `default`, when the condition skipped the request. */
   defaultOutput?: unknown;
   response?: Spec;
