@@ -2,7 +2,14 @@
  * File naming of Make's local-development layout (make-iml.md §1.3): component folders
  * `<kind>s/<kebab(id)>`, code files `<kebab(id)>.<suffix>.<ext>`, general codes without prefix.
  */
-import type { ComponentCodeType, ComponentKind, GeneralCodeType } from '../model/index.ts';
+import {
+  CODE_FILE_SUFFIX,
+  type ComponentCodeType,
+  type ComponentKind,
+  codeFileExtension,
+  type GeneralCodeType,
+  OAUTH_COMMUNICATION_SUFFIX,
+} from '../model/index.ts';
 
 export const GENERAL_FILES: Record<GeneralCodeType, string> = {
   base: 'general/base.iml.json',
@@ -10,38 +17,6 @@ export const GENERAL_FILES: Record<GeneralCodeType, string> = {
   readme: 'README.md',
   groups: 'modules/groups.json',
 };
-
-const SUFFIX: Record<ComponentCodeType, string> = {
-  attach: 'attach',
-  code: 'code',
-  common: 'common',
-  communication: 'communication',
-  context: 'context',
-  defaultScope: 'default-scope',
-  detach: 'detach',
-  epoch: 'epoch',
-  inputParameters: 'input',
-  installDirectives: 'install-directives',
-  installSpec: 'install-spec',
-  interface: 'interface',
-  mappableParams: 'mappable-params',
-  outputParameters: 'output',
-  params: 'params',
-  requiredScope: 'required-scope',
-  samples: 'samples',
-  scope: 'scope',
-  scopeList: 'scope-list',
-  staticParams: 'static-params',
-  test: 'test',
-  update: 'update',
-};
-
-export function codeFileExtension(codeType: ComponentCodeType): string {
-  if (codeType === 'common') return 'json';
-  if (codeType === 'code' || codeType === 'test') return 'js';
-  if (codeType === 'context') return 'md';
-  return 'iml.json';
-}
 
 /** camelCase → kebab-case the way the VS Code extension does it, then made safe as a file name. */
 export function kebab(id: string): string {
@@ -54,7 +29,8 @@ export function kebab(id: string): string {
 }
 
 export function codeFileName(stem: string, codeType: ComponentCodeType, oauth: boolean): string {
-  const suffix = codeType === 'communication' && oauth ? 'oauth-communication' : SUFFIX[codeType];
+  const suffix =
+    codeType === 'communication' && oauth ? OAUTH_COMMUNICATION_SUFFIX : CODE_FILE_SUFFIX[codeType];
   return `${stem}.${suffix}.${codeFileExtension(codeType)}`;
 }
 

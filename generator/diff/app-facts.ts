@@ -1,6 +1,6 @@
 import type { AppModel, Component } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { ownValue } from './own-key.ts';
-import { isObject } from './tracked.ts';
 import type { ComponentMatch } from './types.ts';
 
 /** Number of requests each matched module/RPC of the student sends (id is the reference's). */

@@ -1,4 +1,4 @@
-import { type Classified, c } from './classified.ts';
+import { type Classified, c } from './classified-change.ts';
 import type { RawDiff } from './compare-tree.ts';
 import { show } from './explain.ts';
 

@@ -1,4 +1,4 @@
-import { type Classified, type ClassifyContext, c, cap, OAUTH } from './classified.ts';
+import { type Classified, type ClassifyContext, c, cap, OAUTH } from './classified-change.ts';
 import type { RawDiff } from './compare-tree.ts';
 import { KNOWN_FIELDS, show } from './explain.ts';
 import { ownValue } from './own-key.ts';

@@ -1,10 +1,10 @@
-import { type Classified, type ClassifyContext, c, OAUTH } from './classified.ts';
+import { type Classified, type ClassifyContext, c, OAUTH } from './classified-change.ts';
 import { classifyParam } from './classify-params.ts';
 import { classifyBase, classifyRequest } from './classify-request.ts';
 import type { RawDiff } from './compare-tree.ts';
 import { show } from './explain.ts';
 
-export type { Classified, ClassifyContext } from './classified.ts';
+export type { Classified, ClassifyContext } from './classified-change.ts';
 
 const PARAM_SECTIONS = new Set([
   'staticParams',

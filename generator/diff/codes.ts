@@ -3,7 +3,17 @@
  * key on them. The class of some codes depends on the case (a missing *required* parameter is
  * breaking, a missing optional one behavioural); `classes` lists the possible ones.
  */
-export const CHANGE_CODES: Record<string, { classes: string; summary: string }> = {
+import type { ChangeTopic } from '../model/index.ts';
+
+export const CHANGE_CODES: Record<
+  string,
+  {
+    classes: string;
+    summary: string;
+    /** What the change is about; a lint finding whose rule explains one of these topics may explain it. */
+    topics?: readonly ChangeTopic[];
+  }
+> = {
   'D-COMPONENT-MISSING': {
     classes: 'breaking',
     summary: 'A reference component has no counterpart, by name or by what it does.',
@@ -30,23 +40,58 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
   'D-PARAM-MISSING': {
     classes: 'breaking|behavioural',
     summary: 'A parameter is missing (breaking when the reference requires it).',
+    topics: ['parameter'],
   },
   'D-PARAM-ADDED': {
     classes: 'behavioural|cosmetic',
     summary: 'An extra parameter (behavioural when required).',
+    topics: ['parameter'],
   },
-  'D-PARAM-REQUIRED-DROPPED': { classes: 'behavioural', summary: 'A required parameter became optional.' },
-  'D-PARAM-REQUIRED-ADDED': { classes: 'breaking', summary: 'An optional parameter became required.' },
-  'D-PARAM-TYPE-CHANGED': { classes: 'breaking', summary: 'Parameter type, or single vs multiple values.' },
+  'D-PARAM-REQUIRED-DROPPED': {
+    classes: 'behavioural',
+    summary: 'A required parameter became optional.',
+    topics: ['parameter'],
+  },
+  'D-PARAM-REQUIRED-ADDED': {
+    classes: 'breaking',
+    summary: 'An optional parameter became required.',
+    topics: ['parameter'],
+  },
+  'D-PARAM-TYPE-CHANGED': {
+    classes: 'breaking',
+    summary: 'Parameter type, or single vs multiple values.',
+    topics: ['parameter'],
+  },
   'D-PARAM-LABEL-CHANGED': {
     classes: 'cosmetic',
     summary: 'Parameter label, help, advanced flag or button labels.',
+    topics: ['parameter'],
   },
-  'D-PARAM-DEFAULT-CHANGED': { classes: 'behavioural', summary: 'Parameter default value.' },
-  'D-PARAM-OPTIONS-CHANGED': { classes: 'behavioural', summary: 'Choices of a select.' },
-  'D-PARAM-RENAMED': { classes: 'breaking', summary: 'Parameter name inside a nested list.' },
-  'D-PARAM-CHANGED': { classes: 'behavioural', summary: 'Any other parameter attribute.' },
-  'D-PARAM-ORDER': { classes: 'cosmetic', summary: 'Parameters listed in another order.' },
+  'D-PARAM-DEFAULT-CHANGED': {
+    classes: 'behavioural',
+    summary: 'Parameter default value.',
+    topics: ['parameter'],
+  },
+  'D-PARAM-OPTIONS-CHANGED': {
+    classes: 'behavioural',
+    summary: 'Choices of a select.',
+    topics: ['parameter'],
+  },
+  'D-PARAM-RENAMED': {
+    classes: 'breaking',
+    summary: 'Parameter name inside a nested list.',
+    topics: ['parameter'],
+  },
+  'D-PARAM-CHANGED': {
+    classes: 'behavioural',
+    summary: 'Any other parameter attribute.',
+    topics: ['parameter'],
+  },
+  'D-PARAM-ORDER': {
+    classes: 'cosmetic',
+    summary: 'Parameters listed in another order.',
+    topics: ['parameter'],
+  },
   'D-OUTPUT-FIELD-MISSING': {
     classes: 'breaking',
     summary: 'An interface (output) field is missing: later modules cannot map it.',
@@ -55,14 +100,20 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
   'D-SCOPE-MISSING': {
     classes: 'breaking',
     summary: 'A scope the reference asks for or declares is missing: the API answers 403.',
+    topics: ['scope'],
   },
   'D-SCOPE-WRITTEN-ELSEWHERE': {
     classes: 'equivalent',
     summary: 'A scope moved between the default scope and the modules: the token gets the same scopes.',
+    topics: ['scope'],
   },
-  'D-SCOPE-ADDED': { classes: 'behavioural|cosmetic', summary: 'An extra scope.' },
-  'D-SCOPE-CHANGED': { classes: 'breaking', summary: 'A scope list that is not a list.' },
-  'D-SCOPE-LABEL-CHANGED': { classes: 'cosmetic', summary: 'Description of a scope in the scope list.' },
+  'D-SCOPE-ADDED': { classes: 'behavioural|cosmetic', summary: 'An extra scope.', topics: ['scope'] },
+  'D-SCOPE-CHANGED': { classes: 'breaking', summary: 'A scope list that is not a list.', topics: ['scope'] },
+  'D-SCOPE-LABEL-CHANGED': {
+    classes: 'cosmetic',
+    summary: 'Description of a scope in the scope list.',
+    topics: ['scope'],
+  },
   'D-COMMON-CHANGED': {
     classes: 'cosmetic',
     summary: "Common data (each developer's own client credentials, not exported).",
@@ -74,37 +125,65 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
   'D-SECTION-MISSING': {
     classes: 'breaking|behavioural',
     summary: 'A request section (token, refresh, info, invalidate, attach...) is missing.',
+    topics: ['section-missing'],
   },
   'D-SECTION-UNREADABLE': {
     classes: 'breaking',
     summary: "A student's code file does not parse (the loader's syntax error is quoted).",
   },
   'D-SECTION-ADDED': { classes: 'behavioural', summary: 'An extra request section.' },
-  'D-URL-CHANGED': { classes: 'breaking', summary: 'Request URL or base URL.' },
-  'D-URL-MISSING': { classes: 'breaking', summary: 'A request without URL.' },
+  'D-URL-CHANGED': { classes: 'breaking', summary: 'Request URL or base URL.', topics: ['url'] },
+  'D-URL-MISSING': { classes: 'breaking', summary: 'A request without URL.', topics: ['url'] },
   'D-METHOD-CHANGED': { classes: 'breaking', summary: 'HTTP method.' },
   'D-HEADER-MISSING': {
     classes: 'breaking|behavioural',
     summary: 'A header is not sent (breaking for authorization).',
+    topics: ['request-field'],
   },
-  'D-HEADER-ADDED': { classes: 'behavioural', summary: 'An extra header.' },
-  'D-HEADER-CHANGED': { classes: 'behavioural', summary: 'A header value.' },
-  'D-QUERY-CHANGED': { classes: 'behavioural', summary: 'The query as a whole.' },
-  'D-QUERY-FIELD-MISSING': { classes: 'breaking|behavioural', summary: 'A query parameter is not sent.' },
-  'D-QUERY-FIELD-ADDED': { classes: 'behavioural', summary: 'An extra query parameter.' },
-  'D-QUERY-FIELD-CHANGED': { classes: 'behavioural', summary: 'A query parameter value.' },
-  'D-BODY-MISSING': { classes: 'breaking', summary: 'No body where the reference sends one.' },
-  'D-BODY-CHANGED': { classes: 'behavioural', summary: 'The body as a whole.' },
+  'D-HEADER-ADDED': { classes: 'behavioural', summary: 'An extra header.', topics: ['request-field'] },
+  'D-HEADER-CHANGED': { classes: 'behavioural', summary: 'A header value.', topics: ['request-field'] },
+  'D-QUERY-CHANGED': { classes: 'behavioural', summary: 'The query as a whole.', topics: ['request-field'] },
+  'D-QUERY-FIELD-MISSING': {
+    classes: 'breaking|behavioural',
+    summary: 'A query parameter is not sent.',
+    topics: ['request-field'],
+  },
+  'D-QUERY-FIELD-ADDED': {
+    classes: 'behavioural',
+    summary: 'An extra query parameter.',
+    topics: ['request-field'],
+  },
+  'D-QUERY-FIELD-CHANGED': {
+    classes: 'behavioural',
+    summary: 'A query parameter value.',
+    topics: ['request-field'],
+  },
+  'D-BODY-MISSING': {
+    classes: 'breaking',
+    summary: 'No body where the reference sends one.',
+    topics: ['request-field'],
+  },
+  'D-BODY-CHANGED': { classes: 'behavioural', summary: 'The body as a whole.', topics: ['request-field'] },
   'D-BODY-FIELD-MISSING': {
     classes: 'breaking|behavioural',
     summary:
       'A body field is not sent (breaking in OAuth requests, for well-known fields like redirect_uri, or when bound to a required parameter).',
+    topics: ['request-field'],
   },
-  'D-BODY-FIELD-ADDED': { classes: 'behavioural', summary: 'An extra body field.' },
-  'D-BODY-FIELD-CHANGED': { classes: 'behavioural', summary: 'A body field value.' },
+  'D-BODY-FIELD-ADDED': {
+    classes: 'behavioural',
+    summary: 'An extra body field.',
+    topics: ['request-field'],
+  },
+  'D-BODY-FIELD-CHANGED': {
+    classes: 'behavioural',
+    summary: 'A body field value.',
+    topics: ['request-field'],
+  },
   'D-BODY-TYPE-CHANGED': {
     classes: 'behavioural',
     summary: 'Body encoding (json, urlencoded, multipart...).',
+    topics: ['request-field'],
   },
   'D-CONDITION-MISSING': {
     classes: 'behavioural',
@@ -113,6 +192,7 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
   'D-REFRESH-CONDITION-MISSING': {
     classes: 'behavioural',
     summary: 'Refresh without condition: tokens rotate before every use.',
+    topics: ['refresh'],
   },
   'D-CONDITION-ADDED': {
     classes: 'behavioural',
@@ -131,17 +211,32 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
   'D-EXPIRY-UNIT': {
     classes: 'behavioural',
     summary: 'An expiry computed in another time unit (seconds instead of minutes).',
+    topics: ['expiry'],
   },
-  'D-TIME-UNIT-CHANGED': { classes: 'behavioural', summary: 'Any other time computation in another unit.' },
-  'D-CONNECTION-EXPIRY-MISSING': { classes: 'behavioural', summary: 'No connection (refresh token) expiry.' },
-  'D-CONNECTION-EXPIRY-CHANGED': { classes: 'behavioural', summary: 'Another connection expiry.' },
+  'D-TIME-UNIT-CHANGED': {
+    classes: 'behavioural',
+    summary: 'Any other time computation in another unit.',
+    topics: ['expiry'],
+  },
+  'D-CONNECTION-EXPIRY-MISSING': {
+    classes: 'behavioural',
+    summary: 'No connection (refresh token) expiry.',
+    topics: ['expiry'],
+  },
+  'D-CONNECTION-EXPIRY-CHANGED': {
+    classes: 'behavioural',
+    summary: 'Another connection expiry.',
+    topics: ['expiry'],
+  },
   'D-REFERENCE-TYPO': {
     classes: 'breaking',
     summary: 'An IML reference to something never stored (a misspelt `connection.accessToken`).',
+    topics: ['reference'],
   },
   'D-REFERENCE-CHANGED': {
     classes: 'behavioural',
     summary: 'An IML reference to a similar but different name.',
+    topics: ['reference'],
   },
   'D-OUTPUT-CHANGED': { classes: 'behavioural', summary: 'Response output or wrapper.' },
   'D-ITERATE-CHANGED': { classes: 'behavioural', summary: 'What the response iterates over.' },
@@ -149,14 +244,31 @@ export const CHANGE_CODES: Record<string, { classes: string; summary: string }> 
   'D-ERROR-HANDLING-CHANGED': { classes: 'behavioural', summary: 'valid/error handling.' },
   'D-TRIGGER-CHANGED': { classes: 'behavioural', summary: 'Polling trigger bookkeeping (id, date, order).' },
   'D-RESPONSE-CHANGED': { classes: 'behavioural', summary: 'Any other response directive.' },
-  'D-PAGINATION-MISSING': { classes: 'behavioural', summary: 'No pagination: only the first page.' },
-  'D-PAGINATION-ADDED': { classes: 'behavioural', summary: 'Pagination where the reference has none.' },
+  'D-PAGINATION-MISSING': {
+    classes: 'behavioural',
+    summary: 'No pagination: only the first page.',
+    topics: ['pagination'],
+  },
+  'D-PAGINATION-ADDED': {
+    classes: 'behavioural',
+    summary: 'Pagination where the reference has none.',
+    topics: ['pagination'],
+  },
   'D-PAGINATION-CONDITION-CHANGED': {
     classes: 'behavioural',
     summary: 'Another condition for fetching the next page.',
+    topics: ['pagination'],
   },
-  'D-PAGINATION-CHANGED': { classes: 'behavioural', summary: 'Other pagination settings.' },
-  'D-SANITIZE-CHANGED': { classes: 'behavioural', summary: 'What is removed from logs (log.sanitize).' },
+  'D-PAGINATION-CHANGED': {
+    classes: 'behavioural',
+    summary: 'Other pagination settings.',
+    topics: ['pagination'],
+  },
+  'D-SANITIZE-CHANGED': {
+    classes: 'behavioural',
+    summary: 'What is removed from logs (log.sanitize).',
+    topics: ['sanitize'],
+  },
   'D-TEMP-CHANGED': { classes: 'behavioural', summary: 'Values kept in temp.' },
   'D-REQUEST-OPTION-CHANGED': {
     classes: 'behavioural',

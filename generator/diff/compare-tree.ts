@@ -1,4 +1,5 @@
-import { isObject, type Path } from './tracked.ts';
+import { isObject } from '../model/index.ts';
+import type { Path } from './tracked.ts';
 
 /** One place where two normalised values differ. `present` false = that side has nothing there. */
 export interface RawDiff {

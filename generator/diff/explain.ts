@@ -20,13 +20,6 @@ export function editDistance(a: string, b: string): number {
   return prev[n];
 }
 
-/** Space-, comma- or plus-separated scope string as a set (`"connect read"` → {connect, read}). */
-export function scopeSet(v: unknown): Set<string> | undefined {
-  if (Array.isArray(v)) return new Set(v.map(String));
-  if (typeof v !== 'string' || v.includes('{{')) return undefined;
-  return new Set(v.split(/[\s,+]+/).filter(Boolean));
-}
-
 /** What a well-known request field is for, to explain why missing it matters. */
 export const KNOWN_FIELDS: Record<string, string> = {
   redirect_uri:

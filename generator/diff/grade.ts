@@ -1,5 +1,6 @@
-import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ChangeTopic, Diagnostic } from '../model/index.ts';
 import { fromPointer } from '../model/location.ts';
+import { CHANGE_CODES } from './codes.ts';
 import type {
   BehaviourResult,
   Change,
@@ -18,22 +19,15 @@ export const CLASS_WEIGHT: Record<ChangeClass, number> = {
 };
 const MAX_FIXES = 12;
 
-/** Words a lint rule id shares with the kind of change it explains (`oauth2/refresh-no-condition` ↔ D-REFRESH-…). */
-const AFFINITY: [RegExp, RegExp][] = [
-  [/EXPIRY|TIME-UNIT/, /expir|unit|lifetime|minute/i],
-  [/REFRESH/, /refresh/i],
-  [/SCOPE/, /scope/i],
-  [/REFERENCE/, /connection|reference|undeclared|unknown|stored|variable/i],
-  [/PARAM/, /param|required/i],
-  [/PAGINATION/, /paginat/i],
-  [/SANITIZE/, /sanitiz|secret|log/i],
-  [/QUERY|BODY|HEADER/, /redirect|grant|token|header|secret|body|query|unused/i],
-  [/URL/, /url|http/i],
-  [/SECTION-MISSING/, /info|invalidate|refresh|missing|no-/i],
-];
-
-/** Lint findings on the student's app that sit where a change is and are about the same thing. */
-export function linkDiagnostics(changes: Change[], diagnostics: Diagnostic[]): void {
+/**
+ * Lint findings on the student's app that sit where a change is and are about the same thing: the
+ * change code's declared topics (codes.ts) meet the topics the finding's rule declares it explains.
+ */
+export function linkDiagnostics(
+  changes: Change[],
+  diagnostics: Diagnostic[],
+  explains: (ruleId: string) => readonly ChangeTopic[],
+): void {
   for (const ch of changes) {
     const loc = ch.theirs.location;
     if (!loc || ch.class === 'equivalent') continue;
@@ -43,7 +37,8 @@ export function linkDiagnostics(changes: Change[], diagnostics: Diagnostic[]): v
     // anywhere in the same component explains it (e.g. "GET needs the read scope" on the request).
     const imprecise = !ch.theirs.present || /scope/i.test(ch.section);
     for (const d of diagnostics) {
-      const topical = AFFINITY.some(([code, rule]) => code.test(ch.code) && rule.test(d.ruleId));
+      const topics = CHANGE_CODES[ch.code]?.topics ?? [];
+      const topical = explains(d.ruleId).some((t) => topics.includes(t));
       if (!topical) continue;
       const sameFile = d.file === loc.file;
       const overlap = sameFile && (isPrefix(d.pointer, loc.pointer) || isPrefix(loc.pointer, d.pointer));

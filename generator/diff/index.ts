@@ -1,5 +1,5 @@
 import type { AppModel } from '../model/app.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ChangeTopic, Diagnostic } from '../model/index.ts';
 import { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
 import { countClasses, gradeDiff, linkDiagnostics } from './grade.ts';
 import { matchComponents } from './match.ts';
@@ -42,7 +42,7 @@ export async function diffApps(
       : opts.lint
         ? { diagnostics: opts.lint }
         : await lintTheirs(theirs);
-  linkDiagnostics(changes, lint.diagnostics);
+  linkDiagnostics(changes, lint.diagnostics, lint.diagnostics.length ? await ruleTopics() : () => []);
 
   const behaviour: BehaviourResult =
     opts.behaviour === false
@@ -82,6 +82,12 @@ function loadProblems(side: 'reference' | 'theirs', app: AppModel) {
   return app.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({ side, file: d.file, line: d.line, message: d.message }));
+}
+
+/** What each lint rule declares its findings explain (loaded with the linter, only when there are findings). */
+async function ruleTopics(): Promise<(ruleId: string) => readonly ChangeTopic[]> {
+  const { RULES_BY_ID } = await import('../validate/index.ts');
+  return (ruleId) => RULES_BY_ID.get(ruleId)?.explains ?? [];
 }
 
 /** The linter only adds rule ids to fixes: when it fails, the diff still stands and the report says why. */

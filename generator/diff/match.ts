@@ -1,7 +1,7 @@
 import type { AppModel, Component, ComponentKind } from '../model/app.ts';
 import { COMPONENT_KINDS } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { baseUrlOf } from './normalize-component.ts';
-import { isObject } from './tracked.ts';
 import type { ComponentMatch } from './types.ts';
 
 /** What a component does, reduced to what survives renaming: method, path shape, parameter names. */

@@ -1,10 +1,11 @@
 import type { AppModel, CodeFile, Component, ComponentCodeType, GeneralCodeType } from '../model/app.ts';
 import { componentId } from '../model/app.ts';
+import { isOAuth2Section, isObject, OAUTH2_SECTIONS } from '../model/index.ts';
 import { escapePointerSegment } from '../model/location.ts';
 import { normalizeParams, normalizeScopeList } from './normalize-params.ts';
 import { normalizeRequest } from './normalize-request.ts';
 import { setKey } from './own-key.ts';
-import { isObject, type NormalSection, Tracker } from './tracked.ts';
+import { type NormalSection, Tracker } from './tracked.ts';
 
 /** A component with every section normalised, ready to compare section by section. */
 export interface NormalComponent {
@@ -24,7 +25,6 @@ const PARAM_TYPES = new Set<string>([
   'outputParameters',
 ]);
 const SCOPE_TYPES = new Set<string>(['scope', 'defaultScope', 'requiredScope']);
-const OAUTH_SECTIONS = ['preauthorize', 'authorize', 'token', 'info', 'refresh', 'invalidate'];
 
 export function baseUrlOf(app: AppModel): string | undefined {
   const base = app.general.base?.value;
@@ -92,14 +92,14 @@ function normalizeCommunication(
   t: Tracker,
   baseUrl: string | undefined,
 ): unknown {
-  if (c.kind === 'connection' && isObject(v) && OAUTH_SECTIONS.some((s) => s in v)) {
+  if (c.kind === 'connection' && isObject(v) && OAUTH2_SECTIONS.some((s) => s in v)) {
     t.mark([], code, '');
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort()) {
       setKey(
         out,
         k,
-        OAUTH_SECTIONS.includes(k)
+        isOAuth2Section(k)
           ? normalizeRequest(v[k], code, [k], [k], t, { hasOutput: false })
           : t.copy(v[k], code, [k], [k]),
       );

@@ -1,7 +1,8 @@
 import type { CodeFile } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { toPointer } from '../model/location.ts';
 import { setKey } from './own-key.ts';
-import { isObject, type Path, type Tracker } from './tracked.ts';
+import type { Path, Tracker } from './tracked.ts';
 
 /**
  * A parameter list keyed by name, so a moved field is one "order" change instead of a cascade of

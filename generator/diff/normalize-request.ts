@@ -1,8 +1,9 @@
 import type { CodeFile } from '../model/app.ts';
 import { containerTemplate } from '../model/bare-iml.ts';
+import { isObject, REQUEST_KEYS } from '../model/index.ts';
 import { toPointer } from '../model/location.ts';
 import { setKey } from './own-key.ts';
-import { isObject, type Path, type Tracker } from './tracked.ts';
+import type { Path, Tracker } from './tracked.ts';
 
 /** How a request is used decides which of Make's defaults apply. */
 export interface RequestContext {
@@ -35,22 +36,7 @@ export function normalizeRequest(
   const at = (k: string) => [...src, k];
   const to = (k: string) => [...dst, k];
 
-  const known = new Set([
-    'url',
-    'method',
-    'headers',
-    'qs',
-    'body',
-    'type',
-    'encodeUrl',
-    'followRedirects',
-    'followAllRedirects',
-    'condition',
-    'response',
-    'pagination',
-    'log',
-    'temp',
-  ]);
+  const known: ReadonlySet<string> = new Set(REQUEST_KEYS);
   const hasUrl = raw.url !== undefined;
   if (hasUrl) {
     t.mark(to('url'), code, ptr(at('url')));

@@ -1,5 +1,5 @@
 import { imlReferences, timeUnits } from './canonical-iml.ts';
-import { type Classified, type ClassifyContext, c } from './classified.ts';
+import { type Classified, type ClassifyContext, c } from './classified-change.ts';
 import type { RawDiff } from './compare-tree.ts';
 import { editDistance } from './explain.ts';
 import { ownValue } from './own-key.ts';

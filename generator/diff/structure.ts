@@ -1,4 +1,5 @@
 import type { AppModel, CodeFile, Component, ComponentKind, GeneralCodeType } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import type { SourceLocation } from '../model/location.ts';
 import { componentScopes, requestsPerComponent, requiredParams, storedKeys } from './app-facts.ts';
 import { type ClassifyContext, classify } from './classify.ts';
@@ -6,7 +7,7 @@ import { diffTrees, type RawDiff, stableJson } from './compare-tree.ts';
 import { foldMovedBaseHeaders } from './moved-headers.ts';
 import { type NormalComponent, normalizeComponent, normalizeGeneral } from './normalize-component.ts';
 import { ownValue } from './own-key.ts';
-import { isObject, locateIn, type NormalSection } from './tracked.ts';
+import { locateIn, type NormalSection } from './tracked.ts';
 import type { Change, ComponentMatch } from './types.ts';
 
 const SET_SECTIONS = new Set(['scope', 'defaultScope', 'requiredScope']);

@@ -1,4 +1,5 @@
 import type { CodeFile } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { type SourceLocation, toPointer } from '../model/location.ts';
 import { canonicalString } from './canonical-iml.ts';
 import { setKey } from './own-key.ts';
@@ -48,10 +49,6 @@ export class Tracker {
     }
     return value;
   }
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Nearest recorded origin for a normalised path, located in its file. */

@@ -1,3 +1,6 @@
+import type { FunctionSignature, ImlType } from './functions/signature.ts';
+import type { SyntaxErrorCode } from './syntax/error-codes.ts';
+
 /**
  * The contract of the IML engine that every other stage relies on. `index.ts` exports functions of
  * exactly these shapes; other stages import from `generator/iml/index.ts` only.
@@ -12,6 +15,8 @@
  *   printTemplate(src: string): string                           canonical form (throws on syntax error)
  *   hasIml(src: string): boolean
  *   BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec>
+ *   functionSignatures(): FunctionSpec[]                          every built-in, sorted by name
+ *   describeFunction(name: string): FunctionSpec | undefined      typed signature, rendered text, description
  *   createCustomFunctions(sources: Record<string, string>, opts?: { timeoutMs?: number }): CustomFunctions
  *       synchronous; runs the functions in a QuickJS WebAssembly isolate inside a worker thread
  *       (time limit per call, hard stop of the thread when needed); call dispose() when done.
@@ -47,13 +52,21 @@ export interface EvalOptions {
   functions?: CustomFunctions;
 }
 
+/** What every built-in function declares; derived from its typed signature (functions/signature.ts). */
 export interface FunctionSpec {
   name: string;
+  category: 'general' | 'math' | 'text' | 'date' | 'array' | 'json' | 'crypto';
+  /** Parameter types (optional, variadic) and return type, as data. */
+  signature: FunctionSignature;
+  /** `substring(text: text, start: integer, end?: integer): text`. */
+  rendered: string;
+  /** One line saying what the function returns. */
+  description: string;
   minArity: number;
   /** `Infinity` for variadic. */
   maxArity: number;
+  /** `rendered: description`, the one-line text for hover and completion details. */
   doc: string;
-  category: 'general' | 'math' | 'text' | 'date' | 'array' | 'json' | 'crypto';
 }
 
 export interface VariableRef extends ImlSpan {
@@ -63,6 +76,18 @@ export interface VariableRef extends ImlSpan {
   indexes: { value: number; offset: number }[];
 }
 
+/** A literal or built-in result passed where the parameter's declared type cannot take it. */
+export interface ArgumentTypeError extends ImlSpan {
+  /** 0-based argument position. */
+  index: number;
+  param: string;
+  expected: readonly ImlType[];
+  actual: readonly ImlType[];
+  /** How the argument reads in a message: `number 123`, `text "x"`, `integer from length()`. */
+  given: string;
+  message: string;
+}
+
 export interface FunctionRef extends ImlSpan {
   name: string;
   /** `true` for `iml.name(...)` calls and for any name that is not a built-in (the app's own functions). */
@@ -70,13 +95,15 @@ export interface FunctionRef extends ImlSpan {
   arity: number;
   /** `true` when written `iml.name(...)`. */
   qualified?: boolean;
+  /** Arguments of a built-in that certainly do not fit its signature (analysis/argument-types.ts). */
+  argumentTypeErrors: ArgumentTypeError[];
 }
 
 export interface TemplateAnalysis {
   variables: VariableRef[];
   functions: FunctionRef[];
-  /** Syntax errors (at most one per expression). */
-  errors: { message: string; offset: number; length: number }[];
+  /** Syntax errors (at most one per expression), each with its stable code (syntax/error-codes.ts). */
+  errors: { code: SyntaxErrorCode | 'internal'; message: string; offset: number; length: number }[];
   /** True when the string contains at least one `{{...}}`. */
   hasIml: boolean;
 }

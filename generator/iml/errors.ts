@@ -2,6 +2,8 @@
  * Every failure the IML engine reports is one of these classes, so callers can tell a user's
  * mistake (typed, with a position) from a bug. Nothing else escapes the parser or the evaluator.
  */
+import type { SyntaxErrorCode } from './syntax/error-codes.ts';
+
 export class ImlError extends Error {
   override name = 'ImlError';
   constructor(
@@ -18,6 +20,8 @@ export class ImlError extends Error {
 export class ImlSyntaxError extends ImlError {
   override name = 'ImlSyntaxError';
   constructor(
+    /** Stable code (syntax/error-codes.ts) that tests and rules assert instead of the message. */
+    readonly code: SyntaxErrorCode,
     message: string,
     offset: number,
     length: number,

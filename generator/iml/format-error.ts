@@ -1,5 +1,5 @@
 /** Renders an IML error for people: the message, then the template line with a caret under the position. */
-import { ImlError } from './errors.ts';
+import type { ImlError } from './errors.ts';
 
 /** Characters shown on each side of the error position. */
 const CONTEXT = 60;
@@ -21,8 +21,4 @@ export function formatImlError(error: ImlError, source: string): string {
   const width = Math.max(1, Math.min(error.length || 1, to - offset || 1));
   const where = lineNo > 1 ? `line ${lineNo}, column ${column + 1}` : `column ${column + 1}`;
   return `${error.name}: ${error.message} (${where})\n  ${shown}\n  ${' '.repeat(caretAt)}${'^'.repeat(width)}`;
-}
-
-export function isImlError(e: unknown): e is ImlError {
-  return e instanceof ImlError;
 }

@@ -7,15 +7,13 @@ import {
   emptyComponents,
   GENERAL_CODE_TYPES,
 } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { toPointer } from '../model/location.ts';
 import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
 import { putComponent, safeAssign } from './component-registry.ts';
 import { type LoadContext, report } from './context.ts';
 import type { JsonDocument } from './json-document.ts';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads a single-file bundle (`AppBundle`, `bundleVersion: 1`). Every section becomes a CodeFile

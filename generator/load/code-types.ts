@@ -5,6 +5,7 @@ import {
   type GeneralCodeType,
   type ModuleType,
 } from '../model/app.ts';
+import { CODE_FILE_SUFFIX, OAUTH_COMMUNICATION_SUFFIX } from '../model/code-files.ts';
 
 /**
  * Section names of the older export / SDK API (`api`, `parameters`, `expect`...) per component
@@ -42,20 +43,10 @@ const LEGACY_SECTIONS: Record<ComponentKind, Record<string, ComponentCodeType>> 
   function: { code: 'code', test: 'test' },
 };
 
-/** File-name suffixes written by Make's extension (`<id>.<suffix>.iml.json`) and common variants. */
+/** File-name suffixes written by Make's extension (`<id>.<suffix>.iml.json`), read back to code types. */
 const SUFFIXES: Record<string, ComponentCodeType> = {
-  communication: 'communication',
-  'oauth-communication': 'communication',
-  params: 'params',
-  'scope-list': 'scopeList',
-  'default-scope': 'defaultScope',
-  'install-spec': 'installSpec',
-  'install-directives': 'installDirectives',
-  'required-scope': 'requiredScope',
-  'static-params': 'staticParams',
-  'mappable-params': 'mappableParams',
-  input: 'inputParameters',
-  output: 'outputParameters',
+  ...Object.fromEntries(Object.entries(CODE_FILE_SUFFIX).map(([type, suffix]) => [suffix, type])),
+  [OAUTH_COMMUNICATION_SUFFIX]: 'communication',
 };
 
 const GENERAL_SECTIONS: Record<string, GeneralCodeType> = {

@@ -1,5 +1,13 @@
 import type { ActionCrud, Component, ComponentKind, ConnectionType, WebhookType } from '../model/app.ts';
+import { OAUTH1_SECTIONS, OAUTH2_SECTIONS } from '../model/index.ts';
 import { toModuleType } from './code-types.ts';
+
+/** Sections only an OAuth communication has (`info`, `refresh`, `invalidate` can stand in others). */
+const OAUTH_SIGNATURE_SECTIONS: ReadonlySet<string> = new Set([
+  ...OAUTH2_SECTIONS.filter((s) => s === 'preauthorize' || s === 'authorize' || s === 'token'),
+  ...OAUTH1_SECTIONS,
+]);
+
 import { safeAssign } from './component-registry.ts';
 
 /** Metadata keys the model has a field for; anything else goes to `extra`. */
@@ -98,10 +106,7 @@ export function componentFromMeta(
 export function inferConnectionType(communication: unknown): ConnectionType {
   if (communication && typeof communication === 'object' && !Array.isArray(communication)) {
     const keys = Object.keys(communication);
-    if (
-      !keys.includes('url') &&
-      keys.some((k) => ['authorize', 'token', 'preauthorize', 'requestToken', 'accessToken'].includes(k))
-    ) {
+    if (!keys.includes('url') && keys.some((k) => OAUTH_SIGNATURE_SECTIONS.has(k))) {
       return 'oauth';
     }
   }

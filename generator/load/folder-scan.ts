@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppModel, type Component, type ComponentKind, componentId } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { escapePointerSegment } from '../model/location.ts';
 import { setOwn } from '../model/own.ts';
 import { makeCodeFile } from './code-file.ts';
@@ -10,8 +11,6 @@ import { hasComponent, putComponent } from './component-registry.ts';
 import { type LoadContext, loadCodeFile, parseInto, readText, relativeToRoot, report } from './context.ts';
 
 const CODE_EXT = /(\.iml\.json|\.imljson|\.jsonc|\.json|\.js|\.md)$/i;
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function listDir(dir: string): Dirent[] {
   try {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type AppModel, emptyComponents } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { safeAssign } from './component-registry.ts';
 import { type LoadContext, parseInto, readText, relativeToRoot } from './context.ts';
 import {
@@ -9,9 +10,6 @@ import {
   loadComponentFolder,
   loadGeneralCandidates,
 } from './folder-scan.ts';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads the older SDK export: `metadata.json` (app name, label, version, theme…), `base.imljson`,

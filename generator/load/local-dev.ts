@@ -7,6 +7,7 @@ import {
   componentId,
   emptyComponents,
 } from '../model/app.ts';
+import { isObject } from '../model/index.ts';
 import { type SourceLocation, toPointer } from '../model/location.ts';
 import { componentCodeType, generalCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
@@ -31,9 +32,6 @@ import { DEFAULT_MAX_DEPTH, type JsonDocument } from './json-document.ts';
 export const manifestDocuments = new WeakMap<AppModel, JsonDocument>();
 /** The component kinds a manifest mentions under `components` (even with no entries). */
 export const manifestKinds = new WeakMap<AppModel, Set<string>>();
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A position in the manifest computed only if a finding needs it; `member` is appended to the

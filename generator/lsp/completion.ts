@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Component } from '../model/index.ts';
-import { type Analysis, GLOBAL_VARIABLES, isPlainObject as isObject } from '../validate/analysis/index.ts';
+import { isObject } from '../model/index.ts';
+import { type Analysis, GLOBAL_VARIABLES } from '../validate/analysis/index.ts';
 import { type ImlAtCursor, imlAt, stringAt } from './cursor.ts';
 import { allFunctionDocs } from './function-docs.ts';
 import { jsonCompletion, schemaOf } from './json-side.ts';

@@ -1,12 +1,9 @@
-/**
- * Hover and completion text of IML functions. The one adapter over the function registry: when the
- * registry carries typed signatures, only this file changes.
- */
+/** Hover and completion text of IML functions, from the registry's typed signatures. */
 import { BUILTIN_FUNCTIONS } from '../iml/index.ts';
 
 export interface FunctionDoc {
   name: string;
-  /** Rendered signature, e.g. `addMinutes(date, minutes)`. */
+  /** Rendered signature, e.g. `addMinutes(date: date, amount: number): date`. */
   signature: string;
   description: string;
   category?: string;
@@ -16,24 +13,14 @@ let docs: Map<string, FunctionDoc> | undefined;
 
 function build(): Map<string, FunctionDoc> {
   const out = new Map<string, FunctionDoc>();
-  for (const spec of BUILTIN_FUNCTIONS.values()) {
-    // Registry docs read "name(params): description" today.
-    const doc = spec.doc ?? '';
-    const split = doc.startsWith(`${spec.name}(`) ? doc.indexOf('): ') : -1;
+  for (const spec of BUILTIN_FUNCTIONS.values())
     out.set(spec.name, {
       name: spec.name,
-      signature:
-        split >= 0 ? doc.slice(0, split + 1) : `${spec.name}(${arityText(spec.minArity, spec.maxArity)})`,
-      description: split >= 0 ? doc.slice(split + 3) : doc,
+      signature: spec.rendered,
+      description: spec.description,
       category: spec.category,
     });
-  }
   return out;
-}
-
-function arityText(min: number, max: number): string {
-  if (max === Number.POSITIVE_INFINITY) return `${min}+ arguments`;
-  return min === max ? `${min} arguments` : `${min}–${max} arguments`;
 }
 
 export function functionDoc(name: string): FunctionDoc | undefined {

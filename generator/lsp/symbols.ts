@@ -4,8 +4,8 @@
  * resolver serves hover (the text) and go to definition (the place).
  */
 import type { Component, SourceLocation } from '../model/index.ts';
-import { escapePointerSegment } from '../model/index.ts';
-import { type Analysis, isPlainObject as isObject } from '../validate/analysis/index.ts';
+import { escapePointerSegment, isObject } from '../model/index.ts';
+import type { Analysis } from '../validate/analysis/index.ts';
 import type { ImlAtCursor } from './cursor.ts';
 import { functionDoc } from './function-docs.ts';
 

@@ -122,11 +122,6 @@ export interface AppModel {
   diagnostics: Diagnostic[];
 }
 
-/** The section's parsed value, or undefined when absent or unparsable. */
-export function codeValue<T = unknown>(c: Component | undefined, type: ComponentCodeType): T | undefined {
-  return c?.codes[type]?.value as T | undefined;
-}
-
 /** `modules.listMovies` style id used in diagnostics, recorder entries and diffs. */
 export function componentId(c: Pick<Component, 'kind' | 'name'>): string {
   return `${c.kind}s.${c.name}`;

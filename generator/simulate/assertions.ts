@@ -3,8 +3,7 @@
  * requests a step sent. Each returns human-readable failures (empty = satisfied).
  */
 import { safeRegExp } from '../iml/index.ts';
-import { getOwn } from '../model/index.ts';
-import { isPlainObject } from './base-merge.ts';
+import { getOwn, isPlainObject } from '../model/index.ts';
 import type { Expectation, RequestExpectation } from './scenario-types.ts';
 import type { MakeErrorInfo, RequestRecord } from './types.ts';
 

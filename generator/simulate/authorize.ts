@@ -2,13 +2,25 @@
  * The OAuth2 authorize step played as a browser: the evaluated authorize URL is opened, the
  * consent form submitted for the chosen account, and the redirect's query returned.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
-import type { ConnectOptions } from './connection.ts';
+import { isPlainObject } from '../model/index.ts';
+import { type Spec, sanitizeList } from './base-merge.ts';
 import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError } from './errors.ts';
+import { joinUrl } from './join-url.ts';
 import { buildRequest } from './request-builder.ts';
 import type { ConnectionState, Runtime } from './runtime.ts';
+
+/** How to pass the consent page when connecting. */
+export interface ConnectOptions {
+  /** App user to choose on the consent page (`john`, `jane`, or any text of the account option). */
+  as?: string;
+  scopes?: string[];
+  parameters?: Record<string, unknown>;
+  /** Press Deny instead of Allow. */
+  deny?: boolean;
+}
 
 /**
  * Evaluates the authorize URL, opens it like a browser, submits the consent form for the chosen

@@ -1,6 +1,6 @@
 /** The `aws` request directive with `sign_version: "4"`: AWS Signature Version 4 via `aws4`. */
 import aws4 from 'aws4';
-import { isPlainObject } from './base-merge.ts';
+import { isPlainObject } from '../model/index.ts';
 import { MakeError } from './errors.ts';
 import type { BuiltRequest } from './request-builder.ts';
 

@@ -3,15 +3,10 @@
  * `headers`/`qs` objects merge key by key (evidence §2, setting); an IML-string value replaces.
  * `response` merges directive by directive; `log.sanitize` lists are united.
  */
+import { isPlainObject } from '../model/index.ts';
 import type { SimulatorSettings } from './settings.ts';
 
 export type Spec = Record<string, unknown>;
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return (
-    typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date)
-  );
-}
 
 /** The base document as one request object (an array base contributes its first element). */
 export function baseSpec(base: unknown): Spec {
@@ -51,18 +46,4 @@ export function sanitizeList(spec: Spec | undefined): string[] {
   const log = spec?.log;
   if (!isPlainObject(log) || !Array.isArray(log.sanitize)) return [];
   return log.sanitize.filter((s): s is string => typeof s === 'string');
-}
-
-/**
- * Joins a relative URL to `baseUrl` with exactly one `/` between them; absolute URLs are kept.
- * Repeated slashes inside the path collapse (Make removes a doubled `/`).
- */
-export function joinUrl(baseUrl: unknown, url: string): string {
-  const absolute = /^https?:\/\//i.test(url);
-  let full = url;
-  if (!absolute && typeof baseUrl === 'string' && baseUrl !== '')
-    full = `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
-  const m = /^(https?:\/\/[^/?#]*)([^?#]*)(.*)$/i.exec(full);
-  if (!m) return full;
-  return `${m[1]}${m[2].replace(/\/{2,}/g, '/')}${m[3]}`;
 }

@@ -4,25 +4,18 @@
  * refresh before each use when its condition holds; expiry forces re-authorization; invalidate on delete.
  * Basic connections run their single validation request.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { assignOwn, componentId, setOwn } from '../model/index.ts';
-import { authorizeInBrowser } from './authorize.ts';
-import { isPlainObject, type Spec } from './base-merge.ts';
+import { assignOwn, isPlainObject, setOwn } from '../model/index.ts';
+import { authorizeInBrowser, type ConnectOptions } from './authorize.ts';
+import type { Spec } from './base-merge.ts';
 import { classifyCommonKey, commonKeysRead, fillCommon } from './common-data.ts';
+import { deepMerge } from './deep-merge.ts';
 import { MakeError, toMakeError } from './errors.ts';
-import { type ExecResult, execute } from './executor.ts';
+import type { ExecResult } from './exec-types.ts';
+import { execute } from './executor.ts';
 import { invalidError } from './response.ts';
 import { type ConnectionState, findComponent, type Runtime } from './runtime.ts';
-import { deepMerge } from './temp.ts';
-
-export interface ConnectOptions {
-  /** App user to choose on the consent page (`john`, `jane`, or any text of the account option). */
-  as?: string;
-  scopes?: string[];
-  parameters?: Record<string, unknown>;
-  /** Press Deny instead of Allow. */
-  deny?: boolean;
-}
 
 /** Keys whose string values are credentials (token_type, expires_in and the like are not). */
 const SECRET_KEY = /(access|refresh|id|auth)_?token|^token$|secret|password|api_?key|^(auth_?)?code$/i;
@@ -266,8 +259,4 @@ export async function deleteConnection(rt: Runtime, name: string): Promise<void>
   const comm = sections(rt, name);
   if (st.type === 'oauth' && comm.invalidate !== undefined)
     await runSection(rt, st, 'invalidate', comm.invalidate, connectionCtx(rt, st, {}));
-}
-
-export function connectionIdOf(name: string): string {
-  return componentId({ kind: 'connection', name });
 }

@@ -1,22 +1,5 @@
 import type { MakeErrorInfo } from './types.ts';
 
-/** Make's error classes (make-iml.md §11.6/§11.7) plus the platform's connection-validation error. */
-export const MAKE_ERROR_TYPES = [
-  'RuntimeError',
-  'DataError',
-  'RateLimitError',
-  'OutOfSpaceError',
-  'ConnectionError',
-  'InvalidConfigurationError',
-  'InvalidAccessTokenError',
-  'IncompleteDataError',
-  'DuplicateDataError',
-  'UnknownError',
-  'ModuleTimeoutError',
-  'MaxResultsExceededError',
-  'AccountValidationError',
-] as const;
-
 /** An error raised while executing an app, carrying Make's error type. Never a crash. */
 export class MakeError extends Error {
   override name = 'MakeError';

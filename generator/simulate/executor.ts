@@ -3,73 +3,17 @@
  * (make-iml.md §3.5): repeat → temp → condition → build → HTTP → parse → response.temp → error/valid
  * → iterate/output → pagination → wrapper → limit. Request-less specs skip only the HTTP part.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject, mergeBase, type Spec } from './base-merge.ts';
+import { isTruthy } from '../iml/index.ts';
+import { isPlainObject } from '../model/index.ts';
+import { mergeBase, type Spec } from './base-merge.ts';
+import { deepMerge } from './deep-merge.ts';
 import { MakeError } from './errors.ts';
-import type { ImlEnv } from './iml.ts';
+import type { ExecEnv, ExecResult, ExecTarget, IteratedItem } from './exec-types.ts';
 import { mergePages, shapeOutput } from './output.ts';
 import { httpError, invalidError, parseBody, typeForStatus } from './response.ts';
 import { sendSpec } from './send.ts';
-import type { SimulatorSettings } from './settings.ts';
-import { deepMerge, truthy } from './temp.ts';
-import type { Wire } from './wire.ts';
-
-export interface ExecEnv {
-  iml: ImlEnv;
-  wire: Wire;
-  settings: SimulatorSettings;
-  advanceClock: (ms: number) => void;
-  /** Seed for multipart boundaries (deterministic output). */
-  nextSeed: () => number;
-}
-
-export interface ExecTarget {
-  /** `modules.searchMovies` */
-  component: string;
-  /** `modules.searchMovies.communication` (array index appended per request) */
-  pointer: string;
-  /** Base to merge (modules and RPCs only). */
-  base?: Spec;
-  /** Which directives apply: connection sections have no pagination/iterate/output/limit. */
-  role: 'module' | 'trigger' | 'rpc' | 'connection' | 'webhook-section' | 'instant';
-  /** IML inputs recorded with each request. */
-  inputs?: unknown;
-  /** Extra sanitize paths (e.g. connection-level ones). */
-  sanitize?: string[];
-  /** Whether a missing `url` is allowed (request-less mode). */
-  allowRequestless?: boolean;
-  /**
-   * Trigger hook: called with each page's raw items; returning true stops paginating
-   * (a known item was reached).
-   */
-  onPage?: (items: unknown[]) => boolean;
-}
-
-export interface IteratedItem {
-  item: unknown;
-  output: unknown;
-}
-
-export interface ExecResult {
-  /** The component output after wrapper and limit. */
-  output: unknown;
-  /** When the last request iterated: each raw item with its output (before wrapper/limit). */
-  items?: IteratedItem[];
-  /** The evaluated `limit` of the last request (undefined when not set). */
-  limit?: number;
-  /** Merged `response.data` of every request. */
-  data: Record<string, unknown>;
-  /** Last evaluated `response.expires`, `metadata`, `uid`. */
-  expires?: unknown;
-  metadata?: unknown;
-  uid?: unknown;
-  /** The last request's (merged) response spec and its final IML context (for trigger bookkeeping). */
-  lastResponse?: Spec;
-  lastCtx?: ImlContext;
-  /** True when every request was skipped by its condition. */
-  skipped: boolean;
-  temp: Record<string, unknown>;
-}
 
 interface Counters {
   requests: number;
@@ -115,19 +59,14 @@ export async function execute(
   return result;
 }
 
-interface OneResult {
-  skipped: boolean;
-  defaultOutput?: unknown;
+/** One request object's result: the execution result's fields, plus what the next request needs. */
+type OneResult = Pick<ExecResult, 'skipped' | 'items' | 'limit' | 'data' | 'expires' | 'metadata' | 'uid'> & {
   output?: unknown;
-  items?: IteratedItem[];
-  limit?: number;
-  data: Record<string, unknown>;
-  expires?: unknown;
-  metadata?: unknown;
-  uid?: unknown;
+  /** The `condition` object's `default`, when the condition skipped the request. */
+  defaultOutput?: unknown;
   response?: Spec;
   ctx?: ImlContext;
-}
+};
 
 async function runWithRepeat(
   env: ExecEnv,
@@ -143,7 +82,7 @@ async function runWithRepeat(
   for (let n = 0; ; n++) {
     last = await runOnce(env, target, spec, pointer, ctx, counters);
     if (!repeat || last.skipped) return last;
-    const again = truthy(env.iml.eval(repeat.condition, { ...ctx, ...(last.ctx ?? {}), temp: ctx.temp }));
+    const again = isTruthy(env.iml.eval(repeat.condition, { ...ctx, ...(last.ctx ?? {}), temp: ctx.temp }));
     if (!again || n + 1 >= limit) return last;
     const delay = Number(repeat.delay ?? 0);
     if (delay > 0) {
@@ -153,6 +92,25 @@ async function runWithRepeat(
   }
 }
 
+type Eval = (v: unknown, c: ImlContext) => unknown;
+
+/** What one request and its pages build up, page after page. */
+interface Accumulated {
+  pages: { output?: unknown; items?: IteratedItem[] }[];
+  itemCount: number;
+  data: Record<string, unknown>;
+  lastCtx: ImlContext;
+  extras: Pick<OneResult, 'expires' | 'metadata' | 'uid'>;
+}
+
+/** How the response directives apply to this request (fixed before the first page). */
+interface ResponsePlan {
+  response: Spec;
+  iterating: boolean;
+  limit: number | undefined;
+}
+
+/** One request object of a communication: temp, condition, then request-less or paged sending. */
 async function runOnce(
   env: ExecEnv,
   target: ExecTarget,
@@ -162,104 +120,175 @@ async function runOnce(
   counters: Counters,
 ): Promise<OneResult> {
   const temp = ctxIn.temp as Record<string, unknown>;
-  const ev = (v: unknown, c: ImlContext) => env.iml.eval(v, c);
+  const ev: Eval = (v, c) => env.iml.eval(v, c);
   if (spec.temp !== undefined) deepMerge(temp, ev(spec.temp, ctxIn));
   const ctx: ImlContext = { ...ctxIn, temp };
 
-  if (spec.condition !== undefined) {
-    const c = spec.condition;
-    const cond = isPlainObject(c) ? ev(c.condition, ctx) : ev(c, ctx);
-    if (!truthy(cond)) {
-      const def = isPlainObject(c) && 'default' in c ? ev(c.default, ctx) : undefined;
-      return { skipped: true, defaultOutput: def, data: {} };
-    }
-  }
+  const skipped = skippedByCondition(spec.condition, ctx, ev);
+  if (skipped) return skipped;
+  const plan = responsePlan(spec, target, ctx, ev);
+  const acc: Accumulated = { pages: [], itemCount: 0, data: {}, lastCtx: ctx, extras: {} };
+  if (spec.url === undefined || spec.url === null) runRequestless(env, target, pointer, plan, ctx, acc);
+  else await runPages(env, target, spec, pointer, plan, ctx, counters, acc);
+  return finalOutput(env, target, plan, acc, temp);
+}
+
+/** `condition` false: the request is skipped, and the object form's `default` becomes the output. */
+function skippedByCondition(c: unknown, ctx: ImlContext, ev: Eval): OneResult | undefined {
+  if (c === undefined) return undefined;
+  const cond = isPlainObject(c) ? ev(c.condition, ctx) : ev(c, ctx);
+  if (isTruthy(cond)) return undefined;
+  const def = isPlainObject(c) && 'default' in c ? ev(c.default, ctx) : undefined;
+  return { skipped: true, defaultOutput: def, data: {} };
+}
+
+function responsePlan(spec: Spec, target: ExecTarget, ctx: ImlContext, ev: Eval): ResponsePlan {
   const response = isPlainObject(spec.response) ? (spec.response as Spec) : {};
-  const iterating = response.iterate !== undefined && target.role !== 'connection';
-  const limit =
-    response.limit !== undefined && target.role !== 'connection'
-      ? evalLimit(ev(response.limit, ctx))
-      : undefined;
+  return {
+    response,
+    iterating: response.iterate !== undefined && target.role !== 'connection',
+    limit:
+      response.limit !== undefined && target.role !== 'connection'
+        ? evalLimit(ev(response.limit, ctx))
+        : undefined,
+  };
+}
 
-  const pages: { output?: unknown; items?: IteratedItem[] }[] = [];
-  let itemCount = 0;
-  let data: Record<string, unknown> = {};
-  let lastCtx: ImlContext = ctx;
-  const extras: Pick<OneResult, 'expires' | 'metadata' | 'uid'> = {};
+/** Request-less mode: no HTTP, but temp/output/iterate/wrapper still run (make-iml.md §3.4). */
+function runRequestless(
+  env: ExecEnv,
+  target: ExecTarget,
+  pointer: string,
+  { response, iterating }: ResponsePlan,
+  ctx: ImlContext,
+  acc: Accumulated,
+): void {
+  if (!target.allowRequestless)
+    throw new MakeError('InvalidConfigurationError', `${pointer}: "url" is required here`);
+  const ev: Eval = (v, c) => env.iml.eval(v, c);
+  const rctx: ImlContext = { ...ctx, body: undefined };
+  if (response.temp !== undefined) deepMerge(ctx.temp as Record<string, unknown>, ev(response.temp, rctx));
+  acc.pages.push(shapeOutput(env, response, rctx, iterating));
+  acc.lastCtx = rctx;
+  if (response.data !== undefined) acc.data = asObject(ev(response.data, rctx));
+}
 
-  if (spec.url === undefined || spec.url === null) {
-    if (!target.allowRequestless)
-      throw new MakeError('InvalidConfigurationError', `${pointer}: "url" is required here`);
-    // Request-less mode: no HTTP, but temp/output/iterate/wrapper still run (make-iml.md §3.4).
-    const rctx: ImlContext = { ...ctx, body: undefined };
-    if (response.temp !== undefined) deepMerge(temp, ev(response.temp, rctx));
-    pages.push(shapeOutput(env, response, rctx, iterating));
-    lastCtx = rctx;
-    if (response.data !== undefined) data = asObject(ev(response.data, rctx));
-  } else {
-    const pag =
-      isPlainObject(spec.pagination) && canPaginate(target.role) ? (spec.pagination as Spec) : undefined;
-    let page = 1;
-    let prev: ImlContext | undefined;
-    for (;;) {
-      const reqSpec = page === 1 || !pag ? spec : paginatedSpec(spec, pag);
-      const pctx: ImlContext = {
-        ...ctx,
-        ...(prev ? pickResponseVars(prev) : {}),
-        temp,
-        pagination: { page },
-      };
-      if (page > 1 && env.settings.paginationDoubleCheck && pag!.condition !== undefined) {
-        if (!truthy(ev(pag!.condition, pctx))) break;
-      }
-      counters.requests++;
-      if (counters.requests > env.settings.maxRequestsPerExecution)
-        throw new MakeError(
-          'RuntimeError',
-          `Request limit exceeded: more than ${env.settings.maxRequestsPerExecution} requests in one execution`,
-        );
-      const res = await sendSpec(env, target, reqSpec, pointer, pctx);
-      const statusCode = res.status;
-      const headers = res.headers;
-      const rtype = typeForStatus(ev(response.type, { ...pctx, statusCode, headers }), statusCode);
-      const rawBody =
-        statusCode >= 400 ? safeParse(rtype, headers, res.body) : parseBody(rtype, headers, res.body);
-      const rctx: ImlContext = { ...pctx, body: rawBody, headers, statusCode };
-      if (response.temp !== undefined) deepMerge(temp, ev(response.temp, rctx));
-      if (statusCode >= 400) throw httpError(response.error, statusCode, rctx, ev);
-      if (response.valid !== undefined) {
-        const v = response.valid;
-        const ok = isPlainObject(v) ? ev(v.condition, rctx) : ev(v, rctx);
-        if (!truthy(ok)) throw invalidError(v, response.error, statusCode, rctx, ev);
-      }
-      const shaped = shapeOutput(env, response, rctx, iterating);
-      pages.push(shaped);
-      lastCtx = { ...rctx, iterate: shaped.iterateVars };
-      if (response.data !== undefined) deepMerge(data, ev(response.data, lastCtx));
-      if (response.expires !== undefined) extras.expires = ev(response.expires, lastCtx);
-      if (response.metadata !== undefined) extras.metadata = ev(response.metadata, lastCtx);
-      if (response.uid !== undefined) extras.uid = ev(response.uid, lastCtx);
-      const pageItems = shaped.items?.length ?? (Array.isArray(shaped.output) ? shaped.output.length : 1);
-      itemCount += pageItems;
-      if (!pag) break;
-      if (target.onPage && shaped.items && target.onPage(shaped.items.map((x) => x.item))) break;
-      if (env.settings.stopOnEmptyPage && pageItems === 0) break;
-      if (limit !== undefined && itemCount >= limit) break;
-      if (itemCount >= env.settings.maxPastRecords) break; // Make's cap on paginated records, any module
-      if (pag.condition !== undefined && !truthy(ev(pag.condition, { ...lastCtx, pagination: { page } })))
-        break;
-      counters.pages++;
-      if (counters.pages > env.settings.maxPaginationRequests) break; // Make stops paging silently at its cap
-      page++;
-      prev = lastCtx;
+/** Sends the request, then its next pages while `pagination` says so and no cap is reached. */
+async function runPages(
+  env: ExecEnv,
+  target: ExecTarget,
+  spec: Spec,
+  pointer: string,
+  plan: ResponsePlan,
+  ctx: ImlContext,
+  counters: Counters,
+  acc: Accumulated,
+): Promise<void> {
+  const ev: Eval = (v, c) => env.iml.eval(v, c);
+  const temp = ctx.temp as Record<string, unknown>;
+  const pag =
+    isPlainObject(spec.pagination) && canPaginate(target.role) ? (spec.pagination as Spec) : undefined;
+  let page = 1;
+  let prev: ImlContext | undefined;
+  for (;;) {
+    const reqSpec = page === 1 || !pag ? spec : paginatedSpec(spec, pag);
+    const pctx: ImlContext = {
+      ...ctx,
+      ...(prev ? pickResponseVars(prev) : {}),
+      temp,
+      pagination: { page },
+    };
+    if (page > 1 && env.settings.paginationDoubleCheck && pag!.condition !== undefined) {
+      if (!isTruthy(ev(pag!.condition, pctx))) break;
     }
+    const fetched = await fetchPage(env, target, reqSpec, pointer, plan, pctx, counters, acc);
+    if (!pag || lastPage(env, target, plan, pag, page, fetched, acc)) break;
+    counters.pages++;
+    if (counters.pages > env.settings.maxPaginationRequests) break; // Make stops paging silently at its cap
+    page++;
+    prev = acc.lastCtx;
   }
-  const merged = mergePages(pages, iterating);
+}
+
+/** One HTTP exchange: send, parse, check errors and `valid`, shape and record the output. */
+async function fetchPage(
+  env: ExecEnv,
+  target: ExecTarget,
+  reqSpec: Spec,
+  pointer: string,
+  { response, iterating }: ResponsePlan,
+  pctx: ImlContext,
+  counters: Counters,
+  acc: Accumulated,
+): Promise<{ pageItems: number; items?: IteratedItem[] }> {
+  const ev: Eval = (v, c) => env.iml.eval(v, c);
+  counters.requests++;
+  if (counters.requests > env.settings.maxRequestsPerExecution)
+    throw new MakeError(
+      'RuntimeError',
+      `Request limit exceeded: more than ${env.settings.maxRequestsPerExecution} requests in one execution`,
+    );
+  const res = await sendSpec(env, target, reqSpec, pointer, pctx);
+  const statusCode = res.status;
+  const headers = res.headers;
+  const rtype = typeForStatus(ev(response.type, { ...pctx, statusCode, headers }), statusCode);
+  const rawBody =
+    statusCode >= 400 ? safeParse(rtype, headers, res.body) : parseBody(rtype, headers, res.body);
+  const rctx: ImlContext = { ...pctx, body: rawBody, headers, statusCode };
+  if (response.temp !== undefined) deepMerge(pctx.temp as Record<string, unknown>, ev(response.temp, rctx));
+  if (statusCode >= 400) throw httpError(response.error, statusCode, rctx, ev);
+  if (response.valid !== undefined) {
+    const v = response.valid;
+    const ok = isPlainObject(v) ? ev(v.condition, rctx) : ev(v, rctx);
+    if (!isTruthy(ok)) throw invalidError(v, response.error, statusCode, rctx, ev);
+  }
+  const shaped = shapeOutput(env, response, rctx, iterating);
+  acc.pages.push(shaped);
+  acc.lastCtx = { ...rctx, iterate: shaped.iterateVars };
+  if (response.data !== undefined) deepMerge(acc.data, ev(response.data, acc.lastCtx));
+  if (response.expires !== undefined) acc.extras.expires = ev(response.expires, acc.lastCtx);
+  if (response.metadata !== undefined) acc.extras.metadata = ev(response.metadata, acc.lastCtx);
+  if (response.uid !== undefined) acc.extras.uid = ev(response.uid, acc.lastCtx);
+  const pageItems = shaped.items?.length ?? (Array.isArray(shaped.output) ? shaped.output.length : 1);
+  acc.itemCount += pageItems;
+  return { pageItems, items: shaped.items };
+}
+
+/** Whether paging ends after this page: a trigger saw a known item, an empty page, a limit, or the condition. */
+function lastPage(
+  env: ExecEnv,
+  target: ExecTarget,
+  { limit }: ResponsePlan,
+  pag: Spec,
+  page: number,
+  { pageItems, items }: { pageItems: number; items?: IteratedItem[] },
+  acc: Accumulated,
+): boolean {
+  if (target.onPage && items && target.onPage(items.map((x) => x.item))) return true;
+  if (env.settings.stopOnEmptyPage && pageItems === 0) return true;
+  if (limit !== undefined && acc.itemCount >= limit) return true;
+  if (acc.itemCount >= env.settings.maxPastRecords) return true; // Make's cap on paginated records, any module
+  const ev: Eval = (v, c) => env.iml.eval(v, c);
+  return (
+    pag.condition !== undefined && !isTruthy(ev(pag.condition, { ...acc.lastCtx, pagination: { page } }))
+  );
+}
+
+/** Pages merged, capped, wrapped and limited into the request's output. */
+function finalOutput(
+  env: ExecEnv,
+  target: ExecTarget,
+  { response, iterating, limit }: ResponsePlan,
+  acc: Accumulated,
+  temp: Record<string, unknown>,
+): OneResult {
+  const ev: Eval = (v, c) => env.iml.eval(v, c);
+  const merged = mergePages(acc.pages, iterating);
   let output = merged.output;
-  if (pages.length > 1 && Array.isArray(output) && output.length > env.settings.maxPastRecords)
+  if (acc.pages.length > 1 && Array.isArray(output) && output.length > env.settings.maxPastRecords)
     output = output.slice(0, env.settings.maxPastRecords);
   if (response.wrapper !== undefined && target.role !== 'connection')
-    output = ev(response.wrapper, { ...lastCtx, temp, output });
+    output = ev(response.wrapper, { ...acc.lastCtx, temp, output });
   if (limit !== undefined && Array.isArray(output) && target.role !== 'trigger')
     output = output.slice(0, limit);
   return {
@@ -267,10 +296,10 @@ async function runOnce(
     output,
     ...(merged.items ? { items: merged.items } : {}),
     ...(limit !== undefined ? { limit } : {}),
-    data,
-    ...extras,
+    data: acc.data,
+    ...acc.extras,
     response,
-    ctx: lastCtx,
+    ctx: acc.lastCtx,
   };
 }
 

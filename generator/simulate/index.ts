@@ -8,7 +8,7 @@ import type { AcademyApi } from '../academy-api/index.ts';
 import { startAcademyApi } from '../academy-api/index.ts';
 import { type AppModel, type Clock, createFakeClock, createSystemClock } from '../model/index.ts';
 import { classifyCommonKey, commonKeysRead, fillCommon, type Registration } from './common-data.ts';
-import type { ExecEnv } from './executor.ts';
+import type { ExecEnv } from './exec-types.ts';
 import { buildHar } from './har.ts';
 import { createFetchTransport, type HostMap, type Transport } from './http.ts';
 import { createImlEnv } from './iml.ts';

@@ -3,9 +3,10 @@
  * the connection is validated (and refreshed) first, base is merged, and the output is shaped per
  * module type.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { assignOwn, type Component, setOwn } from '../model/index.ts';
-import { isPlainObject, type Spec } from './base-merge.ts';
+import { assignOwn, type Component, isPlainObject, setOwn } from '../model/index.ts';
+import type { Spec } from './base-merge.ts';
 import { ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
 import { execute } from './executor.ts';

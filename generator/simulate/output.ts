@@ -2,12 +2,14 @@
  * The output stage of a response (make-iml.md §4): `iterate` (with its condition) or `output`,
  * and how pages of one request combine.
  */
+
 import type { ImlContext } from '../iml/api.ts';
+import { isTruthy } from '../iml/index.ts';
 import { containerTemplate, iterateContainer } from '../model/bare-iml.ts';
-import { isPlainObject, type Spec } from './base-merge.ts';
+import { isPlainObject } from '../model/index.ts';
+import type { Spec } from './base-merge.ts';
 import { MakeError } from './errors.ts';
-import type { ExecEnv, IteratedItem } from './executor.ts';
-import { truthy } from './temp.ts';
+import type { ExecEnv, IteratedItem } from './exec-types.ts';
 
 export function shapeOutput(
   env: ExecEnv,
@@ -30,7 +32,7 @@ export function shapeOutput(
   const items: IteratedItem[] = [];
   for (const item of list) {
     const ictx = { ...rctx, item, iterate: iterateVars };
-    if (isPlainObject(it) && it.condition !== undefined && !truthy(ev(it.condition, ictx))) continue;
+    if (isPlainObject(it) && it.condition !== undefined && !isTruthy(ev(it.condition, ictx))) continue;
     items.push({ item, output: response.output !== undefined ? ev(response.output, ictx) : item });
   }
   return { items, output: items.map((x) => x.output), iterateVars };

@@ -5,8 +5,7 @@
  * knows.
  */
 
-import { setOwn } from '../model/index.ts';
-import { isPlainObject } from './base-merge.ts';
+import { isPlainObject, setOwn } from '../model/index.ts';
 import { applySanitize, type SecretSet } from './redact.ts';
 import { redactByName, redactMultipartText } from './redact-names.ts';
 import { pairsToObject } from './request-builder.ts';

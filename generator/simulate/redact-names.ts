@@ -3,7 +3,7 @@
  * credential are replaced whatever their value, so a secret the simulator never learned (a
  * token a hostile server invents, a password typed into a parameter) still never reaches a HAR.
  */
-import { isPlainObject } from './base-merge.ts';
+import { isPlainObject } from '../model/index.ts';
 
 export const REDACTED = '[REDACTED]';
 

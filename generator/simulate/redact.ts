@@ -5,8 +5,7 @@
  * secret, tokens, codes, API keys) in any of its encodings, wherever it appears.
  */
 
-import { setOwn } from '../model/index.ts';
-import { isPlainObject } from './base-merge.ts';
+import { isPlainObject, setOwn } from '../model/index.ts';
 import { type KeptNames, REDACTED } from './redact-names.ts';
 
 export { REDACTED } from './redact-names.ts';

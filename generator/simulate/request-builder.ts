@@ -3,8 +3,7 @@
  * URL encoding, query string, title-cased headers, and the body per `type`.
  */
 
-import { getOwn, setOwn } from '../model/index.ts';
-import { isPlainObject } from './base-merge.ts';
+import { getOwn, isPlainObject, setOwn } from '../model/index.ts';
 import { MakeError } from './errors.ts';
 
 export interface EvaluatedRequest {

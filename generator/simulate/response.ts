@@ -2,8 +2,9 @@
  * Response parsing (`response.type`) and Make's error mapping (`valid`, `error`, defaults) —
  * make-iml.md §4 and make-semantics-evidence.md §8.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject } from './base-merge.ts';
+import { isPlainObject } from '../model/index.ts';
 import { MakeError } from './errors.ts';
 import { parseXml } from './xml.ts';
 

@@ -5,7 +5,7 @@
 import { type AppModel, type Clock, type Component, getOwn } from '../model/index.ts';
 import { baseSpec, type Spec } from './base-merge.ts';
 import type { Registration } from './common-data.ts';
-import type { ExecEnv } from './executor.ts';
+import type { ExecEnv } from './exec-types.ts';
 import type { SecretSet } from './redact.ts';
 import type { SimulatorSettings } from './settings.ts';
 import type { Wire } from './wire.ts';

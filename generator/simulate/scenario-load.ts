@@ -8,9 +8,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
 import { unescapePointerSegment } from '../model/location.ts';
 import { packageFile } from '../model/package-files.ts';
+import { parseDuration } from './duration.ts';
 import type { Scenario } from './scenario-types.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
-import { parseDuration } from './temp.ts';
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';

@@ -3,10 +3,10 @@
  * scenario mistake) into a StepReport. Nothing thrown by the app escapes as a crash.
  */
 
-import { type Component, getOwn, setOwn } from '../model/index.ts';
+import { type Component, getOwn, isPlainObject, setOwn } from '../model/index.ts';
 import { checkExpectation, getPath } from './assertions.ts';
-import { isPlainObject } from './base-merge.ts';
 import { collectSecrets, connect, deleteConnection, ensureConnection } from './connection.ts';
+import { parseDuration } from './duration.ts';
 import { MakeError, toMakeError } from './errors.ts';
 import { runEpoch, runInstantTrigger, runModule, runRpc } from './modules.ts';
 import { toRequestRecord } from './recorder.ts';
@@ -14,7 +14,6 @@ import { buildRequest } from './request-builder.ts';
 import { parseBody } from './response.ts';
 import type { Runtime } from './runtime.ts';
 import type { Expectation, Scenario, ScenarioStep } from './scenario-types.ts';
-import { parseDuration } from './temp.ts';
 import type { MakeErrorInfo, RequestRecord, ScenarioReport, StepKind, StepReport } from './types.ts';
 import { attachWebhook, bundlesFromDelivery, detachWebhook, nextDelivery } from './webhooks.ts';
 

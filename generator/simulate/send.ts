@@ -1,11 +1,14 @@
 /** Evaluates a request's directives, builds the bytes and sends them through the wire, following redirects. */
+
 import type { ImlContext } from '../iml/api.ts';
+import { isPlainObject } from '../model/index.ts';
 import { awsSignVersion, notSimulatedIn } from '../model/not-simulated.ts';
 import { signAwsV4 } from './aws-sign.ts';
-import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
+import { type Spec, sanitizeList } from './base-merge.ts';
 import { MakeError } from './errors.ts';
-import type { ExecEnv, ExecTarget } from './executor.ts';
+import type { ExecEnv, ExecTarget } from './exec-types.ts';
 import type { WireResponse } from './http.ts';
+import { joinUrl } from './join-url.ts';
 import { buildRequest } from './request-builder.ts';
 
 /** Evaluates the request directives, builds the bytes and sends them (following redirects). */

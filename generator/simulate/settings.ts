@@ -30,7 +30,7 @@ export interface SimulatorSettings {
   inheritBaseInWebhookSections: boolean;
   /** `pagination.condition` evaluated twice per cycle, with page N then N+1 (evidence §4: medium). */
   paginationDoubleCheck: boolean;
-  /** When `qs` is present, drop a query string written in `url` ([OLD]; unconfirmed). */
+  /** When `qs` is present, drop a query string written in `url` (the 2019 Integromat docs; unconfirmed). */
   qsReplacesUrlQuery: boolean;
   /** Search modules drop a page with zero items and stop (Make: stop after 0 records). */
   stopOnEmptyPage: boolean;

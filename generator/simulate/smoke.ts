@@ -3,8 +3,7 @@
  * connection, attach webhooks, run every module once (creating modules first so later ones can use
  * the ids they produced), call every RPC, detach, delete the connection.
  */
-import { type AppModel, type Component, setOwn } from '../model/index.ts';
-import { isPlainObject } from './base-merge.ts';
+import { type AppModel, type Component, isPlainObject, setOwn } from '../model/index.ts';
 import { parameterDefs } from './modules.ts';
 import type { Scenario, ScenarioStep } from './scenario-types.ts';
 

@@ -3,10 +3,11 @@
  * (`id` or `date`) and in which order the API returns them; the simulator remembers the last item
  * between runs and emits only newer ones, oldest first, at most `limit` per run.
  */
+
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject } from './base-merge.ts';
+import { isPlainObject } from '../model/index.ts';
 import { MakeError } from './errors.ts';
-import type { IteratedItem } from './executor.ts';
+import type { IteratedItem } from './exec-types.ts';
 import type { ImlEnv } from './iml.ts';
 import type { TriggerState } from './runtime.ts';
 

@@ -3,18 +3,19 @@
  * `attach` registers that URL with the API, deliveries land in an inbox, the webhook's own
  * communication turns each delivery into bundles, and `detach` removes the registration.
  */
+
 import { createServer, type Server } from 'node:http';
 import type { ImlContext } from '../iml/api.ts';
+import { isTruthy } from '../iml/index.ts';
 import { containerTemplate, iterateContainer } from '../model/bare-iml.ts';
-import { type Component, getOwn, setOwn } from '../model/index.ts';
-import { isPlainObject, type Spec } from './base-merge.ts';
+import { type Component, getOwn, isPlainObject, setOwn } from '../model/index.ts';
+import type { Spec } from './base-merge.ts';
 import { collectSecrets, ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
 import { execute } from './executor.ts';
 import { withDefaults } from './modules.ts';
 import { parseBody } from './response.ts';
 import { findComponent, type Runtime, type WebhookState } from './runtime.ts';
-import { truthy } from './temp.ts';
 
 export interface Receiver {
   url: string;
@@ -103,7 +104,7 @@ export function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
     if (!isPlainObject(api)) return accepted;
     const ctx = deliveryCtx(rt, name, d);
     const ver = isPlainObject(api.verification) ? (api.verification as Spec) : undefined;
-    const verifying = ver !== undefined && truthy(rt.env.iml.eval(ver.condition, ctx));
+    const verifying = ver !== undefined && isTruthy(rt.env.iml.eval(ver.condition, ctx));
     const respond = verifying ? ver!.respond : api.respond;
     if (!isPlainObject(respond)) return { ...accepted, verification: verifying };
     const r = rt.env.iml.eval(respond, ctx) as Record<string, unknown>;
@@ -279,8 +280,8 @@ export function bundlesFromDelivery(
   };
   if (!isPlainObject(api)) return [body];
   const ev = (v: unknown, x: ImlContext) => rt.env.iml.eval(v, x);
-  if (isPlainObject(api.verification) && truthy(ev((api.verification as Spec).condition, ctx))) return [];
-  if (api.condition !== undefined && !truthy(ev(api.condition, ctx))) return [];
+  if (isPlainObject(api.verification) && isTruthy(ev((api.verification as Spec).condition, ctx))) return [];
+  if (api.condition !== undefined && !isTruthy(ev(api.condition, ctx))) return [];
   if (api.iterate !== undefined) {
     const it = api.iterate;
     const container = ev(containerTemplate(iterateContainer(it)), ctx);
@@ -288,7 +289,7 @@ export function bundlesFromDelivery(
     const out: unknown[] = [];
     for (const item of list) {
       const ictx = { ...ctx, item };
-      if (isPlainObject(it) && it.condition !== undefined && !truthy(ev(it.condition, ictx))) continue;
+      if (isPlainObject(it) && it.condition !== undefined && !isTruthy(ev(it.condition, ictx))) continue;
       out.push(api.output !== undefined ? ev(api.output, ictx) : item);
     }
     return out;

@@ -58,7 +58,7 @@ export interface LintOptions {
  */
 export function lintApp(app: AppModel, config: LintConfig = {}, options: LintOptions = {}): LintResult {
   const analysis = analyzeApp(app);
-  const profile = resolveProfile(app, analysis.urls, config.profile, config.profiles);
+  const profile = resolveProfile(analysis.urls, config.profile, config.profiles);
   const rules = options.rules ?? ALL_RULES;
   const found: Diagnostic[] = [
     ...app.diagnostics,

@@ -1,4 +1,12 @@
-import type { AppModel, CodeFile, Component, Diagnostic, Severity, SourceLocation } from '../model/index.ts';
+import type {
+  AppModel,
+  ChangeTopic,
+  CodeFile,
+  Component,
+  Diagnostic,
+  Severity,
+  SourceLocation,
+} from '../model/index.ts';
 import type { Analysis } from './analysis/index.ts';
 import type { MessageData } from './message-template.ts';
 import type { ApiProfile } from './profiles/profile.ts';
@@ -55,6 +63,8 @@ export interface Rule<Id extends string = string> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** What the rule's findings are about: the differ links them to changes of the same topics. */
+  explains?: readonly ChangeTopic[];
   docs: string;
   /**
    * Message id → text. `{name}` is replaced by `data.name` of the report (see

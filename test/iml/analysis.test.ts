@@ -43,7 +43,7 @@ describe('analyzeTemplate', () => {
 
   it('never throws, whatever it is given', () => {
     expect(analyzeTemplate('{{').errors).toEqual([
-      { message: "'{{' is never closed with '}}'", offset: 0, length: 2 },
+      { code: 'S0101', message: "'{{' is never closed with '}}'", offset: 0, length: 2 },
     ]);
     expect(analyzeTemplate('{{ x').errors).toHaveLength(1);
     expect(analyzeTemplate(42 as unknown as string).hasIml).toBe(false);

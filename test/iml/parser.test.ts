@@ -1,6 +1,12 @@
 /** Parser: node positions, precedence shapes, syntax errors with exact offsets, depth limits. */
 import { describe, expect, it } from 'vitest';
-import { ImlSyntaxError, MAX_EXPRESSION_DEPTH, parseTemplate } from '../../generator/iml/index.ts';
+import {
+  ImlSyntaxError,
+  MAX_EXPRESSION_DEPTH,
+  parseTemplate,
+  SYNTAX_ERROR_CODES,
+  type SyntaxErrorCode,
+} from '../../generator/iml/index.ts';
 
 function syntaxError(src: string): ImlSyntaxError {
   try {
@@ -60,28 +66,35 @@ describe('parseTemplate', () => {
     }
   });
 
-  it.each([
-    ['{{1 +}}', 5, 'expected a value'],
-    ['{{a b}}', 4, "unexpected 'b'"],
-    ['x {{a', 2, "'{{' is never closed"],
-    ["{{'abc}}", 2, 'unterminated string literal'],
-    ['{{f(1, 2}}', 8, "',' or ')'"],
-    ['{{a.}}', 4, "expected a name after '.'"],
-    ['{{#}}', 2, "unexpected character '#'"],
-    ['{{ }}', 0, 'empty expression'],
-    ['ok {{a[1}}', 8, "expected ']'"],
-    ['{{`x}}', 2, 'unterminated backtick name'],
-    ['{{f({a: 1})}}', 4, 'IML has no object literals'],
-    ["{{f(['a'])}}", 4, 'IML has no array literals'],
-  ])('reports %s at offset %i', (src, offset, message) => {
+  // Codes, not message text, are the contract (syntax/error-codes.ts); every code has a case here.
+  const cases: [string, number, SyntaxErrorCode][] = [
+    ['{{1 +}}', 5, 'S0206'],
+    ['{{a b}}', 4, 'S0202'],
+    ['x {{a', 2, 'S0101'],
+    ["{{'abc}}", 2, 'S0102'],
+    ['{{f(1, 2}}', 8, 'S0203'],
+    ['{{a.}}', 4, 'S0207'],
+    ['{{#}}', 2, 'S0105'],
+    ['{{ }}', 0, 'S0201'],
+    ['ok {{a[1}}', 8, 'S0203'],
+    ['{{`x}}', 2, 'S0103'],
+    ['{{f({a: 1})}}', 4, 'S0106'],
+    ["{{f(['a'])}}", 4, 'S0205'],
+    ['{{1x}}', 2, 'S0104'],
+  ];
+  it.each(cases)('reports %s at offset %i with code %s', (src, offset, code) => {
     const e = syntaxError(src);
-    expect(e.offset).toBe(offset);
-    expect(e.message).toContain(message);
+    expect([e.code, e.offset]).toEqual([code, offset]);
     expect(e.source).toBe(src);
+  });
+
+  it('has a case for every syntax error code (S0204, depth, is tested below)', () => {
+    expect(new Set([...cases.map((c) => c[2]), 'S0204'])).toEqual(new Set(Object.keys(SYNTAX_ERROR_CODES)));
   });
 
   it('answers 1,000 nested parentheses with a typed depth error, not a stack overflow', () => {
     const e = syntaxError(`{{${'('.repeat(1000)}1${')'.repeat(1000)}}}`);
+    expect(e.code).toBe('S0204');
     expect(e.message).toContain(`deeper than ${MAX_EXPRESSION_DEPTH}`);
   });
 

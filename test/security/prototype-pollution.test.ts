@@ -6,8 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateTemplate } from '../../generator/iml/index.ts';
 import { assignOwn } from '../../generator/model/index.ts';
+import { deepMerge } from '../../generator/simulate/deep-merge.ts';
 import { type Scenario, simulateApp } from '../../generator/simulate/index.ts';
-import { deepMerge } from '../../generator/simulate/temp.ts';
 import { parseXml } from '../../generator/simulate/xml.ts';
 import { type ComponentSpec, makeApp, type Stub, startStub } from '../simulate/helpers.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joinUrl, mergeBase } from '../../generator/simulate/base-merge.ts';
+import { mergeBase } from '../../generator/simulate/base-merge.ts';
+import { joinUrl } from '../../generator/simulate/join-url.ts';
 import { buildRequest, titleCaseHeader } from '../../generator/simulate/request-builder.ts';
 import { DEFAULT_SETTINGS } from '../../generator/simulate/settings.ts';
 

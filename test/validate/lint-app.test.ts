@@ -176,12 +176,10 @@ describe('profiles', () => {
   });
 
   it('is detected from the host of any URL and falls back to generic', () => {
-    const app = loadCase(bundle({}));
-    expect(resolveProfile(app, ['https://app-academy.make.com/api/v2']).name).toBe('academy-v2');
-    expect(resolveProfile(app, ['https://api.example.com']).name).toBe('generic');
+    expect(resolveProfile(['https://app-academy.make.com/api/v2']).name).toBe('academy-v2');
+    expect(resolveProfile(['https://api.example.com']).name).toBe('generic');
     expect(
-      resolveProfile(app, ['https://api.example.com'], undefined, { ex: { hosts: ['api.example.com'] } })
-        .name,
+      resolveProfile(['https://api.example.com'], undefined, { ex: { hosts: ['api.example.com'] } }).name,
     ).toBe('ex');
   });
 });

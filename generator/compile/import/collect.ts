@@ -1,6 +1,5 @@
 /** Reads what an imported component stores, so the generated code declares it (`stores: [...]`). */
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../../model/index.ts';
 
 function dataKeysOf(request: unknown, into: Set<string>): void {
   if (Array.isArray(request)) {

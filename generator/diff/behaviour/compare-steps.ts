@@ -1,8 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import type { RequestRecord, SimulationReport, StepReport } from '../../simulate/types.ts';
 import { stableJson } from '../compare-tree.ts';
 import { show } from '../explain.ts';
 import { setKey } from '../own-key.ts';
-import { isObject } from '../tracked.ts';
 import type { BehaviourStep, StepDifference, StepRequestView } from '../types.ts';
 
 /** Headers that say nothing about the app's behaviour (transport details or derived from the body). */

@@ -3,11 +3,12 @@
  * functions it calls, with positions; syntax errors are collected (one per expression), never thrown.
  */
 import type { FunctionRef, TemplateAnalysis, VariableRef } from '../api.ts';
-import { ImlError } from '../errors.ts';
+import { ImlError, ImlSyntaxError } from '../errors.ts';
 import { BUILTIN_FUNCTIONS } from '../functions/registry.ts';
 import type { Expr, Segment } from '../syntax/ast.ts';
 import { parseExpression } from '../syntax/parser.ts';
 import { hasIml, type RawPart, splitTemplate } from '../syntax/template.ts';
+import { argumentTypeErrors } from './argument-types.ts';
 
 export function analyzeTemplate(source: string): TemplateAnalysis {
   const result: TemplateAnalysis = { variables: [], functions: [], errors: [], hasIml: hasIml(source) };
@@ -45,8 +46,11 @@ export function analyzeExpression(source: string): TemplateAnalysis {
 }
 
 function toProblem(e: unknown): TemplateAnalysis['errors'][number] {
-  if (e instanceof ImlError) return { message: e.message, offset: e.offset, length: e.length };
-  return { message: `internal analysis error: ${String(e)}`, offset: 0, length: 0 };
+  if (e instanceof ImlSyntaxError)
+    return { code: e.code, message: e.message, offset: e.offset, length: e.length };
+  if (e instanceof ImlError)
+    return { code: 'internal', message: e.message, offset: e.offset, length: e.length };
+  return { code: 'internal', message: `internal analysis error: ${String(e)}`, offset: 0, length: 0 };
 }
 
 /** Literal bracket index (`[3]`, `[-1]`), or undefined for computed/empty brackets. */
@@ -94,6 +98,7 @@ function walk(e: Expr, out: TemplateAnalysis): void {
         custom: e.custom || !BUILTIN_FUNCTIONS.has(e.name),
         qualified: e.custom,
         arity: e.args.length,
+        argumentTypeErrors: argumentTypeErrors(e),
         offset: e.offset,
         length: e.length,
       };

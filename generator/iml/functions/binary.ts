@@ -1,25 +1,15 @@
 /** Buffers, encodings and hashing shared by the text and crypto functions. */
 import { createHash, createHmac } from 'node:crypto';
+import { BUFFER_ENCODINGS } from '../../model/index.ts';
 import { ImlEvalError } from '../errors.ts';
 import { isBuffer, toText } from '../runtime/values.ts';
 
-const BUFFER_ENCODINGS = new Set([
-  'utf8',
-  'utf-8',
-  'ascii',
-  'hex',
-  'base64',
-  'base64url',
-  'binary',
-  'latin1',
-  'utf16le',
-  'ucs2',
-]);
+const ENCODINGS: ReadonlySet<string> = new Set(BUFFER_ENCODINGS);
 
 export function encodingName(v: unknown, fallback: BufferEncoding): BufferEncoding {
   if (v === undefined || v === null || v === '') return fallback;
   const name = toText(v).toLowerCase();
-  if (!BUFFER_ENCODINGS.has(name)) throw new ImlEvalError(`unknown encoding '${name}'`);
+  if (!ENCODINGS.has(name)) throw new ImlEvalError(`unknown encoding '${name}'`);
   return name as BufferEncoding;
 }
 

@@ -22,7 +22,7 @@ export function optionalInt(v: unknown, what: string, fallback: number): number 
 }
 
 /**
- * Array arguments follow Make's documented coercion to array ([HELP] type-coercion): arrays as they
+ * Array arguments follow Make's documented coercion to array (Make's help center, type coercion): arrays as they
  * are, null/undefined as empty, any other value wrapped as a one-item array. Unconfirmed inside IML.
  */
 export function array(v: unknown, _what: string): unknown[] {

@@ -18,15 +18,15 @@ export const CRYPTO_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'crypto',
     'jwt',
-    [2, 4],
-    'jwt(payload, secret, [alg=HS256], [options]): a signed JSON Web Token (HS256/384/512, RS256/384/512)',
+    '(payload: object | text, secret: text | buffer, algorithm?: text, options?: object): text',
+    'a signed JSON Web Token (HS256 by default; HS256/384/512, RS256/384/512)',
     ([p, s, a, o], env) => jwt(p, s, a, o, env.now().getTime()),
   ),
   fn(
     'crypto',
     'cryptoSign',
-    [3, 4],
-    "cryptoSign(algorithm, data, privateKey, [encoding='hex']): a signature of the data (e.g. RSA-SHA256)",
+    '(algorithm: text, data: text | buffer, privateKey: text, encoding?: text): text',
+    'a signature of the data (e.g. RSA-SHA256), hex by default',
     ([a, d, k, e]) => {
       const encoding = e === undefined || e === null || e === '' ? 'hex' : toText(e);
       if (!['hex', 'base64', 'base64url', 'latin1'].includes(encoding))
@@ -41,8 +41,8 @@ export const CRYPTO_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'crypto',
     'base64url',
-    [1],
-    'base64url(text|buffer): URL-safe Base64 without padding; Base64 text is re-alphabeted, not encoded again (the PKCE docs example)',
+    '(value: text | buffer): text',
+    'URL-safe Base64 without padding; Base64 text is re-alphabeted, not encoded again (the PKCE docs example)',
     ([t]) =>
       typeof t === 'string' && STANDARD_BASE64.test(t) ? toBase64Url(t) : bytes(t).toString('base64url'),
   ),

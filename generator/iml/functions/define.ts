@@ -1,9 +1,13 @@
 /**
- * How a built-in function is declared: once, with its name, arity, one-line doc and category
- * (the public FunctionSpec), plus the implementation. Lazy functions get thunks instead of values.
+ * How a built-in function is declared: once, with its category, name, typed signature and a
+ * one-line description, plus the implementation. The public FunctionSpec (arity, rendered
+ * signature, doc) is derived from the signature; eager functions receive their arguments already
+ * converted to the declared types (convert-args.ts). Lazy functions get thunks instead of values.
  */
 import type { FunctionSpec } from '../api.ts';
 import type { Env } from '../runtime/env.ts';
+import { convertArgs } from './convert-args.ts';
+import { maxArity, minArity, parseSignature, renderSignature } from './signature.ts';
 
 export type Thunk = () => unknown;
 
@@ -15,26 +19,43 @@ export type BuiltinFunction = FunctionSpec &
 
 type Category = FunctionSpec['category'];
 
-/** Eager function with a fixed arity range. `max` defaults to `min`. */
+function spec(category: Category, name: string, declaration: string, description: string): FunctionSpec {
+  const signature = parseSignature(name, declaration);
+  const rendered = renderSignature(name, signature);
+  return {
+    name,
+    category,
+    signature,
+    rendered,
+    description,
+    minArity: minArity(signature),
+    maxArity: maxArity(signature),
+    doc: `${rendered}: ${description}`,
+  };
+}
+
+/**
+ * Eager function. Arguments arrive converted per the signature (`any` because the body relies on
+ * the declared types; see convert-args.ts).
+ */
 export function fn(
   category: Category,
   name: string,
-  arity: [number, number?],
-  doc: string,
-  impl: (args: unknown[], env: Env) => unknown,
+  declaration: string,
+  description: string,
+  impl: (args: any[], env: Env) => unknown,
 ): BuiltinFunction {
-  return { name, category, minArity: arity[0], maxArity: arity[1] ?? arity[0], doc, impl };
+  const s = spec(category, name, declaration, description);
+  return { ...s, impl: (args, env) => impl(convertArgs(name, s.signature, args), env) };
 }
 
 /** Function that decides itself which arguments to evaluate (`if`, `ifempty`, `switch`). */
 export function lazyFn(
   category: Category,
   name: string,
-  arity: [number, number?],
-  doc: string,
+  declaration: string,
+  description: string,
   impl: (args: Thunk[], env: Env) => unknown,
 ): BuiltinFunction {
-  return { name, category, minArity: arity[0], maxArity: arity[1] ?? arity[0], doc, lazy: true, impl };
+  return { ...spec(category, name, declaration, description), lazy: true, impl };
 }
-
-export const VARIADIC = Number.POSITIVE_INFINITY;

@@ -1,7 +1,8 @@
 /** General functions (§11.1): conditionals and object access. */
+import { isPlainObject } from '../../model/index.ts';
 import { getPath } from '../runtime/path.ts';
-import { isEmpty, isPlainObject, setOwn, toText, truthy } from '../runtime/values.ts';
-import { type BuiltinFunction, fn, lazyFn, VARIADIC } from './define.ts';
+import { isEmpty, setOwn, toText, truthy } from '../runtime/values.ts';
+import { type BuiltinFunction, fn, lazyFn } from './define.ts';
 
 function keyList(args: unknown[]): string[] {
   return args.flatMap((a) => (Array.isArray(a) ? a : [a])).map((k) => toText(k));
@@ -11,15 +12,15 @@ export const GENERAL_FUNCTIONS: BuiltinFunction[] = [
   lazyFn(
     'general',
     'if',
-    [2, 3],
-    'if(condition, a, b): a when the condition is truthy, else b; only the chosen branch is evaluated',
+    '(condition: any, whenTrue: any, whenFalse?: any): any',
+    'whenTrue when the condition is truthy, else whenFalse; only the chosen branch is evaluated',
     ([cond, a, b]) => (truthy(cond()) ? a() : b?.()),
   ),
   lazyFn(
     'general',
     'ifempty',
-    [2],
-    'ifempty(a, b): a unless it is undefined, null or ""; b is evaluated only when needed',
+    '(value: any, fallback: any): any',
+    'value unless it is undefined, null or ""; fallback is evaluated only when needed',
     ([a, b]) => {
       const value = a();
       return isEmpty(value) ? b() : value;
@@ -28,8 +29,8 @@ export const GENERAL_FUNCTIONS: BuiltinFunction[] = [
   lazyFn(
     'general',
     'switch',
-    [3, VARIADIC],
-    'switch(expr, v1, r1, ..., [else]): the result paired with the first value equal (as text) to expr',
+    '(expr: any, value: any, result: any, ...more?: any): any',
+    'the result paired with the first value equal (as text) to expr',
     (args) => {
       const subject = toText(args[0]());
       let i = 1;
@@ -40,15 +41,15 @@ export const GENERAL_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'general',
     'get',
-    [2],
-    "get(object, path): the value at a dot path ('a.b', '2.name'; array indexes 1-based)",
+    '(object: object | array, path: text | number): any',
+    "the value at a dot path ('a.b', '2.name'; array indexes 1-based)",
     ([o, p]) => getPath(o, p),
   ),
   fn(
     'general',
     'pick',
-    [2, VARIADIC],
-    'pick(object, key1, ...): a copy with only the listed keys',
+    '(object: object, ...keys: text | array): object',
+    'a copy with only the listed keys',
     ([o, ...keys]) => {
       if (!isPlainObject(o)) return undefined;
       const out: Record<string, unknown> = {};
@@ -59,8 +60,8 @@ export const GENERAL_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'general',
     'omit',
-    [2, VARIADIC],
-    'omit(object, key1, ...): a copy without the listed keys',
+    '(object: object, ...keys: text | array): object',
+    'a copy without the listed keys',
     ([o, ...keys]) => {
       if (!isPlainObject(o)) return undefined;
       const drop = new Set(keyList(keys));

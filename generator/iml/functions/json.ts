@@ -16,7 +16,7 @@ function parseJson(t: string): unknown {
   }
 }
 
-/** Make's error types accepted by `errorFactory` ([PROTO] src/error.ts plus Warning). */
+/** Make's error types accepted by `errorFactory` (the error classes of Make's engine, plus Warning). */
 export const ERROR_TYPES = new Set([
   'DataError',
   'UnknownError',
@@ -41,10 +41,10 @@ export const ERROR_TYPES = new Set([
 ]);
 
 export const JSON_FUNCTIONS: BuiltinFunction[] = [
-  fn('json', 'parseJSON', [1], 'parseJSON(text): the value the JSON text describes', ([t]) =>
+  fn('json', 'parseJSON', '(json: text): any', 'the value the JSON text describes', ([t]) =>
     parseJson(toText(t)),
   ),
-  fn('json', 'createJSON', [1], 'createJSON(value): the value as JSON text (dates as ISO 8601)', ([v]) => {
+  fn('json', 'createJSON', '(value: any): text', 'the value as JSON text (dates as ISO 8601)', ([v]) => {
     try {
       return JSON.stringify(v);
     } catch (e) {
@@ -54,8 +54,8 @@ export const JSON_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'general',
     'errorFactory',
-    [2],
-    'errorFactory(type, message): fails the evaluation with a Make error type (DataError, RateLimitError, ...)',
+    '(type: text, message: text): any',
+    'fails the evaluation with a Make error type (DataError, RateLimitError, ...)',
     ([t, m]) => {
       const type = toText(t);
       if (!ERROR_TYPES.has(type)) throw new ImlEvalError(`errorFactory(): unknown error type '${type}'`);

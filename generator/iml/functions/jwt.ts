@@ -1,10 +1,13 @@
 /**
  * `jwt(payload, secret, [alg=HS256], [options])` like npm `jsonwebtoken` with `noTimestamp` on by
- * default ([3P-RT]). Algorithms HS256/384/512 (HMAC) and RS256/384/512 (PEM private key) per [DOC].
+ * default (a third-party summary of Make's runtime). Algorithms HS256/384/512 (HMAC) and RS256/384/512
+ * (PEM private key), as Make's developer docs list them.
  */
+
 import { createHmac, sign } from 'node:crypto';
+import { isPlainObject } from '../../model/index.ts';
 import { ImlEvalError } from '../errors.ts';
-import { isBuffer, isPlainObject, primitive, toText } from '../runtime/values.ts';
+import { isBuffer, primitive, toText } from '../runtime/values.ts';
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 

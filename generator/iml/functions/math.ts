@@ -1,8 +1,8 @@
 /** Math functions (§11.2). Aggregates accept one array or several values and skip non-numbers. */
 import { ImlEvalError } from '../errors.ts';
 import { primitive, toText } from '../runtime/values.ts';
-import { int, num, numbers, optionalInt } from './coerce.ts';
-import { type BuiltinFunction, fn, VARIADIC } from './define.ts';
+import { numbers, optionalInt } from './coerce.ts';
+import { type BuiltinFunction, fn } from './define.ts';
 
 /** Rounds through the decimal spelling so `round(1.005, 2)` is 1.01 like a person expects. */
 function shift(n: number, places: number): number {
@@ -50,67 +50,92 @@ function formatNumber(n: number, decimals: number, decSep: string, thousandsSep:
 }
 
 export const MATH_FUNCTIONS: BuiltinFunction[] = [
-  fn('math', 'round', [1, 2], 'round(n, [decimals]): nearest integer (or number of decimals)', ([n, d]) =>
-    roundTo(num(n, 'round() number'), optionalInt(d, 'round() decimals', 0), Math.round),
+  fn(
+    'math',
+    'round',
+    '(number: number, decimals?: integer): number',
+    'nearest integer (or number of decimals)',
+    ([n, d]) => roundTo(n, optionalInt(d, 'round() decimals', 0), Math.round),
   ),
-  fn('math', 'floor', [1], 'floor(n): largest integer not above n', ([n]) =>
-    Math.floor(num(n, 'floor() number')),
-  ),
-  fn('math', 'ceil', [1], 'ceil(n): smallest integer not below n', ([n]) =>
-    Math.ceil(num(n, 'ceil() number')),
-  ),
+  fn('math', 'floor', '(number: number): number', 'largest integer not above n', ([n]) => Math.floor(n)),
+  fn('math', 'ceil', '(number: number): number', 'smallest integer not below n', ([n]) => Math.ceil(n)),
   fn(
     'math',
     'trunc',
-    [1, 2],
-    'trunc(n, [decimals]): drops the fraction; decimals keep places, negative decimals zero digits',
-    ([n, d]) => roundTo(num(n, 'trunc() number'), optionalInt(d, 'trunc() decimals', 0), Math.trunc),
+    '(number: number, decimals?: integer): number',
+    'drops the fraction; decimals keep places, negative decimals zero digits',
+    ([n, d]) => roundTo(n, optionalInt(d, 'trunc() decimals', 0), Math.trunc),
   ),
-  fn('math', 'abs', [1], 'abs(n): absolute value', ([n]) => Math.abs(num(n, 'abs() number'))),
-  fn('math', 'min', [1, VARIADIC], 'min(values...|array): smallest number; null when none', (args) => {
-    const v = numbers(args);
-    return v.length ? Math.min(...v) : null;
-  }),
-  fn('math', 'max', [1, VARIADIC], 'max(values...|array): largest number; null when none', (args) => {
-    const v = numbers(args);
-    return v.length ? Math.max(...v) : null;
-  }),
-  fn('math', 'sum', [1, VARIADIC], 'sum(values...|array): total of the numbers', (args) =>
+  fn('math', 'abs', '(number: number): number', 'absolute value', ([n]) => Math.abs(n)),
+  fn(
+    'math',
+    'min',
+    '(...values: number | array): number | null',
+    'smallest number; null when none',
+    (args) => {
+      const v = numbers(args);
+      return v.length ? Math.min(...v) : null;
+    },
+  ),
+  fn(
+    'math',
+    'max',
+    '(...values: number | array): number | null',
+    'largest number; null when none',
+    (args) => {
+      const v = numbers(args);
+      return v.length ? Math.max(...v) : null;
+    },
+  ),
+  fn('math', 'sum', '(...values: number | array): number', 'total of the numbers', (args) =>
     numbers(args).reduce((a, b) => a + b, 0),
   ),
-  fn('math', 'average', [1, VARIADIC], 'average(values...|array): arithmetic mean; null when none', (args) =>
-    mean(numbers(args)),
+  fn(
+    'math',
+    'average',
+    '(...values: number | array): number | null',
+    'arithmetic mean; null when none',
+    (args) => mean(numbers(args)),
   ),
-  fn('math', 'median', [1, VARIADIC], 'median(values...|array): middle value; null when none', (args) => {
-    const v = numbers(args).sort((a, b) => a - b);
-    if (v.length === 0) return null;
-    const mid = v.length >> 1;
-    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-  }),
-  fn('math', 'stdevS', [1, VARIADIC], 'stdevS(values...|array): sample standard deviation (N-1)', (args) =>
-    stdev(numbers(args), true),
+  fn(
+    'math',
+    'median',
+    '(...values: number | array): number | null',
+    'middle value; null when none',
+    (args) => {
+      const v = numbers(args).sort((a, b) => a - b);
+      if (v.length === 0) return null;
+      const mid = v.length >> 1;
+      return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+    },
   ),
-  fn('math', 'stdevP', [1, VARIADIC], 'stdevP(values...|array): population standard deviation (N)', (args) =>
-    stdev(numbers(args), false),
+  fn(
+    'math',
+    'stdevS',
+    '(...values: number | array): number | null',
+    'sample standard deviation (N-1)',
+    (args) => stdev(numbers(args), true),
+  ),
+  fn(
+    'math',
+    'stdevP',
+    '(...values: number | array): number | null',
+    'population standard deviation (N)',
+    (args) => stdev(numbers(args), false),
   ),
   fn(
     'math',
     'parseNumber',
-    [1, 2],
-    "parseNumber(text, [decimalSeparator]): number from text ('.' default); null when not a number",
+    '(text: text | number, decimalSeparator?: text): number | null',
+    "number from text ('.' default); null when not a number",
     ([t, s]) => (typeof primitive(t) === 'number' ? primitive(t) : parseNumber(t, s)),
   ),
   fn(
     'math',
     'formatNumber',
-    [2, 4],
-    "formatNumber(n, decimals, [decimalSep=','], [thousandsSep='.']): number as text",
+    '(number: number, decimals: integer, decimalSeparator?: text, thousandsSeparator?: text): text',
+    'number as text (decimal comma and thousands dot by default)',
     ([n, d, ds, ts]) =>
-      formatNumber(
-        num(n, 'formatNumber() number'),
-        int(d, 'formatNumber() decimals'),
-        ds === undefined ? ',' : toText(ds),
-        ts === undefined ? '.' : toText(ts),
-      ),
+      formatNumber(n, d, ds === undefined ? ',' : toText(ds), ts === undefined ? '.' : toText(ts)),
   ),
 ];

@@ -28,9 +28,33 @@ for (const f of ALL) {
 
 export const BUILTINS: ReadonlyMap<string, BuiltinFunction> = new Map(ALL.map((f) => [f.name, f]));
 
+/** The public part of each declaration (no implementation), for the analysis, the rules and editors. */
+function publicSpec({
+  name,
+  category,
+  signature,
+  rendered,
+  description,
+  minArity,
+  maxArity,
+  doc,
+}: FunctionSpec) {
+  return { name, category, signature, rendered, description, minArity, maxArity, doc };
+}
+
 export const BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
-  ALL.map((f) => [
-    f.name,
-    { name: f.name, minArity: f.minArity, maxArity: f.maxArity, doc: f.doc, category: f.category },
-  ]),
+  ALL.map((f) => [f.name, publicSpec(f)]),
 );
+
+/**
+ * Every built-in's signature, sorted by name: what a language server offers as completions and
+ * the function reference lists. Stable API: fields are only ever added.
+ */
+export function functionSignatures(): FunctionSpec[] {
+  return [...BUILTIN_FUNCTIONS.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** One built-in's signature and description (hover text), or undefined for an unknown name. */
+export function describeFunction(name: string): FunctionSpec | undefined {
+  return BUILTIN_FUNCTIONS.get(name);
+}

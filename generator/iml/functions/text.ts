@@ -2,7 +2,7 @@
 import { ImlEvalError } from '../errors.ts';
 import { equals, isBuffer, primitive, toText } from '../runtime/values.ts';
 import { bytes, digest, encodingName } from './binary.ts';
-import { array, bool, int, optionalInt, text } from './coerce.ts';
+import { bool, int, optionalInt, text } from './coerce.ts';
 import { type BuiltinFunction, fn } from './define.ts';
 import {
   ascii,
@@ -38,7 +38,7 @@ function contains(haystack: unknown, needle: unknown, ci: boolean): boolean {
   return ci ? h.toLowerCase().includes(n.toLowerCase()) : h.includes(n);
 }
 
-/** `split(text, separator, [keepEmpty])`: items trimmed, empty items dropped unless keepEmpty ([HELP] example). */
+/** `split(text, separator, [keepEmpty])`: items trimmed, empty items dropped unless keepEmpty (example in Make's help center). */
 function split(t: string, separator: string, keepEmpty: boolean): string[] {
   const items = separator === '' ? Array.from(t) : t.split(separator);
   const trimmed = items.map((s) => s.trim());
@@ -56,126 +56,124 @@ function toBinary(v: unknown, encoding: unknown): Uint8Array {
 }
 
 export const TEXT_FUNCTIONS: BuiltinFunction[] = [
-  fn('text', 'length', [1], 'length(text|array|buffer): characters, items or bytes; null is 0', ([v]) =>
-    length(v),
+  fn(
+    'text',
+    'length',
+    '(value: text | array | buffer | object | null): integer',
+    'characters, items or bytes; null is 0',
+    ([v]) => length(v),
   ),
-  fn('text', 'lower', [1], 'lower(text): lower case', ([t]) => text(t).toLowerCase()),
-  fn('text', 'upper', [1], 'upper(text): upper case', ([t]) => text(t).toUpperCase()),
-  fn('text', 'capitalize', [1], 'capitalize(text): first character in upper case', ([t]) => {
-    const s = text(t);
+  fn('text', 'lower', '(text: text): text', 'lower case', ([t]) => t.toLowerCase()),
+  fn('text', 'upper', '(text: text): text', 'upper case', ([t]) => t.toUpperCase()),
+  fn('text', 'capitalize', '(text: text): text', 'first character in upper case', ([t]) => {
+    const s = t;
     return s.charAt(0).toUpperCase() + s.slice(1);
   }),
-  fn('text', 'startcase', [1], 'startcase(text): every word capitalised, the rest lower case', ([t]) =>
-    startCase(text(t)),
+  fn('text', 'startcase', '(text: text): text', 'every word capitalised, the rest lower case', ([t]) =>
+    startCase(t),
   ),
-  fn('text', 'trim', [1], 'trim(text): without leading and trailing whitespace', ([t]) => text(t).trim()),
+  fn('text', 'trim', '(text: text): text', 'without leading and trailing whitespace', ([t]) => t.trim()),
   fn(
     'text',
     'substring',
-    [2, 3],
-    'substring(text, start, [end]): part of the text (0-based, JS substring)',
-    ([t, s, e]) =>
-      e === undefined
-        ? text(t).substring(int(s, 'substring() start'))
-        : text(t).substring(int(s, 'substring() start'), int(e, 'substring() end')),
+    '(text: text, start: integer, end?: integer): text',
+    'part of the text (0-based, JS substring)',
+    ([t, s, e]) => (e === undefined ? t.substring(s) : t.substring(s, int(e, 'substring() end'))),
   ),
   fn(
     'text',
     'indexOf',
-    [2, 3],
-    'indexOf(text, value, [start]): 0-based position of value, or -1',
-    ([t, v, s]) => text(t).indexOf(text(v), optionalInt(s, 'indexOf() start', 0)),
+    '(text: text, value: text, start?: integer): integer',
+    '0-based position of value, or -1',
+    ([t, v, s]) => t.indexOf(v, optionalInt(s, 'indexOf() start', 0)),
   ),
   fn(
     'text',
     'contains',
-    [2, 3],
-    'contains(text|array, value, [caseInsensitive]): whether the text or array contains the value',
+    '(haystack: text | array, value: any, caseInsensitive?: boolean): boolean',
+    'whether the text or array contains the value',
     ([h, n, ci]) => contains(h, n, bool(ci)),
   ),
   fn(
     'text',
     'replace',
-    [3],
-    "replace(text, search, replacement): every occurrence; search '/re/flags' is a regular expression",
-    ([t, s, r]) => replaceText(text(t), text(s), text(r)),
+    '(text: text, search: text, replacement: text): text',
+    "every occurrence; search '/re/flags' is a regular expression",
+    ([t, s, r]) => replaceText(t, s, r),
   ),
   fn(
     'text',
     'replaceEmojiCharacters',
-    [2],
-    'replaceEmojiCharacters(text, replacement): emoji replaced by the replacement',
-    ([t, r]) => replaceEmoji(text(t), text(r)),
+    '(text: text, replacement: text): text',
+    'emoji replaced by the replacement',
+    ([t, r]) => replaceEmoji(t, r),
   ),
   fn(
     'text',
     'split',
-    [2, 3],
-    'split(text, separator, [keepEmpty]): array of trimmed items; empty items dropped unless keepEmpty',
-    ([t, s, k]) => split(text(t), text(s), bool(k)),
+    '(text: text, separator: text, keepEmpty?: boolean): array',
+    'array of trimmed items; empty items dropped unless keepEmpty',
+    ([t, s, k]) => split(t, s, bool(k)),
   ),
   fn(
     'text',
     'join',
-    [1, 2],
-    "join(array, [separator=',']): items as text joined by the separator",
-    ([a, s]) =>
-      array(a, 'join() array')
-        .map(toText)
-        .join(s === undefined ? ',' : text(s)),
+    '(array: array, separator?: text): text',
+    'items as text joined by the separator (comma by default)',
+    ([a, s]) => (a as unknown[]).map(toText).join(s === undefined ? ',' : text(s)),
   ),
-  fn('text', 'base64', [1], 'base64(text|buffer): Base64 of the UTF-8 text or bytes', ([t]) =>
+  fn('text', 'base64', '(value: text | buffer): text', 'Base64 of the UTF-8 text or bytes', ([t]) =>
     bytes(t).toString('base64'),
   ),
-  fn('text', 'md5', [1], 'md5(text|buffer): MD5 digest in hex', ([t]) =>
+  fn('text', 'md5', '(value: text | buffer): text', 'MD5 digest in hex', ([t]) =>
     digest('md5', t, 'hex', undefined, undefined),
   ),
   fn(
     'text',
     'sha1',
-    [1, 4],
-    'sha1(text, [encoding], [key], [keyEncoding]): SHA-1 digest, or HMAC with a key',
+    '(value: text | buffer, encoding?: text, key?: text | buffer, keyEncoding?: text): text',
+    'SHA-1 digest (hex by default), or HMAC with a key',
     ([t, e, k, ke]) => digest('sha1', t, e, k, ke),
   ),
   fn(
     'text',
     'sha256',
-    [1, 4],
-    'sha256(text, [encoding], [key], [keyEncoding]): SHA-256 digest, or HMAC with a key',
+    '(value: text | buffer, encoding?: text, key?: text | buffer, keyEncoding?: text): text',
+    'SHA-256 digest (hex by default), or HMAC with a key',
     ([t, e, k, ke]) => digest('sha256', t, e, k, ke),
   ),
   fn(
     'text',
     'sha512',
-    [1, 4],
-    'sha512(text, [encoding], [key], [keyEncoding]): SHA-512 digest, or HMAC with a key',
+    '(value: text | buffer, encoding?: text, key?: text | buffer, keyEncoding?: text): text',
+    'SHA-512 digest (hex by default), or HMAC with a key',
     ([t, e, k, ke]) => digest('sha512', t, e, k, ke),
   ),
   fn(
     'text',
     'ascii',
-    [1, 2],
-    'ascii(text, [removeDiacritics]): only ASCII characters; optionally strip accents first',
-    ([t, r]) => ascii(text(t), bool(r)),
+    '(text: text, removeDiacritics?: boolean): text',
+    'only ASCII characters; optionally strip accents first',
+    ([t, r]) => ascii(t, bool(r)),
   ),
   fn(
     'text',
     'toString',
-    [1, 2],
-    'toString(value, [encoding]): text of a value; buffers decoded with the encoding',
+    '(value: any, encoding?: text): text',
+    'text of a value; buffers decoded with the encoding',
     ([v, e]) => toStringFn(v, e),
   ),
   fn(
     'text',
     'toBinary',
-    [1, 2],
-    'toBinary(value, [encoding=utf8]): buffer from text (utf8, ascii, hex, base64, binary)',
+    '(value: text | buffer, encoding?: text): buffer',
+    'buffer from text (utf8 by default; ascii, hex, base64, binary)',
     ([v, e]) => toBinary(v, e),
   ),
-  fn('text', 'encodeURL', [1], 'encodeURL(text): encodeURIComponent', ([t]) => encodeURIComponent(text(t))),
-  fn('text', 'decodeURL', [1], 'decodeURL(text): decodeURIComponent', ([t]) => {
+  fn('text', 'encodeURL', '(text: text): text', 'encodeURIComponent', ([t]) => encodeURIComponent(t)),
+  fn('text', 'decodeURL', '(text: text): text', 'decodeURIComponent', ([t]) => {
     try {
-      return decodeURIComponent(text(t));
+      return decodeURIComponent(t);
     } catch {
       throw new ImlEvalError('decodeURL(): malformed percent-encoding');
     }
@@ -183,25 +181,23 @@ export const TEXT_FUNCTIONS: BuiltinFunction[] = [
   fn(
     'text',
     'stripHTML',
-    [1],
-    'stripHTML(text): without tags and style/script blocks; <br> becomes a newline',
-    ([t]) => stripHtml(text(t)),
+    '(text: text): text',
+    'without tags and style/script blocks; <br> becomes a newline',
+    ([t]) => stripHtml(t),
   ),
-  fn('text', 'escapeHTML', [1], 'escapeHTML(text): &, < and > escaped as entities', ([t]) =>
-    escapeHtml(text(t)),
-  ),
+  fn('text', 'escapeHTML', '(text: text): text', '&, < and > escaped as entities', ([t]) => escapeHtml(t)),
   fn(
     'text',
     'escapeMarkdown',
-    [1],
-    'escapeMarkdown(text): Markdown special characters escaped with a backslash',
-    ([t]) => escapeMarkdown(text(t)),
+    '(text: text): text',
+    'Markdown special characters escaped with a backslash',
+    ([t]) => escapeMarkdown(t),
   ),
   fn(
     'text',
     'mime',
-    [1],
-    'mime(filename): MIME type from the file extension; undefined when unknown',
-    ([f]) => mimeType(text(f)),
+    '(filename: text): text',
+    'MIME type from the file extension; undefined when unknown',
+    ([f]) => mimeType(f),
   ),
 ];

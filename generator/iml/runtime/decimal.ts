@@ -1,5 +1,5 @@
 /**
- * Make evaluates arithmetic with arbitrary precision (Decimal.js per [3P-RT]), so `0.1 + 0.2` is
+ * Make evaluates arithmetic with arbitrary precision (Decimal.js, per a third-party summary of Make's runtime), so `0.1 + 0.2` is
  * `0.3`. We do the same exactly with BigInt over each number's shortest decimal spelling;
  * division keeps 25 significant digits, then everything rounds once to the nearest double.
  */

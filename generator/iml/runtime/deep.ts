@@ -1,13 +1,14 @@
 /**
  * Deep evaluation of app documents: strings are templates, arrays and objects are walked, keys
  * holding IML are evaluated (unconfirmed in Make; we evaluate them), and the spread key `{{...}}`
- * merges its object into the parent, with the parent's explicit keys winning ([DOC] examples).
+ * merges its object into the parent, with the parent's explicit keys winning (examples in Make's developer docs).
  */
+import { isPlainObject } from '../../model/index.ts';
 import type { ImlContext } from '../api.ts';
 import { ImlEvalError } from '../errors.ts';
 import { MAX_VALUE_DEPTH } from '../syntax/limits.ts';
 import type { Env } from './env.ts';
-import { isPlainObject, setOwn, toText } from './values.ts';
+import { setOwn, toText } from './values.ts';
 
 export const SPREAD_KEY = '{{...}}';
 

@@ -6,7 +6,7 @@ import { compare, equals, isStringLike, primitive, toNumber, toText } from './va
 const isNumeric = (v: unknown): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
 
 /**
- * `+` ([3P-RT]): one side null/undefined → the other; both → null; numbers (and booleans) add
+ * `+` (a third-party summary of Make's runtime): one side null/undefined → the other; both → null; numbers (and booleans) add
  * exactly; anything else concatenates with Make's stringification (dates as ISO text).
  */
 export function plus(a: unknown, b: unknown): unknown {

@@ -10,13 +10,6 @@ export const isDate = (v: unknown): v is Date => v instanceof Date;
 export const isBuffer = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 export const isStringLike = (v: unknown): v is string | string =>
   typeof v === 'string' || v instanceof String;
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  !(v instanceof Date) &&
-  !(v instanceof Uint8Array) &&
-  !(v instanceof String);
 
 /** Unwraps `emptystring` (and any String object) into a primitive. */
 export function primitive(v: unknown): unknown {
@@ -38,12 +31,12 @@ function defaultPrimitive(v: unknown, depth = 0): unknown {
   return '[object Object]';
 }
 
-/** JavaScript truthiness, as Make's conditions use ([DOC] valid). */
+/** JavaScript truthiness, as Make's conditions use (Make's developer docs). */
 export function truthy(v: unknown): boolean {
   return Boolean(v);
 }
 
-/** `ifempty` emptiness: undefined, null and the primitive `""` only; `[]` is not empty ([3P-RT]). */
+/** `ifempty` emptiness: undefined, null and the primitive `""` only; `[]` is not empty (a third-party summary of Make's runtime). */
 export function isEmpty(v: unknown): boolean {
   return v === undefined || v === null || v === '';
 }
@@ -51,7 +44,7 @@ export function isEmpty(v: unknown): boolean {
 /**
  * Text of a value inside a mixed template: numbers as JS prints them, booleans `true`/`false`,
  * dates ISO 8601 UTC with milliseconds, null/undefined empty, arrays comma-joined, objects as JSON
- * (help-center coercion; [3P-RT]'s `{object}` is unconfirmed), buffers decoded as UTF-8.
+ * (help-center coercion; a third-party runtime summary's `{object}` is unconfirmed), buffers decoded as UTF-8.
  */
 export function toText(v: unknown): string {
   if (typeof v === 'string') return v;

@@ -8,7 +8,9 @@
  * Calls are synchronous: the host blocks on Atomics.wait while the worker runs, answering the
  * worker's `iml.<builtin>` requests in between (they run here, with the caller's options).
  */
+
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { BUFFER_ENCODINGS } from '../../model/index.ts';
 import type { CustomFunctions, EvalOptions } from '../api.ts';
 import { ImlError, ImlSandboxError } from '../errors.ts';
 import { BUILTINS } from '../functions/registry.ts';
@@ -99,6 +101,7 @@ class WorkerFunctions implements CustomFunctions {
         signal: this.signal.buffer,
         prelude: PRELUDE,
         builtins: [...BUILTINS.keys()],
+        encodings: [...BUFFER_ENCODINGS],
         sources: this.sources,
         timeoutMs: this.timeoutMs,
         memoryLimit: MEMORY_LIMIT_BYTES,

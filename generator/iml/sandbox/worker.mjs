@@ -6,8 +6,18 @@ import { Buffer } from 'node:buffer';
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC } from 'quickjs-emscripten';
 
-const { port, signal: shared, prelude, builtins, sources, timeoutMs, memoryLimit, wasmMemoryLimit, maxStack } =
-  workerData;
+const {
+  port,
+  signal: shared,
+  prelude,
+  builtins,
+  encodings,
+  sources,
+  timeoutMs,
+  memoryLimit,
+  wasmMemoryLimit,
+  maxStack,
+} = workerData;
 const WASM_PAGE = 64 * 1024;
 // QuickJS's own allocation limit counts estimated sizes only (malloc_usable_size is missing in this
 // build), so a function making many small objects would pass it many times over. The isolate's
@@ -22,18 +32,8 @@ const memoryExhausted = () => wasmMemory.buffer.byteLength + WASM_PAGE > wasmMem
 const signal = new Int32Array(shared);
 const TO_HOST = 0;
 const TO_WORKER = 1;
-const ENCODINGS = new Set([
-  'utf8',
-  'utf-8',
-  'ascii',
-  'hex',
-  'base64',
-  'base64url',
-  'binary',
-  'latin1',
-  'utf16le',
-  'ucs2',
-]);
+// The host passes model/encodings.ts's list: one list of encodings for IML and the sandbox.
+const ENCODINGS = new Set(encodings);
 
 function send(message) {
   port.postMessage(message);

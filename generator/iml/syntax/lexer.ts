@@ -3,6 +3,7 @@
  * tokens and is otherwise ignored, which is what makes the canonical printer spacing-insensitive.
  */
 import { ImlSyntaxError } from '../errors.ts';
+import type { SyntaxErrorCode } from './error-codes.ts';
 
 export type TokenKind = 'number' | 'string' | 'ident' | 'quoted' | 'op' | 'punct' | 'eof';
 
@@ -51,8 +52,8 @@ export function tokenize(source: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
   let i = start;
   let spaced = false;
-  const fail = (msg: string, at: number, len = 1): never => {
-    throw new ImlSyntaxError(msg, at, len, source);
+  const fail = (code: SyntaxErrorCode, msg: string, at: number, len = 1): never => {
+    throw new ImlSyntaxError(code, msg, at, len, source);
   };
   while (i < end) {
     const c = source[i];
@@ -91,7 +92,7 @@ export function tokenize(source: string, start: number, end: number): Token[] {
         while (j < end && isDigit(source[j])) j++;
       }
       if (j < end && isIdentStart(source[j]))
-        fail(`invalid number '${source.slice(i, j + 1)}'`, i, j + 1 - i);
+        fail('S0104', `invalid number '${source.slice(i, j + 1)}'`, i, j + 1 - i);
       tokens.push({ kind: 'number', value: source.slice(i, j), offset: i, length: j - i, spaced });
       i = j;
     } else if (isIdentStart(c)) {
@@ -113,12 +114,12 @@ export function tokenize(source: string, start: number, end: number): Token[] {
           j++;
         }
       }
-      if (j >= end) fail('unterminated string literal', i, end - i);
+      if (j >= end) fail('S0102', 'unterminated string literal', i, end - i);
       tokens.push({ kind: 'string', value: text, offset: i, length: j + 1 - i, spaced });
       i = j + 1;
     } else if (c === '`') {
       const close = source.indexOf('`', i + 1);
-      if (close < 0 || close >= end) fail('unterminated backtick name', i, end - i);
+      if (close < 0 || close >= end) fail('S0103', 'unterminated backtick name', i, end - i);
       tokens.push({
         kind: 'quoted',
         value: source.slice(i + 1, close),
@@ -134,10 +135,11 @@ export function tokenize(source: string, start: number, end: number): Token[] {
       const op = OPERATORS.find((o) => source.startsWith(o, i) && i + o.length <= end);
       if (!op && c === '{')
         fail(
+          'S0106',
           'IML has no object literals: build objects with parseJSON(), pick()/omit() or a custom function',
           i,
         );
-      if (!op) fail(`unexpected character '${c}'`, i);
+      if (!op) fail('S0105', `unexpected character '${c}'`, i);
       tokens.push({ kind: 'op', value: op!, offset: i, length: op!.length, spaced });
       i += op!.length;
     }

@@ -5,6 +5,7 @@
  */
 import { ImlSyntaxError } from '../errors.ts';
 import type { BinaryOp, Expr, KeywordName, Segment, TemplateAst, TemplatePart } from './ast.ts';
+import type { SyntaxErrorCode } from './error-codes.ts';
 import { type Token, tokenize } from './lexer.ts';
 import { MAX_EXPRESSION_DEPTH } from './limits.ts';
 import { splitTemplate } from './template.ts';
@@ -91,10 +92,10 @@ class Parser {
 
   parseAll(): Expr {
     if (this.peek().kind === 'eof')
-      throw this.error('empty expression', this.start - 2, this.end - this.start + 4);
+      throw this.error('S0201', 'empty expression', this.start - 2, this.end - this.start + 4);
     const expr = this.parseBinary(0);
     const t = this.peek();
-    if (t.kind !== 'eof') throw this.error(`unexpected '${t.value}'`, t.offset, t.length);
+    if (t.kind !== 'eof') throw this.error('S0202', `unexpected '${t.value}'`, t.offset, t.length);
     return expr;
   }
 
@@ -108,13 +109,14 @@ class Parser {
     const t = this.peek(k);
     return t.kind === kind && (value === undefined || t.value === value);
   }
-  private error(message: string, offset: number, length: number): ImlSyntaxError {
-    return new ImlSyntaxError(message, offset, Math.max(length, 1), this.source);
+  private error(code: SyntaxErrorCode, message: string, offset: number, length: number): ImlSyntaxError {
+    return new ImlSyntaxError(code, message, offset, Math.max(length, 1), this.source);
   }
   private expect(kind: Token['kind'], value: string, what: string): Token {
     const t = this.peek();
     if (t.kind !== kind || t.value !== value)
       throw this.error(
+        'S0203',
         t.kind === 'eof'
           ? `expected ${what} before the end of the expression`
           : `expected ${what}, found '${t.value}'`,
@@ -126,7 +128,12 @@ class Parser {
   /** Every nested construct passes through here; the cap keeps recursion bounded. */
   private enter(at: Token): void {
     if (++this.depth > MAX_EXPRESSION_DEPTH)
-      throw this.error(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, at.offset, at.length);
+      throw this.error(
+        'S0204',
+        `expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`,
+        at.offset,
+        at.length,
+      );
   }
 
   private parseBinary(minPrec: number): Expr {
@@ -217,15 +224,16 @@ class Parser {
         }
         if (t.value === '[')
           throw this.error(
+            'S0205',
             'IML has no array literals: build arrays with split(), add(emptyarray, ...) or merge()',
             t.offset,
             t.length,
           );
         break;
       case 'eof':
-        throw this.error('expected a value before the end of the expression', t.offset, t.length);
+        throw this.error('S0206', 'expected a value before the end of the expression', t.offset, t.length);
     }
-    throw this.error(`expected a value, found '${t.value}'`, t.offset, t.length);
+    throw this.error('S0206', `expected a value, found '${t.value}'`, t.offset, t.length);
   }
 
   private parseIdentifier(): Expr {
@@ -305,6 +313,7 @@ class Parser {
           });
         else
           throw this.error(
+            'S0207',
             n.kind === 'eof' ? "expected a name after '.'" : `expected a name after '.', found '${n.value}'`,
             n.offset,
             n.length,

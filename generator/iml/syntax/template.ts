@@ -18,12 +18,13 @@ export function splitTemplate(source: string): RawPart[] {
     const close = findClose(source, exprStart);
     if (close.quoteAt >= 0)
       throw new ImlSyntaxError(
+        source[close.quoteAt] === '`' ? 'S0103' : 'S0102',
         source[close.quoteAt] === '`' ? 'unterminated backtick name' : 'unterminated string literal',
         close.quoteAt,
         source.length - close.quoteAt,
         source,
       );
-    if (close.at < 0) throw new ImlSyntaxError("'{{' is never closed with '}}'", i, 2, source);
+    if (close.at < 0) throw new ImlSyntaxError('S0101', "'{{' is never closed with '}}'", i, 2, source);
     if (i > textStart)
       parts.push({
         type: 'text',

@@ -7,17 +7,17 @@ import {
 } from '../../iml/index.ts';
 import { bareExpressionsIn } from '../../model/bare-iml.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
-import { componentId, toPointer } from '../../model/index.ts';
+import { componentId, isObject, toPointer } from '../../model/index.ts';
 import { memoByValue } from '../memo-by-value.ts';
 import { collectParameters, type DeclaredParameters, parameterCodes } from './parameters.ts';
 import { placeCode } from './placed-code.ts';
-import { isObject, type RequestInfo, requestsOf } from './requests.ts';
+import { type RequestInfo, requestsOf } from './requests.ts';
 import { type ConnectionStore, connectionStore, type TempSets, tempSets } from './stores.ts';
 import { type ImlString, placeStrings } from './strings.ts';
 
 export type { DeclaredParameters, ParameterInfo } from './parameters.ts';
 export type { RequestInfo } from './requests.ts';
-export { isOAuthCommunication, isObject, OAUTH2_SECTIONS } from './requests.ts';
+export { isOAuthCommunication } from './requests.ts';
 export { GLOBAL_VARIABLES, type Phase, VARIABLE_HOME } from './scope-table.ts';
 export type { ConnectionStore, TempSets } from './stores.ts';
 export { tempSetBefore } from './stores.ts';
@@ -72,77 +72,16 @@ function allComponents(app: AppModel): Component[] {
 }
 
 export function analyzeApp(app: AppModel): Analysis {
-  const base = app.general.base;
-  const baseRequests = base && base.value !== undefined ? requestsOf(undefined, 'base', base) : [];
-  const basePaginated = baseRequests.some((r) => 'pagination' in r.value);
-  const baseStrings = base ? analyseCode(undefined, 'base', base, baseRequests, false) : [];
-  const baseTemp = tempSets(baseRequests);
-
-  const components: ComponentFacts[] = [];
-  const byId = new Map<string, ComponentFacts>();
+  const base = baseFacts(app);
   const component = (kind: Component['kind'], name: string | null | undefined) =>
     name ? app.components[kind]?.[name] : undefined;
 
+  const components: ComponentFacts[] = [];
+  const byId = new Map<string, ComponentFacts>();
   for (const c of allComponents(app)) {
-    const id = componentId(c);
-    const requests: RequestInfo[] = [];
-    const strings: ImlString[] = [];
-    const inheritsBase = c.kind === 'module' || c.kind === 'rpc';
-    for (const t of IML_CODE_TYPES) {
-      const code = c.codes[t];
-      if (!code || code.value === undefined) continue;
-      // (the epoch inherits from the communication's requests, found before it)
-      const inherited =
-        t === 'epoch'
-          ? {
-              iterate: requests.some(
-                (r) =>
-                  r.code.codeType === 'communication' &&
-                  isObject(r.value.response) &&
-                  'iterate' in r.value.response,
-              ),
-              pagination: requests.some(
-                (r) => r.code.codeType === 'communication' && 'pagination' in r.value,
-              ),
-            }
-          : undefined;
-      const section = t === 'communication' ? undefined : t;
-      const placed = placeCode(c, id, code, section, inheritsBase && basePaginated, inherited, analysesOf);
-      requests.push(...placed.requests);
-      strings.push(...placed.strings);
-    }
-    const connections = [
-      component('connection', c.connection),
-      component('connection', c.altConnection),
-    ].filter((x): x is Component => x !== undefined);
-    if (c.kind === 'module' && c.moduleType === 'instant_trigger' && connections.length === 0) {
-      const wh = component('webhook', c.webhook);
-      const whConn = component('connection', wh?.connection);
-      if (whConn) connections.push(whConn);
-    }
-    const commRequests = requests.filter((r) => r.code.codeType === 'communication');
-    let temp: TempSets;
-    if (c.kind === 'module' || c.kind === 'rpc') {
-      temp = tempSets(commRequests, baseTemp, true);
-      const epoch = requests.filter((r) => r.section === 'epoch');
-      // epoch requests already run after the trigger's own (sequence numbers from 1000 on)
-      if (epoch.length) temp = tempSets(epoch, temp);
-    } else if (c.kind === 'webhook') {
-      temp = tempSets(requests);
-      // attach/detach/update are separate calls; each sees only its own sets (seq per section)
-    } else temp = tempSets(requests);
-    const facts: ComponentFacts = {
-      component: c,
-      id,
-      requests,
-      strings,
-      parameters: collectParameters(parameterCodes(c)),
-      outputs: c.codes.interface ? collectParameters([c.codes.interface]) : undefined,
-      connections,
-      temp,
-    };
+    const facts = componentFacts(c, base, component);
     components.push(facts);
-    byId.set(id, facts);
+    byId.set(facts.id, facts);
   }
 
   const connectionStores = new Map<string, ConnectionStore>();
@@ -151,18 +90,131 @@ export function analyzeApp(app: AppModel): Analysis {
       connectionStores.set(f.component.name, connectionStore(f.component, f.requests));
 
   // (plain loops: flatMap over thousands of components is several times slower)
-  const strings = [...baseStrings];
-  const requests = [...baseRequests];
+  const strings = [...base.strings];
+  const requests = [...base.requests];
   for (const f of components) {
     for (const x of f.strings) strings.push(x);
     for (const x of f.requests) requests.push(x);
   }
+  const stringAt = stringIndex(strings);
+  return {
+    stringAt,
+    readsAt: (code, pointer) => stringAt(code, pointer)?.analysis.variables.map((v) => v.path) ?? [],
+    app,
+    components,
+    byId,
+    baseRequests: base.requests,
+    baseStrings: base.strings,
+    baseTemp: base.temp,
+    strings,
+    requests,
+    customFunctions: new Set(Object.keys(app.components.function ?? {})),
+    connectionStores,
+    urls: absoluteUrls(requests),
+    component,
+    facts: (c) => byId.get(componentId(c)),
+  };
+}
+
+/** What the base contributes: its requests and strings, whether it paginates, its temp sets. */
+interface BaseFacts {
+  requests: RequestInfo[];
+  strings: ImlString[];
+  paginated: boolean;
+  temp: TempSets;
+}
+
+function baseFacts(app: AppModel): BaseFacts {
+  const base = app.general.base;
+  const requests = base && base.value !== undefined ? requestsOf(undefined, 'base', base) : [];
+  return {
+    requests,
+    strings: base ? analyseCode(undefined, 'base', base, requests, false) : [],
+    paginated: requests.some((r) => 'pagination' in r.value),
+    temp: tempSets(requests),
+  };
+}
+
+type FindComponent = (kind: Component['kind'], name: string | null | undefined) => Component | undefined;
+
+/** One component's requests, IML strings, parameters, connections and temp sets. */
+function componentFacts(c: Component, base: BaseFacts, component: FindComponent): ComponentFacts {
+  const id = componentId(c);
+  const requests: RequestInfo[] = [];
+  const strings: ImlString[] = [];
+  const inheritsBase = c.kind === 'module' || c.kind === 'rpc';
+  for (const t of IML_CODE_TYPES) {
+    const code = c.codes[t];
+    if (!code || code.value === undefined) continue;
+    // (the epoch inherits from the communication's requests, found before it)
+    const inherited = t === 'epoch' ? epochInherits(requests) : undefined;
+    const section = t === 'communication' ? undefined : t;
+    const placed = placeCode(c, id, code, section, inheritsBase && base.paginated, inherited, analysesOf);
+    requests.push(...placed.requests);
+    strings.push(...placed.strings);
+  }
+  return {
+    component: c,
+    id,
+    requests,
+    strings,
+    parameters: collectParameters(parameterCodes(c)),
+    outputs: c.codes.interface ? collectParameters([c.codes.interface]) : undefined,
+    connections: connectionsOf(c, component),
+    temp: componentTemp(c, requests, base.temp),
+  };
+}
+
+/** The epoch runs after the trigger's own communication and sees whether it iterates or paginates. */
+function epochInherits(requests: RequestInfo[]): { iterate: boolean; pagination: boolean } {
+  return {
+    iterate: requests.some(
+      (r) =>
+        r.code.codeType === 'communication' && isObject(r.value.response) && 'iterate' in r.value.response,
+    ),
+    pagination: requests.some((r) => r.code.codeType === 'communication' && 'pagination' in r.value),
+  };
+}
+
+/** The component's connections; an instant trigger without one uses its webhook's. */
+function connectionsOf(c: Component, component: FindComponent): Component[] {
+  const connections = [
+    component('connection', c.connection),
+    component('connection', c.altConnection),
+  ].filter((x): x is Component => x !== undefined);
+  if (c.kind === 'module' && c.moduleType === 'instant_trigger' && connections.length === 0) {
+    const wh = component('webhook', c.webhook);
+    const whConn = component('connection', wh?.connection);
+    if (whConn) connections.push(whConn);
+  }
+  return connections;
+}
+
+function componentTemp(c: Component, requests: RequestInfo[], baseTemp: TempSets): TempSets {
+  if (c.kind === 'module' || c.kind === 'rpc') {
+    const commRequests = requests.filter((r) => r.code.codeType === 'communication');
+    const temp = tempSets(commRequests, baseTemp, true);
+    const epoch = requests.filter((r) => r.section === 'epoch');
+    // epoch requests already run after the trigger's own (sequence numbers from 1000 on)
+    return epoch.length ? tempSets(epoch, temp) : temp;
+  }
+  // webhook: attach/detach/update are separate calls; each sees only its own sets (seq per section)
+  return tempSets(requests);
+}
+
+/** Absolute URLs and base URLs the app calls (for API profile detection). */
+function absoluteUrls(requests: RequestInfo[]): string[] {
   const urls: string[] = [];
   for (const r of requests) {
     if (r.url && /^[a-z]+:\/\//i.test(r.url)) urls.push(r.url);
     const b = r.value.baseUrl;
     if (typeof b === 'string') urls.push(b);
   }
+  return urls;
+}
+
+/** Lookup of a value string by its code file and pointer. */
+function stringIndex(strings: ImlString[]): (code: CodeFile, pointer: string) => ImlString | undefined {
   const index = new Map<CodeFile, Map<string, ImlString>>();
   for (const str of strings) {
     if (str.inKey) continue;
@@ -173,24 +225,7 @@ export function analyzeApp(app: AppModel): Analysis {
     }
     m.set(str.pointer, str);
   }
-  const stringAt = (code: CodeFile, pointer: string) => index.get(code)?.get(pointer);
-  return {
-    stringAt,
-    readsAt: (code, pointer) => stringAt(code, pointer)?.analysis.variables.map((v) => v.path) ?? [],
-    app,
-    components,
-    byId,
-    baseRequests,
-    baseStrings,
-    baseTemp,
-    strings,
-    requests,
-    customFunctions: new Set(Object.keys(app.components.function ?? {})),
-    connectionStores,
-    urls,
-    component,
-    facts: (c) => byId.get(componentId(c)),
-  };
+  return (code, pointer) => index.get(code)?.get(pointer);
 }
 
 function analyseCode(
@@ -235,8 +270,6 @@ function imlOf(code: CodeFile): ValueAnalysis[] {
     return analyses;
   });
 }
-
-export { isObject as isPlainObject };
 
 /**
  * Cheap text pre-check: a `{{` that reaches the end of its JSON string (a quote) with no `}}` on

@@ -1,5 +1,5 @@
 import type { CodeFile, Component } from '../../model/index.ts';
-import { isObject } from './requests.ts';
+import { isObject } from '../../model/index.ts';
 
 /** One parameter object found in a parameter document (with nested fields flattened). */
 export interface ParameterInfo {

@@ -1,5 +1,5 @@
 import type { CodeFile, Component } from '../../model/index.ts';
-import { toPointer } from '../../model/index.ts';
+import { isObject, OAUTH1_SECTIONS, OAUTH2_SECTIONS, toPointer } from '../../model/index.ts';
 
 /** Where one request specification lives and what it asks for (literal values only). */
 export interface RequestInfo {
@@ -27,15 +27,6 @@ export interface RequestInfo {
   inheritsBase: boolean;
 }
 
-export const OAUTH2_SECTIONS = [
-  'preauthorize',
-  'authorize',
-  'token',
-  'info',
-  'refresh',
-  'invalidate',
-] as const;
-const OAUTH1_SECTIONS = ['requestToken', 'accessToken'];
 const SECTION_ORDER: Record<string, number> = {
   preauthorize: 0,
   requestToken: 0,
@@ -46,10 +37,6 @@ const SECTION_ORDER: Record<string, number> = {
   refresh: 4,
   invalidate: 5,
 };
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** True when a connection's communication is the OAuth object of named sections. */
 export function isOAuthCommunication(c: Component | undefined, value: unknown): boolean {

@@ -1,7 +1,7 @@
 import type { Component } from '../../model/index.ts';
-import { fromPointer } from '../../model/index.ts';
+import { isObject } from '../../model/index.ts';
 import { collectParameters, parameterCodes } from './parameters.ts';
-import { isObject, type RequestInfo } from './requests.ts';
+import type { RequestInfo } from './requests.ts';
 
 /** What a connection stores (readable later as `connection.<name>`). */
 export interface ConnectionStore {
@@ -76,9 +76,4 @@ export function tempSetBefore(sets: TempSets, key: string, order: { seq: number;
   const list = sets.keys.get(key);
   if (!list) return false;
   return list.some((s) => s.seq < order.seq || (s.seq === order.seq && s.stage < order.stage));
-}
-
-/** Top-level key of a pointer, e.g. `/headers/authorization` → `headers`. */
-export function firstSegment(pointer: string): string | undefined {
-  return fromPointer(pointer)[0];
 }

@@ -1,4 +1,3 @@
-import type { AppModel } from '../../model/index.ts';
 import { academyV2Profile } from './academy-v2.ts';
 import { genericProfile } from './generic.ts';
 import { type ApiProfile, type ApiProfileDefinition, defineProfile } from './profile.ts';
@@ -28,7 +27,6 @@ export function allProfiles(defined: Record<string, ApiProfileDefinition> = {}):
  * else `generic`. Throws UnknownProfileError for a name no profile has.
  */
 export function resolveProfile(
-  app: AppModel,
   urls: readonly string[],
   name?: string,
   defined?: Record<string, ApiProfileDefinition>,
@@ -42,7 +40,6 @@ export function resolveProfile(
       );
     return p;
   }
-  void app;
   for (const p of profiles.values()) {
     if (p.hosts.length && urls.some((u) => p.hosts.some((h) => hostOf(u) === h))) return p;
   }

@@ -1,6 +1,6 @@
 import type { CodeFile } from '../../model/index.ts';
+import { isObject } from '../../model/index.ts';
 import type { RuleContext } from '../types.ts';
-import { isObject } from './util.ts';
 
 export interface GroupEntry {
   name: string;

@@ -25,6 +25,7 @@ export const imlUnavailableVariable = defineRule({
   description:
     'A variable read where Make does not provide it (e.g. `body` before the response, `item` outside iterate).',
   defaultSeverity: 'error',
+  explains: ['reference'],
   docs: 'Each directive sees its own set of variables (make-iml.md §10.7): `body`, `headers` and `statusCode` exist only after the response arrives; `item` only in `response.iterate.condition` and, with `iterate`, in `output`/`trigger`; `query` only in an OAuth2 `authorize` response or webhook; `payload` only in instant triggers; `oauth.*` only in OAuth2 connections; `connection.*` only in components that use a connection. Elsewhere the variable is always empty. Move the expression to the right directive or carry the value through `temp`.',
   messages: {
     noConnection: '{component} uses no connection, so `connection` is empty; link a connection to it.',

@@ -5,6 +5,7 @@ export const imlUndeclaredParameter = defineRule({
   id: 'iml/undeclared-parameter',
   description: '`parameters.x` read but no parameter named `x` is declared.',
   defaultSeverity: 'error',
+  explains: ['reference', 'parameter'],
   docs: "A module reads `parameters.<name>` from its static parameters and mappable parameters (including nested fields); a connection or webhook from its own parameters. A name that is declared nowhere is always empty — usually a typo or a renamed field. Components with dynamic fields (`rpc://` in the parameter list) are not checked, and neither are RPCs (they receive the calling module's parameters).",
   messages: {
     undeclared:

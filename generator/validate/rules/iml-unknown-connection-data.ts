@@ -1,7 +1,7 @@
 import type { ConnectionStore } from '../analysis/index.ts';
 import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, academySections, bundle } from './case-kit.ts';
-import { genericApp, ID_PARAM } from './shared-cases.ts';
+import { genericApp } from './shared-cases.ts';
 
 function union(stores: (ConnectionStore | undefined)[]): ConnectionStore | undefined {
   if (stores.length === 0 || stores.some((s) => s === undefined || s.open)) return undefined;
@@ -16,6 +16,7 @@ export const imlUnknownConnectionData = defineRule({
   description:
     '`connection.x` read but the connection never stores `x` (neither a parameter nor `response.data`).',
   defaultSeverity: 'error',
+  explains: ['reference'],
   docs: 'A connection stores its parameters plus whatever its requests put in `response.data` (token, refresh, info...). Modules, RPCs and webhooks read that store as `connection.*`; inside the connection it is also `data.*`. Reading a name the connection never stores is always empty — typically `connection.accessToken` when the token response stores it as `access_token`. Store the value in `response.data` or fix the name.',
   messages: {
     notStored:
@@ -102,4 +103,3 @@ export const imlUnknownConnectionData = defineRule({
     ],
   },
 });
-void ID_PARAM;

@@ -40,6 +40,7 @@ export const imlUnknownFunction = defineRule({
   id: 'iml/unknown-function',
   description: "A function that is neither an IML built-in nor one of the app's custom functions.",
   defaultSeverity: 'error',
+  explains: ['reference'],
   docs: "IML resolves `name(...)` against the built-in functions and the app's own custom IML functions (`iml.name(...)` inside functions). A misspelt or missing function fails every run of the module. Declare the custom function in the app, or fix the name (the message suggests the closest known one).",
   messages: {
     didYouMean: 'Unknown IML function "{name}"; did you mean "{suggestion}"?',

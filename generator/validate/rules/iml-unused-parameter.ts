@@ -6,6 +6,7 @@ export const imlUnusedParameter = defineRule({
   id: 'iml/unused-parameter',
   description: 'A module parameter that no IML of the module (or base) ever reads.',
   defaultSeverity: 'info',
+  explains: ['parameter', 'request-field'],
   docs: 'A parameter the communication never reads is shown to users but has no effect — often a field renamed in the communication but not in the parameter list. Modules that pass `parameters` whole (`"body": "{{parameters}}"`, spreads, `omit(parameters, ...)`) are not checked.',
   messages: {
     unused: 'Parameter "{name}" of {component} is never read by its communication.',

@@ -6,6 +6,7 @@ import { imlUndeclaredParameter } from './iml-undeclared-parameter.ts';
 import { imlUnknownConnectionData } from './iml-unknown-connection-data.ts';
 import { imlUnknownFunction } from './iml-unknown-function.ts';
 import { imlUnusedParameter } from './iml-unused-parameter.ts';
+import { imlWrongArgumentType } from './iml-wrong-argument-type.ts';
 import { imlWrongArity } from './iml-wrong-arity.ts';
 import { imlZeroIndex } from './iml-zero-index.ts';
 import { oauthClientSecretInAuthorize } from './oauth-client-secret-in-authorize.ts';
@@ -67,6 +68,7 @@ export const ALL_RULES: readonly Rule[] = [
   imlUnknownFunction,
   imlUnusedParameter,
   imlWrongArity,
+  imlWrongArgumentType,
   imlZeroIndex,
   oauthClientSecretInAuthorize,
   oauthExpiryUnit,

@@ -12,6 +12,7 @@ export function missingSection(
     id: `oauth/missing-${section}`,
     description: `OAuth2 connection without an \`${section}\` section.`,
     defaultSeverity: 'warning',
+    explains: ['section-missing'],
     docs,
     messages: { missingSection: `The OAuth2 connection has no ${section} section: ${why}` },
     check(ctx) {

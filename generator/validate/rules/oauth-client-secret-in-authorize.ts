@@ -6,6 +6,7 @@ export const oauthClientSecretInAuthorize = defineRule({
   id: 'oauth/client-secret-in-authorize',
   description: "The client secret is put into the authorize URL, which the user's browser sees.",
   defaultSeverity: 'error',
+  explains: ['sanitize', 'request-field'],
   docs: "The `authorize` section builds the URL Make redirects the user's browser to; anything in it ends up in browser history, proxies and the provider's logs. The client secret belongs only in the back-channel `token` and `refresh` requests.",
   messages: {
     secretVariable:

@@ -11,6 +11,7 @@ export const oauthExpiryUnit = defineRule({
   description:
     'Token expiry computed with the wrong time unit for the API profile (e.g. addSeconds for lifetimes in minutes).',
   defaultSeverity: 'error',
+  explains: ['expiry'],
   docs: 'The token response gives lifetimes as numbers (`expires_in`, `refresh_expires_in`); their unit depends on the API. RFC 6749 says seconds, but the App Academy API gives MINUTES, so `addSeconds(now, body.expires_in)` makes the token look expired 60× too early (or late, the other way round) and refresh runs at the wrong time. The API profile says which unit applies.',
   messages: {
     wrongUnit:

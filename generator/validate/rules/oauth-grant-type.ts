@@ -6,6 +6,7 @@ export const oauthGrantType = defineRule({
   id: 'oauth/grant-type',
   description: 'Token or refresh request without the right `grant_type`.',
   defaultSeverity: 'error',
+  explains: ['request-field'],
   docs: 'After an `authorize` step the token request must send `grant_type=authorization_code`; a refresh request must send `grant_type=refresh_token` (RFC 6749 §4.1.3, §6). Servers answer `unsupported_grant_type` or `invalid_request` otherwise.',
   messages: {
     missingExpected: 'The {section} request sends no grant_type; send "grant_type": "{expected}".',

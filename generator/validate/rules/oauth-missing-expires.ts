@@ -1,12 +1,13 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyConnection, academySections, bundle, oauthApp, providerOAuthApp } from './case-kit.ts';
 import { oauthConnections } from './oauth-util.ts';
-import { isObject } from './util.ts';
 
 export const oauthMissingExpires = defineRule({
   id: 'oauth/missing-expires',
   description: 'The token response sets no connection `expires`, so Make never asks the user to reauthorize.',
   defaultSeverity: 'warning',
+  explains: ['expiry', 'section-missing'],
   docs: '`token.response.expires` (and `refresh.response.expires`) tell Make when the whole connection — in practice the refresh token — expires; Make then asks the user to reauthorize instead of failing runs. Without it an expired refresh token shows up only as failing scenarios. The App Academy API gives `refresh_expires_in` (minutes).',
   messages: {
     noExpires:

@@ -6,6 +6,7 @@ export const oauthRefreshMissing = defineRule({
   id: 'oauth/refresh-missing',
   description: 'The token response stores a refresh token but the connection has no `refresh` section.',
   defaultSeverity: 'warning',
+  explains: ['refresh', 'section-missing'],
   docs: 'Storing a refresh token only helps if a `refresh` section uses it. Without one, the access token expires (after 60 minutes on the App Academy API) and every run fails until the user reconnects.',
   messages: {
     noRefresh:

@@ -6,6 +6,7 @@ export const oauthRefreshTokenNotStored = defineRule({
   id: 'oauth/refresh-token-not-stored',
   description: 'The `refresh` response does not store the new refresh token.',
   defaultSeverity: 'error',
+  explains: ['refresh', 'reference', 'request-field', 'section-missing'],
   docs: 'APIs that rotate refresh tokens (the App Academy API does) invalidate the old one when they answer a refresh. If `refresh.response.data` does not store the new refresh token under the same key `token` used, the next refresh sends a dead token and the user must reconnect.',
   messages: {
     notStored:

@@ -6,6 +6,7 @@ export const oauthRefreshWithoutCondition = defineRule({
   id: 'oauth/refresh-without-condition',
   description: 'A `refresh` section without a `condition`, so it runs every time the connection is used.',
   defaultSeverity: 'warning',
+  explains: ['refresh', 'section-missing'],
   docs: 'Make evaluates `refresh.condition` whenever the connection is validated before a module runs; without one (or with `true`) every run refreshes the token, rotating refresh tokens needlessly and hitting token-endpoint rate limits. Guard it with the stored expiry, e.g. `{{data.expires < addMinutes(now, 5)}}`.',
   messages: {
     noCondition:

@@ -2,12 +2,11 @@ import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle, oauthApp } from './case-kit.ts';
 import { academyApp } from './shared-cases.ts';
 
-const ACCESS = /^(access_?token|accessToken|token|bearer)$/i;
-
 export const oauthTokenInQuery = defineRule({
   id: 'oauth/token-in-query',
   description: 'An OAuth access token sent in the query string instead of the Authorization header.',
   defaultSeverity: 'error',
+  explains: ['request-field'],
   docs: "Query strings are logged by servers, proxies and Make's own request log (which `log.sanitize` cannot clean for URLs). RFC 6750 §5.3 says not to pass bearer tokens in page URLs. Send `Authorization: Bearer {{connection.accessToken}}` instead.",
   messages: {
     tokenInQuery:
@@ -33,7 +32,6 @@ export const oauthTokenInQuery = defineRule({
           component: s.component ?? 'base',
         });
       }
-      void ACCESS;
     }
   },
   cases: {

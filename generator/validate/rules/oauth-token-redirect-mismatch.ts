@@ -8,6 +8,7 @@ export const oauthTokenRedirectMismatch = defineRule({
   id: 'oauth/token-redirect-mismatch',
   description: "The token request's `redirect_uri` differs from (or omits) the one sent by `authorize`.",
   defaultSeverity: 'error',
+  explains: ['request-field'],
   docs: 'RFC 6749 §4.1.3 (and the App Academy API) require the token request to repeat exactly the `redirect_uri` used in the authorization request; otherwise the code exchange fails with `invalid_grant`. Use the same expression in both, typically `{{oauth.redirectUri}}`.',
   messages: {
     missing: 'The token request sends no redirect_uri, but authorize sends {authorize}; send the same value.',

@@ -1,7 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import { escapePointerSegment } from '../../model/location.ts';
 import type { ComponentFacts, RequestInfo } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
-import { getKey, isObject, oauthSections, ofKind } from './util.ts';
+import { getKey, oauthSections, ofKind } from './util.ts';
 
 export interface OAuthConnection {
   facts: ComponentFacts;
@@ -42,11 +43,6 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
-}
-
-/** Pointer of the section key's value, for "this section lacks X" findings. */
-export function sectionPointer(r: RequestInfo): string {
-  return r.pointer;
 }
 
 export function responseData(r: RequestInfo): Record<string, unknown> | undefined {

@@ -7,6 +7,7 @@ export const scopeAuthorizeScopeMissing = defineRule({
   description:
     "The scope every authorization must include (per the API profile) is not in the connection's default scope.",
   defaultSeverity: 'error',
+  explains: ['scope', 'section-missing'],
   docs: "Some APIs refuse an authorization that lacks a base scope: the App Academy API v2 requires `connect` and answers `invalid_scope` otherwise. Make sends the default scope plus the modules' scopes as `oauth.scope`, so the base scope belongs in the connection's default scope.",
   messages: {
     missing:

@@ -1,11 +1,13 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { bundle } from './case-kit.ts';
-import { isObject, ofKind } from './util.ts';
+import { ofKind } from './util.ts';
 
 export const scopeDefaultScopeNotInList = defineRule({
   id: 'scope/default-scope-not-in-list',
   description: "The connection's default scope names a scope its own scope list does not define.",
   defaultSeverity: 'warning',
+  explains: ['scope'],
   docs: "The default scope (`defaultScope`) is requested for every new connection; each entry should be described in the connection's scope list so users see what they grant, and so typos are caught before the provider rejects the authorization.",
   messages: {
     notInList: 'Default scope "{scope}" is not in the connection\'s scope list.',

@@ -8,6 +8,7 @@ export const scopeMethodScopeMissing = defineRule({
   description:
     "A request's HTTP method needs a scope (per the API profile) that the module does not require.",
   defaultSeverity: 'error',
+  explains: ['scope', 'section-missing'],
   docs: 'Some APIs tie scopes to HTTP methods. The App Academy API v2 needs `read` for any GET except `/info`, `write` for POST/PUT/PATCH and `delete` for DELETE. If the module\'s `scope` lacks it, Make never asks the user for it and the API answers 403 "Missing scope". The method→scope map comes from the API profile.',
   messages: {
     missing:

@@ -1,11 +1,12 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
-import { isObject } from './util.ts';
 
 export const scopeModuleScopeNotInList = defineRule({
   id: 'scope/module-scope-not-in-list',
   description: "A module or webhook requires a scope its connection's scope list does not define.",
   defaultSeverity: 'error',
+  explains: ['scope'],
   docs: "A module's `scope` (and a webhook's required scope) lists the OAuth scopes it needs; Make asks the user to grant them through the connection. A scope missing from the connection's scope list (`scopeList`) is usually a typo, and the provider rejects the authorization with `invalid_scope`.",
   messages: {
     notInList: 'Scope "{scope}" is not in the scope list of connection "{connection}" ({list}).',

@@ -1,8 +1,8 @@
 import type { CodeFile } from '../../model/index.ts';
-import { toPointer } from '../../model/index.ts';
+import { isObject, toPointer } from '../../model/index.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 import { bundle } from './case-kit.ts';
-import { isObject, SECRET_NAME_ANYWHERE } from './util.ts';
+import { SECRET_NAME_ANYWHERE } from './util.ts';
 
 const PLACEHOLDER =
   /^(|x+|\*+|<[^>]*>|\$\{[^}]*\}|your[-_ ].*|changeme|todo|tbd|placeholder|secret|password|null)$/i;

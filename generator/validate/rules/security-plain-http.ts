@@ -8,6 +8,7 @@ export const securityPlainHttp = defineRule({
   id: 'security/plain-http',
   description: 'A request URL or base URL uses plain `http://`.',
   defaultSeverity: 'error',
+  explains: ['url'],
   docs: 'Requests carry credentials (tokens, API keys) and user data; over plain HTTP anyone on the path can read or change them. Use `https://`. Loopback addresses are allowed for local testing.',
   messages: {
     plainHttp: '{directive} uses plain http:// ({url}); use https://.',

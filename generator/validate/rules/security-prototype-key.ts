@@ -75,7 +75,7 @@ export const securityPrototypeKey = defineRule({
           ctx.report({
             messageId: 'prototypeName',
             data: { kind, name: c.name, why: WHY },
-            location: declaredAt(ctx.app, c),
+            location: declaredAt(c),
             component: c,
           });
         for (const [type, code] of Object.entries(c.codes))

@@ -15,6 +15,7 @@ export const securitySecretParameterNotPassword = defineRule({
   id: 'security/secret-parameter-not-password',
   description: 'A connection parameter that holds a secret is not of type `password`.',
   defaultSeverity: 'warning',
+  explains: ['parameter', 'sanitize', 'request-field'],
   docs: "Connection parameters of type `password` are masked in the connection dialog and in logs. An API key or client secret typed as `text` is shown in clear to anyone looking over the user's shoulder or at the scenario's connection settings.",
   messages: {
     notPassword: 'Connection parameter "{name}" holds a secret; make it "type": "password".',

@@ -15,6 +15,7 @@ export const securityUniversalUserUrl = defineRule({
   id: 'security/universal-user-url',
   description: 'A universal module ("Make an API call") whose URL, host included, comes from the user.',
   defaultSeverity: 'error',
+  explains: ['url'],
   docs: "The universal module adds the connection's credentials (base headers, tokens) to a request the user describes. If the user controls the whole URL, they can send those credentials to any host. Keep the host fixed: use a relative path joined to `baseUrl`, or `https://api.example.com/{{parameters.url}}`.",
   messages: {
     userHost:

@@ -1,8 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import { escapePointerSegment } from '../../model/location.ts';
 import type { RequestInfo } from '../analysis/index.ts';
 import { defineRule } from '../types.ts';
 import { ACADEMY_BASE, academyConnection, bundle } from './case-kit.ts';
-import { isObject } from './util.ts';
 
 const SECRET_HEADER =
   /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-token|x-secret|cookie)$|(api[-_]?key|token|secret|password)$/i;
@@ -46,6 +46,7 @@ export const securityUnsanitizedSecret = defineRule({
   description:
     'A request sends a secret (Authorization header, API key, client secret, token) that `log.sanitize` does not hide.',
   defaultSeverity: 'error',
+  explains: ['sanitize', 'request-field'],
   docs: "Make shows each request and response in DevTool and the scenario log; `log.sanitize` lists the paths to mask (`request.headers.authorization`, ``request.headers.`x-api-key` ``, `request.body.client_secret`, `response.body.access_token`...). A secret outside that list is written to logs that other team members can read. Modules and RPCs inherit base's list; connections do not.",
   messages: {
     header: 'Header "{header}" carries a secret but log.sanitize does not list "{path}"; add it.',

@@ -5,6 +5,7 @@ export const structureDuplicateParameterName = defineRule({
   id: 'structure/duplicate-parameter-name',
   description: 'Two parameters with the same name in one list.',
   defaultSeverity: 'error',
+  explains: ['parameter'],
   docs: 'Parameter values are keyed by name (`parameters.<name>`); two fields with one name in the same list overwrite each other, so one of them is silently lost. Static and mappable parameters of a module share one namespace.',
   messages: {
     duplicate:

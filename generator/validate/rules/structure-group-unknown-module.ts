@@ -7,6 +7,7 @@ export const structureGroupUnknownModule = defineRule({
   id: 'structure/group-unknown-module',
   description: '`groups` lists a module the app does not have.',
   defaultSeverity: 'error',
+  explains: ['reference'],
   docs: "Groups order the modules in the editor's module picker. A name that matches no module (a typo, a renamed or deleted module) is ignored by Make and usually means another module is missing from its group.",
   messages: {
     unknownModule: 'Group "{group}" lists module "{name}", which does not exist.',

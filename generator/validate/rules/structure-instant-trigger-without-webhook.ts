@@ -18,7 +18,7 @@ export const structureInstantTriggerWithoutWebhook = defineRule({
       ctx.report({
         messageId: wh ? 'unknownWebhook' : 'noWebhook',
         data: { component: f.id, webhook: wh ?? '' },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

@@ -33,7 +33,7 @@ export const structureInvalidComponentId = defineRule({
       ctx.report({
         messageId: 'invalidId',
         data: { kind: f.component.kind, name: f.component.name, allowed: rule.words },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

@@ -1,7 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import { isUnpaginated } from '../profiles/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp, genericApp } from './shared-cases.ts';
-import { isObject, modules, responseOf, urlPath } from './util.ts';
+import { modules, responseOf, urlPath } from './util.ts';
 
 const PAGING_PARAM =
   /^(page|page_?(no|number|size|token)|per_?page|offset|skip|start|cursor|after|before|limit|max_?results|page_?cursor|next_?(page|token|cursor))$/i;
@@ -25,6 +26,7 @@ export const structureListWithoutPagination = defineRule({
   id: 'structure/list-without-pagination',
   description: 'A search or polling trigger that iterates over a list but never asks for the next page.',
   defaultSeverity: 'warning',
+  explains: ['pagination'],
   docs: 'List endpoints return pages (the App Academy API at most 5 items per page). A search or trigger without `pagination` only ever sees the first page, so results silently stop at the page size. Add `pagination` (page number, offset, next-page token or has-more flag, per the API). Endpoints the API profile lists as unpaginated (Academy: /genres, /files, /awards...) are not reported. Most other APIs answer many lists (bare arrays, lookups, /models) in one go, so without a profile that says lists page, the rule needs evidence of paging: page/offset/cursor/limit parameters in the request, or a response read for next/hasMore/total.',
   messages: {
     noPagination:

@@ -1,12 +1,13 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { bundle } from './case-kit.ts';
-import { isObject } from './util.ts';
 
 export const structureLogSanitizePath = defineRule({
   id: 'structure/log-sanitize-path',
   description:
     'A `log.sanitize` entry that does not start with `request.` or `response.`, so it masks nothing.',
   defaultSeverity: 'error',
+  explains: ['sanitize'],
   docs: '`log.sanitize` paths are dot paths into the logged request or response: `request.headers.authorization`, `request.body.client_secret`, `response.body.access_token` (backticks around names with dashes). A path without the `request.`/`response.` prefix matches nothing, so the secret it was meant to hide is logged.',
   messages: {
     masksNothing:

@@ -6,6 +6,7 @@ export const structureMissingDescription = defineRule({
   id: 'structure/missing-description',
   description: 'A module without a description.',
   defaultSeverity: 'warning',
+  explains: ['section-missing'],
   docs: 'Make\'s review checklist (BP-001) wants every module described by a template sentence: "Triggers when…" for triggers, "Creates/Updates/Deletes…" for actions, "Returns…" / "Searches for…" for searches. The description is shown under the module name in the editor.',
   messages: {
     noDescription:
@@ -18,7 +19,7 @@ export const structureMissingDescription = defineRule({
       ctx.report({
         messageId: 'noDescription',
         data: { component: f.id },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

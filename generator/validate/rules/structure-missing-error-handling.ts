@@ -1,11 +1,12 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyConnection, bundle, module } from './case-kit.ts';
-import { isObject } from './util.ts';
 
 export const structureMissingErrorHandling = defineRule({
   id: 'structure/missing-error-handling',
   description: 'Base defines no `response.error`, so API errors reach users as bare status codes.',
   defaultSeverity: 'info',
+  explains: ['section-missing'],
   docs: 'Without `response.error` users see only "Status Code Error: 400". Make\'s review asks for a base-level error message built from the API\'s error body, e.g. `"[{{statusCode}}] {{body.error.message}}"`, and error types for 429 (RateLimitError) and 5xx (ConnectionError).',
   messages: {
     noError:

@@ -6,6 +6,7 @@ export const structureMissingLabel = defineRule({
   id: 'structure/missing-label',
   description: 'A module, RPC, connection or webhook without a label.',
   defaultSeverity: 'warning',
+  explains: ['section-missing'],
   docs: "Labels are what users see in the scenario editor and the connection dialog; Make's review requires one on every component (short, 1–3 words, no trailing punctuation). Without it the editor falls back to the internal id.",
   messages: {
     noLabel: '{component} has no label; add a short label users will see.',
@@ -18,7 +19,7 @@ export const structureMissingLabel = defineRule({
       ctx.report({
         messageId: 'noLabel',
         data: { component: f.id },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

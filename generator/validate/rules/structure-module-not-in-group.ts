@@ -20,7 +20,7 @@ export const structureModuleNotInGroup = defineRule({
         ctx.report({
           messageId: 'notInGroup',
           data: { name: f.component.name },
-          location: declaredAt(ctx.app, f.component),
+          location: declaredAt(f.component),
           component: f.component,
         });
   },

@@ -17,7 +17,7 @@ export const structureMultipleUniversalModules = defineRule({
       ctx.report({
         messageId: 'secondUniversal',
         data: { component: f.id, first: list[0].id },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
   },

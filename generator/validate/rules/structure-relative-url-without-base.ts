@@ -5,6 +5,7 @@ export const structureRelativeUrlWithoutBase = defineRule({
   id: 'structure/relative-url-without-base',
   description: 'A module or RPC uses a relative URL but base defines no `baseUrl`.',
   defaultSeverity: 'error',
+  explains: ['url'],
   docs: "Relative URLs in modules and RPCs are joined to base's `baseUrl`. Without a `baseUrl` the request has no host and fails. Set `baseUrl` in base (connections and webhooks do not inherit it: use absolute URLs there).",
   messages: {
     noBaseUrl: 'URL "{url}" is relative but base sets no baseUrl; add baseUrl or use an absolute URL.',

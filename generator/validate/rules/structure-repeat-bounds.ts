@@ -1,6 +1,6 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
-import { isObject } from './util.ts';
 
 export const structureRepeatBounds = defineRule({
   id: 'structure/repeat-bounds',

@@ -8,6 +8,7 @@ export const structureReservedParameterName = defineRule({
   id: 'structure/reserved-parameter-name',
   description: 'A connection parameter uses a name Make reserves (`accountName`, `teamID`).',
   defaultSeverity: 'error',
+  explains: ['parameter'],
   docs: 'Make stores its own values under `accountName` and `teamID` in every connection; a parameter of that name collides with them and its value is lost or overwritten.',
   messages: {
     reserved: '"{name}" is reserved by Make in connections; rename the parameter.',

@@ -1,6 +1,7 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule, type Rule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
-import { isObject, responseOf } from './util.ts';
+import { responseOf } from './util.ts';
 
 /** RPC names used as dynamic options (`"options": "rpc://x"` or `{ "store": "rpc://x" }`) of select fields. */
 function optionRpcs(ctx: Parameters<Rule['check']>[0]): Set<string> {

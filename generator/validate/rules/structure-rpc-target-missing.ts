@@ -1,8 +1,7 @@
 import type { CodeFile } from '../../model/index.ts';
-import { toPointer } from '../../model/index.ts';
+import { isObject, toPointer } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
-import { isObject } from './util.ts';
 
 function walk(value: unknown, segs: (string | number)[], hit: (s: string, pointer: string) => void): void {
   if (typeof value === 'string') {
@@ -16,6 +15,7 @@ export const structureRpcTargetMissing = defineRule({
   id: 'structure/rpc-target-missing',
   description: 'An `rpc://name` reference to an RPC the app does not define.',
   defaultSeverity: 'error',
+  explains: ['section-missing'],
   docs: 'Dynamic options, fields, samples and search buttons call RPCs by `rpc://name` (optionally `?param=value`). A name without a matching RPC makes the field fail to load in the editor.',
   messages: {
     unknownRpc: '"{reference}" names RPC "{name}", which the app does not define.',

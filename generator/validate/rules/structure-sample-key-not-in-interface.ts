@@ -1,7 +1,8 @@
+import { isObject } from '../../model/index.ts';
 import { escapePointerSegment } from '../../model/location.ts';
 import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
-import { isObject, modules } from './util.ts';
+import { modules } from './util.ts';
 
 /** Keys Make adds to bundles itself (`__IMTLENGTH__`, `__IMTINDEX__`, `__IMTAGGLENGTH__`…). */
 const MAKE_ADDED_KEY = /^__IMT[A-Z]*__$/;

@@ -1,6 +1,7 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp, genericApp } from './shared-cases.ts';
-import { isObject, modules, responseOf } from './util.ts';
+import { modules, responseOf } from './util.ts';
 
 /** A limit the user sets, passed to the API: `"qs": { "limit": "{{parameters.limit}}" }` (or in the body). */
 function sendsLimit(request: Record<string, unknown>): boolean {

@@ -1,6 +1,6 @@
+import { isObject } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
-import { isObject } from './util.ts';
 
 function optionValues(options: unknown): unknown[] | undefined {
   const list = isObject(options) ? options.store : options;

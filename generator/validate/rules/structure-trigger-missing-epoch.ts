@@ -7,6 +7,7 @@ export const structureTriggerMissingEpoch = defineRule({
   id: 'structure/trigger-missing-epoch',
   description: 'A polling trigger without an `epoch` section ("Choose where to start").',
   defaultSeverity: 'warning',
+  explains: ['section-missing'],
   docs: 'The epoch section feeds the "Choose where to start" dialog of a polling trigger (all, since a date, from now on, choose manually). Without it users cannot pick a starting point and the first run behaves unpredictably. Output `{ "label", "date" }` per item.',
   messages: {
     noEpoch: 'Polling trigger {component} has no epoch section; add one so users can choose where to start.',
@@ -17,7 +18,7 @@ export const structureTriggerMissingEpoch = defineRule({
       ctx.report({
         messageId: 'noEpoch',
         data: { component: f.id },
-        location: declaredAt(ctx.app, f.component),
+        location: declaredAt(f.component),
         component: f.component,
       });
     }

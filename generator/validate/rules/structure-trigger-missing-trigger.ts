@@ -6,6 +6,7 @@ export const structureTriggerMissingTrigger = defineRule({
   id: 'structure/trigger-missing-trigger',
   description: 'A polling trigger without `response.trigger` (id, type, order).',
   defaultSeverity: 'error',
+  explains: ['section-missing'],
   docs: 'A polling trigger remembers what it has already seen through `response.trigger`: `type` (`id` or `date`), `order` (`asc`, `desc`, `unordered`) and the `id` (and `date`) expressions per item. Without it Make cannot tell new items from old ones, and the module is rejected.',
   messages: {
     noTrigger:

@@ -7,6 +7,7 @@ export const structureUnknownReference = defineRule({
   description:
     "A component's `connection`, `altConnection` or `webhook` names a component the app does not have.",
   defaultSeverity: 'error',
+  explains: ['reference'],
   docs: 'Modules, RPCs and webhooks link to a connection by name (and instant triggers to a webhook). A dangling name — a renamed or deleted connection — leaves the component without credentials, so every request fails with 401.',
   messages: {
     unknownTarget: '{component} has {field} "{name}", but the app has no {kind} of that name.',
@@ -25,7 +26,7 @@ export const structureUnknownReference = defineRule({
           ctx.report({
             messageId: 'unknownTarget',
             data: { component: f.id, field, name, kind },
-            location: declaredAt(ctx.app, c),
+            location: declaredAt(c),
             component: c,
           });
     }

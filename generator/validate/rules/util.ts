@@ -1,10 +1,7 @@
-import type { AppModel, CodeFile, Component, SourceLocation } from '../../model/index.ts';
-import { componentId } from '../../model/index.ts';
+import type { CodeFile, Component, SourceLocation } from '../../model/index.ts';
+import { isObject } from '../../model/index.ts';
 import type { ComponentFacts, ImlString, RequestInfo } from '../analysis/index.ts';
-import { isObject } from '../analysis/index.ts';
 import type { RuleContext } from '../types.ts';
-
-export { isObject };
 
 export function modules(ctx: RuleContext, ...types: string[]): ComponentFacts[] {
   return ctx.analysis.components.filter(
@@ -18,12 +15,10 @@ export function ofKind(ctx: RuleContext, kind: Component['kind']): ComponentFact
 }
 
 /** Where a component is declared; falls back to its first code file. */
-export function declaredAt(app: AppModel, c: Component, metaKey?: string): SourceLocation {
+export function declaredAt(c: Component): SourceLocation {
   if (c.declaredAt) return c.declaredAt;
   const first = Object.values(c.codes).find((f): f is CodeFile => f !== undefined);
   if (first) return first.locate('');
-  void app;
-  void metaKey;
   return { file: '.', line: 1, column: 1, pointer: '' };
 }
 
@@ -47,22 +42,11 @@ export function oauthSections(f: ComponentFacts): Map<string, RequestInfo> {
   return out;
 }
 
-export function isOAuthConnection(f: ComponentFacts): boolean {
-  return (
-    f.component.kind === 'connection' &&
-    f.requests.some((r) => r.section !== undefined && r.code.codeType === 'communication')
-  );
-}
-
 /** Case-insensitive lookup of a key in a flat object. */
 export function getKey(obj: unknown, key: string): { key: string; value: unknown } | undefined {
   if (!isObject(obj)) return undefined;
   const k = Object.keys(obj).find((x) => x.toLowerCase() === key.toLowerCase());
   return k === undefined ? undefined : { key: k, value: obj[k] };
-}
-
-export function idOf(c: Component): string {
-  return componentId(c);
 }
 
 /** Literal path of a URL (no scheme/host, no query), IML left in place; undefined when unknown. */
@@ -72,13 +56,5 @@ export function urlPath(url: string | undefined): string | undefined {
   return noHost.replace(/[?#].*$/, '');
 }
 
-/** Strings that read `root.<...>` (variables whose path starts with root). */
-export function readsOf(s: ImlString, root: string): { path: string[]; offset: number; length: number }[] {
-  return s.analysis.variables.filter((v) => v.path[0] === root);
-}
-
-/** The secret-looking names: tokens, keys, passwords, client secrets. */
-export const SECRET_NAME =
-  /(pass(word|wd)?|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(orization)?|credential|signature)$/i;
 export const SECRET_NAME_ANYWHERE =
   /(pass(word|wd)|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|authorization|credential)/i;

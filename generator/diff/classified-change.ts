@@ -1,3 +1,4 @@
+import { OAUTH2_SECTIONS } from '../model/index.ts';
 import type { ChangeClass } from './types.ts';
 
 export interface Classified {
@@ -30,4 +31,4 @@ export function cap(s: string): string {
 }
 
 /** OAuth2 connection sections (each one a request). */
-export const OAUTH = new Set(['preauthorize', 'authorize', 'token', 'info', 'refresh', 'invalidate']);
+export const OAUTH: ReadonlySet<string> = new Set(OAUTH2_SECTIONS);

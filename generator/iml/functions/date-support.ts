@@ -1,6 +1,6 @@
 /**
  * Date handling on moment-timezone: values become moments in the evaluation's IANA zone
- * (EvalOptions.timezone, default UTC); unknown zone names are ignored as Make does ([HELP]).
+ * (EvalOptions.timezone, default UTC); unknown zone names are ignored as Make does (Make's help center).
  */
 import type Moment from 'moment-timezone';
 import { lazyRequire } from '../../model/lazy-require.ts';
@@ -11,7 +11,7 @@ import { primitive, toText, typeName } from '../runtime/values.ts';
 // moment-timezone (with its zone data) loads when a date is first handled, not at start-up
 const moment = lazyRequire<typeof Moment>('moment-timezone');
 
-/** Make's default format when `formatDate` gets none ([3P-RT]; unconfirmed). */
+/** Make's default format when `formatDate` gets none (from a third-party runtime summary; unconfirmed). */
 export const DEFAULT_DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ss.SSSZ';
 
 /** Day-first dotted forms Make's type-coercion page lists as text it turns into dates. */
@@ -64,7 +64,7 @@ const DIFF_UNITS: Record<string, (ms: number) => number> = {
   Rs: (ms) => Math.floor(ms / 1000) % 60,
 };
 
-/** `dateDiff(end, start, unit)` ([3P-RT] only): whole units, R* are the residue; start after end is an error. */
+/** `dateDiff(end, start, unit)` (only a third-party runtime summary describes it): whole units, R* are the residue; start after end is an error. */
 export function dateDiff(end: Moment.Moment, start: Moment.Moment, unit: string): number {
   const f = DIFF_UNITS[unit];
   if (!f) throw new ImlEvalError(`dateDiff(): unknown unit '${unit}' (use D, H, m, s, RH, Rm, Rs)`);
