@@ -1,3 +1,4 @@
+import { DEFAULT_RUBRIC, type Rubric } from '../grade/rubric.ts';
 import type { AppModel } from '../model/app.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
@@ -7,7 +8,12 @@ import { diffStructure } from './structure.ts';
 import type { BehaviourResult, DiffReport, Verdict } from './types.ts';
 
 export { compareRuns } from './behaviour/compare-steps.ts';
-export { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
+export {
+  type BehaviourOptions,
+  diffBehaviour,
+  type ReferenceRuns,
+  runReference,
+} from './behaviour/index.ts';
 export { CHANGE_CODES } from './codes.ts';
 export { formatHtml } from './format/html.ts';
 export { formatJson } from './format/json.ts';
@@ -22,6 +28,8 @@ export interface DiffOptions extends BehaviourOptions {
   behaviour?: boolean;
   /** Lint diagnostics of the student's app to cite in fixes; default: run `lintApp` on it. */
   lint?: Diagnostic[] | false;
+  /** How differences are scored (default: grade/rubric.ts). */
+  rubric?: Rubric;
 }
 
 /**
@@ -67,7 +75,7 @@ export async function diffApps(
     changes,
     counts,
     behaviour,
-    grade: gradeDiff(changes, matches, behaviour),
+    grade: gradeDiff(changes, matches, behaviour, opts.rubric ?? DEFAULT_RUBRIC),
     lint: {
       ran: lint.note === undefined,
       findings: lint.diagnostics.length,
