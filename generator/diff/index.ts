@@ -30,6 +30,8 @@ export interface DiffOptions extends BehaviourOptions {
   lint?: Diagnostic[] | false;
   /** How differences are scored (default: grade/rubric.ts). */
   rubric?: Rubric;
+  /** Reference component ids left out of the report and the grade (an assignment's optional ones the student skipped). */
+  ignore?: Set<string>;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function diffApps(
   opts: DiffOptions = {},
 ): Promise<DiffReport> {
   const matches = matchComponents(reference, theirs);
-  const changes = diffStructure(reference, theirs, matches);
+  const ignored = (id: string | undefined) => id !== undefined && opts.ignore?.has(id) === true;
+  const changes = diffStructure(reference, theirs, matches).filter((c) => !ignored(c.component));
 
   const lint =
     opts.lint === false
@@ -56,6 +59,10 @@ export async function diffApps(
     opts.behaviour === false
       ? { ran: false, note: 'skipped (--no-behaviour)', scenarios: [], steps: [], equivalent: true }
       : await diffBehaviour(theirs, reference, matches, opts);
+  if (opts.ignore?.size) {
+    behaviour.steps = behaviour.steps.filter((s) => !ignored(s.component));
+    behaviour.equivalent = behaviour.steps.every((s) => s.pass);
+  }
 
   const counts = countClasses(changes);
   const structuralDiff = counts.breaking + counts.behavioural > 0;
@@ -75,7 +82,12 @@ export async function diffApps(
     changes,
     counts,
     behaviour,
-    grade: gradeDiff(changes, matches, behaviour, opts.rubric ?? DEFAULT_RUBRIC),
+    grade: gradeDiff(
+      changes,
+      matches.filter((m) => !ignored(m.reference && `${m.kind}s.${m.reference}`)),
+      behaviour,
+      opts.rubric ?? DEFAULT_RUBRIC,
+    ),
     lint: {
       ran: lint.note === undefined,
       findings: lint.diagnostics.length,

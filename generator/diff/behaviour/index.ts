@@ -39,8 +39,12 @@ const run = (app: AppModel, sc: Scenario[], r: { seed: number; start: string }) 
   simulateApp(app, { scenarios: sc, seed: r.seed, clock: createFakeClock(r.start) });
 
 /** Runs the reference twice (other seed, other clock) so that what varies between runs can be masked. */
-export async function runReference(reference: AppModel, opts: BehaviourOptions = {}): Promise<ReferenceRuns> {
-  const { scenarios, source } = pickScenarios(reference, opts.scenarios);
+export async function runReference(
+  reference: AppModel,
+  opts: BehaviourOptions = {},
+  given?: { scenarios: Scenario[]; source: string },
+): Promise<ReferenceRuns> {
+  const { scenarios, source } = given ?? pickScenarios(reference, opts.scenarios);
   if (scenarios.length === 0) return { scenarios, source, a: emptyRun(), b: emptyRun() };
   return {
     scenarios,
