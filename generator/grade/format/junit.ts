@@ -23,9 +23,18 @@ export function formatJunit(report: ClassReport): string {
   ].join('\n');
 }
 
+/** Characters XML 1.0 allows (tab, newlines, and from space up, without lone surrogates). */
+function xmlChar(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    c === 9 || c === 10 || c === 13 || (c >= 32 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c > 0xffff
+  );
+}
+
 function xml(v: string): string {
-  return v
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '')
+  return [...v]
+    .filter(xmlChar)
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
