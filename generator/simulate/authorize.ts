@@ -2,11 +2,13 @@
  * The OAuth2 authorize step played as a browser: the evaluated authorize URL is opened, the
  * consent form submitted for the chosen account, and the redirect's query returned.
  */
+
 import type { ImlContext } from '../iml/api.ts';
 import { isPlainObject, joinUrl, type Spec, sanitizeList } from './base-merge.ts';
 import type { ConnectOptions } from './connection.ts';
 import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError } from './errors.ts';
+import { htmlMessage } from './html-message.ts';
 import { buildRequest } from './request-builder.ts';
 import type { ConnectionState, Runtime } from './runtime.ts';
 
@@ -117,9 +119,5 @@ export async function authorizeInBrowser(
 }
 
 function summarize(text: string): string {
-  const t = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  return htmlMessage(text, 200);
 }
