@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { discoverSubmissions } from '../grade/discover.ts';
@@ -8,6 +9,8 @@ import { DEFAULT_RUBRIC, type Rubric } from '../grade/rubric.ts';
 import { loadRubric } from '../grade/rubric-config.ts';
 import { summarize } from '../grade/summary.ts';
 import type { ClassReport, StudentRow } from '../grade/types.ts';
+import { InputError, UsageError } from '../model/errors.ts';
+import { checkOutputPath, inputFiles } from './output-guard.ts';
 
 export interface GradeOptions {
   /** Submissions, or folders of them. */
@@ -25,6 +28,8 @@ export interface GradeOptions {
   behaviour?: boolean;
   /** Write each student's diff page into this folder (the HTML report links to them). */
   pagesDir?: string;
+  /** The report file the caller will write, checked before any work (never an input). */
+  output?: string;
   timeLimitMs?: number;
   memoryMb?: number;
   /** Called after each student (progress). */
@@ -36,6 +41,7 @@ export interface GradeOptions {
 /** Grades a class against the reference: one row per submission, in a stable order, and a summary. */
 export async function gradeClass(opts: GradeOptions): Promise<ClassReport> {
   const against = opts.against ?? 'dist-app';
+  checkInputs(opts, against);
   const baseRubric =
     typeof opts.rubric === 'string' ? loadRubric(opts.rubric) : (opts.rubric ?? DEFAULT_RUBRIC);
   const behaviour = opts.behaviour !== false;
@@ -104,4 +110,34 @@ export async function gradeClass(opts: GradeOptions): Promise<ClassReport> {
     students,
     summary: summarize(students, rubric.passMark),
   };
+}
+
+/** Usage mistakes are found before any work: missing inputs, an output that would overwrite one. */
+function checkInputs(opts: GradeOptions, against: string): void {
+  if (!existsSync(against))
+    throw new UsageError(
+      against === 'dist-app'
+        ? 'no reference app: dist-app/ does not exist here; run `make-app build` or pass --against <reference>'
+        : `reference "${against}" does not exist`,
+    );
+  for (const [flag, file] of [
+    ['--rubric', typeof opts.rubric === 'string' ? opts.rubric : undefined],
+    ['--assignment', opts.assignment],
+    ['--scenario', opts.scenarios],
+  ] as const)
+    if (file && !existsSync(file)) throw new UsageError(`${flag} "${file}" does not exist`);
+  if (opts.output) {
+    const keep = inputFiles(against, 'a file of the reference app', new Map());
+    for (const p of opts.paths) inputFiles(p, 'a submission', keep);
+    checkOutputPath('--output', opts.output, keep);
+  }
+  if (opts.pagesDir) {
+    try {
+      mkdirSync(opts.pagesDir, { recursive: true });
+    } catch (e) {
+      throw new InputError(`cannot create the folder for student pages: ${(e as Error).message}`, {
+        file: opts.pagesDir,
+      });
+    }
+  }
 }

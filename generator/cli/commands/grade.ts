@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { SetExit } from './index.ts';
+import { lazy, type SetExit } from '../lazy-action.ts';
 
 const FORMATS = ['text', 'json', 'csv', 'html', 'junit'] as const;
 
@@ -35,10 +35,7 @@ export function registerGrade(program: Command, setExit: SetExit): void {
     .option('--no-behaviour', 'compare structure only (do not run scenarios)')
     .option('--time-limit <seconds>', 'per-student time limit', '60')
     .option('--memory <MB>', 'per-student memory cap', '512')
-    .action(async (paths: string[], o: GradeFlags) => {
-      const { runGrade } = await import('../grade-run.ts');
-      setExit(await runGrade(paths, o));
-    });
+    .action(lazy(setExit, async () => (await import('../actions/grade.ts')).runGrade));
 }
 
 export type { GradeFlags };
