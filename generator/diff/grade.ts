@@ -95,23 +95,30 @@ export function gradeDiff(
   for (const st of behaviour.steps)
     if (st.component) stepsOf.set(st.component, [...(stepsOf.get(st.component) ?? []), st]);
 
+  const unconfirmed = new Set<string>();
   const components: ComponentGrade[] = [...ids].sort().map((id) => {
     const list = byComponent.get(id) ?? [];
     const counts = countClasses(list);
-    const steps = stepsOf.get(id) ?? [];
+    // base is merged into every module's request: every step exercises it
+    const steps = id === 'base' ? behaviour.steps : (stepsOf.get(id) ?? []);
     const failing = steps.filter((st) => !st.pass);
+    // behaviour decides: only steps that really went differently confirm the structural differences
+    const confirmed = steps.length === 0 || failing.some((st) => stepSeverity(st) !== 'detail');
     const distance =
       list.reduce((n, c) => n + rubric.classWeights[c.class], 0) +
       failing.reduce((n, st) => n + st.distance, 0);
     const theirs = list.find((c) => c.theirsComponent)?.theirsComponent;
     const pass = counts.breaking + counts.behavioural === 0 && failing.length === 0;
+    if (!confirmed && !pass) unconfirmed.add(id);
+    const credit = pass ? 1 : confirmed ? Math.max(0, 1 - distance) : 1 - rubric.unconfirmedWeight;
     return {
       component: id,
+      ...(confirmed ? {} : { unconfirmed: true }),
       ...(theirs ? { theirsComponent: theirs } : {}),
       pass,
       distance: Math.round(distance * 100) / 100,
       weight: extras.has(id) ? 0 : componentWeight(rubric, id),
-      credit: pass ? 1 : Math.max(0, 1 - distance),
+      credit,
       counts,
       steps: { total: steps.length, passed: steps.length - failing.length },
     };
@@ -132,17 +139,22 @@ export function gradeDiff(
   const componentPart =
     totalWeight === 0 ? 1 : components.reduce((n, c) => n + c.weight * c.credit, 0) / totalWeight;
   const share = steps.length > 0 ? rubric.behaviourShare : 0;
-  const stepPart = steps.length > 0 ? steps.filter((s) => s.pass).length / steps.length : 1;
+  const stepCredit = (s: { pass: boolean; severity?: string }) =>
+    s.pass ? 1 : s.severity === 'detail' ? rubric.detailStepCredit : 0;
+  const stepPart = steps.length > 0 ? steps.reduce((n, s) => n + stepCredit(s), 0) / steps.length : 1;
   const counts = countClasses(counted);
   const cosmetic = Math.min(rubric.cosmeticMaxPoints, counts.cosmetic * rubric.cosmeticPoints);
   let score = 100 * ((1 - share) * componentPart + share * stepPart) - cosmetic;
-  const breaking = counts.breaking > 0 || steps.some((s) => s.severity === 'breaking');
-  const behavioural = counts.behavioural > 0 || steps.some((s) => !s.pass);
+  const confirmedCounts = countClasses(counted.filter((c) => !unconfirmed.has(c.component)));
+  const breaking = confirmedCounts.breaking > 0 || steps.some((s) => s.severity === 'breaking');
+  const behavioural = confirmedCounts.behavioural > 0 || steps.some((s) => !s.pass);
   const cap = breaking
     ? { by: 'breaking' as const, at: rubric.breakingCap }
     : behavioural
       ? { by: 'behavioural' as const, at: rubric.behaviouralCap }
-      : undefined;
+      : unconfirmed.size > 0
+        ? { by: 'unconfirmed' as const, at: rubric.unconfirmedCap }
+        : undefined;
   if (cap && score > cap.at) score = cap.at;
   score = Math.max(0, Math.min(100, Math.round(score)));
 
@@ -173,15 +185,23 @@ export function gradeDiff(
 
 /**
  * How bad a failing step is: breaking when the student's app errors where the reference does not,
- * or calls an endpoint (method and path) the reference's never calls in that step.
+ * or calls an endpoint (method and path) the reference's never calls in that step; a detail when
+ * only headers, query or body of paired requests differ (the answers and the output are the same).
  */
-export function stepSeverity(s: BehaviourStep): 'breaking' | 'behavioural' | undefined {
+export function stepSeverity(s: BehaviourStep): 'breaking' | 'behavioural' | 'detail' | undefined {
   if (s.pass) return undefined;
   if (s.theirs.error && !s.reference.error) return 'breaking';
   const theirs = new Set(s.theirs.requests.map(endpointKey));
   if (s.reference.requests.some((r) => !theirs.has(endpointKey(r)))) return 'breaking';
+  if (s.differences.length > 0 && s.differences.every((d) => DETAIL.test(d.path))) return 'detail';
   return 'behavioural';
 }
+
+/**
+ * Differences in what a request carries, not in where it goes, what came back or what came out
+ * (a connection's `metadata` only labels it in Make's interface; its `uid` routes shared webhooks only).
+ */
+const DETAIL = /^(requests\[\d+\]\.(headers|query|body)|output\[\d+\]\.(metadata|uid))\b/;
 
 /** Method and path, with generated ids blurred: the endpoint a request goes to. */
 function endpointKey(r: { method: string; url: string }): string {

@@ -106,6 +106,8 @@ export interface ComponentGrade {
   weight: number;
   /** 0..1 share of its weight it earns. */
   credit: number;
+  /** Its differences were not confirmed by the scenarios (every step that ran it behaved like the reference). */
+  unconfirmed?: boolean;
   counts: Record<ChangeClass, number>;
   /** Scenario steps that exercised this component, and how many behaved like the reference. */
   steps: { total: number; passed: number };
@@ -126,7 +128,7 @@ export interface Grade {
   passMark: number;
   passed: boolean;
   /** Set when a cap of the rubric decided the score. */
-  cappedBy?: 'breaking' | 'behavioural';
+  cappedBy?: 'breaking' | 'behavioural' | 'unconfirmed';
   components: ComponentGrade[];
   steps: {
     scenario: string;
@@ -134,7 +136,7 @@ export interface Grade {
     title: string;
     pass: boolean;
     distance: number;
-    severity?: 'breaking' | 'behavioural';
+    severity?: 'breaking' | 'behavioural' | 'detail';
   }[];
   fixes: Fix[];
   /** Fixes left out of `fixes` (the list is capped). */

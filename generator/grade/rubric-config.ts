@@ -9,6 +9,9 @@ const NUMBERS = [
   'cosmeticMaxPoints',
   'breakingCap',
   'behaviouralCap',
+  'unconfirmedWeight',
+  'detailStepCredit',
+  'unconfirmedCap',
   'passMark',
 ] as const;
 
@@ -51,7 +54,8 @@ export function parseRubric(text: string, file: string, base: Rubric = DEFAULT_R
       }
     } else throw new InputError(`unknown rubric field \`${key}\``, { file });
   }
-  if (out.behaviourShare > 1) throw new InputError('`behaviourShare` is a share between 0 and 1', { file });
+  for (const share of ['behaviourShare', 'detailStepCredit', 'unconfirmedWeight'] as const)
+    if (out[share] > 1) throw new InputError(`\`${share}\` is a share between 0 and 1`, { file });
   return out;
 }
 

@@ -7,10 +7,15 @@
  * 1. Every reference component gets a weight (`componentWeights`: by id such as
  *    `modules.createMovie` first, else by kind). It earns full credit when nothing breaking or
  *    behavioural differs, else `1 − Σ classWeights` of its changes (never below 0).
- * 2. Every scenario step that ran earns 1 when it behaves like the reference, else 0.
+ * 2. Every scenario step that ran earns 1 when it behaves like the reference, `detailStepCredit`
+ *    when only request details differ (headers, query, body) while the API answered the same and
+ *    the output is the same, else 0.
  * 3. grade = 100 × ((1 − behaviourShare) × component credit + behaviourShare × step credit),
  *    minus `cosmeticPoints` per cosmetic change (at most `cosmeticMaxPoints`).
- * 4. Caps: any breaking change (or a step that errors or calls another endpoint where the
+ * 4. Behaviour decides when it ran: a breaking or behavioural difference in a component whose
+ *    every scenario step behaves like the reference's is not confirmed (a correct app written
+ *    differently); its component loses `unconfirmedWeight` once, and the grade is capped the grade only at `unconfirmedCap`.
+ * 5. Caps: any (confirmed) breaking change (or a step that errors or calls another endpoint where the
  *    reference does not) caps the grade at `breakingCap`, well below `passMark`; any other
  *    behavioural difference caps it at `behaviouralCap`, so a mistaken app never gets full marks.
  */
@@ -28,6 +33,11 @@ export interface Rubric {
   breakingCap: number;
   /** Highest grade with a behavioural (non-breaking) difference. */
   behaviouralCap: number;
+  /** Credit of a step whose requests differ in details only (same answers, same output). */
+  detailStepCredit: number;
+  /** What unconfirmed differences take from their component's credit (once), and the cap they set. */
+  unconfirmedWeight: number;
+  unconfirmedCap: number;
   /** Grade needed to pass. */
   passMark: number;
   /** Extra components the reference (or the assignment) does not ask for: counted as cosmetic or not at all. */
@@ -41,10 +51,15 @@ export const DEFAULT_RUBRIC: Rubric = {
   componentWeights: { connection: 4, base: 2, module: 2, webhook: 2, rpc: 1, function: 1, general: 1 },
   behaviourShare: 0.5,
   cosmeticPoints: 1,
-  cosmeticMaxPoints: 5,
+  // labels and help texts are the student's to write: they cost little
+  cosmeticMaxPoints: 2,
   // With a breaking change the app does not do what the task asks: well below the pass mark.
   breakingCap: 40,
   behaviouralCap: 95,
+  // the scenarios did not show it, but it is not what the reference does: never full marks
+  unconfirmedWeight: 0.05,
+  detailStepCredit: 0.75,
+  unconfirmedCap: 99,
   passMark: 60,
   penaliseExtras: true,
 };

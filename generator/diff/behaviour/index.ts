@@ -13,6 +13,7 @@ import {
 } from '../../simulate/index.ts';
 import type { BehaviourResult, ComponentMatch } from '../types.ts';
 import { compareRuns } from './compare-steps.ts';
+import { parameterRenames } from './param-renames.ts';
 import { renameScenario } from './rename-scenario.ts';
 
 export interface BehaviourOptions {
@@ -79,9 +80,10 @@ export async function diffBehaviour(
         steps: [],
         equivalent: true,
       };
+    const params = parameterRenames(reference, theirs, matches);
     th = await run(
       theirs,
-      ref.scenarios.map((s) => renameScenario(s, matches)),
+      ref.scenarios.map((s) => renameScenario(s, matches, params)),
       RUN_A,
     );
   } catch (e) {
