@@ -128,4 +128,47 @@ describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('#score').textContent()).toBe(String(r.grade.score));
     await page.close();
   });
+
+  it('puts the grade and summary first, renders Markdown in messages, folds repeats and explains distance', async () => {
+    const r = await studentReport((d) =>
+      editText(d, 'general', null, 'base', (t) =>
+        t.replace('connection.accessToken', 'connection.accesToken'),
+      ),
+    );
+    r.behaviour = {
+      ran: true,
+      scenarios: ['s'],
+      equivalent: false,
+      steps: [
+        {
+          scenario: 's',
+          index: 0,
+          title: 'run getMovie',
+          pass: false,
+          distance: 0.5,
+          differences: [0, 1, 2].map((i) => ({
+            path: `requests[${i}].headers.authorization`,
+            message: 'reference "Bearer x", yours "Bearer "',
+          })),
+          reference: { requests: [] },
+          theirs: { requests: [] },
+          masked: [],
+        },
+      ],
+    };
+    const { page, problems, network } = await openReport(formatHtml(r));
+    const order = await page.$$eval('section', (all) => all.map((s) => s.id));
+    expect(order.indexOf('grade')).toBeLessThan(order.indexOf('changes'));
+    expect(await page.locator('#summary').textContent()).toMatch(/breaking.*scenario steps/);
+    // `connection.accesToken` in a message is code, not backticks
+    expect(await page.locator('.change .msg code').first().textContent()).toMatch(/connection\./);
+    expect(await page.locator('.step-diff').count()).toBe(1);
+    expect(await page.locator('.step-diff').textContent()).toMatch(
+      /requests\[\*\]\.headers\.authorization.*×3/,
+    );
+    expect(await page.locator('.help').first().textContent()).toMatch(/distance.*0 = the same/);
+    expect(problems).toEqual([]);
+    expect(network).toEqual([]);
+    await page.close();
+  });
 });
