@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../generator/grade/format/html.ts';
 import { summarize } from '../../generator/grade/summary.ts';
 import type { ClassReport, StudentRow } from '../../generator/grade/types.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openWatched } from '../helpers/browser.ts';
 
 function row(
   p: string,
@@ -58,21 +58,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(): Promise<{ page: Page; problems: string[]; network: string[] }> {
+async function open() {
   const file = path.join(dir, 'class.html');
   writeFileSync(file, formatHtml(report));
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const network: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => {
-    if (r.url() !== `file://${file}`) network.push(r.url());
-  });
-  await page.goto(`file://${file}`);
-  return { page, problems, network };
+  return openWatched(browser, file);
 }
 
 const visible = (page: Page) =>
