@@ -104,11 +104,12 @@ export function gradeDiff(
     const failing = steps.filter((st) => !st.pass);
     // behaviour decides: only steps that really went differently confirm the structural differences
     const confirmed = steps.length === 0 || failing.some((st) => stepSeverity(st) !== 'detail');
+    // base's own credit comes from its changes; the steps only confirm them
+    const own = id === 'base' ? [] : failing;
     const distance =
-      list.reduce((n, c) => n + rubric.classWeights[c.class], 0) +
-      failing.reduce((n, st) => n + st.distance, 0);
+      list.reduce((n, c) => n + rubric.classWeights[c.class], 0) + own.reduce((n, st) => n + st.distance, 0);
     const theirs = list.find((c) => c.theirsComponent)?.theirsComponent;
-    const pass = counts.breaking + counts.behavioural === 0 && failing.length === 0;
+    const pass = counts.breaking + counts.behavioural === 0 && own.length === 0;
     if (!confirmed && !pass) unconfirmed.add(id);
     const credit = pass ? 1 : confirmed ? Math.max(0, 1 - distance) : 1 - rubric.unconfirmedWeight;
     return {
