@@ -17,8 +17,14 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/make-app.js');
 
 const MUTATIONS: ((d: string) => void)[] = [
-  (d) => editCode(d, 'module', 'getMovie', 'communication', (v) => void (v.url = '/movies/')),
-  (d) => editCode(d, 'module', 'createMovie', 'communication', (v) => void (v.method = 'PUT')),
+  (d) =>
+    editCode(d, 'module', 'getMovie', 'communication', (v) => {
+      v.url = '/movies/';
+    }),
+  (d) =>
+    editCode(d, 'module', 'createMovie', 'communication', (v) => {
+      v.method = 'PUT';
+    }),
   (d) => editOauth(d, 'refresh', (req) => void delete req.condition),
   (d) =>
     editText(d, 'connection', 'academy', 'communication', (t) => t.replaceAll('addMinutes(', 'addSeconds(')),

@@ -71,7 +71,10 @@ const REFERENCE_CLASS: (Member & { make: (dir: string) => string | undefined })[
     name: 'get-movie-url-typo',
     band: BREAKING,
     equivalent: false,
-    make: (d) => void editCode(d, 'module', 'getMovie', 'communication', (v) => void (v.url = '/movies/')),
+    make: (d) =>
+      void editCode(d, 'module', 'getMovie', 'communication', (v) => {
+        v.url = '/movies/';
+      }),
   },
   {
     name: 'rpc-without-url',
@@ -83,7 +86,10 @@ const REFERENCE_CLASS: (Member & { make: (dir: string) => string | undefined })[
     name: 'create-with-put',
     band: BREAKING,
     equivalent: false,
-    make: (d) => void editCode(d, 'module', 'createMovie', 'communication', (v) => void (v.method = 'PUT')),
+    make: (d) =>
+      void editCode(d, 'module', 'createMovie', 'communication', (v) => {
+        v.method = 'PUT';
+      }),
   },
   {
     name: 'token-without-redirect-uri',
@@ -125,21 +131,21 @@ const REFERENCE_CLASS: (Member & { make: (dir: string) => string | undefined })[
     band: BREAKING,
     equivalent: false,
     make: (d) =>
-      void editCode(
-        d,
-        'general',
-        null,
-        'base',
-        (v) => void (v.baseUrl = 'https://app-academy.make.com/api/v1'),
-      ),
+      void editCode(d, 'general', null, 'base', (v) => {
+        v.baseUrl = 'https://app-academy.make.com/api/v1';
+      }),
   },
   {
     name: 'three-breaking-changes',
     band: BREAKING,
     equivalent: false,
     make: (d) => {
-      editCode(d, 'module', 'getMovie', 'communication', (v) => void (v.url = '/movies/'));
-      editCode(d, 'module', 'createMovie', 'communication', (v) => void (v.method = 'PUT'));
+      editCode(d, 'module', 'getMovie', 'communication', (v) => {
+        v.url = '/movies/';
+      });
+      editCode(d, 'module', 'createMovie', 'communication', (v) => {
+        v.method = 'PUT';
+      });
       editCode(d, 'rpc', 'listGenres', 'communication', (v) => void delete v.url);
       return undefined;
     },
@@ -231,13 +237,17 @@ const ASSIGNMENT_CLASS: (Member & { edit?: (b: Json) => void; file?: (text: stri
     name: 'film-library-fetch-url-typo',
     band: BREAKING,
     equivalent: false,
-    edit: (b) => void (b.components.module.fetchFilm.codes.communication.url = '/movies/'),
+    edit: (b) => {
+      b.components.module.fetchFilm.codes.communication.url = '/movies/';
+    },
   },
   {
     name: 'film-library-no-delete-scope',
     band: BREAKING,
     equivalent: false,
-    edit: (b) => void (b.components.module.removeFilm.codes.scope = []),
+    edit: (b) => {
+      b.components.module.removeFilm.codes.scope = [];
+    },
   },
   {
     name: 'film-library-without-remove',
@@ -249,7 +259,9 @@ const ASSIGNMENT_CLASS: (Member & { edit?: (b: Json) => void; file?: (text: stri
     name: 'film-library-add-with-put',
     band: BREAKING,
     equivalent: false,
-    edit: (b) => void (b.components.module.addFilm.codes.communication.method = 'PUT'),
+    edit: (b) => {
+      b.components.module.addFilm.codes.communication.method = 'PUT';
+    },
   },
   {
     name: 'film-library-search-not-iterating',

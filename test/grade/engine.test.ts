@@ -3,11 +3,9 @@
  * worker threads (time limit, hostile archives, unreadable apps become error rows and the run goes
  * on), deterministic order whatever --jobs is, the formats, progress, and the CLI's stdout.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverSubmissions } from '../../generator/grade/discover.ts';
 import { formatClassReport } from '../../generator/grade/format/index.ts';
@@ -16,10 +14,8 @@ import { DEFAULT_RUBRIC } from '../../generator/grade/rubric.ts';
 import { parseRubric } from '../../generator/grade/rubric-config.ts';
 import { gradeClass } from '../../generator/workflow/grade.ts';
 import { copyApp, editCode, MINI_REFERENCE } from '../diff/student-apps.ts';
+import { runCli } from '../helpers/cli.ts';
 import { zipFolder } from './zip.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 
 function firstModule(dir: string): string {
   const m = JSON.parse(readFileSync(path.join(dir, 'makecomapp.json'), 'utf8'));
@@ -110,27 +106,10 @@ describe('grading a class', { timeout: 300_000 }, () => {
 
   it('the CLI keeps stdout for the JSON report (progress goes to stderr) and exits 1 when someone fails', async () => {
     const d = await makeClass();
-    const res = await run(
-      process.execPath,
-      [
-        path.join(ROOT, 'bin/make-app.js'),
-        'grade',
-        d,
-        '--against',
-        MINI_REFERENCE,
-        '--format',
-        'json',
-        '--jobs',
-        '2',
-      ],
-      {
-        cwd: ROOT,
-      },
-    ).catch((e) => e as { stdout: string; stderr: string; code: number });
-    expect((res as { code?: number }).code).toBe(1);
-    const report = JSON.parse(res.stdout);
-    expect(report.students).toHaveLength(5);
-    expect(res.stderr).toMatch(/grade: 5\/5 students/);
+    const r = await runCli(['grade', d, '--against', MINI_REFERENCE, '--format', 'json', '--jobs', '2']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).students).toHaveLength(5);
+    expect(r.err).toMatch(/grade: 5\/5 students/);
   });
 });
 

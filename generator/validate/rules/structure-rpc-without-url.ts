@@ -1,4 +1,4 @@
-import type { Rule } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { academyApp } from './shared-cases.ts';
 import { ofKind } from './util.ts';
 
@@ -8,10 +8,13 @@ const RPCS = (communication: string) => ({
   },
 });
 
-export const structureRpcWithoutUrl: Rule = {
+export const structureRpcWithoutUrl = defineRule({
   id: 'structure/rpc-without-url',
   description: 'An RPC whose communication has no request with a URL, so Make sends nothing.',
   defaultSeverity: 'error',
+  messages: {
+    noUrl: 'RPC {rpc} sends no request: its communication has no url. Add the endpoint it should call.',
+  },
   docs: 'An RPC fills a select, dynamic fields or samples from the API. Without a `url` no request goes out: the RPC answers nothing and the field it feeds stays empty. Give the request the endpoint it should call (relative to `baseUrl`).',
   check(ctx) {
     for (const f of ofKind(ctx, 'rpc')) {
@@ -20,7 +23,8 @@ export const structureRpcWithoutUrl: Rule = {
       const own = f.requests.filter((r) => r.code === code);
       if (own.some((r) => typeof r.url === 'string' && r.url.trim() !== '')) continue;
       ctx.report({
-        message: `RPC ${f.id} sends no request: its communication has no url. Add the endpoint it should call.`,
+        messageId: 'noUrl',
+        data: { rpc: f.id },
         code,
         pointer: own[0]?.pointer ?? '',
         component: f.component,
@@ -42,15 +46,31 @@ export const structureRpcWithoutUrl: Rule = {
     ],
     invalid: [
       {
+        name: 'a URL left empty',
+        bundle: academyApp(
+          `"communication": { "url": "/about" }, "scope": ["read"]`,
+          'action',
+          RPCS(`/*@noUrl*/ { "url": "  ", "response": { "output": "{{body}}" } }`),
+        ),
+      },
+      {
+        name: 'a list of requests none of which has a URL',
+        bundle: academyApp(
+          `"communication": { "url": "/about" }, "scope": ["read"]`,
+          'action',
+          RPCS(`[/*@noUrl*/ { "method": "GET" }, { "response": { "output": "{{body}}" } }]`),
+        ),
+      },
+      {
         name: 'no URL',
         bundle: academyApp(
           `"communication": { "url": "/about" }, "scope": ["read"]`,
           'action',
           RPCS(
-            `/*@*/ { "method": "GET", "response": { "iterate": "{{body.genres}}", "output": { "label": "{{item.name}}", "value": "{{item.id}}" } } }`,
+            `/*@noUrl*/ { "method": "GET", "response": { "iterate": "{{body.genres}}", "output": { "label": "{{item.name}}", "value": "{{item.id}}" } } }`,
           ),
         ),
       },
     ],
   },
-};
+});
