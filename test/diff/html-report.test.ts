@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffApps, formatHtml } from '../../generator/diff/index.ts';
 import type { DiffReport } from '../../generator/diff/types.ts';
 import { loadApp } from '../../generator/load/index.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openWatched } from '../helpers/browser.ts';
 import { copyApp, editCode, editOauth, editText, referencePath, reformat } from './student-apps.ts';
 
 let browser: Browser;
@@ -28,27 +28,13 @@ async function studentReport(mutate: (dir: string) => void, behaviour = false): 
   return diffApps(loadApp(dir), loadApp(REF), { behaviour, lint: false });
 }
 
-/** Opens the page from a file with every network request refused, collecting console errors. */
+/** Opens the page from a file, collecting console errors and any request that leaves the file. */
 async function openReport(html: string) {
   const out = mkdtempSync(path.join(tmpdir(), 'diff-html-'));
   dirs.push(out);
   const file = path.join(out, 'report.html');
   writeFileSync(file, html);
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const network: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file://')) return route.continue();
-    network.push(url);
-    return route.abort();
-  });
-  await page.goto(`file://${file}`);
-  return { page, problems, network };
+  return openWatched(browser, file);
 }
 
 describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
