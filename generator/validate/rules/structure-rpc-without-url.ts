@@ -11,11 +11,11 @@ const RPCS = (communication: string) => ({
 export const structureRpcWithoutUrl = defineRule({
   id: 'structure/rpc-without-url',
   description: 'An RPC whose communication has no request with a URL, so Make sends nothing.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   messages: {
     noUrl: 'RPC {rpc} sends no request: its communication has no url. Add the endpoint it should call.',
   },
-  docs: 'An RPC fills a select, dynamic fields or samples from the API. Without a `url` no request goes out: the RPC answers nothing and the field it feeds stays empty. Give the request the endpoint it should call (relative to `baseUrl`).',
+  docs: 'An RPC fills a select, dynamic fields or samples from the API. Without a `url` no request goes out: the RPC answers nothing and the field it feeds stays empty. Give the request the endpoint it should call (relative to `baseUrl`). Make allows a request-less RPC (static options computed in IML), hence a warning.',
   check(ctx) {
     for (const f of ofKind(ctx, 'rpc')) {
       const code = f.component.codes.communication;
