@@ -81,7 +81,9 @@ describe('grading a class', { timeout: 300_000 }, () => {
     const d = await makeClass();
     const r = await gradeClass({ paths: [d], against: MINI_REFERENCE, jobs: 2, timeLimitMs: 1 });
     expect(r.students).toHaveLength(5);
-    for (const s of r.students) expect(s.error).toMatch(/time limit/);
+    // the three real apps take far longer than 1 ms; the two unreadable ones may fail faster
+    for (const s of r.students.slice(0, 3)) expect(s.error).toMatch(/time limit of 0 s exceeded/);
+    for (const s of r.students) expect(s.error).toBeDefined();
   });
 
   it('writes every format from the same report; CSV is formula-safe, JUnit has one case per student', async () => {
