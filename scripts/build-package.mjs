@@ -27,7 +27,11 @@ copyRuntimeAssets('generator');
 
 const { build } = await import('esbuild');
 await build({
-  entryPoints: [path.join(root, 'generator/cli/main.ts')],
+  // the class grader's worker thread is started by URL next to the code that starts it
+  entryPoints: [
+    path.join(root, 'generator/cli/main.ts'),
+    { in: path.join(root, 'generator/grade/worker.ts'), out: 'grade-worker' },
+  ],
   outdir: path.join(root, 'build/cli'),
   bundle: true,
   splitting: true,

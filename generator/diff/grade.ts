@@ -1,8 +1,10 @@
 import type { ChangeTopic, Diagnostic } from '../model/index.ts';
 import { fromPointer } from '../model/location.ts';
 import { CHANGE_CODES } from './codes.ts';
+import { componentWeight, DEFAULT_RUBRIC, type Rubric } from './rubric.ts';
 import type {
   BehaviourResult,
+  BehaviourStep,
   Change,
   ChangeClass,
   ComponentGrade,
@@ -11,13 +13,7 @@ import type {
   Grade,
 } from './types.ts';
 
-export const CLASS_WEIGHT: Record<ChangeClass, number> = {
-  breaking: 1,
-  behavioural: 0.5,
-  cosmetic: 0.1,
-  equivalent: 0,
-};
-const MAX_FIXES = 12;
+const MAX_FIXES = 20;
 
 /**
  * Lint findings on the student's app that sit where a change is and are about the same thing: the
@@ -72,63 +68,143 @@ export function countClasses(changes: Change[]): Record<ChangeClass, number> {
 }
 
 /**
- * Per component: pass when nothing breaking or behavioural differs and every scenario step that
- * ran it behaves the same; distance is the weighted count of its changes plus its failing steps'
- * distances. Per scenario step: pass and distance from the behaviour run. The score is
- * the share of passing components and steps, 0..100. Fixes: the breaking ones first.
+ * Scores a diff with the rubric (see grade/rubric.ts for the method): per component, pass when
+ * nothing breaking or behavioural differs and every scenario step that ran it behaves the same;
+ * credit and caps from the rubric. Fixes: every non-equivalent change, breaking first.
  */
-export function gradeDiff(changes: Change[], matches: ComponentMatch[], behaviour: BehaviourResult): Grade {
+export function gradeDiff(
+  changes: Change[],
+  matches: ComponentMatch[],
+  behaviour: BehaviourResult,
+  rubric: Rubric = DEFAULT_RUBRIC,
+): Grade {
+  const extras = new Set(
+    matches.filter((m) => !m.reference && m.theirs).map((m) => `${m.kind}s.${m.theirs}`),
+  );
+  const counted = changes.filter((c) => rubric.penaliseExtras || !extras.has(c.component));
   const byComponent = new Map<string, Change[]>();
-  for (const c of changes) {
-    const list = byComponent.get(c.component) ?? [];
-    list.push(c);
-    byComponent.set(c.component, list);
-  }
+  for (const c of counted) byComponent.set(c.component, [...(byComponent.get(c.component) ?? []), c]);
   const ids = new Set<string>(['base', ...byComponent.keys()]);
   for (const m of matches) ids.add(`${m.kind}s.${m.reference ?? m.theirs}`);
-  const stepsOf = new Map<string, BehaviourResult['steps']>();
+  const stepsOf = new Map<string, BehaviourStep[]>();
   for (const st of behaviour.steps)
     if (st.component) stepsOf.set(st.component, [...(stepsOf.get(st.component) ?? []), st]);
+
+  const unconfirmed = new Set<string>();
   const components: ComponentGrade[] = [...ids].sort().map((id) => {
     const list = byComponent.get(id) ?? [];
     const counts = countClasses(list);
-    const steps = stepsOf.get(id) ?? [];
+    // base is merged into every module's request: every step exercises it
+    const steps = id === 'base' ? behaviour.steps : (stepsOf.get(id) ?? []);
     const failing = steps.filter((st) => !st.pass);
-    const weight =
-      list.reduce((n, c) => n + CLASS_WEIGHT[c.class], 0) + failing.reduce((n, st) => n + st.distance, 0);
+    // behaviour decides: only steps that really went differently confirm the structural differences
+    const confirmed = steps.length === 0 || failing.some((st) => stepSeverity(st) !== 'detail');
+    // base's own credit comes from its changes; the steps only confirm them
+    const own = id === 'base' ? [] : failing;
+    const distance =
+      list.reduce((n, c) => n + rubric.classWeights[c.class], 0) + own.reduce((n, st) => n + st.distance, 0);
     const theirs = list.find((c) => c.theirsComponent)?.theirsComponent;
+    const pass = counts.breaking + counts.behavioural === 0 && own.length === 0;
+    if (!confirmed && !pass) unconfirmed.add(id);
+    const credit = pass ? 1 : confirmed ? Math.max(0, 1 - distance) : 1 - rubric.unconfirmedWeight;
     return {
       component: id,
+      ...(confirmed ? {} : { unconfirmed: true }),
       ...(theirs ? { theirsComponent: theirs } : {}),
-      pass: counts.breaking + counts.behavioural === 0 && failing.length === 0,
-      distance: Math.round(weight * 100) / 100,
+      pass,
+      distance: Math.round(distance * 100) / 100,
+      weight: extras.has(id) ? 0 : componentWeight(rubric, id),
+      credit,
       counts,
       steps: { total: steps.length, passed: steps.length - failing.length },
     };
   });
 
-  const steps = behaviour.steps.map((s) => ({
-    scenario: s.scenario,
-    index: s.index,
-    title: s.title,
-    pass: s.pass,
-    distance: s.distance,
-  }));
-  const total = components.length + steps.length;
-  const passed = components.filter((c) => c.pass).length + steps.filter((s) => s.pass).length;
-  const score = total === 0 ? 100 : Math.round((100 * passed) / total);
+  const steps = behaviour.steps.map((s) => {
+    const severity = stepSeverity(s);
+    return {
+      scenario: s.scenario,
+      index: s.index,
+      title: s.title,
+      pass: s.pass,
+      distance: s.distance,
+      ...(severity ? { severity } : {}),
+    };
+  });
+  const totalWeight = components.reduce((n, c) => n + c.weight, 0);
+  const componentPart =
+    totalWeight === 0 ? 1 : components.reduce((n, c) => n + c.weight * c.credit, 0) / totalWeight;
+  const share = steps.length > 0 ? rubric.behaviourShare : 0;
+  const stepCredit = (s: { pass: boolean; severity?: string }) =>
+    s.pass ? 1 : s.severity === 'detail' ? rubric.detailStepCredit : 0;
+  const stepPart = steps.length > 0 ? steps.reduce((n, s) => n + stepCredit(s), 0) / steps.length : 1;
+  const counts = countClasses(counted);
+  const cosmetic = Math.min(rubric.cosmeticMaxPoints, counts.cosmetic * rubric.cosmeticPoints);
+  let score = 100 * ((1 - share) * componentPart + share * stepPart) - cosmetic;
+  const confirmedCounts = countClasses(counted.filter((c) => !unconfirmed.has(c.component)));
+  const breaking = confirmedCounts.breaking > 0 || steps.some((s) => s.severity === 'breaking');
+  const behavioural = confirmedCounts.behavioural > 0 || steps.some((s) => !s.pass);
+  const cap = breaking
+    ? { by: 'breaking' as const, at: rubric.breakingCap }
+    : behavioural
+      ? { by: 'behavioural' as const, at: rubric.behaviouralCap }
+      : unconfirmed.size > 0
+        ? { by: 'unconfirmed' as const, at: rubric.unconfirmedCap }
+        : undefined;
+  if (cap && score > cap.at) score = cap.at;
+  score = Math.max(0, Math.min(100, Math.round(score)));
 
   const rank: Record<ChangeClass, number> = { breaking: 0, behavioural: 1, cosmetic: 2, equivalent: 3 };
-  const fixes: Fix[] = changes
-    .filter((c) => c.fix && (c.class === 'breaking' || c.class === 'behavioural'))
+  const fixable = counted.filter((c) => c.fix && c.class !== 'equivalent');
+  const fixes: Fix[] = fixable
     .sort((a, b) => rank[a.class] - rank[b.class])
     .slice(0, MAX_FIXES)
     .map((c) => ({
       component: c.theirsComponent ?? c.component,
       code: c.code,
+      class: c.class,
       text: c.fix as string,
       ...(c.ruleIds?.length ? { ruleId: c.ruleIds[0] } : {}),
       ...(c.theirs.location ? { location: c.theirs.location } : {}),
     }));
-  return { score, components, steps, fixes };
+  return {
+    score,
+    passMark: rubric.passMark,
+    passed: score >= rubric.passMark,
+    ...(cap && score >= cap.at ? { cappedBy: cap.by } : {}),
+    components,
+    steps,
+    fixes,
+    ...(fixable.length > fixes.length ? { moreFixes: fixable.length - fixes.length } : {}),
+  };
+}
+
+/**
+ * How bad a failing step is: breaking when the student's app errors where the reference does not,
+ * or calls an endpoint (method and path) the reference's never calls in that step; a detail when
+ * only headers, query or body of paired requests differ (the answers and the output are the same).
+ */
+export function stepSeverity(s: BehaviourStep): 'breaking' | 'behavioural' | 'detail' | undefined {
+  if (s.pass) return undefined;
+  if (s.theirs.error && !s.reference.error) return 'breaking';
+  const theirs = new Set(s.theirs.requests.map(endpointKey));
+  if (s.reference.requests.some((r) => !theirs.has(endpointKey(r)))) return 'breaking';
+  if (s.differences.length > 0 && s.differences.every((d) => DETAIL.test(d.path))) return 'detail';
+  return 'behavioural';
+}
+
+/**
+ * Differences in what a request carries, not in where it goes, what came back or what came out
+ * (a connection's `metadata` only labels it in Make's interface; its `uid` routes shared webhooks only).
+ */
+const DETAIL = /^(requests\[\d+\]\.(headers|query|body)|output\[\d+\]\.(metadata|uid))\b/;
+
+/** Method and path, with generated ids blurred: the endpoint a request goes to. */
+function endpointKey(r: { method: string; url: string }): string {
+  const path = r.url
+    .split('?')[0]
+    .split('/')
+    .map((seg) => (/\d/.test(seg) && seg.length >= 3 && !/^v\d+$/.test(seg) ? '*' : seg))
+    .join('/');
+  return `${r.method.toUpperCase()} ${path}`;
 }

@@ -3,11 +3,17 @@ import type { ChangeTopic, Diagnostic } from '../model/index.ts';
 import { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
 import { countClasses, gradeDiff, linkDiagnostics } from './grade.ts';
 import { matchComponents } from './match.ts';
+import { DEFAULT_RUBRIC, type Rubric } from './rubric.ts';
 import { diffStructure } from './structure.ts';
 import type { BehaviourResult, DiffReport, Verdict } from './types.ts';
 
 export { compareRuns } from './behaviour/compare-steps.ts';
-export { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
+export {
+  type BehaviourOptions,
+  diffBehaviour,
+  type ReferenceRuns,
+  runReference,
+} from './behaviour/index.ts';
 export { CHANGE_CODES } from './codes.ts';
 export { formatHtml } from './format/html.ts';
 export { formatJson } from './format/json.ts';
@@ -22,6 +28,10 @@ export interface DiffOptions extends BehaviourOptions {
   behaviour?: boolean;
   /** Lint diagnostics of the student's app to cite in fixes; default: run `lintApp` on it. */
   lint?: Diagnostic[] | false;
+  /** How differences are scored (default: grade/rubric.ts). */
+  rubric?: Rubric;
+  /** Reference component ids left out of the report and the grade (an assignment's optional ones the student skipped). */
+  ignore?: Set<string>;
 }
 
 /**
@@ -34,7 +44,8 @@ export async function diffApps(
   opts: DiffOptions = {},
 ): Promise<DiffReport> {
   const matches = matchComponents(reference, theirs);
-  const changes = diffStructure(reference, theirs, matches);
+  const ignored = (id: string | undefined) => id !== undefined && opts.ignore?.has(id) === true;
+  const changes = diffStructure(reference, theirs, matches).filter((c) => !ignored(c.component));
 
   const lint =
     opts.lint === false
@@ -48,6 +59,10 @@ export async function diffApps(
     opts.behaviour === false
       ? { ran: false, note: 'skipped (--no-behaviour)', scenarios: [], steps: [], equivalent: true }
       : await diffBehaviour(theirs, reference, matches, opts);
+  if (opts.ignore?.size) {
+    behaviour.steps = behaviour.steps.filter((s) => !ignored(s.component));
+    behaviour.equivalent = behaviour.steps.every((s) => s.pass);
+  }
 
   const counts = countClasses(changes);
   const structuralDiff = counts.breaking + counts.behavioural > 0;
@@ -67,7 +82,12 @@ export async function diffApps(
     changes,
     counts,
     behaviour,
-    grade: gradeDiff(changes, matches, behaviour),
+    grade: gradeDiff(
+      changes,
+      matches.filter((m) => !ignored(m.reference && `${m.kind}s.${m.reference}`)),
+      behaviour,
+      opts.rubric ?? DEFAULT_RUBRIC,
+    ),
     lint: {
       ran: lint.note === undefined,
       findings: lint.diagnostics.length,

@@ -4,6 +4,7 @@ import type { SourceLocation } from '../model/location.ts';
 import { componentScopes, requestsPerComponent, requiredParams, storedKeys } from './app-facts.ts';
 import { type ClassifyContext, classify } from './classify.ts';
 import { diffTrees, type RawDiff, stableJson } from './compare-tree.ts';
+import { withFixes } from './default-fix.ts';
 import { foldMovedBaseHeaders } from './moved-headers.ts';
 import { type NormalComponent, normalizeComponent, normalizeGeneral } from './normalize-component.ts';
 import { ownValue } from './own-key.ts';
@@ -142,7 +143,7 @@ export function diffStructure(reference: AppModel, theirs: AppModel, matches: Co
       ),
     );
   }
-  return foldMovedBaseHeaders(changes, requestsPerComponent(theirs, matches));
+  return withFixes(foldMovedBaseHeaders(changes, requestsPerComponent(theirs, matches)));
 }
 
 function compareComponents(

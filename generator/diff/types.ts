@@ -100,8 +100,14 @@ export interface ComponentGrade {
   component: string;
   theirsComponent?: string;
   pass: boolean;
-  /** 0 = same as the reference; grows with the weight of each difference (breaking 1, behavioural 0.5, cosmetic 0.1). */
+  /** 0 = same as the reference; grows with the rubric's class weight of each difference. */
   distance: number;
+  /** Weight in the grade (rubric; 0 for components the reference does not have). */
+  weight: number;
+  /** 0..1 share of its weight it earns. */
+  credit: number;
+  /** Its differences were not confirmed by the scenarios (every step that ran it behaved like the reference). */
+  unconfirmed?: boolean;
   counts: Record<ChangeClass, number>;
   /** Scenario steps that exercised this component, and how many behaved like the reference. */
   steps: { total: number; passed: number };
@@ -110,17 +116,31 @@ export interface ComponentGrade {
 export interface Fix {
   component: string;
   code: string;
+  class: ChangeClass;
   text: string;
   ruleId?: string;
   location?: SourceLocation;
 }
 
 export interface Grade {
-  /** 0..100 overall score. */
+  /** 0..100 overall score (rubric: generator/grade/rubric.ts). */
   score: number;
+  passMark: number;
+  passed: boolean;
+  /** Set when a cap of the rubric decided the score. */
+  cappedBy?: 'breaking' | 'behavioural' | 'unconfirmed';
   components: ComponentGrade[];
-  steps: { scenario: string; index: number; title: string; pass: boolean; distance: number }[];
+  steps: {
+    scenario: string;
+    index: number;
+    title: string;
+    pass: boolean;
+    distance: number;
+    severity?: 'breaking' | 'behavioural' | 'detail';
+  }[];
   fixes: Fix[];
+  /** Fixes left out of `fixes` (the list is capped). */
+  moreFixes?: number;
 }
 
 export type Verdict = 'equivalent' | 'cosmetic' | 'different';

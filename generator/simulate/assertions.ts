@@ -181,6 +181,8 @@ export function checkExpectation(
   if (exp.requestCount !== undefined && outcome.requests.length !== exp.requestCount)
     failures.push(`expected ${exp.requestCount} requests, got ${outcome.requests.length}`);
   if (exp.requests) failures.push(...checkRequests(exp.requests, outcome.requests));
+  if (exp.sendsRequest === true && outcome.requests.length === 0 && !outcome.error)
+    failures.push('no request was sent: its communication has no url, so Make sends nothing');
   return failures;
 }
 

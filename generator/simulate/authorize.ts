@@ -8,6 +8,7 @@ import { isPlainObject } from '../model/index.ts';
 import { type Spec, sanitizeList } from './base-merge.ts';
 import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError } from './errors.ts';
+import { htmlMessage } from './html-message.ts';
 import { joinUrl } from './join-url.ts';
 import { buildRequest } from './request-builder.ts';
 import type { ConnectionState, Runtime } from './runtime.ts';
@@ -129,9 +130,5 @@ export async function authorizeInBrowser(
 }
 
 function summarize(text: string): string {
-  const t = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  return htmlMessage(text, 200);
 }

@@ -122,7 +122,10 @@ export async function connect(rt: Runtime, name: string, opts: ConnectOptions): 
     data: {},
     scopes: opts.scopes ?? defaultScopes(rt, name),
     common: fillCommon(ownCommon, commonKeysRead(comm), rt.registration, rt.commonOverrides),
-    parameters: { ...defaultConnectionParameters(rt, comp.codes.params?.value), ...(opts.parameters ?? {}) },
+    parameters: {
+      ...defaultConnectionParameters(rt, comp.codes.params?.value, type),
+      ...(opts.parameters ?? {}),
+    },
   };
   // Secret-like common values (the registration's or an override) are never recorded.
   for (const [k, v] of Object.entries(st.common)) {
@@ -149,13 +152,24 @@ export async function connect(rt: Runtime, name: string, opts: ConnectOptions): 
   return st;
 }
 
-/** Fills parameters a basic connection asks for with the registration's API key when the name says so. */
-function defaultConnectionParameters(rt: Runtime, params: unknown): Record<string, unknown> {
+/**
+ * Fills the parameters a user types when creating the connection, as a student would: an API key
+ * for a basic connection; for OAuth2, the client ID and secret (often under advanced settings)
+ * from the registration, recognised by name like common data.
+ */
+function defaultConnectionParameters(
+  rt: Runtime,
+  params: unknown,
+  type: 'oauth' | 'basic',
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!Array.isArray(params)) return out;
   for (const p of params) {
     if (!isPlainObject(p) || typeof p.name !== 'string') continue;
-    if (/api.?key|token|key$/i.test(p.name) && rt.registration.apiKey)
+    const kind = type === 'oauth' ? classifyCommonKey(p.name) : undefined;
+    const typed = kind && kind !== 'apiKey' ? rt.registration[kind] : undefined;
+    if (typed !== undefined) setOwn(out, p.name, typed);
+    else if (/api.?key|token|key$/i.test(p.name) && rt.registration.apiKey)
       setOwn(out, p.name, rt.registration.apiKey);
     else if (p.default !== undefined) setOwn(out, p.name, p.default);
   }

@@ -14,6 +14,7 @@ import { createFetchTransport, type HostMap, type Transport } from './http.ts';
 import { createImlEnv } from './iml.ts';
 import { Recorder } from './recorder.ts';
 import { SecretSet } from './redact.ts';
+import { appRedirectUri } from './redirect-uri.ts';
 import { ReplaySource } from './replay.ts';
 import { type AppUser, appBase, type Runtime } from './runtime.ts';
 import { runScenario } from './scenario-run.ts';
@@ -116,10 +117,13 @@ export async function simulateApp(app: AppModel, opts: SimulateOptions = {}): Pr
   const replay = opts.replay ? ReplaySource.load(opts.replay) : undefined;
   if (opts.api || replay || opts.live || opts.embeddedApi === false) return run(app, opts, replay);
   // No API given: start one for this run (deterministic, seeded) and always close it.
+  // the callback URL the app sends, when it is one of Make's, is the one registered (as a student would)
+  const redirectUri = appRedirectUri(app, { ...DEFAULT_SETTINGS, ...opts.settings });
   const api = await startAcademyApi({
     deterministic: true,
     seed: opts.seed ?? 1,
     clock: opts.clock ?? createFakeClock(),
+    ...(redirectUri ? { clients: [{ redirectUri }] } : {}),
   });
   try {
     return await run(app, { ...opts, api }, replay);

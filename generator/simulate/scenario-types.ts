@@ -26,6 +26,8 @@ export interface Expectation {
   /** Requests that must have been sent, in this order (others may come between). */
   requests?: RequestExpectation[];
   requestCount?: number;
+  /** true: at least one request must go out (the smoke scenario asks this of every RPC). */
+  sendsRequest?: boolean;
 }
 
 interface WithExpect {

@@ -151,7 +151,8 @@ export function smokeScenario(app: AppModel): Scenario {
     const parameters: Record<string, unknown> = {};
     for (const p of parameterDefs(r))
       if (p.required === true && typeof p.name === 'string') setOwn(parameters, p.name, sampleValue(p, {}));
-    steps.push({ rpc: { name: r.name, parameters } });
+    // an RPC feeds a field from the API: one that sends nothing is a mistake worth a failing step
+    steps.push({ rpc: { name: r.name, parameters, expect: { sendsRequest: true } } });
   }
   for (const w of hooksToAttach) steps.push({ detachWebhook: { webhook: w.name } });
   if (conn) steps.push({ deleteConnection: { connection: conn } });

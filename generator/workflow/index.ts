@@ -5,11 +5,13 @@
  */
 
 export type { DiffReport } from '../diff/index.ts';
+export type { ClassReport, StudentRow } from '../grade/types.ts';
 export { formatInputError, InputError, UsageError } from '../model/errors.ts';
 export type { AppModel, Diagnostic, Severity } from '../model/index.ts';
 export type { SimulationReport } from '../simulate/index.ts';
 export { type BuildOptions, type BuildResult, build } from './build.ts';
 export { type DiffWorkflowOptions, diff } from './diff.ts';
+export { type GradeOptions, gradeClass } from './grade.ts';
 export { type ImportWorkflowOptions, type ImportWorkflowResult, importApp } from './import-app.ts';
 export { type InitOptions, type InitResult, init } from './init.ts';
 export { type LintedApp, type LintOptions, type LintWorkflowResult, lint } from './lint.ts';

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countClasses, gradeDiff, linkDiagnostics } from '../../generator/diff/grade.ts';
 import { diffApps } from '../../generator/diff/index.ts';
+import { DEFAULT_RUBRIC } from '../../generator/diff/rubric.ts';
 import type { BehaviourResult, Change, ChangeClass } from '../../generator/diff/types.ts';
 import { loadApp } from '../../generator/load/index.ts';
 import type { Diagnostic } from '../../generator/model/diagnostic.ts';
@@ -144,7 +145,7 @@ describe('grading', () => {
   it('passes a component when nothing breaking or behavioural differs, and weighs its distance', () => {
     const g = gradeDiff(changes, matches, none);
     const by = Object.fromEntries(g.components.map((c) => [c.component, c]));
-    expect(by['modules.a']).toMatchObject({ pass: true, distance: 0.1 });
+    expect(by['modules.a']).toMatchObject({ pass: true, distance: 0, credit: 1 });
     expect(by['modules.b']).toMatchObject({
       pass: false,
       distance: 1.5,
@@ -152,15 +153,27 @@ describe('grading', () => {
     });
     expect(by['modules.c']).toMatchObject({ pass: true, distance: 0 });
     expect(by['modules.d']).toMatchObject({ pass: true, distance: 0 });
-    // base, a, c, d pass; b fails
-    expect(g.score).toBe(80);
+    // base, a, c, d pass, b fails: 80 − 1 for the cosmetic change, then capped for the breaking one
+    expect(g.score).toBe(DEFAULT_RUBRIC.breakingCap);
+    expect(g).toMatchObject({ cappedBy: 'breaking', passed: false });
   });
 
-  it('lists fixes breaking first, only for what matters, citing the linked rule', () => {
+  it('without the breaking change, the same app gets the share it earns', () => {
+    const g = gradeDiff(
+      changes.filter((c) => c.class !== 'breaking'),
+      matches,
+      none,
+    );
+    // b earns half its weight (one behavioural change); one cosmetic change costs a point
+    expect(g.score).toBe(90 - 1);
+    expect(g.passed).toBe(true);
+  });
+
+  it('lists a fix for every change that is not equivalent, breaking first, citing the linked rule', () => {
     const linked = changes.map((c) => ({ ...c }));
     linked[1].ruleIds = ['oauth/refresh-condition'];
     const g = gradeDiff(linked, matches, none);
-    expect(g.fixes.map((f) => f.code)).toEqual(['D-BREAK', 'D-BEH']);
+    expect(g.fixes.map((f) => f.code)).toEqual(['D-BREAK', 'D-BEH', 'D-COSMETIC']);
     expect(g.fixes[1].ruleId).toBe('oauth/refresh-condition');
     expect(g.fixes[0].location?.file).toBe(FILE);
   });
@@ -204,7 +217,8 @@ describe('grading', () => {
       distance: 0.5,
       steps: { total: 1, passed: 0 },
     });
-    expect(g.score).toBe(Math.round((100 * 5) / 7));
+    // components: a earns half of its weight 2 out of 10; steps: 1 of 2 pass; half and half
+    expect(g.score).toBe(Math.round(100 * (0.5 * 0.9 + 0.5 * 0.5)));
     expect(countClasses(changes)).toEqual({ breaking: 1, behavioural: 1, cosmetic: 1, equivalent: 1 });
   });
 });

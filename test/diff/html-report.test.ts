@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffApps, formatHtml } from '../../generator/diff/index.ts';
 import type { DiffReport } from '../../generator/diff/types.ts';
 import { loadApp } from '../../generator/load/index.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openWatched } from '../helpers/browser.ts';
 import { copyApp, editCode, editOauth, editText, referencePath, reformat } from './student-apps.ts';
 
 let browser: Browser;
@@ -28,27 +28,13 @@ async function studentReport(mutate: (dir: string) => void, behaviour = false): 
   return diffApps(loadApp(dir), loadApp(REF), { behaviour, lint: false });
 }
 
-/** Opens the page from a file with every network request refused, collecting console errors. */
+/** Opens the page from a file, collecting console errors and any request that leaves the file. */
 async function openReport(html: string) {
   const out = mkdtempSync(path.join(tmpdir(), 'diff-html-'));
   dirs.push(out);
   const file = path.join(out, 'report.html');
   writeFileSync(file, html);
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const network: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file://')) return route.continue();
-    network.push(url);
-    return route.abort();
-  });
-  await page.goto(`file://${file}`);
-  return { page, problems, network };
+  return openWatched(browser, file);
 }
 
 describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
@@ -126,6 +112,49 @@ describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
       /only yours sends POST \S+\/refresh/,
     );
     expect(await page.locator('#score').textContent()).toBe(String(r.grade.score));
+    await page.close();
+  });
+
+  it('puts the grade and summary first, renders Markdown in messages, folds repeats and explains distance', async () => {
+    const r = await studentReport((d) =>
+      editText(d, 'general', null, 'base', (t) =>
+        t.replace('connection.accessToken', 'connection.accesToken'),
+      ),
+    );
+    r.behaviour = {
+      ran: true,
+      scenarios: ['s'],
+      equivalent: false,
+      steps: [
+        {
+          scenario: 's',
+          index: 0,
+          title: 'run getMovie',
+          pass: false,
+          distance: 0.5,
+          differences: [0, 1, 2].map((i) => ({
+            path: `requests[${i}].headers.authorization`,
+            message: 'reference "Bearer x", yours "Bearer "',
+          })),
+          reference: { requests: [] },
+          theirs: { requests: [] },
+          masked: [],
+        },
+      ],
+    };
+    const { page, problems, network } = await openReport(formatHtml(r));
+    const order = await page.$$eval('section', (all) => all.map((s) => s.id));
+    expect(order.indexOf('grade')).toBeLessThan(order.indexOf('changes'));
+    expect(await page.locator('#summary').textContent()).toMatch(/breaking.*scenario steps/);
+    // `connection.accesToken` in a message is code, not backticks
+    expect(await page.locator('.change .msg code').first().textContent()).toMatch(/connection\./);
+    expect(await page.locator('.step-diff').count()).toBe(1);
+    expect(await page.locator('.step-diff').textContent()).toMatch(
+      /requests\[\*\]\.headers\.authorization.*×3/,
+    );
+    expect(await page.locator('.help').first().textContent()).toMatch(/distance.*0 = the same/);
+    expect(problems).toEqual([]);
+    expect(network).toEqual([]);
     await page.close();
   });
 });

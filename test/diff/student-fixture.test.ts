@@ -39,12 +39,17 @@ describe('a hand-edited student export with renamed components and five mistakes
     ]);
     const expiry = r.changes.find((c) => c.code === 'D-EXPIRY-UNIT');
     expect(expiry?.theirs.location).toMatchObject({ file: 'connections/academyOauth/api.imljson', line: 31 });
+    // every change has a fix: breaking first, then behavioural, then the cosmetic ones
     expect(r.grade.fixes.map((f) => f.code)).toEqual([
       'D-BODY-FIELD-MISSING',
       'D-SCOPE-MISSING',
       'D-EXPIRY-UNIT',
       'D-PARAM-REQUIRED-DROPPED',
       'D-PAGINATION-CONDITION-CHANGED',
+      'D-COMPONENT-RENAMED',
+      'D-LABEL-CHANGED',
+      'D-COMPONENT-RENAMED',
+      'D-LABEL-CHANGED',
     ]);
   });
 

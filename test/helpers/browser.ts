@@ -18,3 +18,22 @@ export const CHROMIUM_ARGS = [
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
+
+/** Opens a local file in a new page, collecting console errors and warnings and every request that leaves the file. */
+export async function openWatched(
+  browser: Browser,
+  file: string,
+): Promise<{ page: import('playwright-core').Page; problems: string[]; network: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const network: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.url() !== `file://${file}`) network.push(r.url());
+  });
+  await page.goto(`file://${file}`);
+  return { page, problems, network };
+}

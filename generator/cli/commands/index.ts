@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { SetExit } from '../lazy-action.ts';
 import { registerBuild } from './build.ts';
 import { registerDiff } from './diff.ts';
+import { registerGrade } from './grade.ts';
 import { registerIml } from './iml.ts';
 import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command, setExit: SetExit): void {
     registerLint,
     registerSimulate,
     registerDiff,
+    registerGrade,
     registerServeApi,
     registerIml,
     registerSchemas,

@@ -4,6 +4,7 @@ import { stableJson } from '../compare-tree.ts';
 import { show } from '../explain.ts';
 import { setKey } from '../own-key.ts';
 import type { BehaviourStep, StepDifference, StepRequestView } from '../types.ts';
+import { sameBundle, sameMeaning } from './same-meaning.ts';
 
 /** Headers that say nothing about the app's behaviour (transport details or derived from the body). */
 const TRANSPORT_HEADERS = new Set([
@@ -31,9 +32,9 @@ export function requestView(r: RequestRecord): StepRequestView {
   return {
     method: r.method,
     url: r.url,
-    query: r.query ?? {},
+    query: sameMeaning(r.query ?? {}),
     headers,
-    ...(r.body !== undefined ? { body: partsByName(r.body) } : {}),
+    ...(r.body !== undefined ? { body: partsByName(isObject(r.body) ? sameMeaning(r.body) : r.body) } : {}),
   };
 }
 
@@ -56,7 +57,7 @@ export function stepView(
       ...requestView(r),
       ...(r.status !== undefined ? { status: r.status } : {}),
     })),
-    output: s.output ?? [],
+    output: (s.output ?? []).map(sameBundle),
   };
 }
 

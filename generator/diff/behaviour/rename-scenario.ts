@@ -20,7 +20,11 @@ const NAMED: Record<string, [field: string, kind: string][]> = {
  * becomes the student's component matched to it. Steps whose component the student lacks stay as
  * they are (the simulator then reports the missing component as that step's error).
  */
-export function renameScenario(s: Scenario, matches: ComponentMatch[]): Scenario {
+export function renameScenario(
+  s: Scenario,
+  matches: ComponentMatch[],
+  params: Map<string, Map<string, string>> = new Map(),
+): Scenario {
   const map = new Map<string, string>();
   for (const m of matches) if (m.reference && m.theirs) map.set(`${m.kind}:${m.reference}`, m.theirs);
   const steps = s.steps.map((step) => {
@@ -29,9 +33,21 @@ export function renameScenario(s: Scenario, matches: ComponentMatch[]): Scenario
     const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
     for (const [field, compKind] of Object.hasOwn(NAMED, kind) ? NAMED[kind] : []) {
       const name = copy[field];
-      if (typeof name === 'string') copy[field] = map.get(`${compKind}:${name}`) ?? name;
+      if (typeof name !== 'string') continue;
+      copy[field] = map.get(`${compKind}:${name}`) ?? name;
+      const renames = params.get(`${compKind}:${name}`);
+      for (const key of ['parameters', 'inputs'])
+        if (renames && isRecord(copy[key])) copy[key] = renameKeys(copy[key], renames);
     }
     return { [kind]: copy } as ScenarioStep;
   });
   return { ...s, steps };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function renameKeys(o: Record<string, unknown>, renames: Map<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [renames.get(k) ?? k, v]));
 }

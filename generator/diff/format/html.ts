@@ -18,6 +18,7 @@ export function formatHtml(r: DiffReport): string {
           `<label><input type="checkbox" class="filter" value="${k}" checked> <span class="badge c-${k}">${c[k]} ${k}</span></label>`,
       )
       .join(' ')}</p></header>`,
+    gradeHtml(r),
     matchesHtml(r),
     `<section id="changes"><h2>Structure</h2>`,
     groups.length === 0 ? '<p>No structural differences.</p>' : '',
@@ -27,7 +28,6 @@ export function formatHtml(r: DiffReport): string {
     ),
     '</section>',
     behaviourHtml(r),
-    gradeHtml(r),
   ].join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -54,9 +54,9 @@ function matchesHtml(r: DiffReport): string {
 function changeHtml(ch: Change): string {
   return `<div class="change c-${ch.class}" data-class="${ch.class}" data-code="${esc(ch.code)}">
 <div class="head"><span class="badge c-${ch.class}">${ch.class}</span> <code class="code">${esc(ch.code)}</code> <span class="where">${esc([ch.section, ch.path].filter(Boolean).join(' › '))}</span></div>
-<p class="msg">${esc(ch.message)}</p>
+<p class="msg">${markdown(ch.message)}</p>
 <div class="sides">${sideHtml('reference', ch.reference)}${sideHtml('yours', ch.theirs)}</div>
-${ch.fix ? `<p class="fix">Fix: ${esc(ch.fix)}${ch.ruleIds?.length ? ` <span class="rule">lint: ${esc(ch.ruleIds.join(', '))}</span>` : ''}</p>` : ''}
+${ch.fix ? `<p class="fix">Fix: ${markdown(ch.fix)}${ch.ruleIds?.length ? ` <span class="rule">lint: ${esc(ch.ruleIds.join(', '))}</span>` : ''}</p>` : ''}
 </div>`;
 }
 
@@ -81,12 +81,15 @@ function behaviourHtml(r: DiffReport): string {
   const note = b.note
     ? `<p>${esc(b.note)}; the reference ran twice (two seeds, two clocks) and what varied between those runs is ignored.</p>`
     : '';
-  return `<section id="behaviour"><h2>Behaviour</h2>${note}<p>${b.equivalent ? 'Same requests and outputs as the reference.' : 'Requests or outputs differ from the reference.'}</p>${scenarios.join('')}</section>`;
+  return `<section id="behaviour"><h2>Behaviour</h2>${note}${DISTANCE_HELP}<p>${b.equivalent ? 'Same requests and outputs as the reference.' : 'Requests or outputs differ from the reference.'}</p>${scenarios.join('')}</section>`;
 }
 
 function stepHtml(s: BehaviourStep): string {
-  const diffs = s.differences
-    .map((d) => `<li class="step-diff"><code>${esc(d.path)}</code>: ${esc(d.message)}</li>`)
+  const diffs = foldDifferences(s.differences)
+    .map(
+      (d) =>
+        `<li class="step-diff"><code>${esc(d.path)}</code>: ${esc(d.message)}${d.count > 1 ? ` <span class="n">×${d.count}</span>` : ''}</li>`,
+    )
     .join('');
   const follows =
     s.followsFrom !== undefined
@@ -126,9 +129,41 @@ function gradeHtml(r: DiffReport): string {
         `<li><code>${esc(f.component)}</code> ${esc(f.text)}${f.ruleId ? ` <span class="rule">lint: ${esc(f.ruleId)}</span>` : ''}${f.location ? ` <code>${esc(where(f.location))}</code>` : ''}</li>`,
     )
     .join('');
+  const c = r.counts;
+  const verdict = g.passed ? `passes the mark of ${g.passMark}` : `below the mark of ${g.passMark}`;
+  const cap = g.cappedBy
+    ? ` The grade is capped: ${g.cappedBy === 'breaking' ? 'a breaking difference' : g.cappedBy === 'behavioural' ? 'a behavioural difference' : 'differences the scenarios did not confirm'} keeps it at ${g.score} or below.`
+    : '';
   return `<section id="grade"><h2>Grade: <span id="score">${g.score}</span>/100</h2>
-<details><summary>Per component</summary><table><thead><tr><th>component</th><th>result</th><th>distance</th><th>breaking/behavioural/cosmetic</th><th>steps same</th></tr></thead><tbody>${rows}</tbody></table></details>
+<p id="summary">${esc(verdict)}: ${c.breaking} breaking, ${c.behavioural} behavioural, ${c.cosmetic} cosmetic difference${c.cosmetic === 1 ? '' : 's'}; ${g.steps.filter((x) => x.pass).length} of ${g.steps.length} scenario steps behave like the reference.${esc(cap)}</p>
+${DISTANCE_HELP}<details><summary>Per component</summary><table><thead><tr><th>component</th><th>result</th><th>distance</th><th>breaking/behavioural/cosmetic</th><th>steps same</th></tr></thead><tbody>${rows}</tbody></table></details>
 ${fixes ? `<h3>Fixes</h3><ol id="fixes">${fixes}</ol>` : ''}</section>`;
+}
+
+const DISTANCE_HELP =
+  '<p class="help"><strong>distance</strong>: how far from the reference, 0 = the same. For a scenario step, the share of compared values (requests, answers, output) that differ once noise is masked, 0 to 1; for a component, the rubric weights of its differences (breaking 1, behavioural 0.5) plus its failing steps\' distances.</p>';
+
+/** Differences that repeat with the same message at another index (`requests[0]`, `requests[3]`...) as one line with a count. */
+function foldDifferences(
+  list: BehaviourStep['differences'],
+): { path: string; message: string; count: number }[] {
+  const out = new Map<string, { path: string; message: string; count: number }>();
+  for (const d of list) {
+    const key = `${d.path.replace(/\[\d+\]/g, '[*]')}\u0000${d.message}`;
+    const seen = out.get(key);
+    if (seen) {
+      seen.count++;
+      seen.path = d.path.replace(/\[\d+\]/g, '[*]');
+    } else out.set(key, { path: d.path, message: d.message, count: 1 });
+  }
+  return [...out.values()];
+}
+
+/** The Markdown messages use: `code` and **bold**, on escaped text. */
+function markdown(s: string): string {
+  return esc(s)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
 }
 
 function pretty(v: unknown): string {
@@ -162,7 +197,7 @@ summary{cursor:pointer;font-weight:600}.n{color:#777;font-weight:400;margin-left
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:.6rem}.loc{color:#555;font-size:12px}
 .fix{color:#0d47a1}.rule{color:#6a1b9a;font-size:12px}.masked{color:#777;font-size:12px}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}
-tr.fail td{background:#fff3f2}.step.fail summary{color:#c62828}.err{color:#c62828}
+tr.fail td{background:#fff3f2}.help{color:#555;font-size:12.5px}.step.fail summary{color:#c62828}.err{color:#c62828}
 `;
 
 const JS = `

@@ -50,6 +50,7 @@ import { structureRepeatBounds } from './structure-repeat-bounds.ts';
 import { structureReservedParameterName } from './structure-reserved-parameter-name.ts';
 import { structureRpcOptionsShape } from './structure-rpc-options-shape.ts';
 import { structureRpcTargetMissing } from './structure-rpc-target-missing.ts';
+import { structureRpcWithoutUrl } from './structure-rpc-without-url.ts';
 import { structureSampleKeyNotInInterface } from './structure-sample-key-not-in-interface.ts';
 import { structureSearchWithoutIterate } from './structure-search-without-iterate.ts';
 import { structureSearchWithoutLimit } from './structure-search-without-limit.ts';
@@ -111,6 +112,7 @@ export const ALL_RULES: readonly Rule[] = [
   structureReservedParameterName,
   structureRpcOptionsShape,
   structureRpcTargetMissing,
+  structureRpcWithoutUrl,
   structureSampleKeyNotInInterface,
   structureSearchWithoutIterate,
   structureSearchWithoutLimit,
