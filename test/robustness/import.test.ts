@@ -51,15 +51,28 @@ describe('make-app import with hostile input', { timeout: 120_000 }, () => {
     expect(r.err).toMatch(/load\/path-outside-app Path "\/etc\/passwd" is absolute/);
   });
 
-  it('--force into a folder with the user package.json keeps it (and says how to make it ESM)', async () => {
+  it('--force into a folder it did not write is refused, the user package.json untouched', async () => {
     const out = ws.folder('project');
     const pkg = ws.file(
       'project/package.json',
       '{\n  "name": "my-project",\n  "scripts": { "test": "x" }\n}\n',
     );
     const r = await cli('import', ws.copyOfReference('ref-pkg'), '--out', out, '--force');
+    expect(r.code).toBe(2);
     expect(r.err).not.toMatch(STACK);
+    expect(r.err).toMatch(/is not empty and was not written by make-app import/);
     expect(read(pkg)).toBe('{\n  "name": "my-project",\n  "scripts": { "test": "x" }\n}\n');
+    expect(existsSync(`${out}/app-src`)).toBe(false);
+  });
+
+  it('--force over its own earlier import keeps a package.json the user changed (and says how to make it ESM)', async () => {
+    const out = ws.path('reimported');
+    expect((await cli('import', ws.copyOfReference('ref-again'), '--out', out)).code).toBe(0);
+    const mine = '{\n  "name": "my-project",\n  "scripts": { "test": "x" }\n}\n';
+    ws.file('reimported/package.json', mine);
+    const r = await cli('import', ws.copyOfReference('ref-again-2'), '--out', out, '--force');
+    expect(r.err).not.toMatch(STACK);
+    expect(read(`${out}/package.json`)).toBe(mine);
     expect(r.err).toMatch(/package\.json.*"type": "module"/);
     expect(existsSync(`${out}/app-src/app.ts`)).toBe(true);
   });
