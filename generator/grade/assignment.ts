@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import type { Rubric } from '../diff/rubric.ts';
 import { type AppModel, COMPONENT_KINDS, type Component, type ComponentKind } from '../model/app.ts';
 import { InputError } from '../model/errors.ts';
 
@@ -116,4 +117,15 @@ export function restrictReference(reference: AppModel, a: Assignment): AppModel 
     ]),
   ) as AppModel['components'];
   return { ...reference, components };
+}
+
+/** The rubric for grading against an assignment: its weights, and extra components not penalised. */
+export function assignmentRubric(base: Rubric, assignment: Assignment | undefined): Rubric {
+  if (!assignment) return base;
+  return {
+    ...base,
+    componentWeights: { ...base.componentWeights, ...assignment.weights },
+    // an assignment asks for some components: the others a student wrote are reported, not penalised
+    penaliseExtras: false,
+  };
 }

@@ -67,7 +67,7 @@ export async function gradeStudent(task: StudentTask, ctx: GradeContext): Promis
 }
 
 /** Optional components of the assignment the student did not implement: neither required nor penalised. */
-function skippedOptional(reference: AppModel, theirs: AppModel, a: Assignment): Set<string> {
+export function skippedOptional(reference: AppModel, theirs: AppModel, a: Assignment): Set<string> {
   const matched = new Set(
     matchComponents(reference, theirs)
       .filter((m) => m.reference && m.theirs)

@@ -5,7 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type DiffReport, diffApps } from '../diff/index.ts';
+import { DEFAULT_RUBRIC } from '../diff/rubric.ts';
+import { assignmentRubric } from '../grade/assignment.ts';
+import { skippedOptional } from '../grade/grade-student.ts';
+import { prepareReference } from '../grade/prepare-reference.ts';
 import { UsageError } from '../model/errors.ts';
+import type { AppModel } from '../model/index.ts';
 import { loadUsableApp } from './app-input.ts';
 import { checkInputFile, INPUT_LIMITS } from './input-file.ts';
 import { appFiles, checkOutputPath, inputFiles } from './output-guard.ts';
@@ -21,6 +26,11 @@ export interface DiffWorkflowOptions {
   scenario?: string;
   /** The report file the caller will write, checked before any work. */
   output?: string;
+  /**
+   * An assignment (YAML: required and optional reference components, weights): only those are
+   * compared, whatever the student named them; extra components are reported, not penalised.
+   */
+  assignment?: string;
 }
 
 export async function diff(opts: DiffWorkflowOptions): Promise<DiffReport> {
@@ -46,8 +56,31 @@ export async function diff(opts: DiffWorkflowOptions): Promise<DiffReport> {
     if (opts.scenario) inputFiles(opts.scenario, 'a --scenario file', keep);
     checkOutputPath('--output', opts.output, keep);
   }
+  if (opts.assignment) return diffOnAssignment(theirs, against, opts);
   return diffApps(theirs, reference, {
     behaviour: opts.behaviour ?? true,
     ...(opts.scenario ? { scenarios: opts.scenario } : {}),
+  });
+}
+
+/** The grader's way: the reference restricted to the assignment, its smoke scenario unless one is given. */
+async function diffOnAssignment(
+  theirs: AppModel,
+  against: string,
+  opts: DiffWorkflowOptions,
+): Promise<DiffReport> {
+  checkInputFile(opts.assignment!, '--assignment', INPUT_LIMITS.json);
+  const behaviour = opts.behaviour ?? true;
+  const prepared = await prepareReference({
+    against,
+    behaviour,
+    assignment: opts.assignment!,
+    ...(opts.scenario ? { scenarios: opts.scenario } : {}),
+  });
+  return diffApps(theirs, prepared.reference, {
+    behaviour,
+    rubric: assignmentRubric(DEFAULT_RUBRIC, prepared.assignment),
+    ...(prepared.runs ? { referenceRuns: prepared.runs } : {}),
+    ignore: skippedOptional(prepared.reference, theirs, prepared.assignment!),
   });
 }

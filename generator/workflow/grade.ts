@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_RUBRIC, type Rubric } from '../diff/rubric.ts';
+import { assignmentRubric } from '../grade/assignment.ts';
 import { discoverSubmissions } from '../grade/discover.ts';
 import { type GradeContext, gradeStudent } from '../grade/grade-student.ts';
 import { DEFAULT_LIMITS, gradeInPool } from '../grade/pool.ts';
@@ -51,13 +52,10 @@ export async function gradeClass(opts: GradeOptions): Promise<ClassReport> {
     ...(opts.assignment ? { assignment: opts.assignment } : {}),
     ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
   });
-  const rubric: Rubric = {
-    ...baseRubric,
-    ...(opts.passMark !== undefined ? { passMark: opts.passMark } : {}),
-    componentWeights: { ...baseRubric.componentWeights, ...prepared.assignment?.weights },
-    // an assignment asks for some components: the others a student wrote are reported, not penalised
-    ...(prepared.assignment ? { penaliseExtras: false } : {}),
-  };
+  const rubric: Rubric = assignmentRubric(
+    { ...baseRubric, ...(opts.passMark !== undefined ? { passMark: opts.passMark } : {}) },
+    prepared.assignment,
+  );
   const tasks = discoverSubmissions(opts.paths).map((s, index) => ({ index, file: s.file, label: s.label }));
   opts.onStart?.(tasks.length);
   let done = 0;

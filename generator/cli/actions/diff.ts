@@ -9,6 +9,7 @@ export interface DiffFlags {
   output?: string;
   behaviour: boolean;
   scenario?: string;
+  assignment?: string;
 }
 
 const FORMAT = { text: formatText, json: formatJson, html: formatHtml } as const;
@@ -20,6 +21,7 @@ export async function runDiff(theirs: string, o: DiffFlags): Promise<number> {
     behaviour: o.behaviour,
     scenario: o.scenario,
     output: o.output,
+    assignment: o.assignment,
   });
   const text = FORMAT[o.format](report);
   if (o.output) {

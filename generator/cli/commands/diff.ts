@@ -21,5 +21,9 @@ export function registerDiff(program: Command, setExit: SetExit): void {
       '--scenario <path>',
       'scenario file or folder (default: the reference app scenarios, else a smoke scenario)',
     )
+    .option(
+      '--assignment <file.yaml>',
+      'grade only the reference components an assignment asks for (required, optional, weights); extras are not penalised',
+    )
     .action(lazy(setExit, async () => (await import('../actions/diff.ts')).runDiff));
 }
