@@ -2,20 +2,18 @@
  * The simulator: runs an app the way Make runs it against the embedded App Academy API (or a
  * replayed HAR, or — guarded — the live API), and reports every step. See README.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import type { AcademyApi } from '../academy-api/index.ts';
 import { startAcademyApi } from '../academy-api/index.ts';
 import { type AppModel, type Clock, createFakeClock, createSystemClock } from '../model/index.ts';
-import { classifyCommonKey, commonKeysRead, fillCommon, type Registration } from './common-data.ts';
+import { commonKeysRead, fillCommon, type Registration } from './common-data.ts';
 import type { ExecEnv } from './exec-types.ts';
-import { buildHar } from './har.ts';
 import { createFetchTransport, type HostMap, type Transport } from './http.ts';
 import { createImlEnv } from './iml.ts';
 import { Recorder } from './recorder.ts';
-import { SecretSet } from './redact.ts';
+import type { SecretSet } from './redact.ts';
 import { appRedirectUri } from './redirect-uri.ts';
 import { ReplaySource } from './replay.ts';
+import { reportOf, writeHar } from './run-report.ts';
+import { registrationFor, secretsFor, usersOf } from './run-setup.ts';
 import { type AppUser, appBase, type Runtime } from './runtime.ts';
 import { runScenario } from './scenario-run.ts';
 import type { Scenario } from './scenario-types.ts';
@@ -30,6 +28,7 @@ export { MakeError } from './errors.ts';
 export type { HostMap, Transport, WireRequest, WireResponse } from './http.ts';
 export { createFetchTransport, mapUrl } from './http.ts';
 export { toMermaid } from './mermaid.ts';
+export type { LiveTarget, SimulateOptions } from './options.ts';
 export { REDACTED } from './redact.ts';
 export { ReplayFileError } from './replay.ts';
 export { formatReport } from './report-text.ts';
@@ -47,51 +46,7 @@ export type {
   StepReport,
 } from './types.ts';
 
-/** Targets the real App Academy API. Refused unless every guard is met (see README.md). */
-export interface LiveTarget {
-  clientId: string;
-  clientSecret: string;
-  apiKey?: string;
-  redirectUri?: string;
-  /** Must be literally true: the caller confirmed that real requests are sent. */
-  confirmed: true;
-}
-
-export interface SimulateOptions {
-  /** Scenarios to run; 'smoke' (default) generates one from the app. */
-  scenarios?: Scenario[] | 'smoke';
-  /** A running embedded API; when absent (and not replaying or live) one is started for the run and closed after. */
-  api?: AcademyApi;
-  /** Clock for a self-started API (a given API brings its own clock, which is then used). */
-  clock?: Clock;
-  /** Seed of the self-started API and of IML `random`/`uuid`. Default 1. */
-  seed?: number;
-  /** Extra host → origin mappings; `app-academy.make.com` → the embedded API is added by default. */
-  hostMap?: HostMap;
-  /** Write the redacted HAR 1.2 recording here. */
-  har?: string;
-  /**
-   * Header, field or JSON-key names that redaction by name leaves visible (case-insensitive), e.g.
-   * a `session_token` that is no credential. Values known to be secrets stay redacted anyway.
-   */
-  harKeep?: string[];
-  /** Answer requests from this HAR instead of an API. */
-  replay?: string;
-  equality?: 'loose' | 'strict';
-  settings?: Partial<SimulatorSettings>;
-  /** Common data overrides (win over what is filled from the registration). */
-  common?: Record<string, unknown>;
-  /** Client credentials to use instead of the API's first registered client. */
-  registration?: Registration;
-  live?: LiveTarget;
-  /** Start the embedded API when no `api` is given (default true); false runs against `hostMap` only. */
-  embeddedApi?: boolean;
-  /**
-   * Replaces the HTTP transport (tools and benchmarks wrap the default one made by
-   * `createFetchTransport`). It sees requests before redaction: keep what it captures in memory.
-   */
-  transport?: Transport;
-}
+import type { LiveTarget, SimulateOptions } from './options.ts';
 
 /** How recordings show the receiver's loopback origin (stable across runs; used as-is when replaying). */
 export const RECEIVER_ALIAS = 'http://webhook-receiver.invalid';
@@ -145,41 +100,12 @@ async function run(
     ...opts.settings,
     ...(opts.equality ? { equality: opts.equality } : {}),
   };
-  const client = api?.defaultClient;
-  const registration: Registration =
-    opts.registration ??
-    (opts.live
-      ? {
-          clientId: opts.live.clientId,
-          clientSecret: opts.live.clientSecret,
-          apiKey: opts.live.apiKey,
-          redirectUri: opts.live.redirectUri,
-        }
-      : client
-        ? {
-            clientId: client.clientId,
-            clientSecret: client.clientSecret,
-            redirectUri: client.redirectUri,
-            apiKey: client.apiKey,
-          }
-        : {
-            clientId: replay?.clientId ?? 'replay-client',
-            clientSecret: 'replay-client-secret',
-            apiKey: 'replay-api-key',
-            redirectUri: replay?.redirectUri,
-          });
+  const registration = registrationFor(opts, api, replay);
   const hostMap: HostMap = { ...(api ? { [ACADEMY_HOST]: api.url } : {}), ...(opts.hostMap ?? {}) };
   const transport: Transport | undefined = replay
     ? undefined
     : (opts.transport ?? createFetchTransport(hostMap, { allowUnmapped: Boolean(opts.live) }));
-  const secrets = new SecretSet(opts.harKeep);
-  for (const s of [registration.clientSecret, registration.apiKey]) secrets.add(s);
-  if (registration.clientId && registration.clientSecret)
-    secrets.addBasicPair(registration.clientId, registration.clientSecret);
-  for (const [k, v] of Object.entries(opts.common ?? {})) {
-    const kind = classifyCommonKey(k);
-    if (kind === 'clientSecret' || kind === 'apiKey') secrets.add(v);
-  }
+  const secrets = secretsFor(registration, opts);
   const recorder = new Recorder(secrets);
   const wire = new Wire(transport, replay, recorder, clock);
   wire.simulatedDateHeader = !opts.live;
@@ -192,17 +118,22 @@ async function run(
     advanceClock: (ms) => clock.advance(ms),
     nextSeed: () => ++seq,
   };
-  const users: AppUser[] = api
-    ? Object.values(api.users).map((u) => ({ key: u.key, name: u.name, email: u.email }))
-    : [
-        { key: 'john', name: 'John Doe', email: 'john.doe@example.com' },
-        { key: 'jane', name: 'Jane Black', email: 'jane.black@example.com' },
-      ];
-  const appCommonKeys = commonKeysRead(
-    app.general.base?.value,
-    ...Object.values(app.components.module).map((m) => m.codes.communication?.value),
-    ...Object.values(app.components.rpc).map((m) => m.codes.communication?.value),
-  );
+  const shared: SharedRuntime = {
+    app,
+    clock,
+    settings,
+    env,
+    wire,
+    secrets,
+    registration,
+    users: usersOf(api),
+    appCommonKeys: commonKeysRead(
+      app.general.base?.value,
+      ...Object.values(app.components.module).map((m) => m.codes.communication?.value),
+      ...Object.values(app.components.rpc).map((m) => m.codes.communication?.value),
+    ),
+    opts,
+  };
   const scenarios =
     opts.scenarios === undefined || opts.scenarios === 'smoke' ? [smokeScenario(app)] : opts.scenarios;
   const reports: ScenarioReport[] = [];
@@ -214,26 +145,7 @@ async function run(
   if (receiver) secrets.alias(new URL(receiver.url).host, new URL(RECEIVER_ALIAS).host);
   try {
     for (const sc of scenarios) {
-      const rt: Runtime = {
-        app,
-        clock,
-        settings: { ...settings, ...(sc.settings ?? {}) },
-        env: { ...env, settings: { ...settings, ...(sc.settings ?? {}) } },
-        wire,
-        secrets,
-        base: appBase(app),
-        appCommon: fillCommon(app.general.common?.value, appCommonKeys, registration, opts.common),
-        registration,
-        users,
-        connections: new Map(),
-        connectionHistory: new Map(),
-        webhooks: new Map(),
-        triggers: new Map(),
-        moduleData: new Map(),
-        commonOverrides: opts.common ?? {},
-        live: Boolean(opts.live),
-        inbox: new Map(),
-      };
+      const rt = scenarioRuntime(shared, sc);
       holder.rt = rt;
       rt.receiverUrl = receiver?.url ?? RECEIVER_ALIAS;
       started.push({ name: sc.name, startedMs: clock.now() });
@@ -243,32 +155,49 @@ async function run(
     await receiver?.close();
     iml.dispose();
   }
-  const steps = reports.flatMap((r) => r.steps);
-  const report: SimulationReport = {
-    app: {
-      ...(typeof app.info.name === 'string' ? { name: app.info.name } : {}),
-      ...(typeof app.info.label === 'string' ? { label: app.info.label } : {}),
-      root: app.root,
-    },
-    target: replay ? 'replay' : opts.live ? 'live' : api ? 'embedded' : 'none',
-    scenarios: reports,
-    summary: {
-      scenarios: reports.length,
-      steps: steps.length,
-      passed: steps.filter((s) => s.status === 'pass').length,
-      failed: steps.filter((s) => s.status === 'fail').length,
-    },
-  };
+  const report = reportOf(app, replay ? 'replay' : opts.live ? 'live' : api ? 'embedded' : 'none', reports);
   if (opts.har) {
-    const file = resolve(opts.har);
-    mkdirSync(dirname(file), { recursive: true });
-    const har = buildHar(recorder, {
-      scenarios: started,
-      ...(registration.clientId ? { clientId: registration.clientId } : {}),
-      ...(registration.redirectUri ? { redirectUri: registration.redirectUri } : {}),
-    });
-    writeFileSync(file, `${JSON.stringify(har, null, 2)}\n`);
+    writeHar(opts.har, recorder, started, registration);
     report.har = opts.har;
   }
   return report;
+}
+
+/** What every scenario of a run shares. */
+interface SharedRuntime {
+  app: AppModel;
+  clock: Clock;
+  settings: SimulatorSettings;
+  env: ExecEnv;
+  wire: Wire;
+  secrets: SecretSet;
+  registration: Registration;
+  users: AppUser[];
+  appCommonKeys: ReturnType<typeof commonKeysRead>;
+  opts: SimulateOptions;
+}
+
+/** A fresh runtime for one scenario: its own connections, webhooks and trigger state; its settings over the run's. */
+function scenarioRuntime(s: SharedRuntime, sc: Scenario): Runtime {
+  const settings = { ...s.settings, ...(sc.settings ?? {}) };
+  return {
+    app: s.app,
+    clock: s.clock,
+    settings,
+    env: { ...s.env, settings },
+    wire: s.wire,
+    secrets: s.secrets,
+    base: appBase(s.app),
+    appCommon: fillCommon(s.app.general.common?.value, s.appCommonKeys, s.registration, s.opts.common),
+    registration: s.registration,
+    users: s.users,
+    connections: new Map(),
+    connectionHistory: new Map(),
+    webhooks: new Map(),
+    triggers: new Map(),
+    moduleData: new Map(),
+    commonOverrides: s.opts.common ?? {},
+    live: Boolean(s.opts.live),
+    inbox: new Map(),
+  };
 }
