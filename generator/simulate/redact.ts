@@ -66,6 +66,8 @@ function base64Forms(secret: string): string[] {
 /** Known secret strings; variants (URL-encoded, base64, Basic auth pair) are added with them. */
 export class SecretSet {
   private readonly values = new Set<string>();
+  /** `values` longest first, kept until the next `add` (redaction runs for every recorded string). */
+  private sorted: string[] | undefined;
   private readonly aliases = new Map<string, string>();
   /** Field names redaction by name leaves visible (`--har-keep`), lower case. */
   readonly kept: KeptNames;
@@ -84,6 +86,7 @@ export class SecretSet {
 
   add(secret: unknown): void {
     if (typeof secret !== 'string' || secret.length < 6 || secret === REDACTED) return;
+    this.sorted = undefined;
     this.values.add(secret);
     const enc = encodeURIComponent(secret);
     if (enc !== secret) this.values.add(enc);
@@ -99,7 +102,8 @@ export class SecretSet {
 
   list(): string[] {
     // Longest first so a token that contains another secret is replaced whole.
-    return [...this.values].sort((a, b) => b.length - a.length);
+    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
+    return this.sorted;
   }
 
   redactText(s: string): string {
