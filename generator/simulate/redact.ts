@@ -68,6 +68,8 @@ export class SecretSet {
   private readonly values = new Set<string>();
   /** `values` longest first, kept until the next `add` (redaction runs for every recorded string). */
   private sorted: string[] | undefined;
+  /** The same as one alternation (longest first), so a string is scanned once, not once per secret. */
+  private pattern: RegExp | undefined;
   private readonly aliases = new Map<string, string>();
   /** Field names redaction by name leaves visible (`--har-keep`), lower case. */
   readonly kept: KeptNames;
@@ -87,6 +89,7 @@ export class SecretSet {
   add(secret: unknown): void {
     if (typeof secret !== 'string' || secret.length < 6 || secret === REDACTED) return;
     this.sorted = undefined;
+    this.pattern = undefined;
     this.values.add(secret);
     const enc = encodeURIComponent(secret);
     if (enc !== secret) this.values.add(enc);
@@ -109,8 +112,10 @@ export class SecretSet {
   redactText(s: string): string {
     let out = s;
     for (const [from, to] of this.aliases) if (out.includes(from)) out = out.split(from).join(to);
-    for (const secret of this.list()) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    return out;
+    const list = this.list();
+    if (list.length === 0) return out;
+    this.pattern ??= new RegExp(list.map(escapeRegExp).join('|'), 'g');
+    return out.replace(this.pattern, REDACTED);
   }
 
   /** Deep copy with every string (and key) scrubbed. Buffers become `{binary: size}`. */
@@ -143,4 +148,8 @@ export function applySanitize(view: Record<string, unknown>, paths: string[]): v
     if (segs[0].toLowerCase() === 'request' && segs[1].toLowerCase() === 'qs') segs[1] = 'query';
     redactPath(view, segs);
   }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
