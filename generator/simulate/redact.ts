@@ -70,6 +70,8 @@ export class SecretSet {
   private sorted: string[] | undefined;
   /** The same as one alternation (longest first), so a string is scanned once, not once per secret. */
   private pattern: RegExp | undefined;
+  /** Strings already scrubbed with the current secrets (and aliases) → their redacted text. */
+  private readonly done = new Map<string, string>();
   private readonly aliases = new Map<string, string>();
   /** Field names redaction by name leaves visible (`--har-keep`), lower case. */
   readonly kept: KeptNames;
@@ -83,13 +85,16 @@ export class SecretSet {
    * recordings from different runs compare and replay equal.
    */
   alias(from: string, to: string): void {
-    if (from && from !== to) this.aliases.set(from, to);
+    if (!from || from === to) return;
+    this.aliases.set(from, to);
+    this.done.clear();
   }
 
   add(secret: unknown): void {
     if (typeof secret !== 'string' || secret.length < 6 || secret === REDACTED) return;
     this.sorted = undefined;
     this.pattern = undefined;
+    this.done.clear();
     this.values.add(secret);
     const enc = encodeURIComponent(secret);
     if (enc !== secret) this.values.add(enc);
@@ -110,12 +115,19 @@ export class SecretSet {
   }
 
   redactText(s: string): string {
+    // Recordings repeat the same strings (keys, headers, ids) many times: each is scrubbed once.
+    const known = this.done.get(s);
+    if (known !== undefined) return known;
     let out = s;
     for (const [from, to] of this.aliases) if (out.includes(from)) out = out.split(from).join(to);
     const list = this.list();
-    if (list.length === 0) return out;
-    this.pattern ??= new RegExp(list.map(escapeRegExp).join('|'), 'g');
-    return out.replace(this.pattern, REDACTED);
+    if (list.length > 0 && out.length >= list[list.length - 1]!.length) {
+      this.pattern ??= new RegExp(list.map(escapeRegExp).join('|'), 'g');
+      out = out.replace(this.pattern, REDACTED);
+    }
+    if (this.done.size >= 50_000) this.done.clear(); // bounded: a hostile run may record many strings
+    this.done.set(s, out);
+    return out;
   }
 
   /** Deep copy with every string (and key) scrubbed. Buffers become `{binary: size}`. */
