@@ -199,5 +199,6 @@ function scenarioRuntime(s: SharedRuntime, sc: Scenario): Runtime {
     commonOverrides: s.opts.common ?? {},
     live: Boolean(s.opts.live),
     inbox: new Map(),
+    ...(s.opts.api ? { settleDeliveries: () => s.opts.api!.flushWebhooks() } : {}),
   };
 }

@@ -53,6 +53,11 @@ export interface AppUser {
 
 export interface Runtime {
   app: AppModel;
+  /**
+   * Resolves once the embedded API has no webhook delivery in flight (absent when replaying or
+   * live): with none left and none received, waiting longer cannot bring one.
+   */
+  settleDeliveries?: () => Promise<void>;
   clock: Clock;
   settings: SimulatorSettings;
   env: ExecEnv;
