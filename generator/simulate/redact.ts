@@ -63,6 +63,9 @@ function base64Forms(secret: string): string[] {
   return out;
 }
 
+const MEMO_MAX_CHARS = 2048;
+const MEMO_MAX_ENTRIES = 20_000;
+
 /** Known secret strings; variants (URL-encoded, base64, Basic auth pair) are added with them. */
 export class SecretSet {
   private readonly values = new Set<string>();
@@ -125,8 +128,12 @@ export class SecretSet {
       this.pattern ??= new RegExp(list.map(escapeRegExp).join('|'), 'g');
       out = out.replace(this.pattern, REDACTED);
     }
-    if (this.done.size >= 50_000) this.done.clear(); // bounded: a hostile run may record many strings
-    this.done.set(s, out);
+    // Only short strings are remembered (keys, headers, ids repeat; bodies rarely do), in a bounded
+    // map: a hostile server's many large bodies must not pile up in memory.
+    if (s.length <= MEMO_MAX_CHARS) {
+      if (this.done.size >= MEMO_MAX_ENTRIES) this.done.clear();
+      this.done.set(s, out);
+    }
     return out;
   }
 

@@ -11,6 +11,7 @@ import { PACKAGE_NAME } from '../compile/project-files.ts';
 import { loadApp } from '../load/index.ts';
 import { InputError } from '../model/errors.ts';
 import { schemaAssociations } from '../validate/schema/associations.ts';
+import { appFiles, checkOutputPath } from './output-guard.ts';
 
 export interface VscodeSchemasOptions {
   /** The app (a local-development folder). */
@@ -42,6 +43,8 @@ export function writeVscodeSchemas(opts: VscodeSchemasOptions): VscodeSchemasRes
     url: `${base}/${a.schema}.schema.json`,
   }));
   const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+  // like every output: never into a filesystem root or a system folder, never over an app file
+  checkOutputPath('--vscode', settingsFile, appFiles(app, 'a file of the app'));
   const text = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : '{}\n';
   const errors: ParseError[] = [];
   const current = parse(text, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;

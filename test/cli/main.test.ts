@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { ALL_COMMANDS, runCli } from '../helpers/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (...args: string[]) =>
@@ -11,19 +11,7 @@ const run = (...args: string[]) =>
     timeout: 60_000,
   });
 
-const COMMANDS = [
-  'start',
-  'build',
-  'import',
-  'init',
-  'lint',
-  'simulate',
-  'diff',
-  'serve-api',
-  'iml',
-  'lsp',
-  'schemas',
-];
+const COMMANDS = ALL_COMMANDS;
 
 describe('make-app command line', () => {
   // The real bin as a child process: the compiled package starts and answers (end to end).

@@ -5,6 +5,22 @@
 import { vi } from 'vitest';
 import { main } from '../../generator/cli/main.ts';
 
+/** Every command of `make-app`, as `--help` must list them. */
+export const ALL_COMMANDS = [
+  'start',
+  'build',
+  'import',
+  'init',
+  'lint',
+  'simulate',
+  'diff',
+  'grade',
+  'serve-api',
+  'iml',
+  'lsp',
+  'schemas',
+] as const;
+
 export interface CliRun {
   code: number;
   out: string;

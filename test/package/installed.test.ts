@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_COMMANDS } from '../helpers/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'make-app-installed-'));
@@ -64,19 +65,7 @@ describe('the packed package installed with production dependencies only', { tim
   it('make-app --help lists every command', () => {
     const r = makeApp(['--help']);
     expect(r.status, r.stderr).toBe(0);
-    for (const c of [
-      'init',
-      'build',
-      'import',
-      'lint',
-      'simulate',
-      'diff',
-      'serve-api',
-      'iml',
-      'lsp',
-      'schemas',
-    ])
-      expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+    for (const c of ALL_COMMANDS) expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
   });
 
   it('init → build → lint (no errors) → simulate', () => {

@@ -63,3 +63,11 @@ describe('make-app schemas --vscode', () => {
     expect(readFileSync(path.join(dir, '.vscode', 'settings.json'), 'utf8')).toBe('[1, 2');
   });
 });
+
+describe('make-app schemas --vscode into a system folder', () => {
+  it('is refused before anything is written', async () => {
+    const r = await runCli(['schemas', 'dist-app', '--vscode', '/proc']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^make-app: --vscode .*system/m);
+  });
+});
