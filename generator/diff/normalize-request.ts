@@ -1,6 +1,7 @@
 import type { CodeFile } from '../model/app.ts';
 import { containerTemplate } from '../model/bare-iml.ts';
 import { isObject, REQUEST_KEYS } from '../model/index.ts';
+import { joinUrl } from '../model/join-url.ts';
 import { toPointer } from '../model/location.ts';
 import { setKey } from './own-key.ts';
 import type { Path, Tracker } from './tracked.ts';
@@ -40,7 +41,7 @@ export function normalizeRequest(
   const hasUrl = raw.url !== undefined;
   if (hasUrl) {
     t.mark(to('url'), code, ptr(at('url')));
-    out.url = t.copy(joinUrl(ctx.baseUrl, raw.url), undefined, at('url'), to('url'));
+    out.url = t.copy(joinBaseUrl(ctx.baseUrl, raw.url), undefined, at('url'), to('url'));
   }
   const method = typeof raw.method === 'string' ? raw.method.toUpperCase() : 'GET';
   t.mark(to('method'), code, ptr(raw.method === undefined ? src : at('method')));
@@ -153,11 +154,13 @@ function scopesAsSet(v: unknown): unknown {
   return v;
 }
 
-/** Relative URLs join the base URL with one `/`, as Make does; absolute ones ignore it. */
-export function joinUrl(baseUrl: string | undefined, url: unknown): unknown {
-  if (typeof url !== 'string' || baseUrl === undefined) return url;
-  if (/^https?:\/\//i.test(url) || url.startsWith('{{')) return url;
-  return `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+/**
+ * Relative URLs join the base URL as Make joins them. A URL that starts with IML may evaluate to
+ * an absolute URL, so it is left as written.
+ */
+function joinBaseUrl(baseUrl: string | undefined, url: unknown): unknown {
+  if (typeof url !== 'string' || baseUrl === undefined || url.startsWith('{{')) return url;
+  return joinUrl(baseUrl, url);
 }
 
 const ptr = (path: Path): string => toPointer(path);

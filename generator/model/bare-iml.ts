@@ -5,9 +5,7 @@
  * "any IML type", where text without braces stays text (the request-less examples output
  * `"text": "No items"`). The simulator, the linter's analysis and the differ all read this.
  */
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from './objects.ts';
 
 /** True for a string that is one IML expression written without braces. */
 export function isBareExpression(v: unknown): v is string {

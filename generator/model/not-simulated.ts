@@ -3,10 +3,9 @@
  * simulator and the linter share one list). Each use becomes a step warning in a simulation and
  * a `structure/not-simulated` lint finding, never a silent skip.
  */
+import { isObject } from './objects.ts';
 
 type Spec = Record<string, unknown>;
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const NOT_SIMULATED_DIRECTIVES: Record<string, string> = {
   ca: 'the custom CA certificate is not used; requests are checked against the default trust store',

@@ -5,11 +5,11 @@
 
 import type { ImlContext } from '../iml/api.ts';
 import { isPlainObject } from '../model/index.ts';
+import { joinUrl } from '../model/join-url.ts';
 import { type Spec, sanitizeList } from './base-merge.ts';
 import { cookiesFrom, fillForm, parseForm } from './consent.ts';
 import { MakeError } from './errors.ts';
 import { htmlMessage } from './html-message.ts';
-import { joinUrl } from './join-url.ts';
 import { buildRequest } from './request-builder.ts';
 import type { ConnectionState, Runtime } from './runtime.ts';
 

@@ -4,7 +4,7 @@
  * (`common.clientId`, `common.client_secret`, ...) are classified by name and filled.
  */
 import { analyzeValue } from '../iml/index.ts';
-import { setOwn } from '../model/index.ts';
+import { isObject, setOwn } from '../model/index.ts';
 
 export interface Registration {
   clientId?: string;
@@ -40,8 +40,7 @@ export function fillCommon(
   reg: Registration,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const out: Record<string, unknown> =
-    typeof own === 'object' && own !== null && !Array.isArray(own) ? { ...(own as object) } : {};
+  const out: Record<string, unknown> = isObject(own) ? { ...own } : {};
   for (const key of new Set([...keysRead, ...Object.keys(out)])) {
     const kind = classifyCommonKey(key);
     if (kind && reg[kind] !== undefined) setOwn(out, key, reg[kind]);

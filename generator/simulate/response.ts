@@ -4,7 +4,7 @@
  */
 
 import type { ImlContext } from '../iml/api.ts';
-import { isPlainObject } from '../model/index.ts';
+import { isPlainObject, type MakeErrorType } from '../model/index.ts';
 import { MakeError } from './errors.ts';
 import { parseXml } from './xml.ts';
 
@@ -72,7 +72,7 @@ export function defaultErrorMessage(status: number): string {
   return `Status Code Error: ${status}`;
 }
 
-export function defaultErrorType(status: number): string {
+export function defaultErrorType(status: number): MakeErrorType {
   if (status === 429) return 'RateLimitError';
   if (status >= 500) return 'ConnectionError';
   return 'RuntimeError';

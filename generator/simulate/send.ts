@@ -2,13 +2,13 @@
 
 import type { ImlContext } from '../iml/api.ts';
 import { isPlainObject } from '../model/index.ts';
+import { joinUrl } from '../model/join-url.ts';
 import { awsSignVersion, notSimulatedIn } from '../model/not-simulated.ts';
 import { signAwsV4 } from './aws-sign.ts';
 import { type Spec, sanitizeList } from './base-merge.ts';
 import { MakeError } from './errors.ts';
 import type { ExecEnv, ExecTarget } from './exec-types.ts';
 import type { WireResponse } from './http.ts';
-import { joinUrl } from './join-url.ts';
 import { buildRequest } from './request-builder.ts';
 
 /** Evaluates the request directives, builds the bytes and sends them (following redirects). */

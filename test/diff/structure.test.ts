@@ -53,6 +53,15 @@ describe('a student app formatted differently but meaning the same', () => {
       },
     ],
     [
+      'doubled slashes in module URLs (Make collapses them when it joins the base URL)',
+      (d: string) => {
+        for (const name of ['getMovie', 'searchMovies', 'createMovie'])
+          editCode(d, 'module', name, 'communication', (v) => {
+            for (const req of Array.isArray(v) ? v : [v]) req.url = `/${req.url.replace(/\//g, '//')}`;
+          });
+      },
+    ],
+    [
       'the authorization header written in every module and RPC instead of base',
       (d: string) => {
         let header = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { joinUrl } from '../../generator/model/join-url.ts';
 import { mergeBase } from '../../generator/simulate/base-merge.ts';
-import { joinUrl } from '../../generator/simulate/join-url.ts';
 import { buildRequest, titleCaseHeader } from '../../generator/simulate/request-builder.ts';
 import { DEFAULT_SETTINGS } from '../../generator/simulate/settings.ts';
 
@@ -27,6 +27,12 @@ describe('joinUrl joins relative URLs to baseUrl with one slash', () => {
     ['https://a.test/api/v2', 'https://other.test/x', 'https://other.test/x'],
     [undefined, 'https://other.test//x?a=//b', 'https://other.test/x?a=//b'],
     ['https://a.test/api', '/movies/', 'https://a.test/api/movies/'],
+    // The differ joins unevaluated templates: slashes inside an IML string are the author's.
+    [
+      'https://a.test/api',
+      '/x//{{replace(a; "//"; "/")}}//y',
+      'https://a.test/api/x/{{replace(a; "//"; "/")}}/y',
+    ],
   ])('%s + %s → %s', (base, url, want) => {
     expect(joinUrl(base, url)).toBe(want);
   });

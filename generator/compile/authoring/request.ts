@@ -4,6 +4,7 @@
  * outside a polling trigger, `expires` outside an OAuth connection). Values may be plain JSON,
  * IML strings, or typed references (`Ref`/`Expr`), which compile to `{{...}}` strings.
  */
+import type { MakeErrorType } from '../../model/index.ts';
 import type { Expr } from './iml.ts';
 
 export type ImlString = string | Expr;
@@ -33,16 +34,8 @@ export type ResponseBodyType =
   | 'string'
   | 'binary'
   | 'xml';
-export type ErrorType =
-  | 'RuntimeError'
-  | 'DataError'
-  | 'RateLimitError'
-  | 'OutOfSpaceError'
-  | 'ConnectionError'
-  | 'InvalidConfigurationError'
-  | 'InvalidAccessTokenError'
-  | 'IncompleteDataError'
-  | 'DuplicateDataError';
+/** One of Make's error types (the model's list), as `error.type` and `valid.type` accept. */
+export type ErrorType = MakeErrorType;
 
 export type Condition = boolean | ImlString | { condition: boolean | ImlString; default?: ImlValue };
 

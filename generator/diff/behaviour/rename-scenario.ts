@@ -1,3 +1,4 @@
+import { isObject } from '../../model/index.ts';
 import type { Scenario, ScenarioStep } from '../../simulate/index.ts';
 import type { ComponentMatch } from '../types.ts';
 
@@ -37,15 +38,11 @@ export function renameScenario(
       copy[field] = map.get(`${compKind}:${name}`) ?? name;
       const renames = params.get(`${compKind}:${name}`);
       for (const key of ['parameters', 'inputs'])
-        if (renames && isRecord(copy[key])) copy[key] = renameKeys(copy[key], renames);
+        if (renames && isObject(copy[key])) copy[key] = renameKeys(copy[key], renames);
     }
     return { [kind]: copy } as ScenarioStep;
   });
   return { ...s, steps };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function renameKeys(o: Record<string, unknown>, renames: Map<string, string>): Record<string, unknown> {

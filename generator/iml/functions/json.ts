@@ -1,4 +1,5 @@
 /** JSON functions and `errorFactory` (§11.6). */
+import { isMakeErrorType } from '../../model/error-types.ts';
 import { ImlEvalError, ImlRaisedError } from '../errors.ts';
 import { toText } from '../runtime/values.ts';
 import { type BuiltinFunction, fn } from './define.ts';
@@ -15,30 +16,6 @@ function parseJson(t: string): unknown {
     throw new ImlEvalError(`parseJSON(): invalid JSON (${(e as Error).message})`);
   }
 }
-
-/** Make's error types accepted by `errorFactory` (the error classes of Make's engine, plus Warning). */
-export const ERROR_TYPES = new Set([
-  'DataError',
-  'UnknownError',
-  'RuntimeError',
-  'InconsistencyError',
-  'RateLimitError',
-  'OutOfSpaceError',
-  'ConnectionError',
-  'InvalidConfigurationError',
-  'InvalidAccessTokenError',
-  'UnexpectedError',
-  'MaxResultsExceededError',
-  'MaxFileSizeExceededError',
-  'IncompleteDataError',
-  'DuplicateDataError',
-  'ModuleTimeoutError',
-  'ScenarioTimeoutError',
-  'OperationsLimitExceededError',
-  'DataSizeLimitExceededError',
-  'ExecutionInterruptedError',
-  'Warning',
-]);
 
 export const JSON_FUNCTIONS: BuiltinFunction[] = [
   fn('json', 'parseJSON', '(json: text): any', 'the value the JSON text describes', ([t]) =>
@@ -58,7 +35,7 @@ export const JSON_FUNCTIONS: BuiltinFunction[] = [
     'fails the evaluation with a Make error type (DataError, RateLimitError, ...)',
     ([t, m]) => {
       const type = toText(t);
-      if (!ERROR_TYPES.has(type)) throw new ImlEvalError(`errorFactory(): unknown error type '${type}'`);
+      if (!isMakeErrorType(type)) throw new ImlEvalError(`errorFactory(): unknown error type '${type}'`);
       throw new ImlRaisedError(type, toText(m));
     },
   ),
