@@ -4,6 +4,7 @@ export * from './change-topics.ts';
 export * from './clock.ts';
 export * from './code-files.ts';
 export * from './diagnostic.ts';
+export * from './directives.ts';
 export * from './encodings.ts';
 export * from './error-types.ts';
 export * from './errors.ts';
