@@ -1,6 +1,6 @@
 import type { CodeFile } from '../model/app.ts';
 import { containerTemplate } from '../model/bare-iml.ts';
-import { isObject, REQUEST_KEYS } from '../model/index.ts';
+import { isObject, type RequestDirective } from '../model/index.ts';
 import { joinUrl } from '../model/join-url.ts';
 import { toPointer } from '../model/location.ts';
 import { setKey } from './own-key.ts';
@@ -15,6 +15,24 @@ export interface RequestContext {
 }
 
 const BODYLESS = new Set(['GET']);
+
+/** The directives normalizeRequest writes out itself; any other key is copied as written. */
+const NORMALISED: ReadonlySet<string> = new Set<RequestDirective>([
+  'url',
+  'method',
+  'headers',
+  'qs',
+  'body',
+  'type',
+  'encodeUrl',
+  'followRedirects',
+  'followAllRedirects',
+  'condition',
+  'response',
+  'pagination',
+  'log',
+  'temp',
+]);
 
 /**
  * One request specification with Make's defaults written out (§3–§5 of the reference):
@@ -37,7 +55,6 @@ export function normalizeRequest(
   const at = (k: string) => [...src, k];
   const to = (k: string) => [...dst, k];
 
-  const known: ReadonlySet<string> = new Set(REQUEST_KEYS);
   const hasUrl = raw.url !== undefined;
   if (hasUrl) {
     t.mark(to('url'), code, ptr(at('url')));
@@ -90,7 +107,7 @@ export function normalizeRequest(
     out.log = log;
   }
   for (const k of Object.keys(raw).sort()) {
-    if (!known.has(k)) setKey(out, k, t.copy(raw[k], code, at(k), to(k)));
+    if (!NORMALISED.has(k)) setKey(out, k, t.copy(raw[k], code, at(k), to(k)));
   }
   return out;
 }

@@ -14,4 +14,3 @@ export * from './not-simulated.ts';
 export * from './oauth-sections.ts';
 export * from './objects.ts';
 export * from './own.ts';
-export * from './request-keys.ts';

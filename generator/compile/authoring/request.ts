@@ -4,7 +4,14 @@
  * outside a polling trigger, `expires` outside an OAuth connection). Values may be plain JSON,
  * IML strings, or typed references (`Ref`/`Expr`), which compile to `{{...}}` strings.
  */
-import type { MakeErrorType } from '../../model/index.ts';
+import type {
+  DirectivePlace,
+  MakeErrorType,
+  PlaceRequest,
+  PlaceResponse,
+  RequestDirective,
+  ResponseDirective,
+} from '../../model/index.ts';
 import type { Expr } from './iml.ts';
 
 export type ImlString = string | Expr;
@@ -61,6 +68,10 @@ export interface RequestCore {
   repeat?: { condition: ImlString; delay?: number; limit?: number };
   followRedirects?: boolean;
   followAllRedirects?: boolean;
+  /** Milliseconds, 1 to 300000; Make's default is 40 s. */
+  timeout?: number | ImlTemplate;
+  /** `false` accepts a server certificate that does not verify (self-signed). */
+  rejectUnauthorized?: boolean;
   /** Dot paths starting with `request.` or `response.` whose values are hidden in logs. */
   log?: { sanitize?: readonly (`request.${string}` | `response.${string}`)[] };
   oauth?: { readonly [key: string]: ImlValue };
@@ -124,110 +135,128 @@ export interface TriggerSpec {
   date?: ImlString;
 }
 
-/** Action (and universal) requests: one bundle out, so no `limit`, `iterate` or `pagination`. */
-export interface ActionRequest extends RequestCore, AwsDirective, Forbid<'pagination' | 'iterate'> {
-  response?: ResponseCore &
-    ResponseOutput &
-    Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+/**
+ * Keys Make rejects at the top of this place's request: other places' directives, and response
+ * directives written outside `response`. Derived from the model's directive table.
+ */
+type ForbidInRequest<P extends DirectivePlace> = Forbid<
+  Exclude<RequestDirective | ResponseDirective, PlaceRequest<P>>
+>;
+/** Keys Make rejects in this place's `response`, derived from the model's directive table. */
+type ForbidInResponse<P extends DirectivePlace> = Forbid<Exclude<ResponseDirective, PlaceResponse<P>>>;
+
+/** `unwrap`: the response of actions, searches and RPCs. */
+export interface ResponseUnwrap {
+  unwrap?: boolean;
 }
 
-/** Response directives that belong to connections, never to modules. */
-type ModuleForbiddenResponse = 'data' | 'expires' | 'metadata' | 'uid';
+/** Action requests: one bundle out, so no `limit`, `iterate` or `pagination`. */
+export interface ActionRequest extends RequestCore, AwsDirective, ForbidInRequest<'action'> {
+  response?: ResponseCore & ResponseOutput & ResponseUnwrap & ForbidInResponse<'action'>;
+}
 
 /**
  * Universal ("Make an API call") requests: one bundle like an action, but the API the user calls
- * may page, so `pagination` is allowed (as in schemas/module-communication-universal).
+ * may page, so `pagination` is allowed.
  */
-export interface UniversalRequest extends RequestCore, AwsDirective, Forbid<'iterate'> {
+export interface UniversalRequest extends RequestCore, AwsDirective, ForbidInRequest<'universal'> {
   pagination?: Pagination;
-  response?: ResponseCore &
-    ResponseOutput &
-    Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+  response?: ResponseCore & ResponseOutput & ForbidInResponse<'universal'>;
 }
 
 /** Search requests: iterate, limit and pagination. */
-export interface SearchRequest extends RequestCore, AwsDirective {
+export interface SearchRequest extends RequestCore, AwsDirective, ForbidInRequest<'search'> {
   pagination?: Pagination;
   response?: ResponseCore &
     ResponseOutput &
+    ResponseUnwrap &
     ResponseIterate &
     ResponseLimit &
-    Forbid<'trigger' | ModuleForbiddenResponse>;
+    ForbidInResponse<'search'>;
 }
 
 /** The request of a polling trigger that yields the items: `url` and `response.trigger` required. */
-export interface TriggerRequest extends RequestCore, AwsDirective {
+export interface TriggerRequest extends RequestCore, AwsDirective, ForbidInRequest<'trigger'> {
   url: ImlString;
   pagination?: Pagination;
   response: ResponseCore &
     ResponseOutput &
     ResponseIterate &
-    ResponseLimit & { trigger: TriggerSpec } & Forbid<ModuleForbiddenResponse>;
+    ResponseLimit & { trigger: TriggerSpec } & ForbidInResponse<'trigger'>;
 }
 
 /** Instant triggers: one optional request, no iterate and no pagination. */
-export interface InstantTriggerRequest extends RequestCore, AwsDirective, Forbid<'pagination' | 'iterate'> {
-  response?: ResponseCore &
-    ResponseOutput &
-    Forbid<'limit' | 'iterate' | 'trigger' | ModuleForbiddenResponse>;
+export interface InstantTriggerRequest extends RequestCore, AwsDirective, ForbidInRequest<'instant_trigger'> {
+  response?: ResponseCore & ResponseOutput & ForbidInResponse<'instant_trigger'>;
 }
 
-/** RPCs: like searches. */
-export type RpcRequest = SearchRequest;
+/** RPCs: like searches; `trigger` too, for an RPC that feeds a polling trigger's epoch. */
+export interface RpcRequest extends RequestCore, AwsDirective, ForbidInRequest<'rpc'> {
+  pagination?: Pagination;
+  response?: ResponseCore &
+    ResponseOutput &
+    ResponseUnwrap &
+    ResponseIterate &
+    ResponseLimit & { trigger?: TriggerSpec } & ForbidInResponse<'rpc'>;
+}
 
 /** Epoch ("Choose where to start"): one request whose output is `{label, date}`. */
-export interface EpochRequest extends RequestCore, AwsDirective {
+export interface EpochRequest extends RequestCore, AwsDirective, ForbidInRequest<'epoch'> {
   pagination?: Pagination;
   response: ResponseCore &
-    Forbid<'trigger' | ModuleForbiddenResponse> &
+    ForbidInResponse<'epoch'> &
     ResponseIterate &
     ResponseLimit & { output: { label: ImlValue; date: ImlValue; [key: string]: ImlValue } };
 }
 
 /** The responder's only communication: the HTTP reply to the caller of the instant trigger. */
-export interface ResponderCommunication
-  extends Forbid<'url' | 'method' | 'qs' | 'body' | 'pagination' | 'headers'> {
-  response: {
-    type?: 'json' | 'urlencoded' | 'text' | Expr | ImlTemplate;
-    status?: number | ImlString;
-    headers?: FlatObject;
-    body?: ImlValue;
-  };
+export interface ResponderCommunication extends ForbidInRequest<'responder'> {
+  response: WebhookRespond;
 }
 
 /** Base: defaults for modules and RPCs. */
-export interface BaseRequest extends RequestCore, AwsDirective {
+export interface BaseRequest extends RequestCore, AwsDirective, ForbidInRequest<'base'> {
   baseUrl?: ImlString;
-  timeout?: number;
   pagination?: Pagination;
   response?: ResponseCore &
     ResponseOutput &
     ResponseIterate &
     ResponseLimit &
-    Forbid<'trigger' | 'expires'> & { data?: { readonly [key: string]: ImlValue }; uid?: ImlString | number };
+    ForbidInResponse<'base'> & {
+      data?: { readonly [key: string]: ImlValue };
+      uid?: ImlString | number;
+      metadata?: ConnectionMetadata;
+    };
 }
 
 /** Connection data written by `response.data`: only the keys the connection declares it stores. */
 export type StoredData<K extends string> = { readonly [key in K]?: ImlValue };
 
+export interface ConnectionMetadata {
+  type?: 'text' | 'email' | Expr | ImlTemplate;
+  value: ImlString;
+}
+
 export interface ConnectionResponseExtras<K extends string> {
   data?: StoredData<K>;
   uid?: ImlString | number;
-  metadata?: { type?: 'text' | 'email' | Expr | ImlTemplate; value: ImlString };
+  metadata?: ConnectionMetadata;
+  /** When the whole connection (for OAuth, the refresh token) expires. */
+  expires?: ImlString;
 }
 
 /** A basic connection's single request. */
-export interface BasicConnectionRequest<K extends string> extends RequestCore, Forbid<'pagination' | 'aws'> {
-  response?: ResponseCore & ConnectionResponseExtras<K> & Forbid<'limit' | 'iterate' | 'output' | 'trigger'>;
+export interface BasicConnectionRequest<K extends string>
+  extends RequestCore,
+    ForbidInRequest<'connection-basic'> {
+  response?: ResponseCore & ConnectionResponseExtras<K> & ForbidInResponse<'connection-basic'>;
 }
 
 /** One OAuth 2 section (authorize, token, info, refresh, invalidate, preauthorize). */
-export interface OAuthSectionRequest<K extends string> extends RequestCore, Forbid<'pagination' | 'aws'> {
+export interface OAuthSectionRequest<K extends string> extends RequestCore, ForbidInRequest<'oauth-section'> {
   response?: ResponseCore &
     ConnectionResponseExtras<K> &
-    Forbid<'limit' | 'iterate' | 'output' | 'trigger'> & {
-      /** When the whole connection (the refresh token) expires. */
-      expires?: ImlString;
+    ForbidInResponse<'oauth-section'> & {
       /** Granted scopes (ignored under `refresh`). */
       scope?: ImlValue;
     };
@@ -253,6 +282,7 @@ export interface WebhookCommunication {
   uid?: ImlString;
 }
 
+/** The HTTP reply to a webhook's caller (a responder module's response, a webhook's `respond`). */
 export interface WebhookRespond {
   type?: 'json' | 'urlencoded' | 'text' | Expr | ImlTemplate;
   status?: number | ImlString;
@@ -261,11 +291,15 @@ export interface WebhookRespond {
 }
 
 /** Attach/detach/update: one request whose `response.data` is stored as webhook data. */
-export interface WebhookRequest<K extends string> extends RequestCore, AwsDirective, Forbid<'pagination'> {
+export interface WebhookRequest<K extends string>
+  extends RequestCore,
+    AwsDirective,
+    ForbidInRequest<'webhook-section'> {
   response?: ResponseCore &
-    Forbid<'limit' | 'iterate' | 'trigger' | 'wrapper' | 'expires' | 'metadata'> & {
+    ForbidInResponse<'webhook-section'> & {
       output?: ImlValue;
       data?: { readonly [key in K]?: ImlValue };
+      uid?: ImlString | number;
     };
 }
 

@@ -1,3 +1,4 @@
+import { LIST_DIRECTIVES } from '../../model/index.ts';
 import { defineRule } from '../types.ts';
 import { academyApp, ID_PARAM } from './shared-cases.ts';
 import { modules, responseOf } from './util.ts';
@@ -18,7 +19,7 @@ export const structureActionReturnsArray = defineRule({
         if (r.code.codeType !== 'communication') continue;
         const resp = responseOf(r);
         if (!resp) continue;
-        for (const key of ['iterate', 'limit'] as const)
+        for (const key of LIST_DIRECTIVES)
           if (resp[key] !== undefined)
             ctx.report({
               messageId: 'listDirective',

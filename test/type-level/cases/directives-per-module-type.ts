@@ -128,10 +128,10 @@ export const basicConnectionWithPagination = defineConnection({
   communication: { url: 'https://example.com/me', pagination: { condition: true } },
 });
 
-export const basicConnectionWithExpires = defineConnection({
+export const basicConnectionWithScope = defineConnection({
   name: 'key2',
   label: 'Key',
   type: 'basic',
-  // @expect-error 'expires' does not exist
-  communication: { url: 'https://example.com/me', response: { expires: '{{addDays(now, 1)}}' } },
+  // @expect-error 'scope' are incompatible
+  communication: { url: 'https://example.com/me', response: { scope: '{{body.scope}}' } },
 });
