@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Clock, createFakeClock, createSystemClock } from '../model/clock.ts';
 import { ClientRegistry, DEFAULT_REDIRECT_URI } from './clients.ts';
@@ -101,29 +102,13 @@ function checkLifetimes(l: Lifetimes): Lifetimes {
 
 /** Starts the embedded App Academy API on loopback and resolves once it listens. */
 export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<AcademyApi> {
-  const deterministic = opts.deterministic ?? false;
-  const ids = createIdSource({ deterministic, seed: opts.seed ?? 1 });
-  const clock = opts.clock ?? (deterministic ? createFakeClock() : createSystemClock());
-  const lifetimes = checkLifetimes({ ...DEFAULT_LIFETIMES, ...opts.lifetimes });
-  const clients = new ClientRegistry(ids);
-  for (const c of opts.clients?.length ? opts.clients : [{ redirectUri: DEFAULT_REDIRECT_URI }])
-    clients.register(c);
-
+  const state = createState(opts);
+  const { clock, ids, clients, webhooks, deliveries: webhookDeliveries } = state;
+  const lifetimes = state.tokens.lifetimes;
   const requestLog: RequestLogEntry[] = [];
-  const webhookDeliveries: WebhookDelivery[] = [];
   const internalErrors: Error[] = [];
-  const webhooks = new WebhookDispatcher(clock, webhookDeliveries, opts.webhooks);
-  const state: ServerState = {
-    clock,
-    ids,
-    clients,
-    tokens: new TokenStore(clock, ids, lifetimes),
-    consentForms: new ConsentFormStore(clock, ids),
-    data: new DataStore(clock, ids),
-    deliveries: webhookDeliveries,
-    webhooks,
-  };
   const host = opts.host ?? '127.0.0.1';
+  // handlers build their base URL from the origin, which is known only once the server listens
   let origin = '';
   const server = createAcademyServer(state, {
     log: requestLog,
@@ -131,14 +116,7 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
     internalErrors,
     origin: () => origin,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, opts.port ?? 0, host);
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const api: AcademyApi = {
@@ -146,17 +124,7 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
     host,
     port,
     apiBase: (version) => `${origin}/api/v${version}`,
-    authorizeUrl: (o = {}) => {
-      const client = o.client ?? clients.all[0]!;
-      const u = new URL(`${origin}/api/v2/authorize`);
-      u.searchParams.set('client_id', client.clientId);
-      u.searchParams.set('redirect_uri', o.redirectUri ?? client.redirectUri);
-      u.searchParams.set('response_type', o.responseType ?? 'code');
-      const scope = o.scope ?? ['connect', 'read', 'write', 'delete'];
-      u.searchParams.set('scope', Array.isArray(scope) ? scope.join(' ') : scope);
-      if (o.state !== undefined) u.searchParams.set('state', o.state);
-      return u.toString();
-    },
+    authorizeUrl: (o = {}) => authorizeUrl(origin, o.client ?? clients.all[0]!, o),
     clock,
     lifetimes,
     get clients() {
@@ -181,16 +149,62 @@ export async function startAcademyApi(opts: AcademyApiOptions = {}): Promise<Aca
       internalErrors.length = 0;
       ids.restart(['client', 'secret:cs_', 'secret:ak_']);
     },
-    close: async () => {
-      // Deliveries get 2 s to finish; the timer is cleared so it never holds the process open.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([webhooks.flush(), new Promise((r) => (timer = setTimeout(r, 2000)))]);
-      clearTimeout(timer);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeServer(server, webhooks),
   };
   return api;
+}
+
+/** Ids, clock, registered clients and empty stores, as the options ask. */
+function createState(opts: AcademyApiOptions): ServerState {
+  const deterministic = opts.deterministic ?? false;
+  const ids = createIdSource({ deterministic, seed: opts.seed ?? 1 });
+  const clock = opts.clock ?? (deterministic ? createFakeClock() : createSystemClock());
+  const lifetimes = checkLifetimes({ ...DEFAULT_LIFETIMES, ...opts.lifetimes });
+  const clients = new ClientRegistry(ids);
+  for (const c of opts.clients?.length ? opts.clients : [{ redirectUri: DEFAULT_REDIRECT_URI }])
+    clients.register(c);
+  const deliveries: WebhookDelivery[] = [];
+  return {
+    clock,
+    ids,
+    clients,
+    tokens: new TokenStore(clock, ids, lifetimes),
+    consentForms: new ConsentFormStore(clock, ids),
+    data: new DataStore(clock, ids),
+    deliveries,
+    webhooks: new WebhookDispatcher(clock, deliveries, opts.webhooks),
+  };
+}
+
+/** Resolves with the bound port once the server listens; rejects if it cannot (port taken). */
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function authorizeUrl(origin: string, client: ClientRegistration, o: AuthorizeUrlOptions): string {
+  const u = new URL(`${origin}/api/v2/authorize`);
+  u.searchParams.set('client_id', client.clientId);
+  u.searchParams.set('redirect_uri', o.redirectUri ?? client.redirectUri);
+  u.searchParams.set('response_type', o.responseType ?? 'code');
+  const scope = o.scope ?? ['connect', 'read', 'write', 'delete'];
+  u.searchParams.set('scope', Array.isArray(scope) ? scope.join(' ') : scope);
+  if (o.state !== undefined) u.searchParams.set('state', o.state);
+  return u.toString();
+}
+
+async function closeServer(server: Server, webhooks: WebhookDispatcher): Promise<void> {
+  // Deliveries get 2 s to finish; the timer is cleared so it never holds the process open.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([webhooks.flush(), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+  clearTimeout(timer);
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

@@ -82,13 +82,23 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
   const errors: ParseError[] = [];
   const tree = parseTree(clean, errors, PARSE_OPTIONS);
   at.tree = tree;
+  reportSyntaxErrors(at, diagnostics, errors);
+  if (errors.length > 0 || !tree) return { value: undefined, text: clean, diagnostics, locate };
+  const value = buildValue(tree);
+  reportTrailingCommas(at, diagnostics, scan.trailingCommas);
+  if (shapeOf(value).keys !== scan.keyCount) reportDuplicates(at, diagnostics, maxDepth);
+  return { value, text: clean, diagnostics, locate };
+}
+
+/** An error finding per syntax error of the tolerant parser, repeats at one place merged. */
+function reportSyntaxErrors(at: Positions, diagnostics: Diagnostic[], errors: ParseError[]): void {
   for (let i = 0; i < errors.length; i++) {
     const err = errors[i];
     // Unclosed nested braces all end at the same place: one finding says how many are missing.
     let same = 1;
     while (errors[i + same]?.error === err.error && errors[i + same]?.offset === err.offset) same++;
     i += same - 1;
-    const message = describeParseError(err.error, clean, err.offset);
+    const message = describeParseError(err.error, at.text, err.offset);
     diagnostics.push(
       finding(
         at,
@@ -100,9 +110,11 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
       ),
     );
   }
-  if (errors.length > 0 || !tree) return { value: undefined, text: clean, diagnostics, locate };
-  const value = buildValue(tree);
-  for (const offset of scan.trailingCommas) {
+}
+
+/** A warning at every trailing comma the pre-scan found (Make accepts them, strict tools do not). */
+function reportTrailingCommas(at: Positions, diagnostics: Diagnostic[], offsets: readonly number[]): void {
+  for (const offset of offsets) {
     diagnostics.push(
       finding(
         at,
@@ -114,8 +126,6 @@ export function parseJsonDocument(text: string, file: string, opts: ParseJsonOpt
       ),
     );
   }
-  if (shapeOf(value).keys !== scan.keyCount) reportDuplicates(at, diagnostics, maxDepth);
-  return { value, text: clean, diagnostics, locate };
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
