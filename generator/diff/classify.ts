@@ -1,3 +1,4 @@
+import { isCodeTypeIn, WEBHOOK_REQUEST_CODE_TYPES } from '../model/index.ts';
 import { type Classified, type ClassifyContext, c, OAUTH } from './classified-change.ts';
 import { classifyParam } from './classify-params.ts';
 import { classifyBase, classifyRequest } from './classify-request.ts';
@@ -60,7 +61,7 @@ export function classify(d: RawDiff, ctx: ClassifyContext): Classified {
       );
     return classifyRequest(path.slice(1), d, ctx, undefined);
   }
-  if (section === 'epoch' || section === 'attach' || section === 'detach' || section === 'update')
+  if (section === 'epoch' || isCodeTypeIn(WEBHOOK_REQUEST_CODE_TYPES, section))
     return classifyRequest(path, d, ctx, section);
   if (section === 'communication' && ctx.kind === 'webhook')
     return c(

@@ -1,5 +1,11 @@
 import type { AppModel, CodeFile, Component, ComponentCodeType, GeneralCodeType } from '../model/app.ts';
-import { componentId } from '../model/app.ts';
+import {
+  componentId,
+  isCodeTypeIn,
+  PARAMETER_LIST_CODE_TYPES,
+  SCOPE_LIST_CODE_TYPES,
+  WEBHOOK_REQUEST_CODE_TYPES,
+} from '../model/app.ts';
 import { isOAuth2Section, isObject, OAUTH2_SECTIONS } from '../model/index.ts';
 import { escapePointerSegment } from '../model/location.ts';
 import { normalizeParams, normalizeScopeList } from './normalize-params.ts';
@@ -14,17 +20,6 @@ export interface NormalComponent {
   name: string;
   sections: Record<string, NormalSection>;
 }
-
-const PARAM_TYPES = new Set<string>([
-  'staticParams',
-  'mappableParams',
-  'interface',
-  'params',
-  'installSpec',
-  'inputParameters',
-  'outputParameters',
-]);
-const SCOPE_TYPES = new Set<string>(['scope', 'defaultScope', 'requiredScope']);
 
 export function baseUrlOf(app: AppModel): string | undefined {
   const base = app.general.base?.value;
@@ -69,10 +64,10 @@ export function normalizeComponent(
     let value: unknown;
     if (type === 'communication') value = normalizeCommunication(c, v, code, t, baseUrl);
     else if (type === 'epoch') value = normalizeEpoch(c, v, code, t, baseUrl);
-    else if (type === 'attach' || type === 'detach' || type === 'update')
+    else if (isCodeTypeIn(WEBHOOK_REQUEST_CODE_TYPES, type))
       value = normalizeRequest(v, code, [], [], t, { baseUrl, hasOutput: false });
-    else if (PARAM_TYPES.has(type)) value = normalizeParams(v, code, [], [], t);
-    else if (SCOPE_TYPES.has(type)) value = normalizeScopeList(v, code, [], [], t);
+    else if (isCodeTypeIn(PARAMETER_LIST_CODE_TYPES, type)) value = normalizeParams(v, code, [], [], t);
+    else if (isCodeTypeIn(SCOPE_LIST_CODE_TYPES, type)) value = normalizeScopeList(v, code, [], [], t);
     else if (typeof v === 'string') value = v.trim().replace(/\r\n/g, '\n');
     else value = t.copy(v, code, [], []);
     sections[type] = {

@@ -1,12 +1,9 @@
 import type { ActionCrud, Component, ComponentKind, ConnectionType, WebhookType } from '../model/app.ts';
-import { OAUTH1_SECTIONS, OAUTH2_SECTIONS } from '../model/index.ts';
+import { AUTHORIZATION_SECTIONS } from '../model/index.ts';
 import { toModuleType } from './code-types.ts';
 
 /** Sections only an OAuth communication has (`info`, `refresh`, `invalidate` can stand in others). */
-const OAUTH_SIGNATURE_SECTIONS: ReadonlySet<string> = new Set([
-  ...OAUTH2_SECTIONS.filter((s) => s === 'preauthorize' || s === 'authorize' || s === 'token'),
-  ...OAUTH1_SECTIONS,
-]);
+const OAUTH_SIGNATURE_SECTIONS: ReadonlySet<string> = new Set(AUTHORIZATION_SECTIONS);
 
 import { safeAssign } from './component-registry.ts';
 

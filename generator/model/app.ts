@@ -28,6 +28,25 @@ export const COMPONENT_CODE_TYPES = [
 ] as const;
 export type ComponentCodeType = (typeof COMPONENT_CODE_TYPES)[number];
 
+/** Code types holding the parameters a user fills in: a module's static and mappable ones, `params` elsewhere. */
+export const INPUT_PARAMETER_CODE_TYPES = ['staticParams', 'mappableParams', 'params'] as const;
+/** Code types holding a list of parameter definitions (inputs, and the interfaces and specs written the same way). */
+export const PARAMETER_LIST_CODE_TYPES = [
+  ...INPUT_PARAMETER_CODE_TYPES,
+  'interface',
+  'installSpec',
+  'inputParameters',
+  'outputParameters',
+] as const;
+/** Code types holding a list of OAuth scopes. */
+export const SCOPE_LIST_CODE_TYPES = ['scope', 'defaultScope', 'requiredScope'] as const;
+/** A webhook's own requests, one each: registering, removing and updating it at the service. */
+export const WEBHOOK_REQUEST_CODE_TYPES = ['attach', 'detach', 'update'] as const;
+
+export function isCodeTypeIn(list: readonly ComponentCodeType[], type: string): type is ComponentCodeType {
+  return (list as readonly string[]).includes(type);
+}
+
 /** App-level ("general") code types. */
 export const GENERAL_CODE_TYPES = ['base', 'common', 'readme', 'groups'] as const;
 export type GeneralCodeType = (typeof GENERAL_CODE_TYPES)[number];

@@ -14,3 +14,10 @@ export const BUFFER_ENCODINGS = [
   'utf16le',
   'ucs2',
 ] as const;
+
+/** Encodings a digest or a signature can be written in (sha256, hmac, cryptoSign); `binary` is latin1. */
+export const DIGEST_ENCODINGS = ['hex', 'base64', 'base64url', 'latin1', 'binary'] as const;
+
+export function isDigestEncoding(name: string): name is (typeof DIGEST_ENCODINGS)[number] {
+  return (DIGEST_ENCODINGS as readonly string[]).includes(name);
+}

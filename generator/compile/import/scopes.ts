@@ -2,7 +2,12 @@
  * Which variables a section's builder may reference with a type-checked path, mirroring the
  * `*Vars` types of authoring/context.ts. A section without a scope is printed as plain data.
  */
-import type { Component, ComponentCodeType } from '../../model/index.ts';
+import {
+  type Component,
+  type ComponentCodeType,
+  isCodeTypeIn,
+  WEBHOOK_REQUEST_CODE_TYPES,
+} from '../../model/index.ts';
 import { connectionStores, requestStores } from './collect.ts';
 import type { RootRule, Scope } from './refs.ts';
 
@@ -116,7 +121,7 @@ export function scopeFor(
       ['method', LEAF],
     ]);
   }
-  if (c.kind === 'webhook' && (codeType === 'attach' || codeType === 'detach' || codeType === 'update')) {
+  if (c.kind === 'webhook' && isCodeTypeIn(WEBHOOK_REQUEST_CODE_TYPES, codeType)) {
     const stored = [...requestStores(c.codes.attach?.value), ...requestStores(c.codes.update?.value)];
     const scope = new Map<string, RootRule>([
       ...RESPONSE_VARS,

@@ -1,4 +1,9 @@
-import type { AppModel, Component, ComponentKind } from '../../model/app.ts';
+import {
+  type AppModel,
+  type Component,
+  type ComponentKind,
+  INPUT_PARAMETER_CODE_TYPES,
+} from '../../model/app.ts';
 import type { ComponentMatch } from '../types.ts';
 
 interface Param {
@@ -9,7 +14,7 @@ interface Param {
 
 function paramsOf(c: Component | undefined): Param[] {
   const out: Param[] = [];
-  for (const t of ['staticParams', 'mappableParams', 'params'] as const) {
+  for (const t of INPUT_PARAMETER_CODE_TYPES) {
     const v = c?.codes[t]?.value;
     if (!Array.isArray(v)) continue;
     for (const p of v)

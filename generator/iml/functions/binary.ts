@@ -1,6 +1,6 @@
 /** Buffers, encodings and hashing shared by the text and crypto functions. */
 import { createHash, createHmac } from 'node:crypto';
-import { BUFFER_ENCODINGS } from '../../model/index.ts';
+import { BUFFER_ENCODINGS, DIGEST_ENCODINGS, isDigestEncoding } from '../../model/index.ts';
 import { ImlEvalError } from '../errors.ts';
 import { isBuffer, toText } from '../runtime/values.ts';
 
@@ -19,8 +19,6 @@ export function bytes(v: unknown, encoding: BufferEncoding = 'utf8'): Buffer {
   return Buffer.from(toText(v), encoding);
 }
 
-const DIGEST_ENCODINGS = new Set(['hex', 'base64', 'latin1', 'binary', 'base64url']);
-
 /**
  * `sha1/sha256/sha512(text, [encoding], [key], [keyEncoding])`: a digest, or an HMAC when a key is
  * given. keyEncoding: text (default), hex, base64, binary (binary needs a buffer key).
@@ -34,8 +32,8 @@ export function digest(
 ): string {
   const enc =
     encoding === undefined || encoding === null || encoding === '' ? 'hex' : toText(encoding).toLowerCase();
-  if (!DIGEST_ENCODINGS.has(enc))
-    throw new ImlEvalError(`unknown digest encoding '${enc}' (use hex, base64 or latin1)`);
+  if (!isDigestEncoding(enc))
+    throw new ImlEvalError(`unknown digest encoding '${enc}' (use ${DIGEST_ENCODINGS.join(', ')})`);
   const input = bytes(data);
   if (key === undefined || key === null || key === '')
     return createHash(algorithm)

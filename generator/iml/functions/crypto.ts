@@ -1,5 +1,6 @@
 /** Signing functions provided by Make's app runtime (§11.6): JWT, private-key signatures, base64url. */
 import { sign } from 'node:crypto';
+import { isDigestEncoding } from '../../model/index.ts';
 import { ImlEvalError } from '../errors.ts';
 import { toText } from '../runtime/values.ts';
 import { bytes } from './binary.ts';
@@ -29,10 +30,9 @@ export const CRYPTO_FUNCTIONS: BuiltinFunction[] = [
     'a signature of the data (e.g. RSA-SHA256), hex by default',
     ([a, d, k, e]) => {
       const encoding = e === undefined || e === null || e === '' ? 'hex' : toText(e);
-      if (!['hex', 'base64', 'base64url', 'latin1'].includes(encoding))
-        throw new ImlEvalError(`cryptoSign(): unknown encoding '${encoding}'`);
+      if (!isDigestEncoding(encoding)) throw new ImlEvalError(`cryptoSign(): unknown encoding '${encoding}'`);
       try {
-        return sign(toText(a), bytes(d), toText(k)).toString(encoding as BufferEncoding);
+        return sign(toText(a), bytes(d), toText(k)).toString(encoding);
       } catch (err) {
         throw new ImlEvalError(`cryptoSign(): cannot sign (${(err as Error).message})`);
       }

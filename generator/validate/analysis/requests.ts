@@ -1,5 +1,12 @@
 import type { CodeFile, Component } from '../../model/index.ts';
-import { isObject, OAUTH1_SECTIONS, OAUTH2_SECTIONS, toPointer } from '../../model/index.ts';
+import {
+  isObject,
+  OAUTH1_SECTIONS,
+  OAUTH2_SECTIONS,
+  sectionRunOrder,
+  toPointer,
+  WEBHOOK_REQUEST_CODE_TYPES,
+} from '../../model/index.ts';
 
 /** Where one request specification lives and what it asks for (literal values only). */
 export interface RequestInfo {
@@ -27,17 +34,6 @@ export interface RequestInfo {
   inheritsBase: boolean;
 }
 
-const SECTION_ORDER: Record<string, number> = {
-  preauthorize: 0,
-  requestToken: 0,
-  authorize: 1,
-  token: 2,
-  accessToken: 2,
-  info: 3,
-  refresh: 4,
-  invalidate: 5,
-};
-
 /** True when a connection's communication is the OAuth object of named sections. */
 export function isOAuthCommunication(c: Component | undefined, value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -61,14 +57,15 @@ export function requestsOf(
     isOAuthCommunication(component, value)
   ) {
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-      if (name in SECTION_ORDER) pushList(at, v, [name], name, SECTION_ORDER[name] * 100);
+      const order = sectionRunOrder(name);
+      if (order !== undefined) pushList(at, v, [name], name, order * 100);
     }
     return out;
   }
   if (component?.kind === 'webhook' && code.codeType === 'communication') {
     // a webhook spec, not requests; some layouts nest attach/detach/update inside it
     if (isObject(value))
-      for (const name of ['attach', 'detach', 'update'])
+      for (const name of WEBHOOK_REQUEST_CODE_TYPES)
         if (isObject(value[name])) pushList(at, value[name], [name], name, SECTION_SEQ[name] ?? 0);
     return out;
   }
