@@ -15,7 +15,8 @@ export interface NormalComponent {
   sections: Record<string, NormalSection>;
 }
 
-const PARAM_TYPES = new Set<string>([
+/** Sections that hold a parameter list (normalised to fields keyed by name, plus their order). */
+export const PARAM_TYPES: ReadonlySet<string> = new Set<string>([
   'staticParams',
   'mappableParams',
   'interface',
@@ -24,7 +25,8 @@ const PARAM_TYPES = new Set<string>([
   'inputParameters',
   'outputParameters',
 ]);
-const SCOPE_TYPES = new Set<string>(['scope', 'defaultScope', 'requiredScope']);
+/** Sections that hold a scope list (compared as sets). */
+export const SCOPE_TYPES: ReadonlySet<string> = new Set<string>(['scope', 'defaultScope', 'requiredScope']);
 
 export function baseUrlOf(app: AppModel): string | undefined {
   const base = app.general.base?.value;
