@@ -1,4 +1,10 @@
-import { isCodeTypeIn, WEBHOOK_REQUEST_CODE_TYPES } from '../model/index.ts';
+import {
+  isCodeTypeIn,
+  OUTPUT_FIELD_CODE_TYPES,
+  PARAMETER_LIST_CODE_TYPES,
+  SCOPE_LIST_CODE_TYPES,
+  WEBHOOK_REQUEST_CODE_TYPES,
+} from '../model/index.ts';
 import { type Classified, type ClassifyContext, c, OAUTH } from './classified-change.ts';
 import { classifyParam } from './classify-params.ts';
 import { classifyBase, classifyRequest } from './classify-request.ts';
@@ -7,24 +13,14 @@ import { show } from './explain.ts';
 
 export type { Classified, ClassifyContext } from './classified-change.ts';
 
-const PARAM_SECTIONS = new Set([
-  'staticParams',
-  'mappableParams',
-  'params',
-  'installSpec',
-  'inputParameters',
-]);
-
 /** Gives a raw difference its stable code, class and a plain-language explanation. */
 export function classify(d: RawDiff, ctx: ClassifyContext): Classified {
   const { section } = ctx;
   const path = d.path.map(String);
   if (section === 'meta') return classifyMeta(path, d);
-  if (PARAM_SECTIONS.has(section)) return classifyParam(path, d, 'parameter');
-  if (section === 'interface' || section === 'outputParameters')
-    return classifyParam(path, d, 'output field');
-  if (section === 'scope' || section === 'defaultScope' || section === 'requiredScope')
-    return classifyScope(d, section, ctx);
+  if (isCodeTypeIn(OUTPUT_FIELD_CODE_TYPES, section)) return classifyParam(path, d, 'output field');
+  if (isCodeTypeIn(PARAMETER_LIST_CODE_TYPES, section)) return classifyParam(path, d, 'parameter');
+  if (isCodeTypeIn(SCOPE_LIST_CODE_TYPES, section)) return classifyScope(d, section, ctx);
   if (section === 'scopeList') return classifyScopeList(path, d);
   if (section === 'common' || section === 'installDirectives' || section === 'installSpec')
     return c(

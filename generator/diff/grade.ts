@@ -82,6 +82,38 @@ export function gradeDiff(
     matches.filter((m) => !m.reference && m.theirs).map((m) => `${m.kind}s.${m.theirs}`),
   );
   const counted = changes.filter((c) => rubric.penaliseExtras || !extras.has(c.component));
+  const { components, unconfirmed } = gradeComponents(counted, matches, behaviour, rubric, extras);
+  const steps = behaviour.steps.map(gradeStep);
+  const cap = capOf(counted, unconfirmed, steps, rubric);
+  let score = uncappedScore(components, steps, counted, rubric);
+  if (cap && score > cap.at) score = cap.at;
+  score = Math.max(0, Math.min(100, Math.round(score)));
+  const { fixes, more } = fixesOf(counted);
+  return {
+    score,
+    passMark: rubric.passMark,
+    passed: score >= rubric.passMark,
+    ...(cap && score >= cap.at ? { cappedBy: cap.by } : {}),
+    components,
+    steps,
+    fixes,
+    ...(more > 0 ? { moreFixes: more } : {}),
+  };
+}
+
+type StepGrade = Grade['steps'][number];
+
+/**
+ * Every component either app has (the reference's name for matched ones), plus base, graded in
+ * id order; `unconfirmed` holds the failing ones whose differences no scenario step confirmed.
+ */
+function gradeComponents(
+  counted: Change[],
+  matches: ComponentMatch[],
+  behaviour: BehaviourResult,
+  rubric: Rubric,
+  extras: Set<string>,
+): { components: ComponentGrade[]; unconfirmed: Set<string> } {
   const byComponent = new Map<string, Change[]>();
   for (const c of counted) byComponent.set(c.component, [...(byComponent.get(c.component) ?? []), c]);
   const ids = new Set<string>(['base', ...byComponent.keys()]);
@@ -91,73 +123,108 @@ export function gradeDiff(
     if (st.component) stepsOf.set(st.component, [...(stepsOf.get(st.component) ?? []), st]);
 
   const unconfirmed = new Set<string>();
-  const components: ComponentGrade[] = [...ids].sort().map((id) => {
-    const list = byComponent.get(id) ?? [];
-    const counts = countClasses(list);
+  const components = [...ids].sort().map((id) => {
     // base is merged into every module's request: every step exercises it
     const steps = id === 'base' ? behaviour.steps : (stepsOf.get(id) ?? []);
-    const failing = steps.filter((st) => !st.pass);
-    // behaviour decides: only steps that really went differently confirm the structural differences
-    const confirmed = steps.length === 0 || failing.some((st) => stepSeverity(st) !== 'detail');
-    // base's own credit comes from its changes; the steps only confirm them
-    const own = id === 'base' ? [] : failing;
-    const distance =
-      list.reduce((n, c) => n + rubric.classWeights[c.class], 0) + own.reduce((n, st) => n + st.distance, 0);
-    const theirs = list.find((c) => c.theirsComponent)?.theirsComponent;
-    const pass = counts.breaking + counts.behavioural === 0 && own.length === 0;
-    if (!confirmed && !pass) unconfirmed.add(id);
-    const credit = pass ? 1 : confirmed ? Math.max(0, 1 - distance) : 1 - rubric.unconfirmedWeight;
-    return {
-      component: id,
-      ...(confirmed ? {} : { unconfirmed: true }),
-      ...(theirs ? { theirsComponent: theirs } : {}),
-      pass,
-      distance: Math.round(distance * 100) / 100,
-      weight: extras.has(id) ? 0 : componentWeight(rubric, id),
-      credit,
-      counts,
-      steps: { total: steps.length, passed: steps.length - failing.length },
-    };
+    const weight = extras.has(id) ? 0 : componentWeight(rubric, id);
+    const grade = gradeComponent(id, byComponent.get(id) ?? [], steps, weight, rubric);
+    if (grade.unconfirmed && !grade.pass) unconfirmed.add(id);
+    return grade;
   });
+  return { components, unconfirmed };
+}
 
-  const steps = behaviour.steps.map((s) => {
-    const severity = stepSeverity(s);
-    return {
-      scenario: s.scenario,
-      index: s.index,
-      title: s.title,
-      pass: s.pass,
-      distance: s.distance,
-      ...(severity ? { severity } : {}),
-    };
-  });
+/** One component from its changes and the scenario steps that ran it. */
+function gradeComponent(
+  id: string,
+  list: Change[],
+  steps: BehaviourStep[],
+  weight: number,
+  rubric: Rubric,
+): ComponentGrade {
+  const counts = countClasses(list);
+  const failing = steps.filter((st) => !st.pass);
+  // behaviour decides: only steps that really went differently confirm the structural differences
+  const confirmed = steps.length === 0 || failing.some((st) => stepSeverity(st) !== 'detail');
+  // base's own credit comes from its changes; the steps only confirm them
+  const own = id === 'base' ? [] : failing;
+  const distance =
+    list.reduce((n, c) => n + rubric.classWeights[c.class], 0) + own.reduce((n, st) => n + st.distance, 0);
+  const theirs = list.find((c) => c.theirsComponent)?.theirsComponent;
+  const pass = counts.breaking + counts.behavioural === 0 && own.length === 0;
+  const credit = pass ? 1 : confirmed ? Math.max(0, 1 - distance) : 1 - rubric.unconfirmedWeight;
+  return {
+    component: id,
+    ...(confirmed ? {} : { unconfirmed: true }),
+    ...(theirs ? { theirsComponent: theirs } : {}),
+    pass,
+    distance: Math.round(distance * 100) / 100,
+    weight,
+    credit,
+    counts,
+    steps: { total: steps.length, passed: steps.length - failing.length },
+  };
+}
+
+function gradeStep(s: BehaviourStep): StepGrade {
+  const severity = stepSeverity(s);
+  return {
+    scenario: s.scenario,
+    index: s.index,
+    title: s.title,
+    pass: s.pass,
+    distance: s.distance,
+    ...(severity ? { severity } : {}),
+  };
+}
+
+/**
+ * The score before caps: weighted component credit and step credit, shared by the rubric's
+ * behaviour share (all component credit when no step ran), less the cosmetic points.
+ */
+function uncappedScore(
+  components: ComponentGrade[],
+  steps: StepGrade[],
+  counted: Change[],
+  rubric: Rubric,
+): number {
   const totalWeight = components.reduce((n, c) => n + c.weight, 0);
   const componentPart =
     totalWeight === 0 ? 1 : components.reduce((n, c) => n + c.weight * c.credit, 0) / totalWeight;
   const share = steps.length > 0 ? rubric.behaviourShare : 0;
-  const stepCredit = (s: { pass: boolean; severity?: string }) =>
-    s.pass ? 1 : s.severity === 'detail' ? rubric.detailStepCredit : 0;
+  const stepCredit = (s: StepGrade) => (s.pass ? 1 : s.severity === 'detail' ? rubric.detailStepCredit : 0);
   const stepPart = steps.length > 0 ? steps.reduce((n, s) => n + stepCredit(s), 0) / steps.length : 1;
   const counts = countClasses(counted);
   const cosmetic = Math.min(rubric.cosmeticMaxPoints, counts.cosmetic * rubric.cosmeticPoints);
-  let score = 100 * ((1 - share) * componentPart + share * stepPart) - cosmetic;
-  const confirmedCounts = countClasses(counted.filter((c) => !unconfirmed.has(c.component)));
-  const breaking = confirmedCounts.breaking > 0 || steps.some((s) => s.severity === 'breaking');
-  const behavioural = confirmedCounts.behavioural > 0 || steps.some((s) => !s.pass);
-  const cap = breaking
-    ? { by: 'breaking' as const, at: rubric.breakingCap }
-    : behavioural
-      ? { by: 'behavioural' as const, at: rubric.behaviouralCap }
-      : unconfirmed.size > 0
-        ? { by: 'unconfirmed' as const, at: rubric.unconfirmedCap }
-        : undefined;
-  if (cap && score > cap.at) score = cap.at;
-  score = Math.max(0, Math.min(100, Math.round(score)));
+  return 100 * ((1 - share) * componentPart + share * stepPart) - cosmetic;
+}
 
-  const rank: Record<ChangeClass, number> = { breaking: 0, behavioural: 1, cosmetic: 2, equivalent: 3 };
+/**
+ * The rubric's cap on the score, worst first: a confirmed breaking change or breaking step, then
+ * a confirmed behavioural change or any failing step, then differences no step confirmed.
+ */
+function capOf(
+  counted: Change[],
+  unconfirmed: Set<string>,
+  steps: StepGrade[],
+  rubric: Rubric,
+): { by: NonNullable<Grade['cappedBy']>; at: number } | undefined {
+  const confirmedCounts = countClasses(counted.filter((c) => !unconfirmed.has(c.component)));
+  if (confirmedCounts.breaking > 0 || steps.some((s) => s.severity === 'breaking'))
+    return { by: 'breaking', at: rubric.breakingCap };
+  if (confirmedCounts.behavioural > 0 || steps.some((s) => !s.pass))
+    return { by: 'behavioural', at: rubric.behaviouralCap };
+  if (unconfirmed.size > 0) return { by: 'unconfirmed', at: rubric.unconfirmedCap };
+  return undefined;
+}
+
+const CLASS_RANK: Record<ChangeClass, number> = { breaking: 0, behavioural: 1, cosmetic: 2, equivalent: 3 };
+
+/** A fix for every non-equivalent change that has one, breaking first, at most MAX_FIXES; `more` counts the rest. */
+function fixesOf(counted: Change[]): { fixes: Fix[]; more: number } {
   const fixable = counted.filter((c) => c.fix && c.class !== 'equivalent');
   const fixes: Fix[] = fixable
-    .sort((a, b) => rank[a.class] - rank[b.class])
+    .sort((a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class])
     .slice(0, MAX_FIXES)
     .map((c) => ({
       component: c.theirsComponent ?? c.component,
@@ -167,16 +234,7 @@ export function gradeDiff(
       ...(c.ruleIds?.length ? { ruleId: c.ruleIds[0] } : {}),
       ...(c.theirs.location ? { location: c.theirs.location } : {}),
     }));
-  return {
-    score,
-    passMark: rubric.passMark,
-    passed: score >= rubric.passMark,
-    ...(cap && score >= cap.at ? { cappedBy: cap.by } : {}),
-    components,
-    steps,
-    fixes,
-    ...(fixable.length > fixes.length ? { moreFixes: fixable.length - fixes.length } : {}),
-  };
+  return { fixes, more: fixable.length - fixes.length };
 }
 
 /**

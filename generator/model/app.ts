@@ -30,13 +30,14 @@ export type ComponentCodeType = (typeof COMPONENT_CODE_TYPES)[number];
 
 /** Code types holding the parameters a user fills in: a module's static and mappable ones, `params` elsewhere. */
 export const INPUT_PARAMETER_CODE_TYPES = ['staticParams', 'mappableParams', 'params'] as const;
-/** Code types holding a list of parameter definitions (inputs, and the interfaces and specs written the same way). */
+/** Code types describing the fields a component outputs. */
+export const OUTPUT_FIELD_CODE_TYPES = ['interface', 'outputParameters'] as const;
+/** Code types holding a list of parameter definitions: inputs, output fields, and specs written the same way. */
 export const PARAMETER_LIST_CODE_TYPES = [
   ...INPUT_PARAMETER_CODE_TYPES,
-  'interface',
   'installSpec',
   'inputParameters',
-  'outputParameters',
+  ...OUTPUT_FIELD_CODE_TYPES,
 ] as const;
 /** Code types holding a list of OAuth scopes. */
 export const SCOPE_LIST_CODE_TYPES = ['scope', 'defaultScope', 'requiredScope'] as const;
