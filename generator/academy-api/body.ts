@@ -44,7 +44,7 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
 }
 
 /** Parses JSON text, turning a syntax error into a 400 that says where the problem is. */
-export function parseJson(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -54,7 +54,7 @@ export function parseJson(text: string): unknown {
 }
 
 /** Parses `a=1&b=2` into an object; a repeated key keeps its last value. */
-export function parseForm(text: string): Record<string, string> {
+function parseForm(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(text)) out[k] = v;
   return out;

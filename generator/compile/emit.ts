@@ -25,7 +25,7 @@ export interface EmittedFile {
   code?: { kind: ComponentKind | 'general'; name: string; codeType: ComponentCodeType | GeneralCodeType };
 }
 
-export function jsonText(value: unknown): string {
+function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 

@@ -19,7 +19,7 @@ export const GENERAL_FILES: Record<GeneralCodeType, string> = {
 };
 
 /** camelCase → kebab-case the way the VS Code extension does it, then made safe as a file name. */
-export function kebab(id: string): string {
+function kebab(id: string): string {
   const k = id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()

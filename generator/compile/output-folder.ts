@@ -39,7 +39,7 @@ export interface FolderPlan {
   foreign: string[];
 }
 
-export function readManifest(out: string): string[] {
+function readManifest(out: string): string[] {
   const file = path.join(out, MANIFEST_FILE);
   if (!existsSync(file)) return [];
   let parsed: unknown;

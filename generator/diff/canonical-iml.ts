@@ -21,7 +21,7 @@ export function canonicalString(src: string): unknown {
 }
 
 /** Deeply canonicalises every string of a JSON value (keys stay, except IML spread keys). */
-export function canonicalValue(value: unknown): unknown {
+function canonicalValue(value: unknown): unknown {
   if (typeof value === 'string') return canonicalString(value);
   if (Array.isArray(value)) return value.map(canonicalValue);
   if (value && typeof value === 'object') {

@@ -9,7 +9,7 @@ export interface RawDiff {
 }
 
 /** Deep equality where object key order does not count. */
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   return stableJson(a) === stableJson(b);
 }
 

@@ -242,7 +242,7 @@ function fixesOf(counted: Change[]): { fixes: Fix[]; more: number } {
  * or calls an endpoint (method and path) the reference's never calls in that step; a detail when
  * only headers, query or body of paired requests differ (the answers and the output are the same).
  */
-export function stepSeverity(s: BehaviourStep): 'breaking' | 'behavioural' | 'detail' | undefined {
+function stepSeverity(s: BehaviourStep): 'breaking' | 'behavioural' | 'detail' | undefined {
   if (s.pass) return undefined;
   if (s.theirs.error && !s.reference.error) return 'breaking';
   const theirs = new Set(s.theirs.requests.map(endpointKey));

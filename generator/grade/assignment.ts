@@ -31,14 +31,14 @@ const KIND_OF: Record<string, ComponentKind> = Object.fromEntries(
 );
 
 /** `module.getMovie`, `modules.getMovie` → `modules.getMovie`; undefined when the kind is unknown. */
-export function componentKey(id: string): string | undefined {
+function componentKey(id: string): string | undefined {
   const dot = id.indexOf('.');
   if (dot < 1) return undefined;
   const kind = Object.hasOwn(KIND_OF, id.slice(0, dot)) ? KIND_OF[id.slice(0, dot)] : undefined;
   return kind ? `${kind}s.${id.slice(dot + 1)}` : undefined;
 }
 
-export function parseAssignment(text: string, file: string, reference: AppModel): Assignment {
+function parseAssignment(text: string, file: string, reference: AppModel): Assignment {
   let doc: unknown;
   try {
     doc = parse(text, { maxAliasCount: 50 });

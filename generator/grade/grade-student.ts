@@ -76,7 +76,7 @@ export function skippedOptional(reference: AppModel, theirs: AppModel, a: Assign
   return new Set(a.optional.filter((id) => !matched.has(id)));
 }
 
-export function rowOf(task: StudentTask, report: DiffReport): StudentRow {
+function rowOf(task: StudentTask, report: DiffReport): StudentRow {
   const changes = report.changes
     .filter((c) => c.class !== 'equivalent')
     .map((c) => ({ code: c.code, class: c.class, component: c.component }));
@@ -105,7 +105,7 @@ export function errorRow(task: Pick<StudentTask, 'label'>, error: string): Stude
 }
 
 /** `007-alice.html`: numbered so that two students with the same folder name never share a page. */
-export function pageName(task: Pick<StudentTask, 'index' | 'label'>): string {
+function pageName(task: Pick<StudentTask, 'index' | 'label'>): string {
   const slug = path
     .basename(task.label)
     .replace(/\.(zip|json)$/i, '')

@@ -6,9 +6,9 @@ import yauzl from 'yauzl';
 import { looksLikeApp } from './discover.ts';
 
 /** A student's archive is untrusted: bounded in entries and bytes, and nothing lands outside its folder. */
-export const ZIP_LIMITS = { entries: 2000, bytes: 50 * 1024 * 1024 };
+const ZIP_LIMITS = { entries: 2000, bytes: 50 * 1024 * 1024 };
 
-export class ZipError extends Error {
+class ZipError extends Error {
   override name = 'ZipError';
 }
 

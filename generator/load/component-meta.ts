@@ -27,7 +27,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const ref = (v: unknown): string | null | undefined => (typeof v === 'string' || v === null ? v : undefined);
 
 /** Connection subtypes of Make's older editor (`oauth-refresh`, `apikey`...) → model type. */
-export function toConnectionType(value: unknown): ConnectionType | undefined {
+function toConnectionType(value: unknown): ConnectionType | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.toLowerCase();
   if (v.startsWith('oauth')) return 'oauth';
@@ -35,7 +35,7 @@ export function toConnectionType(value: unknown): ConnectionType | undefined {
   return undefined;
 }
 
-export function toWebhookType(value: unknown): WebhookType | undefined {
+function toWebhookType(value: unknown): WebhookType | undefined {
   return value === 'web' || value === 'web-shared' ? value : undefined;
 }
 

@@ -25,7 +25,7 @@ export interface LoadOptions {
   disk?: DiskSnapshot;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** State shared by the layout readers while one app loads. */
 export interface LoadContext {

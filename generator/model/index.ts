@@ -10,6 +10,7 @@ export * from './error-types.ts';
 export * from './errors.ts';
 export * from './join-url.ts';
 export * from './location.ts';
+export * from './markup.ts';
 export * from './not-simulated.ts';
 export * from './oauth-sections.ts';
 export * from './objects.ts';

@@ -5,7 +5,7 @@ import type { RuleSeveritySetting } from './types.ts';
  * The configured severity for a rule id: the exact id wins, then the longest family pattern
  * (`oauth/*`), then `*`; undefined when the config says nothing.
  */
-export function configuredSeverity(
+function configuredSeverity(
   rules: Record<string, RuleSeveritySetting> | undefined,
   ruleId: string,
 ): RuleSeveritySetting | undefined {

@@ -20,7 +20,7 @@ export function componentCount(app: AppModel): number {
 }
 
 /** Throws an InputError (exit 2) when `app` holds neither components nor general code. */
-export function requireUsableApp(app: AppModel, label = 'the app'): AppModel {
+function requireUsableApp(app: AppModel, label = 'the app'): AppModel {
   if (componentCount(app) > 0 || Object.keys(app.general).length > 0) return app;
   const first = app.diagnostics.find((d) => d.severity === 'error');
   const where = (rel: string) => displayPath(app.root, rel);

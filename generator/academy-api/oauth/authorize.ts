@@ -19,7 +19,7 @@ type Check =
  * make redirecting unsafe: those are shown on a page and never redirect. Everything else is
  * reported to the app by redirecting with `error` and `error.message`.
  */
-export function checkAuthorize(params: AuthorizeParams, clients: ClientRegistry): Check {
+function checkAuthorize(params: AuthorizeParams, clients: ClientRegistry): Check {
   const problems: string[] = [];
   const client = clients.find(params.client_id);
   if (!params.client_id) problems.push('client_id is missing');
@@ -53,7 +53,7 @@ export function checkAuthorize(params: AuthorizeParams, clients: ClientRegistry)
 }
 
 /** `redirect_uri` with the given parameters added (any query it already has is kept). */
-export function redirectTo(redirectUri: string, params: Record<string, string | null>): Reply {
+function redirectTo(redirectUri: string, params: Record<string, string | null>): Reply {
   const url = new URL(redirectUri);
   for (const [k, v] of Object.entries(params)) if (v !== null) url.searchParams.set(k, v);
   return { status: 302, headers: { location: url.toString(), 'cache-control': 'no-store' } };

@@ -3,6 +3,8 @@
  * simulator, tests): where it posts, its hidden fields, the account choices and the buttons.
  * It understands this server's page only; it is not a general HTML parser.
  */
+import { unescapeMarkup } from '../../model/index.ts';
+
 export interface ConsentForm {
   /** Path the form posts to (resolve against the page URL). */
   action: string;
@@ -17,15 +19,9 @@ export interface ConsentForm {
   scopes: string[];
 }
 
-const decodeEntities = (s: string) =>
-  s
-    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"');
-
 function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? decodeEntities(m[1]!) : null;
+  return m ? unescapeMarkup(m[1]!) : null;
 }
 
 export function readConsentForm(html: string): ConsentForm {

@@ -1,9 +1,6 @@
+import { escapeMarkup as escapeHtml } from '../../model/index.ts';
 import { SCOPE_DESCRIPTIONS, type Scope } from '../scopes.ts';
 import type { AppUser } from '../types.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Headers for every HTML page: no caching, no framing (a consent page must not be clickjacked). */
 export const PAGE_HEADERS = {

@@ -21,7 +21,7 @@ export interface SimulateFlags {
 }
 
 /** `--live` guards: credentials from the environment and an explicit confirmation flag. */
-export function liveTarget(flags: SimulateFlags, env: NodeJS.ProcessEnv): LiveTarget | undefined {
+function liveTarget(flags: SimulateFlags, env: NodeJS.ProcessEnv): LiveTarget | undefined {
   if (!flags.live) return undefined;
   if (flags.replay) throw new UsageError('--live cannot be combined with --replay');
   const clientId = env.ACADEMY_CLIENT_ID;

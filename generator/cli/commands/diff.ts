@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { lazy, type SetExit } from '../lazy-action.ts';
 
-export const DIFF_FORMATS = ['text', 'json', 'html'] as const;
+const DIFF_FORMATS = ['text', 'json', 'html'] as const;
 
 export function registerDiff(program: Command, setExit: SetExit): void {
   program

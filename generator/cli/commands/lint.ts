@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { lazy, type SetExit } from '../lazy-action.ts';
 
 /** Kept here (not read from the formatters) so `--help` does not load the linter. */
-export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 
 const HELP_AFTER = `
 Paths: an app folder (makecomapp.json, older *.imljson export, app.bundle.json or loose files),

@@ -23,7 +23,7 @@ const MAX_LISTED = 40;
  */
 const ALWAYS_NOISE = /\.headers\.(date|etag|x-request-id|content-length)$/;
 
-export function requestView(r: RequestRecord): StepRequestView {
+function requestView(r: RequestRecord): StepRequestView {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.headers ?? {}))
     if (!TRANSPORT_HEADERS.has(k.toLowerCase())) setKey(headers, k.toLowerCase(), v);
@@ -46,7 +46,7 @@ function partsByName(body: unknown): unknown {
 }
 
 /** What is compared in one step: the error, each request (with its status) and the output bundles. */
-export function stepView(
+function stepView(
   s: StepReport | undefined,
   rename: (text: string) => string = (t) => t,
 ): Record<string, unknown> {
@@ -62,7 +62,7 @@ export function stepView(
 }
 
 /** Leaf paths of a JSON value: `requests[0].query.page` → value; arrays also give `.length`. */
-export function flatten(v: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+function flatten(v: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(v)) {
     out.set(`${prefix}.length`.replace(/^\./, ''), v.length);
     for (const [i, x] of v.entries()) flatten(x, `${prefix}[${i}]`, out);
@@ -75,7 +75,7 @@ export function flatten(v: unknown, prefix = '', out = new Map<string, unknown>(
 }
 
 /** Paths whose value changes between two runs of the same app (timestamps, generated ids, tokens). */
-export function noisyPaths(a: StepReport | undefined, b: StepReport | undefined): Set<string> {
+function noisyPaths(a: StepReport | undefined, b: StepReport | undefined): Set<string> {
   const fa = flatten(stepView(a));
   const fb = flatten(stepView(b));
   const out = new Set<string>();

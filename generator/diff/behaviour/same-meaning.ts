@@ -1,7 +1,7 @@
 import { isMakeCallback } from '../../simulate/redirect-uri.ts';
 
 /** How a Make callback URL shows in compared requests: any of Make's is the one the student registered. */
-export const MAKE_CALLBACK = '(Make callback URL)';
+const MAKE_CALLBACK = '(Make callback URL)';
 
 /**
  * Request fields written differently with the same meaning at the API: a scope list in another

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../../model/location.ts';
 import type { Change, ChangeClass } from '../types.ts';
 
-export const CLASS_ORDER: Record<ChangeClass, number> = {
+const CLASS_ORDER: Record<ChangeClass, number> = {
   breaking: 0,
   behavioural: 1,
   cosmetic: 2,

@@ -1,3 +1,4 @@
+import { escapeMarkup as esc } from '../../model/index.ts';
 import type { BehaviourStep, Change, ChangeSide, DiffReport, StepRequestView } from '../types.ts';
 import { groupByComponent, where } from './group.ts';
 
@@ -168,15 +169,6 @@ function markdown(s: string): string {
 
 function pretty(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v, null, 2);
-}
-
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 const CSS = `

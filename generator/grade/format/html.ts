@@ -1,3 +1,4 @@
+import { escapeMarkup as esc } from '../../model/index.ts';
 import type { ClassReport, StudentRow } from '../types.ts';
 
 /**
@@ -51,10 +52,6 @@ function studentRow(st: StudentRow): string {
   const codes = [...new Set(st.changes.map((c) => c.code))].join(' ');
   const first = st.error ? `could not be graded: ${st.error}` : (st.fixes[0] ?? '');
   return `<tr class="r-${result}" data-path="${esc(st.path.toLowerCase())}" data-grade="${st.grade}" data-result="${result}" data-breaking="${st.counts.breaking}" data-behavioural="${st.counts.behavioural}" data-cosmetic="${st.counts.cosmetic}" data-codes="${esc(codes)}"><td>${name}</td><td class="num">${st.grade}</td><td>${result}${st.equivalent ? ' (equivalent)' : ''}</td><td class="num">${st.counts.breaking}</td><td class="num">${st.counts.behavioural}</td><td class="num">${st.counts.cosmetic}</td><td class="fix">${esc(first)}</td></tr>`;
-}
-
-function esc(v: string): string {
-  return v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5rem;color:#222}code{font:12px ui-monospace,monospace}

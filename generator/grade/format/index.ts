@@ -5,7 +5,7 @@ import { formatJson } from './json.ts';
 import { formatJunit } from './junit.ts';
 import { formatText } from './text.ts';
 
-export const CLASS_FORMATS = ['text', 'json', 'csv', 'html', 'junit'] as const;
+const CLASS_FORMATS = ['text', 'json', 'csv', 'html', 'junit'] as const;
 export type ClassFormat = (typeof CLASS_FORMATS)[number];
 
 const FORMATTERS: Record<ClassFormat, (r: ClassReport) => string> = {

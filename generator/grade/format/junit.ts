@@ -1,3 +1,4 @@
+import { escapeXml as xml } from '../../model/index.ts';
 import type { ClassReport } from '../types.ts';
 
 /** JUnit XML: one test case per student; failed below the pass mark, error when it could not be graded. */
@@ -21,22 +22,4 @@ export function formatJunit(report: ClassReport): string {
     '</testsuites>',
     '',
   ].join('\n');
-}
-
-/** Characters XML 1.0 allows (tab, newlines, and from space up, without lone surrogates). */
-function xmlChar(ch: string): boolean {
-  const c = ch.codePointAt(0) ?? 0;
-  return (
-    c === 9 || c === 10 || c === 13 || (c >= 32 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c > 0xffff
-  );
-}
-
-function xml(v: string): string {
-  return [...v]
-    .filter(xmlChar)
-    .join('')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }

@@ -58,7 +58,7 @@ export function compileTemplateAst(ast: TemplateAst): Closure {
   };
 }
 
-export function compileExpr(expr: Expr): Closure {
+function compileExpr(expr: Expr): Closure {
   switch (expr.type) {
     case 'string':
     case 'number': {

@@ -10,7 +10,7 @@ import { MAX_VALUE_DEPTH } from '../syntax/limits.ts';
 import type { Env } from './env.ts';
 import { setOwn, toText } from './values.ts';
 
-export const SPREAD_KEY = '{{...}}';
+const SPREAD_KEY = '{{...}}';
 
 export type TemplateRunner = (src: string, ctx: ImlContext, env: Env) => unknown;
 

@@ -9,7 +9,7 @@ const isNumeric = (v: unknown): v is number | boolean => typeof v === 'number' |
  * `+` (a third-party summary of Make's runtime): one side null/undefined → the other; both → null; numbers (and booleans) add
  * exactly; anything else concatenates with Make's stringification (dates as ISO text).
  */
-export function plus(a: unknown, b: unknown): unknown {
+function plus(a: unknown, b: unknown): unknown {
   if (a === null || a === undefined)
     return b === null || b === undefined ? (a === null || b === null ? null : undefined) : b;
   if (b === null || b === undefined) return a;
@@ -18,7 +18,7 @@ export function plus(a: unknown, b: unknown): unknown {
   return toText(a) + toText(b);
 }
 
-export function arithmetic(op: '++' | '-' | '*' | '/' | '%', a: unknown, b: unknown): number {
+function arithmetic(op: '++' | '-' | '*' | '/' | '%', a: unknown, b: unknown): number {
   return decimalOp(op === '++' ? '+' : op, toNumber(a ?? 0), toNumber(b ?? 0));
 }
 

@@ -21,12 +21,12 @@ import { PRELUDE } from './prelude.ts';
 /** Make's documented limit is 10 s per call; tests and tools pass smaller values. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** What a custom function may allocate (QuickJS's limit, and the cap on values crossing over). */
-export const MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
+const MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
 /**
  * Hard cap on the isolate's whole WebAssembly memory: the function's 32 MB plus QuickJS's own
  * static data, stack and allocator overhead (measured: about 34 MB stay usable for the function).
  */
-export const WASM_MEMORY_LIMIT_BYTES = MEMORY_LIMIT_BYTES + 8 * 1024 * 1024;
+const WASM_MEMORY_LIMIT_BYTES = MEMORY_LIMIT_BYTES + 8 * 1024 * 1024;
 /**
  * The worker thread's own V8 heap (the QuickJS glue code and the texts passed in and out, each
  * at most MEMORY_LIMIT_BYTES characters); past it Node ends the thread.

@@ -20,7 +20,7 @@ function precedenceOf(e: Expr): number {
   return 100;
 }
 
-export function printExpr(e: Expr): string {
+function printExpr(e: Expr): string {
   switch (e.type) {
     case 'string':
       return `'${e.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

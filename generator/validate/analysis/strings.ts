@@ -131,7 +131,7 @@ function holds(base: string, pointer: string): boolean {
 }
 
 /** Phase of a directive path inside a request object. */
-export function phaseOf(
+function phaseOf(
   dir: string[],
   request: Record<string, unknown> | undefined,
   inheritedIterate = false,

@@ -1,27 +1,5 @@
-import type { Diagnostic } from '../../model/index.ts';
+import { type Diagnostic, escapeXml as xml } from '../../model/index.ts';
 import { type Formatter, groupByFile } from './types.ts';
-
-/** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
-export function xml(s: string): string {
-  return [...s]
-    .filter((ch) => {
-      const c = ch.codePointAt(0) ?? 0;
-      return (
-        c === 0x9 ||
-        c === 0xa ||
-        c === 0xd ||
-        (c >= 0x20 && c <= 0xd7ff) ||
-        (c >= 0xe000 && c <= 0xfffd) ||
-        c >= 0x10000
-      );
-    })
-    .join('')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 /**
  * JUnit XML as CI readers expect it (testsuites > testsuite > testcase > failure): one suite per

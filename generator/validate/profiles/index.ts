@@ -7,7 +7,7 @@ export { genericProfile } from './generic.ts';
 export type { ApiProfile, ApiProfileDefinition, LifetimeUnit, MethodScopeRule } from './profile.ts';
 export { defineProfile, isUnpaginated, scopeForRequest } from './profile.ts';
 
-export const BUILTIN_PROFILES: ReadonlyMap<string, ApiProfile> = new Map(
+const BUILTIN_PROFILES: ReadonlyMap<string, ApiProfile> = new Map(
   [academyV2Profile, genericProfile].map((p) => [p.name, p]),
 );
 
@@ -16,7 +16,7 @@ export class UnknownProfileError extends Error {
 }
 
 /** All profiles: built-in ones, overridden or extended by the config file's definitions. */
-export function allProfiles(defined: Record<string, ApiProfileDefinition> = {}): Map<string, ApiProfile> {
+function allProfiles(defined: Record<string, ApiProfileDefinition> = {}): Map<string, ApiProfile> {
   const out = new Map(BUILTIN_PROFILES);
   for (const [name, def] of Object.entries(defined)) out.set(name, defineProfile(name, def));
   return out;

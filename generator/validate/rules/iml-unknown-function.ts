@@ -9,7 +9,7 @@ function isQualified(f: { custom: boolean }): boolean {
 }
 
 /** Closest known name (edit distance ≤ 2), for "did you mean". */
-export function closest(name: string, names: Iterable<string>): string | undefined {
+function closest(name: string, names: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = 3;
   for (const n of names) {

@@ -60,7 +60,7 @@ function directRefs(doc: object): void {
   walk(doc);
 }
 
-export async function writeBundle(): Promise<void> {
+async function writeBundle(): Promise<void> {
   mkdirSync(path.dirname(BUNDLE_FILE), { recursive: true });
   writeFileSync(BUNDLE_FILE, await bundleAllSchemas());
 }

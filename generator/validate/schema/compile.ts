@@ -7,7 +7,7 @@ import { precompiledTitle, precompiledValidator } from './precompiled.ts';
 import { BUNDLE_FILE, SCHEMA_NAMES, type SchemaName } from './registry.ts';
 
 /** Annotation keywords our schemas carry for messages and docs (ajv must not reject them). */
-export const ANNOTATION_KEYWORDS = [
+const ANNOTATION_KEYWORDS = [
   'x-errorMessage',
   'x-notAllowedHere',
   'x-place',

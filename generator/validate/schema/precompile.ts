@@ -28,7 +28,7 @@ export function precompiledSource(): string {
   ].join('\n');
 }
 
-export function writePrecompiled(): void {
+function writePrecompiled(): void {
   mkdirSync(path.dirname(PRECOMPILED_FILE), { recursive: true });
   writeFileSync(PRECOMPILED_FILE, precompiledSource());
 }
