@@ -5,68 +5,6 @@
  * it, and a test keeps the JSON schemas (plain JSON shipped to editors) equal to it.
  */
 
-/** Every key a request object may hold somewhere in an app. */
-export const REQUEST_DIRECTIVES = [
-  'url',
-  'encodeUrl',
-  'method',
-  'headers',
-  'qs',
-  'body',
-  'type',
-  'ca',
-  'gzip',
-  'temp',
-  'condition',
-  'repeat',
-  'while',
-  'followRedirects',
-  'followAllRedirects',
-  'log',
-  'oauth',
-  'timeout',
-  'rejectUnauthorized',
-  'aws',
-  'pagination',
-  'baseUrl',
-  'endpoint',
-  'input',
-  'isc',
-  'agency',
-  'response',
-] as const;
-export type RequestDirective = (typeof REQUEST_DIRECTIVES)[number];
-
-/** Every key a request's `response` may hold somewhere in an app. */
-export const RESPONSE_DIRECTIVES = [
-  'type',
-  'valid',
-  'error',
-  'temp',
-  'oauth',
-  'output',
-  'wrapper',
-  'unwrap',
-  'iterate',
-  'limit',
-  'trigger',
-  'data',
-  'uid',
-  'metadata',
-  'expires',
-  'scope',
-] as const;
-export type ResponseDirective = (typeof RESPONSE_DIRECTIVES)[number];
-
-/** The reply a responder module or a webhook's `respond` sends back to the caller. */
-export const RESPOND_DIRECTIVES = ['type', 'status', 'headers', 'body'] as const;
-
-/** Response directives that turn one response into many bundles; an action returns exactly one. */
-export const LIST_DIRECTIVES = ['iterate', 'limit'] as const;
-
-/** Make-internal keys Make's own schemas accept without describing them. */
-export const INTERNAL_DIRECTIVES = ['isc', 'agency'] as const;
-
 /** What every request may carry, connections included. */
 const CORE_REQUEST = [
   'url',
@@ -89,16 +27,50 @@ const CORE_REQUEST = [
   'timeout',
   'rejectUnauthorized',
   'response',
-] as const satisfies readonly RequestDirective[];
-const CORE_RESPONSE = [
-  'type',
-  'valid',
-  'error',
-  'temp',
-  'oauth',
-] as const satisfies readonly ResponseDirective[];
+] as const;
+/** What every response may hold. */
+const CORE_RESPONSE = ['type', 'valid', 'error', 'temp', 'oauth'] as const;
+
+/** Make-internal keys Make's own schemas accept without describing them. */
+export const INTERNAL_DIRECTIVES = ['isc', 'agency'] as const;
+
+/** Every key a request object may hold somewhere in an app. */
+export const REQUEST_DIRECTIVES = [
+  ...CORE_REQUEST,
+  'aws',
+  'pagination',
+  'baseUrl',
+  'endpoint',
+  'input',
+  ...INTERNAL_DIRECTIVES,
+] as const;
+export type RequestDirective = (typeof REQUEST_DIRECTIVES)[number];
+
+/** Every key a request's `response` may hold somewhere in an app. */
+export const RESPONSE_DIRECTIVES = [
+  ...CORE_RESPONSE,
+  'output',
+  'wrapper',
+  'unwrap',
+  'iterate',
+  'limit',
+  'trigger',
+  'data',
+  'uid',
+  'metadata',
+  'expires',
+  'scope',
+] as const;
+export type ResponseDirective = (typeof RESPONSE_DIRECTIVES)[number];
+
+/** The reply a responder module or a webhook's `respond` sends back to the caller. */
+export const RESPOND_DIRECTIVES = ['type', 'status', 'headers', 'body'] as const;
+
+/** Response directives that turn one response into many bundles; an action returns exactly one. */
+export const LIST_DIRECTIVES = ['iterate', 'limit'] as const;
+
 /** Requests of modules and RPCs: signed with AWS, run by Make's agents. */
-const MODULE_REQUEST = [...CORE_REQUEST, 'aws', 'isc', 'agency'] as const;
+const MODULE_REQUEST = [...CORE_REQUEST, 'aws', ...INTERNAL_DIRECTIVES] as const;
 /** Requests that may delegate to an Endpoint component instead of sending themselves. */
 const ENDPOINT = ['endpoint', 'input'] as const;
 /** What a connection's response stores on the connection. */
@@ -143,7 +115,7 @@ export const DIRECTIVES_BY_PLACE = {
   },
   /** Defaults every module and RPC request inherits. */
   base: {
-    request: [...CORE_REQUEST, 'aws', 'isc', 'agency', 'baseUrl', 'pagination'],
+    request: [...CORE_REQUEST, 'aws', ...INTERNAL_DIRECTIVES, 'baseUrl', 'pagination'],
     response: [...CORE_RESPONSE, 'output', 'wrapper', ...LIST_DIRECTIVES, 'data', 'uid', 'metadata'],
   },
   'connection-basic': { request: CORE_REQUEST, response: CONNECTION_RESPONSE },

@@ -15,13 +15,18 @@ import type {
   UniversalRequest,
   WebhookRequest,
 } from '../../../generator/compile/authoring/request.ts';
-import type { DirectivePlace, PlaceRequest, PlaceResponse } from '../../../generator/model/index.ts';
+import type {
+  DirectivePlace,
+  INTERNAL_DIRECTIVES,
+  PlaceRequest,
+  PlaceResponse,
+} from '../../../generator/model/index.ts';
 
 /**
  * Not offered: `while` (an alias of `repeat`), `isc` and `agency` (Make-internal), `endpoint` and
  * `input` (Endpoint components are not authored), and `response.oauth` (OAuth 1.0 helpers).
  */
-type NotAuthoredRequest = 'while' | 'isc' | 'agency' | 'endpoint' | 'input';
+type NotAuthoredRequest = 'while' | (typeof INTERNAL_DIRECTIVES)[number] | 'endpoint' | 'input';
 type NotAuthoredResponse = 'oauth';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
