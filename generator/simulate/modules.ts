@@ -9,6 +9,7 @@ import { assignOwn, type Component, isPlainObject, setOwn } from '../model/index
 import type { Spec } from './base-merge.ts';
 import { ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
+import type { ExecResult, ExecTarget } from './exec-types.ts';
 import { execute } from './executor.ts';
 import { findComponent, type Runtime } from './runtime.ts';
 import { type EpochChoice, newTriggerState, selectNewItems, triggerData } from './trigger.ts';
@@ -74,14 +75,7 @@ function typeName(v: unknown): string {
 export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}): Promise<unknown[]> {
   const c = findComponent(rt, 'module', name);
   const type = c.moduleType ?? 'action';
-  if (type === 'instant_trigger') {
-    if (opts.payload === undefined)
-      throw new MakeError(
-        'RuntimeError',
-        `${name} is an instant trigger: it runs when a webhook arrives (use deliverWebhook, or give a payload)`,
-      );
-    return runInstantTrigger(rt, name, [opts.payload]);
-  }
+  if (type === 'instant_trigger') return runInstantTriggerDirectly(rt, name, opts.payload);
   const conn = await ensureConnection(rt, c.connection ?? undefined);
   const parameters = withDefaults(c, opts.parameters);
   if (rt.settings.validateRequiredInputs) checkRequired(c, parameters);
@@ -91,66 +85,103 @@ export async function runModule(rt: Runtime, name: string, opts: RunOptions = {}
   if (comm === undefined) throw new MakeError('InvalidConfigurationError', `${id} has no communication`);
   const data = rt.moduleData.get(name) ?? {};
   rt.moduleData.set(name, data);
+  const run: ModuleRun = { rt, c, name, id, parameters, connection: conn?.data ?? {}, comm, data };
+  if (type === 'trigger') return runPollingTrigger(run, opts.epoch);
+  const out = await runCommunication(run);
+  return type === 'search' ? searchBundles(out) : actionBundles(out);
+}
 
-  if (type === 'trigger') {
-    const state = rt.triggers.get(name) ?? newTriggerState();
-    rt.triggers.set(name, state);
-    const ctx = moduleCtx(rt, c, parameters, conn?.data ?? {}, { ...data, ...triggerData(state) });
-    const seenBefore = new Set(state.seen.map(String));
-    const res = await execute(
-      rt.env,
-      {
-        component: id,
-        pointer: `${id}.communication`,
-        base: rt.base,
-        role: 'trigger',
-        inputs: { parameters },
-        // Paging stops once a page holds an item already seen (its trigger.id evaluated per item).
-        onPage: (items) =>
-          state.initialized && items.some((it) => seenBefore.has(String(triggerIdOf(rt, comm, ctx, it)))),
-      },
-      comm,
-      ctx,
-    );
-    assignOwn(data, res.data);
-    const items =
-      res.items ?? (Array.isArray(res.output) ? res.output.map((o) => ({ item: o, output: o })) : []);
-    const limit = res.limit ?? rt.settings.defaultTriggerLimit;
-    const chosen = selectNewItems(
-      rt.env.iml,
-      res.lastResponse?.trigger,
-      items,
-      res.lastCtx ?? ctx,
-      state,
-      limit,
-      opts.epoch ?? rt.settings.defaultEpoch,
-      rt.settings.maxPastRecords,
-    );
-    return chosen.map((x) => x.output);
-  }
+/** A module about to run its communication: what every module type's runner needs. */
+interface ModuleRun {
+  rt: Runtime;
+  c: Component;
+  name: string;
+  /** `modules.<name>`: the component in requests and errors. */
+  id: string;
+  parameters: Record<string, unknown>;
+  connection: Record<string, unknown>;
+  comm: unknown;
+  /** The module's stored data, kept across runs (updated in place). */
+  data: Record<string, unknown>;
+}
 
-  const ctx = moduleCtx(rt, c, parameters, conn?.data ?? {}, data);
-  const res = await execute(
-    rt.env,
-    {
-      component: id,
-      pointer: `${id}.communication`,
-      base: rt.base,
-      role: 'module',
-      inputs: { parameters },
-      allowRequestless: true,
-    },
-    comm,
-    ctx,
+/** An instant trigger runs when a webhook arrives; run directly, it needs the payload a delivery would give. */
+function runInstantTriggerDirectly(rt: Runtime, name: string, payload: unknown): Promise<unknown[]> {
+  if (payload === undefined)
+    throw new MakeError(
+      'RuntimeError',
+      `${name} is an instant trigger: it runs when a webhook arrives (use deliverWebhook, or give a payload)`,
+    );
+  return runInstantTrigger(rt, name, [payload]);
+}
+
+/** A polling trigger: pages until it meets an item it has seen, then keeps the new items from where it starts. */
+async function runPollingTrigger(run: ModuleRun, epoch: EpochChoice | undefined): Promise<unknown[]> {
+  const { rt, c, name, parameters, data } = run;
+  const state = rt.triggers.get(name) ?? newTriggerState();
+  rt.triggers.set(name, state);
+  const ctx = moduleCtx(rt, c, parameters, run.connection, { ...data, ...triggerData(state) });
+  const seenBefore = new Set(state.seen.map(String));
+  const res = await executeModule(run, ctx, {
+    role: 'trigger',
+    // Paging stops once a page holds an item already seen (its trigger.id evaluated per item).
+    onPage: (items) =>
+      state.initialized && items.some((it) => seenBefore.has(String(triggerIdOf(rt, run.comm, ctx, it)))),
+  });
+  assignOwn(data, res.data);
+  const items =
+    res.items ?? (Array.isArray(res.output) ? res.output.map((o) => ({ item: o, output: o })) : []);
+  const limit = res.limit ?? rt.settings.defaultTriggerLimit;
+  const chosen = selectNewItems(
+    rt.env.iml,
+    res.lastResponse?.trigger,
+    items,
+    res.lastCtx ?? ctx,
+    state,
+    limit,
+    epoch ?? rt.settings.defaultEpoch,
+    rt.settings.maxPastRecords,
   );
+  return chosen.map((x) => x.output);
+}
+
+/** Actions, searches and universal modules: the communication runs once (it may send no request). */
+async function runCommunication(run: ModuleRun): Promise<unknown> {
+  const { rt, c, parameters, data } = run;
+  const ctx = moduleCtx(rt, c, parameters, run.connection, data);
+  const res = await executeModule(run, ctx, { role: 'module', allowRequestless: true });
   assignOwn(data, res.data);
   checkDataSize(rt, data);
-  const out = res.output;
-  if (type === 'search') {
-    if (out === undefined || out === null) return [];
-    return Array.isArray(out) ? out : [out];
-  }
-  // action and universal: exactly one bundle, an object.
+  return res.output;
+}
+
+/** Executes the module's communication, recorded under `modules.<name>.communication` with its parameters. */
+function executeModule(
+  run: ModuleRun,
+  ctx: ImlContext,
+  how: Pick<ExecTarget, 'role' | 'allowRequestless' | 'onPage'>,
+): Promise<ExecResult> {
+  const { rt, id } = run;
+  const { role, ...options } = how;
+  const target: ExecTarget = {
+    component: id,
+    pointer: `${id}.communication`,
+    base: rt.base,
+    role,
+    inputs: { parameters: run.parameters },
+    ...options,
+  };
+  return execute(rt.env, target, run.comm, ctx);
+}
+
+/** A search gives any number of bundles: an array as it is, one value as one bundle. */
+function searchBundles(out: unknown): unknown[] {
+  if (out === undefined || out === null) return [];
+  return Array.isArray(out) ? out : [out];
+}
+
+/** Action and universal: exactly one bundle, an object. */
+function actionBundles(out: unknown): unknown[] {
   if (out === undefined || out === null || out === false) return [];
   if (!isPlainObject(out))
     throw new MakeError('DataError', `Invalid module output. Expected Object, but found ${typeName(out)}.`);

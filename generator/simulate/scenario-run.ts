@@ -3,40 +3,18 @@
  * scenario mistake) into a StepReport. Nothing thrown by the app escapes as a crash.
  */
 
-import { type Component, getOwn, isPlainObject, setOwn } from '../model/index.ts';
+import { isPlainObject, setOwn } from '../model/index.ts';
 import { checkExpectation, getPath } from './assertions.ts';
-import { collectSecrets, connect, deleteConnection, ensureConnection } from './connection.ts';
-import { parseDuration } from './duration.ts';
 import { MakeError, toMakeError } from './errors.ts';
-import { runEpoch, runInstantTrigger, runModule, runRpc } from './modules.ts';
 import { toRequestRecord } from './recorder.ts';
-import { buildRequest } from './request-builder.ts';
-import { parseBody } from './response.ts';
 import type { Runtime } from './runtime.ts';
+import { runStep, type StepOutcome } from './scenario-steps.ts';
 import type { Expectation, Scenario, ScenarioStep } from './scenario-types.ts';
 import type { MakeErrorInfo, RequestRecord, ScenarioReport, StepKind, StepReport } from './types.ts';
-import { attachWebhook, bundlesFromDelivery, detachWebhook, nextDelivery } from './webhooks.ts';
-
-/** Where API-side steps (createMovie, apiCall) send requests: the real host, routed by the host map. */
-export const ACADEMY_API_BASE = 'https://app-academy.make.com/api/v2';
-
-interface StepOutcome {
-  component?: string;
-  output?: unknown[];
-}
+import { detachWebhook } from './webhooks.ts';
 
 function stepKind(step: ScenarioStep): StepKind {
   return Object.keys(step)[0] as StepKind;
-}
-
-function defaultConnection(rt: Runtime): string {
-  const names = Object.keys(rt.app.components.connection);
-  if (names.length === 0) throw new MakeError('RuntimeError', 'the app has no connection');
-  // Prefer the connection most modules use.
-  const uses = new Map<string, number>();
-  for (const m of Object.values(rt.app.components.module))
-    if (m.connection) uses.set(m.connection, (uses.get(m.connection) ?? 0) + 1);
-  return [...names].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0))[0];
 }
 
 function labelOf(step: ScenarioStep): string {
@@ -52,158 +30,6 @@ function labelOf(step: ScenarioStep): string {
   return `${k} ${main ?? ''}`.trim();
 }
 
-async function runStep(rt: Runtime, step: ScenarioStep): Promise<StepOutcome> {
-  if ('connect' in step) {
-    const s = step.connect ?? {};
-    const name = s.connection ?? defaultConnection(rt);
-    const st = await connect(rt, name, s);
-    return {
-      component: `connections.${name}`,
-      output: [
-        {
-          user: st.user ?? null,
-          scopes: st.scopes,
-          expires: st.expires ? new Date(st.expires).toISOString() : null,
-          ...(st.metadata !== undefined ? { metadata: st.metadata } : {}),
-          ...(st.uid !== undefined ? { uid: st.uid } : {}),
-        },
-      ],
-    };
-  }
-  if ('run' in step) {
-    const s = step.run;
-    return {
-      component: `modules.${s.module}`,
-      output: await runModule(rt, s.module, {
-        ...(s.parameters || s.inputs ? { parameters: { ...s.inputs, ...s.parameters } } : {}),
-        ...(s.epoch !== undefined ? { epoch: s.epoch } : {}),
-        ...(s.payload !== undefined ? { payload: s.payload } : {}),
-      }),
-    };
-  }
-  if ('rpc' in step) {
-    const s = step.rpc;
-    const out = await runRpc(rt, s.name, { ...s.inputs, ...s.parameters });
-    if (s.shape) checkRpcShape(s.shape, out);
-    return { component: `rpcs.${s.name}`, output: Array.isArray(out) ? out : out === undefined ? [] : [out] };
-  }
-  if ('epoch' in step) {
-    return {
-      component: `modules.${step.epoch.module}`,
-      output: await runEpoch(rt, step.epoch.module, step.epoch.parameters ?? {}),
-    };
-  }
-  if ('advance' in step) {
-    if (rt.live)
-      throw new MakeError(
-        'RuntimeError',
-        "advance cannot move the real API's clock in --live mode; run this scenario on the embedded API",
-      );
-    const ms = parseDuration(step.advance);
-    if (ms === undefined) throw new MakeError('RuntimeError', `not a duration: ${step.advance}`);
-    rt.clock.advance(ms);
-    return { output: [{ now: new Date(rt.clock.now()).toISOString() }] };
-  }
-  if ('attachWebhook' in step) {
-    const st = await attachWebhook(rt, step.attachWebhook.webhook, step.attachWebhook.parameters ?? {});
-    return { component: `webhooks.${st.name}`, output: [{ url: st.url, data: st.data }] };
-  }
-  if ('detachWebhook' in step) {
-    await detachWebhook(rt, step.detachWebhook.webhook);
-    return { component: `webhooks.${step.detachWebhook.webhook}`, output: [] };
-  }
-  if ('createMovie' in step) {
-    const { connection, expect: _e, ...movie } = step.createMovie;
-    return { output: [await apiSide(rt, 'POST', '/movies', movie, undefined, connection)] };
-  }
-  if ('apiCall' in step) {
-    const s = step.apiCall;
-    return { output: [await apiSide(rt, s.method, s.path, s.body, s.query, s.connection)] };
-  }
-  if ('deliverWebhook' in step) {
-    const s = step.deliverWebhook;
-    const mod = getOwn(rt.app.components.module, s.module) as Component | undefined;
-    if (!mod) throw new MakeError('RuntimeError', `the app has no module "${s.module}"`);
-    if (!mod.webhook) throw new MakeError('RuntimeError', `module "${s.module}" has no webhook`);
-    const d = await nextDelivery(rt, mod.webhook, s.waitMs ?? rt.settings.webhookWaitMs);
-    const bundles = bundlesFromDelivery(rt, mod.webhook, d);
-    return { component: `modules.${s.module}`, output: await runInstantTrigger(rt, s.module, bundles) };
-  }
-  if ('deleteConnection' in step) {
-    const name = step.deleteConnection?.connection ?? defaultConnection(rt);
-    await deleteConnection(rt, name);
-    return { component: `connections.${name}`, output: [] };
-  }
-  throw new MakeError('RuntimeError', `unknown step ${JSON.stringify(step)}`);
-}
-
-function checkRpcShape(shape: string, out: unknown): void {
-  const list = Array.isArray(out) ? out : [out];
-  if (shape === 'options') {
-    const bad = list.find((o) => !isPlainObject(o) || o.label === undefined || o.value === undefined);
-    if (bad !== undefined)
-      throw new MakeError('DataError', `dynamic options must be {label, value}; got ${JSON.stringify(bad)}`);
-  } else if (shape === 'fields') {
-    const bad = list.find(
-      (o) => !isPlainObject(o) || typeof o.name !== 'string' || typeof o.type !== 'string',
-    );
-    if (bad !== undefined)
-      throw new MakeError(
-        'DataError',
-        `dynamic fields must be parameters with name and type; got ${JSON.stringify(bad)}`,
-      );
-  } else if (shape === 'sample' && !isPlainObject(out))
-    throw new MakeError('DataError', 'a dynamic sample must be one object');
-}
-
-/** A call made by the API's user directly (not by the app), with the connection's access token. */
-async function apiSide(
-  rt: Runtime,
-  method: string,
-  path: string,
-  body: unknown,
-  query: Record<string, unknown> | undefined,
-  connectionName: string | undefined,
-): Promise<unknown> {
-  const name = connectionName ?? defaultConnection(rt);
-  const st = await ensureConnection(rt, name);
-  const token = findAccessToken(st?.data ?? {});
-  if (!token)
-    throw new MakeError('RuntimeError', `connection "${name}" holds no access token for an API-side call`);
-  const built = buildRequest(
-    {
-      url: `${ACADEMY_API_BASE}${path}`,
-      method,
-      headers: { authorization: `Bearer ${token}` },
-      qs: query,
-      body,
-      type: 'json',
-      encodeUrl: true,
-    },
-    { qsReplacesUrlQuery: false, boundarySeed: 0 },
-  );
-  const res = await rt.wire.send(
-    built,
-    { component: 'api', pointer: `scenario.${method.toLowerCase()}${path}` },
-    [],
-    rt.settings.requestTimeoutMs,
-  );
-  const parsed = parseBody('automatic', res.headers, res.body);
-  collectSecrets(rt, parsed);
-  if (res.status >= 400)
-    throw new MakeError(
-      'RuntimeError',
-      `API answered ${res.status}: ${JSON.stringify(parsed)?.slice(0, 300)}`,
-      res.status,
-    );
-  return parsed ?? null;
-}
-
-function findAccessToken(data: Record<string, unknown>): string | undefined {
-  for (const [k, v] of Object.entries(data)) if (/access.?token/i.test(k) && typeof v === 'string') return v;
-  return undefined;
-}
-
 function expectOf(step: ScenarioStep): Expectation | undefined {
   const v = Object.values(step)[0];
   return isPlainObject(v) && isPlainObject(v.expect) ? (v.expect as Expectation) : undefined;
@@ -211,78 +37,24 @@ function expectOf(step: ScenarioStep): Expectation | undefined {
 
 export async function runScenario(rt: Runtime, scenario: Scenario): Promise<ScenarioReport> {
   const steps: StepReport[] = [];
-  const exec = async (
-    index: number,
-    kind: StepKind,
-    label: string,
-    fn: () => Promise<StepOutcome>,
-    expect?: Expectation,
-  ) => {
-    rt.wire.context = { scenario: scenario.name, step: index };
-    rt.wire.stepExchanges = [];
-    rt.wire.stepWarnings = [];
-    const clock = new Date(rt.clock.now()).toISOString();
-    let outcome: StepOutcome = {};
-    let error: MakeErrorInfo | undefined;
-    try {
-      outcome = await fn();
-    } catch (e) {
-      const plain = !(e instanceof MakeError) && (e as Error)?.name === 'Error';
-      error = plain ? { type: 'ScenarioError', message: (e as Error).message } : toMakeError(e).toInfo();
-      error = rt.secrets.redactDeep(error);
-    }
-    let requests: RequestRecord[] = [];
-    let output: unknown[] | undefined;
-    try {
-      requests = rt.wire.stepExchanges.map((ex) => toRequestRecord(ex, rt.secrets));
-      output = outcome.output === undefined ? undefined : rt.secrets.redactDeep(toJson(outcome.output));
-    } catch (e) {
-      // Pathological data (e.g. nesting deeper than the JS stack) must not crash the run.
-      error ??= {
-        type: 'RuntimeError',
-        message: `the step's data cannot be reported: ${(e as Error).message}`,
-      };
-    }
-    const failures = checkExpectation(expect, {
-      ...(error ? { error } : {}),
-      ...(output ? { output } : {}),
-      requests,
-    });
-    const rep: StepReport = {
-      index,
-      kind,
-      label,
-      ...(outcome.component ? { component: outcome.component } : {}),
-      status: failures.length === 0 ? 'pass' : 'fail',
-      ...(error ? { error } : {}),
-      failures,
-      ...(rt.wire.stepWarnings.length ? { warnings: [...rt.wire.stepWarnings] } : {}),
-      requests,
-      ...(output ? { output } : {}),
-      clock,
-    };
-    steps.push(rep);
-  };
   for (const [i, step] of scenario.steps.entries()) {
     const kind = stepKind(step);
     const limited = kind === 'run' || kind === 'rpc' || kind === 'epoch' || kind === 'deliverWebhook';
-    await exec(
-      i + 1,
-      kind,
-      labelOf(step),
-      () => {
-        const work = runStep(rt, resolveRefs(step, steps) as ScenarioStep);
-        return limited ? withTimeout(work, rt.settings.executionTimeoutMs) : work;
-      },
-      expectOf(step),
-    );
+    const about = { index: i + 1, kind, label: labelOf(step), expect: expectOf(step) };
+    const report = await reportStep(rt, scenario.name, about, () => {
+      const work = runStep(rt, resolveRefs(step, steps) as ScenarioStep);
+      return limited ? withTimeout(work, rt.settings.executionTimeoutMs) : work;
+    });
+    steps.push(report);
   }
   // Cleanup as Make does when a scenario is deactivated: detach webhooks still attached.
   for (const name of [...rt.webhooks.keys()]) {
-    await exec(steps.length + 1, 'cleanup', `cleanup detach ${name}`, async () => {
+    const about = { index: steps.length + 1, kind: 'cleanup' as const, label: `cleanup detach ${name}` };
+    const report = await reportStep(rt, scenario.name, about, async () => {
       await detachWebhook(rt, name);
       return { component: `webhooks.${name}` };
     });
+    steps.push(report);
   }
   return {
     name: scenario.name,
@@ -290,6 +62,87 @@ export async function runScenario(rt: Runtime, scenario: Scenario): Promise<Scen
     status: steps.every((s) => s.status === 'pass') ? 'pass' : 'fail',
     steps,
   };
+}
+
+/** A step as its report names it, with what it is expected to give. */
+interface StepAbout {
+  index: number;
+  kind: StepKind;
+  label: string;
+  expect?: Expectation;
+}
+
+/** Runs one step's work with the wire recording for it, and reports the outcome against its expectation. */
+async function reportStep(
+  rt: Runtime,
+  scenarioName: string,
+  about: StepAbout,
+  work: () => Promise<StepOutcome>,
+): Promise<StepReport> {
+  rt.wire.context = { scenario: scenarioName, step: about.index };
+  rt.wire.stepExchanges = [];
+  rt.wire.stepWarnings = [];
+  const clock = new Date(rt.clock.now()).toISOString();
+  const settled = await settle(rt, work);
+  const { requests, output, unreportable } = reportedData(rt, settled.outcome);
+  const error = settled.error ?? unreportable;
+  const failures = checkExpectation(about.expect, {
+    ...(error ? { error } : {}),
+    ...(output ? { output } : {}),
+    requests,
+  });
+  return {
+    index: about.index,
+    kind: about.kind,
+    label: about.label,
+    ...(settled.outcome.component ? { component: settled.outcome.component } : {}),
+    status: failures.length === 0 ? 'pass' : 'fail',
+    ...(error ? { error } : {}),
+    failures,
+    ...(rt.wire.stepWarnings.length ? { warnings: [...rt.wire.stepWarnings] } : {}),
+    requests,
+    ...(output ? { output } : {}),
+    clock,
+  };
+}
+
+/**
+ * Awaits the step's work. What it throws becomes the step's error: a plain Error is the scenario's
+ * own mistake (ScenarioError), anything else a Make error; secrets are redacted from either.
+ */
+async function settle(
+  rt: Runtime,
+  work: () => Promise<StepOutcome>,
+): Promise<{ outcome: StepOutcome; error?: MakeErrorInfo }> {
+  try {
+    return { outcome: await work() };
+  } catch (e) {
+    const plain = !(e instanceof MakeError) && (e as Error)?.name === 'Error';
+    const error = plain ? { type: 'ScenarioError', message: (e as Error).message } : toMakeError(e).toInfo();
+    return { outcome: {}, error: rt.secrets.redactDeep(error) };
+  }
+}
+
+/** The step's requests and output as reported (redacted plain JSON); data that cannot be gives an error instead. */
+function reportedData(
+  rt: Runtime,
+  outcome: StepOutcome,
+): { requests: RequestRecord[]; output?: unknown[]; unreportable?: MakeErrorInfo } {
+  let requests: RequestRecord[] = [];
+  try {
+    requests = rt.wire.stepExchanges.map((ex) => toRequestRecord(ex, rt.secrets));
+    const output = outcome.output === undefined ? undefined : rt.secrets.redactDeep(toJson(outcome.output));
+    return { requests, output };
+  } catch (e) {
+    // Pathological data (e.g. nesting deeper than the JS stack) must not crash the run.
+    return {
+      requests,
+      unreportable: {
+        type: 'RuntimeError',
+        message: `the step's data cannot be reported: ${(e as Error).message}`,
+      },
+    };
+  }
 }
 
 /**
