@@ -16,7 +16,7 @@ import type { StepKind } from './types.ts';
 import { attachWebhook, bundlesFromDelivery, detachWebhook, nextDelivery } from './webhooks.ts';
 
 /** Where API-side steps (createMovie, apiCall) send requests: the real host, routed by the host map. */
-export const ACADEMY_API_BASE = 'https://app-academy.make.com/api/v2';
+const ACADEMY_API_BASE = 'https://app-academy.make.com/api/v2';
 
 /** What a step gives its report: the component it exercised and its output bundles. */
 export interface StepOutcome {
