@@ -1,5 +1,4 @@
 import { analyzeTemplate, hasIml, printTemplate } from '../iml/index.ts';
-import { setKey } from './own-key.ts';
 
 /**
  * Canonical text of an IML string, so `{{ a+b }}` and `{{a + b}}` compare equal. A string that
@@ -18,18 +17,6 @@ export function canonicalString(src: string): unknown {
   const lone = /^\{\{(true|false|null|-?\d+(?:\.\d+)?)\}\}$/.exec(printed);
   if (lone) return JSON.parse(lone[1]);
   return printed;
-}
-
-/** Deeply canonicalises every string of a JSON value (keys stay, except IML spread keys). */
-function canonicalValue(value: unknown): unknown {
-  if (typeof value === 'string') return canonicalString(value);
-  if (Array.isArray(value)) return value.map(canonicalValue);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) setKey(out, k, canonicalValue(v));
-    return out;
-  }
-  return value;
 }
 
 /** Variable paths (`connection.accessToken`) and function names an IML string uses. */

@@ -27,7 +27,7 @@ export function toRange(d: { line: number; column: number; endLine?: number; end
   return { start, end };
 }
 
-export function toLspDiagnostic(d: Diagnostic, root: string): LspDiagnostic {
+function toLspDiagnostic(d: Diagnostic, root: string): LspDiagnostic {
   const data: DiagnosticData = { pointer: d.pointer, ...(d.component ? { component: d.component } : {}) };
   return {
     range: toRange(d),

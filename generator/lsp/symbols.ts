@@ -32,7 +32,7 @@ export function resolveName(
   return undefined;
 }
 
-export function resolveFunction(analysis: Analysis, name: string): Resolved | undefined {
+function resolveFunction(analysis: Analysis, name: string): Resolved | undefined {
   const doc = functionDoc(name);
   if (doc) return { markdown: `\`\`\`\n${doc.signature}\n\`\`\`\n${doc.description}` };
   const custom = analysis.app.components.function?.[name];

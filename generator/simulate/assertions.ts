@@ -34,7 +34,7 @@ function typeOf(v: unknown): string {
 }
 
 /** `actual` contains `expected`: objects by subset, arrays element-wise by index, operators like `{$matches: re}`. */
-export function matchSubset(actual: unknown, expected: unknown, path = '$'): string[] {
+function matchSubset(actual: unknown, expected: unknown, path = '$'): string[] {
   if (isOperator(expected)) return matchOperator(actual, expected, path);
   if (isPlainObject(expected)) {
     if (!isPlainObject(actual)) return [`${path}: expected an object, got ${show(actual)}`];
@@ -194,7 +194,7 @@ function pathOf(url: string): string {
   }
 }
 
-export function requestMismatch(want: RequestExpectation, got: RequestRecord): string | undefined {
+function requestMismatch(want: RequestExpectation, got: RequestRecord): string | undefined {
   if (want.method && want.method.toUpperCase() !== got.method) return `method ${got.method}`;
   if (want.component && want.component !== got.component) return `component ${got.component}`;
   if (want.path) {
@@ -232,7 +232,7 @@ function stringify(q: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Each expected request must match a sent one, in order (unlisted requests may come between). */
-export function checkRequests(expected: RequestExpectation[], sent: RequestRecord[]): string[] {
+function checkRequests(expected: RequestExpectation[], sent: RequestRecord[]): string[] {
   let from = 0;
   const failures: string[] = [];
   for (const [i, want] of expected.entries()) {

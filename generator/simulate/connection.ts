@@ -36,7 +36,7 @@ function sections(rt: Runtime, name: string): Spec {
 }
 
 /** Default requested scope: the connection's default scope plus every scope a module of the app declares. */
-export function defaultScopes(rt: Runtime, name: string): string[] {
+function defaultScopes(rt: Runtime, name: string): string[] {
   const c = findComponent(rt, 'connection', name);
   const out = new Set<string>();
   const def = c.codes.defaultScope?.value;

@@ -12,7 +12,7 @@ export interface ImlEnv {
 }
 
 /** Small deterministic PRNG (mulberry32) so `uuid`/`random` repeat across runs with one seed. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

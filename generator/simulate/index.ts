@@ -49,7 +49,7 @@ export type {
 import type { LiveTarget, SimulateOptions } from './options.ts';
 
 /** How recordings show the receiver's loopback origin (stable across runs; used as-is when replaying). */
-export const RECEIVER_ALIAS = 'http://webhook-receiver.invalid';
+const RECEIVER_ALIAS = 'http://webhook-receiver.invalid';
 
 export class SimulationSetupError extends Error {
   override name = 'SimulationSetupError';

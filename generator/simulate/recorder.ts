@@ -52,7 +52,7 @@ export interface ExchangeView {
   networkError?: string;
 }
 
-export function isTextual(mime: string | undefined): boolean {
+function isTextual(mime: string | undefined): boolean {
   if (!mime) return true;
   const m = mime.toLowerCase();
   return /json|text\/|xml|x-www-form-urlencoded|javascript/.test(m);

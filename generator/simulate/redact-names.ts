@@ -35,7 +35,7 @@ const NOT_SECRET = /(page|cursor)token$|^tokentype$/;
  * True when a header, field or key named `name` holds a credential: the names above, any name
  * containing `secret` or `password`, and header-style names ending in `-key` or `-token`.
  */
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   const lower = name.toLowerCase();
   if (/-(key|token)$/.test(lower)) return true;
   const n = lower.replace(/[-_.\s]/g, '');
@@ -122,7 +122,7 @@ export function redactByName<T>(value: T, keep: KeptNames, learn: Learn = () => 
 }
 
 /** A URL (absolute or relative) with the values of secret-named query and fragment parameters redacted. */
-export function redactUrlQuery(url: string, keep: KeptNames, learn: Learn = () => {}): string {
+function redactUrlQuery(url: string, keep: KeptNames, learn: Learn = () => {}): string {
   return url.replace(/([?&#])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
     let decoded = name;
     try {

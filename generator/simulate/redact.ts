@@ -27,7 +27,7 @@ export function parseSanitizePath(path: string): string[] {
 }
 
 /** Sets every value at `segments` (case-insensitive keys) to REDACTED; returns true when one was found. */
-export function redactPath(target: unknown, segments: string[]): boolean {
+function redactPath(target: unknown, segments: string[]): boolean {
   if (segments.length === 0 || (!isPlainObject(target) && !Array.isArray(target))) return false;
   const [head, ...rest] = segments;
   let hit = false;

@@ -37,7 +37,7 @@ export function titleCaseHeader(name: string): string {
 }
 
 /** Scalar → text the way a query/header/form value is sent. */
-export function scalarText(v: unknown): string {
+function scalarText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
   if (Buffer.isBuffer(v)) return v.toString('utf8');
@@ -46,7 +46,7 @@ export function scalarText(v: unknown): string {
 }
 
 /** Flattens `{a: [1,2], b: 'x'}` to pairs, dropping undefined values (they count as unmapped). */
-export function toPairs(obj: Record<string, unknown> | undefined): [string, string][] {
+function toPairs(obj: Record<string, unknown> | undefined): [string, string][] {
   const out: [string, string][] = [];
   for (const [k, v] of Object.entries(obj ?? {})) {
     if (v === undefined) continue;

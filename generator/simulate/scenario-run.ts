@@ -149,7 +149,7 @@ function reportedData(
  * `${last.id}` (the newest earlier step whose first bundle has `id`) and `${step3.movie.id}` (step 3's
  * first bundle) in step values are replaced by those values, so a scenario can use what it created.
  */
-export function resolveRefs(value: unknown, done: StepReport[]): unknown {
+function resolveRefs(value: unknown, done: StepReport[]): unknown {
   if (typeof value === 'string') {
     const m = /^\$\{(last|step(\d+))\.([^}]+)\}$/.exec(value);
     if (!m) return value;

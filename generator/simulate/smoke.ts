@@ -69,7 +69,7 @@ function examplePath(p: Record<string, unknown>, app: AppModel): string | undefi
 }
 
 /** A plausible value for a required parameter, preferring the parameter's default, then the samples. */
-export function sampleValue(p: Record<string, unknown>, samples: Record<string, unknown>): unknown {
+function sampleValue(p: Record<string, unknown>, samples: Record<string, unknown>): unknown {
   const name = String(p.name ?? '');
   if (p.default !== undefined) return p.default;
   if (samples[name] !== undefined && (typeof samples[name] !== 'object' || samples[name] === null))

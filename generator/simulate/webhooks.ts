@@ -91,7 +91,7 @@ export interface HookReply {
  * What the hook answers the sender: `verification.respond` when its condition holds, else the
  * webhook's `respond`, else Make's plain 200 "Accepted". Never throws (a broken directive answers 500).
  */
-export function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
+function replyFor(rt: Runtime, name: string, d: Delivery): HookReply {
   const accepted: HookReply = {
     status: 200,
     headers: { 'content-type': 'text/plain' },
