@@ -1,5 +1,5 @@
 import type { AppModel, Component, ComponentKind } from '../model/app.ts';
-import { COMPONENT_KINDS } from '../model/app.ts';
+import { COMPONENT_KINDS, INPUT_PARAMETER_CODE_TYPES } from '../model/app.ts';
 import { isObject } from '../model/index.ts';
 import { baseUrlOf } from './normalize-component.ts';
 import type { ComponentMatch } from './types.ts';
@@ -23,7 +23,7 @@ export function signatureOf(app: AppModel, c: Component): Signature {
   const method = typeof req?.method === 'string' ? req.method.toUpperCase() : 'GET';
   const path = req ? pathShape(String(req.url), baseUrlOf(app)) : '';
   const params = new Set<string>();
-  for (const t of ['staticParams', 'mappableParams', 'params'] as const) {
+  for (const t of INPUT_PARAMETER_CODE_TYPES) {
     const v = c.codes[t]?.value;
     if (Array.isArray(v))
       for (const p of v) if (isObject(p) && typeof p.name === 'string') params.add(p.name);

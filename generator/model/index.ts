@@ -15,3 +15,4 @@ export * from './not-simulated.ts';
 export * from './oauth-sections.ts';
 export * from './objects.ts';
 export * from './own.ts';
+export * from './parameter-types.ts';

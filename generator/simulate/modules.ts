@@ -5,7 +5,13 @@
  */
 
 import type { ImlContext } from '../iml/api.ts';
-import { assignOwn, type Component, isPlainObject, setOwn } from '../model/index.ts';
+import {
+  assignOwn,
+  type Component,
+  INPUT_PARAMETER_CODE_TYPES,
+  isPlainObject,
+  setOwn,
+} from '../model/index.ts';
 import type { Spec } from './base-merge.ts';
 import { ensureConnection } from './connection.ts';
 import { MakeError } from './errors.ts';
@@ -17,7 +23,7 @@ import { type EpochChoice, newTriggerState, selectNewItems, triggerData } from '
 /** Static and mappable parameter definitions of a module (or an RPC's `params`). */
 export function parameterDefs(c: Component): Spec[] {
   const out: Spec[] = [];
-  for (const key of ['staticParams', 'mappableParams', 'params'] as const) {
+  for (const key of INPUT_PARAMETER_CODE_TYPES) {
     const v = c.codes[key]?.value;
     if (Array.isArray(v)) for (const p of v) if (isPlainObject(p)) out.push(p);
   }

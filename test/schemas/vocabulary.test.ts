@@ -5,6 +5,8 @@ import {
   DIRECTIVES_BY_PLACE,
   type DirectivePlace,
   MAKE_ERROR_TYPES,
+  OTHER_PARAMETER_TYPES,
+  PARAMETER_TYPES,
   REQUEST_DIRECTIVES,
   RESPONSE_DIRECTIVES,
 } from '../../generator/model/index.ts';
@@ -18,6 +20,12 @@ describe("the schemas name Make's vocabulary exactly as the model does", () => {
     const errorType = schema('defs/response.json').definitions.errorType;
     const listed = errorType.anyOf.find((s: { enum?: string[] }) => s.enum).enum;
     expect([...listed].sort()).toEqual([...MAKE_ERROR_TYPES].sort());
+  });
+
+  it('a parameter `type` is one of the model’s parameter types, documented or not', () => {
+    const type = schema('defs/parameter.json').definitions.type;
+    const listed = type.anyOf.find((s: { enum?: string[] }) => s.enum).enum;
+    expect([...listed].sort()).toEqual([...PARAMETER_TYPES, ...OTHER_PARAMETER_TYPES].sort());
   });
 });
 

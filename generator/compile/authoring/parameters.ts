@@ -2,41 +2,11 @@
  * Parameter definitions (§9 of make-iml.md) and the type-level map from a parameter list to the
  * references a component may use (`parameters.<name>`).
  */
+import type { ParameterType } from '../../model/index.ts';
 import type { AnyRef, Ref } from './iml.ts';
 
-/** The 31 parameter types of Make's parameters schema (§9.3). */
-export type ParameterType =
-  | 'any'
-  | 'array'
-  | 'boolean'
-  | 'buffer'
-  | 'cert'
-  | 'collection'
-  | 'color'
-  | 'date'
-  | 'email'
-  | 'filename'
-  | 'folder'
-  | 'file'
-  | 'filter'
-  | 'hidden'
-  | 'json'
-  | 'integer'
-  | 'uinteger'
-  | 'number'
-  | 'password'
-  | 'path'
-  | 'pkey'
-  | 'port'
-  | 'select'
-  | 'text'
-  | 'time'
-  | 'timestamp'
-  | 'timezone'
-  | 'url'
-  | 'uuid'
-  | 'banner'
-  | 'udt';
+/** The documented parameter types (§9.3), from the model's list. */
+export type { ParameterType } from '../../model/index.ts';
 
 /** `rpc://name` (dynamic fields or options) — build it with `rpcUrl(...)` to have it checked. */
 export type RpcUrl = `rpc://${string}`;
