@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppListing } from './unreferenced.ts';
+import type { AppListing } from './app-listing.ts';
 
 /**
  * What the loader last read from the disk for one app: file texts and the folder listing, reused by

@@ -8,7 +8,8 @@ import { makeCodeFile } from './code-file.ts';
 import { componentCodeType, generalCodeType, KIND_FOLDERS } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
 import { hasComponent, putComponent } from './component-registry.ts';
-import { type LoadContext, loadCodeFile, parseInto, readText, relativeToRoot, report } from './context.ts';
+import { type LoadContext, relativeToRoot, report } from './context.ts';
+import { loadCodeFile, parseInto, readText } from './read-file.ts';
 
 const CODE_EXT = /(\.iml\.json|\.imljson|\.jsonc|\.json|\.js|\.md)$/i;
 

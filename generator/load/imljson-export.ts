@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type AppModel, emptyComponents } from '../model/app.ts';
 import { isObject } from '../model/index.ts';
 import { safeAssign } from './component-registry.ts';
-import { type LoadContext, parseInto, readText, relativeToRoot } from './context.ts';
+import { type LoadContext, relativeToRoot } from './context.ts';
 import {
   addComponent,
   kindOfFolder,
@@ -10,6 +10,7 @@ import {
   loadComponentFolder,
   loadGeneralCandidates,
 } from './folder-scan.ts';
+import { parseInto, readText } from './read-file.ts';
 
 /**
  * Reads the older SDK export: `metadata.json` (app name, label, version, theme…), `base.imljson`,

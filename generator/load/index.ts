@@ -5,12 +5,13 @@ import { isBundle } from '../model/bundle.ts';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { InputError } from '../model/errors.ts';
 import { loadBundle } from './bundle.ts';
-import { createContext, type LoadOptions, parseInto, readText } from './context.ts';
+import { createContext, type LoadOptions } from './context.ts';
 import { loadImljsonExport } from './imljson-export.ts';
 import { withConventionalFallback } from './incomplete-manifest.ts';
 import { type JsonDocument, parseJsonDocument } from './json-document.ts';
 import { loadLocalDev, manifestDocuments } from './local-dev.ts';
 import { loadLoose } from './loose.ts';
+import { parseInto, readText } from './read-file.ts';
 import { reportUnreferenced, scanAppFolder } from './unreferenced.ts';
 
 export type { LoadOptions } from './context.ts';

@@ -12,17 +12,9 @@ import { type SourceLocation, toPointer } from '../model/location.ts';
 import { componentCodeType, generalCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
 import { hasComponent, putComponent, setLazyDeclaredAt } from './component-registry.ts';
-import {
-  type LoadContext,
-  loadCodeFile,
-  parseInto,
-  readText,
-  relativeToRoot,
-  report,
-  resolveInside,
-  type Where,
-} from './context.ts';
+import { type LoadContext, relativeToRoot, report, resolveInside, type Where } from './context.ts';
 import { DEFAULT_MAX_DEPTH, type JsonDocument } from './json-document.ts';
+import { loadCodeFile, parseInto, readText } from './read-file.ts';
 
 /**
  * The parsed makecomapp.json of each app this loader built, so the schema step reuses it instead

@@ -9,7 +9,7 @@ import {
 import { componentCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
 import { hasComponent, putComponent } from './component-registry.ts';
-import { type LoadContext, loadCodeFile } from './context.ts';
+import type { LoadContext } from './context.ts';
 import {
   addComponent,
   kindOfFolder,
@@ -19,6 +19,7 @@ import {
   loadGeneralCandidates,
   sectionOfFileName,
 } from './folder-scan.ts';
+import { loadCodeFile } from './read-file.ts';
 
 /** `module-submit-lead-communication.jsonc`: dash-separated, the tail is the section. */
 const FLAT_FILE = /^(connection|webhook|module|rpc|function)-(.+)\.(iml\.json|imljson|jsonc|json|js)$/i;

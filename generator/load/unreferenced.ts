@@ -1,5 +1,6 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { AppListing, Folder } from './app-listing.ts';
 import { type LoadContext, report } from './context.ts';
 
 const CODE_LIKE = /\.(json|jsonc|imljson)$/i;
@@ -17,17 +18,6 @@ const MAX_FILES = 20000;
 /** The order `localeCompare` gives, from one reused collator (far cheaper per comparison). */
 const byName = new Intl.Collator().compare;
 const MAX_DEPTH = 8;
-
-/** One listed folder: its code-like files and subfolders, in the order the system listed them. */
-interface Folder {
-  rel: string;
-  names: string[];
-  /** The subfolder at the same index of `names`, undefined for a file. */
-  subs: (Folder | undefined)[];
-}
-
-/** What `scanAppFolder` found: a folder tree, or (past the file cap) a list already in report order. */
-export type AppListing = { tree: Folder } | { list: string[] };
 
 const skipped = (e: Dirent) => e.name.charCodeAt(0) === 46 /* . */ || e.name === 'node_modules';
 const codeLike = (e: Dirent) => e.isFile() && CODE_LIKE.test(e.name) && !NOT_CODE.has(e.name);

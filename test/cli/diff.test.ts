@@ -136,11 +136,23 @@ describe('make-app diff', { timeout: 180_000 }, () => {
     expect(readFileSync(victim, 'utf8')).toBe(before);
   });
 
-  it('exits 2 with a clear line when the report cannot be written', async () => {
-    const r = await cli(REF, '--against', REF, '--no-behaviour', '--output', '/nonexistent/dir/report.txt');
+  it('exits 2 with a clear line naming the file when the report cannot be written', async () => {
+    // A folder path through a regular file cannot be created, not even by root.
+    const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'diff-cli-')), 'a-file');
+    writeFileSync(blocker, 'x');
+    const target = path.join(blocker, 'report.txt');
+    const r = await cli(REF, '--against', REF, '--no-behaviour', '--output', target);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cannot write the report/);
+    expect(r.err).toContain(target);
+    expect(r.err).toMatch(/a-file is a file, so it cannot hold/);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('creates the report folder when it does not exist yet, as lint and grade do', async () => {
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'diff-cli-')), 'reports', 'diff.txt');
+    const r = await cli(REF, '--against', REF, '--no-behaviour', '--output', target);
+    expect(r.code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toMatch(/equivalent/i);
   });
 
   it('exits 2 when the file given is not an app', async () => {

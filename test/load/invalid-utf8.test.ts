@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { invalidUtf8 } from '../../generator/load/context.ts';
 import { loadApp } from '../../generator/load/index.ts';
+import { invalidUtf8 } from '../../generator/load/utf8.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'utf8-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

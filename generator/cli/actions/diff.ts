@@ -1,18 +1,23 @@
-import { writeFileSync } from 'node:fs';
+import type { DiffFormat } from '../../diff/format/names.ts';
 import { formatHtml, formatJson, formatText } from '../../diff/index.ts';
 import { diff } from '../../workflow/diff.ts';
-import { EXIT, InputError } from '../errors.ts';
+import { writeOutput } from '../../workflow/output-guard.ts';
+import { EXIT } from '../errors.ts';
 
 export interface DiffFlags {
   against: string;
-  format: 'text' | 'json' | 'html';
+  format: DiffFormat;
   output?: string;
   behaviour: boolean;
   scenario?: string;
   assignment?: string;
 }
 
-const FORMAT = { text: formatText, json: formatJson, html: formatHtml } as const;
+const FORMAT: Record<DiffFormat, typeof formatText> = {
+  text: formatText,
+  json: formatJson,
+  html: formatHtml,
+};
 
 export async function runDiff(theirs: string, o: DiffFlags): Promise<number> {
   const report = await diff({
@@ -24,12 +29,7 @@ export async function runDiff(theirs: string, o: DiffFlags): Promise<number> {
     assignment: o.assignment,
   });
   const text = FORMAT[o.format](report);
-  if (o.output) {
-    try {
-      writeFileSync(o.output, text);
-    } catch (e) {
-      throw new InputError(`cannot write the report: ${(e as Error).message}`, { file: o.output });
-    }
-  } else process.stdout.write(text);
+  if (o.output) writeOutput(o.output, text);
+  else process.stdout.write(text);
   return report.behaviourEquivalent ? EXIT.ok : EXIT.findings;
 }

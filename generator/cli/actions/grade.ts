@@ -1,10 +1,24 @@
 import path from 'node:path';
 import { formatClassReport } from '../../grade/format/index.ts';
+import type { ClassFormat } from '../../grade/format/names.ts';
 import { createProgress, type Progress } from '../../grade/progress.ts';
 import { gradeClass } from '../../workflow/grade.ts';
 import { writeOutput } from '../../workflow/output-guard.ts';
-import type { GradeFlags } from '../commands/grade.ts';
 import { EXIT, UsageError } from '../errors.ts';
+
+export interface GradeFlags {
+  against: string;
+  format: ClassFormat;
+  output?: string;
+  jobs?: string;
+  passMark?: string;
+  rubric?: string;
+  assignment?: string;
+  scenario?: string;
+  behaviour: boolean;
+  timeLimit?: string;
+  memory?: string;
+}
 
 /** `make-app grade`: flags → the grade workflow → a formatter. Progress goes to stderr only. */
 export async function runGrade(paths: string[], o: GradeFlags): Promise<number> {

@@ -1,7 +1,6 @@
 import { type Command, Option } from 'commander';
+import { DIFF_FORMATS } from '../../diff/format/names.ts';
 import { lazy, type SetExit } from '../lazy-action.ts';
-
-const DIFF_FORMATS = ['text', 'json', 'html'] as const;
 
 export function registerDiff(program: Command, setExit: SetExit): void {
   program

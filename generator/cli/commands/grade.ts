@@ -1,21 +1,6 @@
 import { type Command, Option } from 'commander';
+import { CLASS_FORMATS } from '../../grade/format/names.ts';
 import { lazy, type SetExit } from '../lazy-action.ts';
-
-const FORMATS = ['text', 'json', 'csv', 'html', 'junit'] as const;
-
-interface GradeFlags {
-  against: string;
-  format: (typeof FORMATS)[number];
-  output?: string;
-  jobs?: string;
-  passMark?: string;
-  rubric?: string;
-  assignment?: string;
-  scenario?: string;
-  behaviour: boolean;
-  timeLimit?: string;
-  memory?: string;
-}
 
 export function registerGrade(program: Command, setExit: SetExit): void {
   program
@@ -25,7 +10,7 @@ export function registerGrade(program: Command, setExit: SetExit): void {
     )
     .argument('<paths...>', 'submissions (app folders, bundle JSON files, .zip files) or folders of them')
     .option('--against <reference>', 'the reference app', 'dist-app')
-    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices(CLASS_FORMATS).default('text'))
     .option('--output <file>', 'write the report here (HTML: student pages go into <file>-students/)')
     .option('--jobs <n>', 'worker threads (default: the number of cores)')
     .option('--pass-mark <p>', 'grade needed to pass (default: the rubric’s, 60)')
@@ -37,5 +22,3 @@ export function registerGrade(program: Command, setExit: SetExit): void {
     .option('--memory <MB>', 'per-student memory cap', '512')
     .action(lazy(setExit, async () => (await import('../actions/grade.ts')).runGrade));
 }
-
-export type { GradeFlags };

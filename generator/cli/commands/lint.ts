@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { lazy, type SetExit } from '../lazy-action.ts';
-
 /** Kept here (not read from the formatters) so `--help` does not load the linter. */
-const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+import { LINT_FORMATS } from '../../validate/formatters/names.ts';
+import { lazy, type SetExit } from '../lazy-action.ts';
 
 const HELP_AFTER = `
 Paths: an app folder (makecomapp.json, older *.imljson export, app.bundle.json or loose files),

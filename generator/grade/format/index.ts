@@ -3,10 +3,10 @@ import { formatCsv } from './csv.ts';
 import { formatHtml } from './html.ts';
 import { formatJson } from './json.ts';
 import { formatJunit } from './junit.ts';
+import type { ClassFormat } from './names.ts';
 import { formatText } from './text.ts';
 
-const CLASS_FORMATS = ['text', 'json', 'csv', 'html', 'junit'] as const;
-export type ClassFormat = (typeof CLASS_FORMATS)[number];
+export type { ClassFormat };
 
 const FORMATTERS: Record<ClassFormat, (r: ClassReport) => string> = {
   text: formatText,

@@ -2,6 +2,7 @@ import { formatGithub } from './github.ts';
 import { formatJson } from './json.ts';
 import { formatJunit } from './junit.ts';
 import { formatMarkdown } from './markdown.ts';
+import { type FormatName, LINT_FORMATS } from './names.ts';
 import { formatSarif } from './sarif.ts';
 import { formatStylish } from './stylish.ts';
 import type { Formatter } from './types.ts';
@@ -16,7 +17,7 @@ export const FORMATTERS = {
   junit: formatJunit,
   github: formatGithub,
   markdown: formatMarkdown,
-} as const satisfies Record<string, Formatter>;
+} as const satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof FORMATTERS;
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export type { FormatName };
+export const FORMAT_NAMES: readonly FormatName[] = LINT_FORMATS;
