@@ -36,7 +36,7 @@ describe('evaluate (deep)', () => {
     expect(evaluate({ '{{...}}': '{{parameters.name}}', x: 1 }, ctx)).toEqual({ x: 1 });
   });
 
-  it('evaluates IML in object keys (unconfirmed in Make; [APP] everyrow-make uses it)', () => {
+  it('evaluates IML in object keys (unconfirmed in Make; a corpus app everyrow-make uses it)', () => {
     expect(evaluate({ '{{parameters.key}}': '{{parameters.id}}' }, ctx)).toEqual({ dyn: 7 });
   });
 

@@ -12,7 +12,7 @@ export const ARRAY_CASES: ImlCase[] = [
   { t: '{{last(temp.list)}}', want: 2 },
   { t: '{{first(emptyarray)}}', want: undefined },
   { t: '{{add(temp.list, 4, 5)}}', want: [3, 1, 2, 4, 5] },
-  { t: "{{add(emptyarray, 'a')}}", want: ['a'], note: '[3P-RT] how arrays are built' },
+  { t: "{{add(emptyarray, 'a')}}", want: ['a'], note: 'third-party runtime notes: how arrays are built' },
   { t: '{{length(add(temp.list, 9))}}', want: 4 },
   {
     t: '{{temp.list}}',
@@ -25,13 +25,13 @@ export const ARRAY_CASES: ImlCase[] = [
   {
     t: "{{merge(temp.list, 'x', temp.empty)}}",
     want: [3, 1, 2],
-    note: '[3P-RT] non-array arguments ignored',
+    note: 'third-party runtime notes: non-array arguments ignored',
   },
   {
     t: '{{distinct(merge(oauth.scope, ifempty(parameters.scopes, emptyarray)))}}',
     ctx: { oauth: { scope: ['a', 'b'] }, parameters: { scopes: ['b', 'c'] } },
     want: ['a', 'b', 'c'],
-    note: '[DOC] OAuth scope merge',
+    note: 'Make docs: OAuth scope merge',
   },
   { t: '{{slice(temp.list, 1)}}', want: [1, 2], note: '0-based' },
   { t: '{{slice(temp.list, 0, 2)}}', want: [3, 1] },
@@ -141,6 +141,6 @@ export const ARRAY_CASES: ImlCase[] = [
   {
     t: '{{if(length(temp.empty) > 0, temp.empty, undefined)}}',
     want: undefined,
-    note: '[DOC] drop empty arrays',
+    note: 'Make docs: drop empty arrays',
   },
 ];

@@ -31,7 +31,7 @@ export const DATE_CASES: ImlCase[] = [
   {
     t: '{{formatDate(now)}}',
     want: '2026-03-15T12:34:56.789+00:00',
-    note: 'unconfirmed: default format YYYY-MM-DDTHH:mm:ss.SSSZ ([3P-RT])',
+    note: 'unconfirmed: default format YYYY-MM-DDTHH:mm:ss.SSSZ (third-party runtime notes)',
   },
   { t: "{{parseDate('2026-02-03', 'YYYY-MM-DD')}}", want: d('2026-02-03T00:00:00.000Z') },
   {
@@ -56,13 +56,17 @@ export const DATE_CASES: ImlCase[] = [
   { t: "{{dateDiff(addHours(now, 50), now, 'H')}}", want: 50 },
   { t: "{{dateDiff(addMinutes(now, 90), now, 'm')}}", want: 90 },
   { t: "{{dateDiff(addSeconds(now, 3725), now, 's')}}", want: 3725 },
-  { t: "{{dateDiff(addHours(now, 50), now, 'RH')}}", want: 2, note: '[3P-RT] residual hours' },
+  {
+    t: "{{dateDiff(addHours(now, 50), now, 'RH')}}",
+    want: 2,
+    note: 'third-party runtime notes: residual hours',
+  },
   { t: "{{dateDiff(addSeconds(now, 3725), now, 'Rm')}}", want: 2 },
   { t: "{{dateDiff(addSeconds(now, 3725), now, 'Rs')}}", want: 5 },
   {
     t: "{{dateDiff(now, addDays(now, 1), 'D')}}",
     error: 'ImlEvalError',
-    note: '[3P-RT] start after end throws',
+    note: 'third-party runtime notes: start after end throws',
   },
   { t: '{{addSeconds(now, 4)}}', want: d('2026-03-15T12:35:00.789Z') },
   { t: '{{addMinutes(now, -35)}}', want: d('2026-03-15T11:59:56.789Z'), note: 'negative n subtracts' },
@@ -97,6 +101,6 @@ export const DATE_CASES: ImlCase[] = [
     want: d('2026-03-14T23:34:56.789Z'),
     note: 'setters work in the evaluation zone',
   },
-  { t: '{{data.expires < addMinutes(now, 15)}}', want: true, note: '[DOC] OAuth refresh condition' },
+  { t: '{{data.expires < addMinutes(now, 15)}}', want: true, note: 'Make docs: OAuth refresh condition' },
   { t: "{{formatDate(addDays(now, 1), 'YYYY-MM-DD')}}", want: '2026-03-16' },
 ];

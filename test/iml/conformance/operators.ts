@@ -2,9 +2,9 @@
 import type { ImlCase } from './case.ts';
 
 export const OPERATOR_CASES: ImlCase[] = [
-  // Arithmetic (exact decimals, [3P-RT] Decimal.js)
+  // Arithmetic (exact decimals, third-party runtime notes Decimal.js)
   { t: '{{1 + 2}}', want: 3 },
-  { t: '{{0.1 + 0.2}}', want: 0.3, note: '[3P-RT] arbitrary precision' },
+  { t: '{{0.1 + 0.2}}', want: 0.3, note: 'third-party runtime notes: arbitrary precision' },
   { t: '{{0.3 - 0.1}}', want: 0.2 },
   { t: '{{1.1 * 3}}', want: 3.3 },
   { t: '{{0.3 / 0.1}}', want: 3 },
@@ -20,12 +20,12 @@ export const OPERATOR_CASES: ImlCase[] = [
   { t: '{{(2 + 3) * 4}}', want: 20 },
   { t: '{{1 / 0}}', want: Number.POSITIVE_INFINITY },
   { t: '{{1e3 + 1}}', want: 1001 },
-  // + concatenation and null rules ([3P-RT])
+  // + concatenation and null rules (third-party runtime notes)
   { t: "{{'a' + 'b'}}", want: 'ab' },
   { t: "{{'a' + 1}}", want: 'a1' },
   { t: "{{1 + '2'}}", want: '12', note: 'either side text concatenates' },
   { t: '{{temp.s + 1}}', want: '51' },
-  { t: '{{null + 5}}', want: 5, note: '[3P-RT] one null operand gives the other' },
+  { t: '{{null + 5}}', want: 5, note: 'third-party runtime notes: one null operand gives the other' },
   { t: "{{'x' + null}}", want: 'x' },
   { t: '{{null + null}}', want: null },
   { t: '{{body.missing + 2}}', want: 2 },
@@ -34,7 +34,7 @@ export const OPERATOR_CASES: ImlCase[] = [
   { t: "{{'a' + 1 + 2}}", want: 'a12', note: 'left to right' },
   { t: "{{1 + 2 + 'a'}}", want: '3a' },
   // ++ forced numeric addition
-  { t: "{{'1' ++ '2'}}", want: 3, note: '[3P-RT] ++ forces numbers' },
+  { t: "{{'1' ++ '2'}}", want: 3, note: 'third-party runtime notes ++ forces numbers' },
   { t: '{{temp.s ++ 1}}', want: 6 },
   { t: "{{'2' - '1'}}", want: 1 },
   { t: "{{'3' * '4'}}", want: 12 },
@@ -66,21 +66,30 @@ export const OPERATOR_CASES: ImlCase[] = [
   },
   { t: '{{connection.expires > addMinutes(now, 15)}}', want: false },
   { t: '{{now > addDays(now, -1)}}', want: true },
-  // Equality: every alias; loose by default. UNCONFIRMED (§10.4, evidence §1): [DOC] says strict,
-  // the only source-code-derived note ([3P-RT]) says JS `==`. We default to loose and offer
+  // Equality: every alias; loose by default. UNCONFIRMED (§10.4, evidence §1): Make docs says strict,
+  // the only source-code-derived note (third-party runtime notes) says JS `==`. We default to loose and offer
   // `equality: 'strict'`; these cases pin both modes so a change is deliberate.
   { t: '{{1 = 1}}', want: true },
   { t: '{{1 == 1}}', want: true },
   { t: '{{1 === 1}}', want: true },
   { t: '{{1 != 2}}', want: true },
   { t: '{{1 !== 1}}', want: false },
-  { t: "{{'0' = 0}}", want: true, note: 'unconfirmed (§10.4): loose == is the default, [3P-RT]' },
+  {
+    t: "{{'0' = 0}}",
+    want: true,
+    note: 'unconfirmed (§10.4): loose == is the default, third-party runtime notes',
+  },
   {
     t: "{{'0' === 0}}",
     want: true,
     note: 'unconfirmed: === is an alias of = in every source, so it is loose too',
   },
-  { t: "{{'0' = 0}}", want: false, opts: { equality: 'strict' }, note: 'strict mode ([DOC] says strict)' },
+  {
+    t: "{{'0' = 0}}",
+    want: false,
+    opts: { equality: 'strict' },
+    note: 'strict mode (Make docs says strict)',
+  },
   { t: "{{'0' != 0}}", want: true, opts: { equality: 'strict' } },
   { t: '{{null = undefined}}', want: true },
   { t: '{{null = undefined}}', want: false, opts: { equality: 'strict' } },
@@ -100,7 +109,7 @@ export const OPERATOR_CASES: ImlCase[] = [
   { t: "{{'a' && 'b'}}", want: 'b', note: 'returns an operand like JS' },
   { t: "{{0 || 'fallback'}}", want: 'fallback' },
   { t: '{{body.missing || undefined}}', want: undefined },
-  { t: '{{data.lastDate || undefined}}', want: undefined, note: '[DOC] polling trigger pattern' },
+  { t: '{{data.lastDate || undefined}}', want: undefined, note: 'Make docs: polling trigger pattern' },
   { t: '{{true | false & false}}', want: true, note: '& binds tighter than |' },
   { t: '{{1 = 1 & 2 = 2}}', want: true },
   { t: "{{false && errorFactory('DataError', 'never')}}", want: false, note: 'right side not evaluated' },
