@@ -7,17 +7,14 @@ import { type AppModel, COMPONENT_KINDS, type ComponentKind } from '../model/app
 import { type LoadContext, report } from './context.ts';
 import { loadGeneralCandidates } from './folder-scan.ts';
 import { manifestKinds } from './local-dev.ts';
-import { discoverConventional } from './loose.ts';
+import { discoverConventional, GENERAL_CANDIDATES } from './loose.ts';
 
 export function withConventionalFallback(ctx: LoadContext, app: AppModel): AppModel {
   const listed = manifestKinds.get(app);
   if (!listed) return app; // the manifest could not be read: nothing to fall back from
   const missing = new Set<ComponentKind>(COMPONENT_KINDS.filter((k) => !listed.has(k)));
   const hadBase = app.general.base !== undefined;
-  if (!hadBase)
-    loadGeneralCandidates(ctx, app, {
-      base: ['base.imljson', 'base.iml.json', 'base.json', 'general/base.iml.json', 'general/base.imljson'],
-    });
+  if (!hadBase) loadGeneralCandidates(ctx, app, { base: GENERAL_CANDIDATES.base });
   const added = missing.size ? discoverConventional(ctx, app, missing) : 0;
   const baseAdded = !hadBase && app.general.base !== undefined;
   if (added === 0 && !baseAdded) return app;

@@ -5,6 +5,7 @@ import {
   type Component,
   type ComponentKind,
   emptyComponents,
+  type GeneralCodeType,
 } from '../model/app.ts';
 import { componentCodeType } from './code-types.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
@@ -26,6 +27,30 @@ const FLAT_FILE = /^(connection|webhook|module|rpc|function)-(.+)\.(iml\.json|im
 /** `module.getTask.api.imljson`, `connection.api.imljson`: dot-separated (older flat exports). */
 const FLAT_DOTTED_FILE = /^(connection|webhook|module|rpc|function)\.(.+)\.imljson$/i;
 
+/** Where the general files may be in a folder without a manifest, most specific first. */
+export const GENERAL_CANDIDATES = {
+  base: [
+    'base.imljson',
+    'base.iml.json',
+    'base.jsonc',
+    'base.json',
+    'general/base.iml.json',
+    'general/base.imljson',
+    'base/base.iml.json',
+  ],
+  common: [
+    'common.imljson',
+    'common.iml.json',
+    'common.jsonc',
+    'common.json',
+    'general/common.json',
+    'common/common.iml.json',
+    'common/common.json',
+  ],
+  readme: ['README.md', 'readme.md'],
+  groups: ['groups.json', 'groups.imljson', 'modules/groups.json', 'general/groups.json'],
+} satisfies Partial<Record<GeneralCodeType, string[]>>;
+
 /**
  * Apps without a manifest: folders named by kind holding one document per component
  * (`modules/getTask.imljson`) or one folder per component (`webhooks/x/x.communication.iml.json`),
@@ -40,28 +65,7 @@ export function loadLoose(ctx: LoadContext): AppModel {
     components: emptyComponents(),
     diagnostics: ctx.diagnostics,
   };
-  loadGeneralCandidates(ctx, app, {
-    base: [
-      'base.imljson',
-      'base.iml.json',
-      'base.jsonc',
-      'base.json',
-      'general/base.iml.json',
-      'general/base.imljson',
-      'base/base.iml.json',
-    ],
-    common: [
-      'common.imljson',
-      'common.iml.json',
-      'common.jsonc',
-      'common.json',
-      'general/common.json',
-      'common/common.iml.json',
-      'common/common.json',
-    ],
-    readme: ['README.md', 'readme.md'],
-    groups: ['groups.json', 'groups.imljson', 'modules/groups.json', 'general/groups.json'],
-  });
+  loadGeneralCandidates(ctx, app, GENERAL_CANDIDATES);
 
   discoverConventional(ctx, app, new Set(COMPONENT_KINDS));
   loadFlatFiles(ctx, app, FLAT_FILE, '-');
