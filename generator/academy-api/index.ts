@@ -8,6 +8,7 @@ import { ConsentFormStore } from './oauth/consent-forms.ts';
 import { DEFAULT_LIFETIMES, type Lifetimes, type TokenPair, TokenStore } from './oauth/token-store.ts';
 import type { ServerState } from './router.ts';
 import { type WebhookDeliveryOptions, WebhookDispatcher } from './routes/webhook-delivery.ts';
+import { SCOPES } from './scopes.ts';
 import { createAcademyServer } from './server.ts';
 import type { AppUser, ClientRegistration, RequestLogEntry, UserKey, WebhookDelivery } from './types.ts';
 import { APP_USERS } from './users.ts';
@@ -192,7 +193,7 @@ function authorizeUrl(origin: string, client: ClientRegistration, o: AuthorizeUr
   u.searchParams.set('client_id', client.clientId);
   u.searchParams.set('redirect_uri', o.redirectUri ?? client.redirectUri);
   u.searchParams.set('response_type', o.responseType ?? 'code');
-  const scope = o.scope ?? ['connect', 'read', 'write', 'delete'];
+  const scope = o.scope ?? [...SCOPES];
   u.searchParams.set('scope', Array.isArray(scope) ? scope.join(' ') : scope);
   if (o.state !== undefined) u.searchParams.set('state', o.state);
   return u.toString();

@@ -9,7 +9,12 @@ import type {
   ComponentKind,
   GeneralCodeType,
 } from '../model/index.ts';
-import { COMPONENT_CODE_TYPES, COMPONENT_KINDS, GENERAL_CODE_TYPES } from '../model/index.ts';
+import {
+  COMPONENT_CODE_TYPES,
+  COMPONENT_KINDS,
+  COMPONENT_META_FIELDS,
+  GENERAL_CODE_TYPES,
+} from '../model/index.ts';
 import type { AppOrigin } from './authoring/app.ts';
 import { compareNames } from './evaluate.ts';
 import { codeFileName, componentFolders, GENERAL_FILES } from './layout.ts';
@@ -39,18 +44,6 @@ function codeText(codeType: string, value: unknown): string {
   }
   return jsonText(value);
 }
-
-const META_KEYS = [
-  'label',
-  'description',
-  'connectionType',
-  'webhookType',
-  'moduleType',
-  'actionCrud',
-  'connection',
-  'altConnection',
-  'webhook',
-] as const;
 
 export function emitApp(bundle: AppBundle, opts: { origins?: readonly AppOrigin[] } = {}): EmittedFile[] {
   const files: EmittedFile[] = [];
@@ -101,7 +94,7 @@ export function emitApp(bundle: AppBundle, opts: { origins?: readonly AppOrigin[
 /** Metadata makecomapp.json knows (Make's schema rejects other keys). */
 function metadata(c: BundleComponent): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of META_KEYS) if (c[key] !== undefined) out[key] = c[key];
+  for (const key of COMPONENT_META_FIELDS) if (c[key] !== undefined) out[key] = c[key];
   return out;
 }
 

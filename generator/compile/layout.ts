@@ -7,6 +7,7 @@ import {
   type ComponentCodeType,
   type ComponentKind,
   codeFileExtension,
+  componentFolder,
   type GeneralCodeType,
   OAUTH_COMMUNICATION_SUFFIX,
 } from '../model/index.ts';
@@ -46,7 +47,7 @@ export function componentFolders(
     let stem = base;
     for (let n = 2; used.has(stem); n++) stem = `${base}-${n}`;
     used.add(stem);
-    out.set(name, { dir: `${kind}s/${stem}`, stem });
+    out.set(name, { dir: `${componentFolder(kind)}/${stem}`, stem });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { AppModel, Component } from '../model/app.ts';
+import { type AppModel, type Component, componentId } from '../model/app.ts';
 import { isObject } from '../model/index.ts';
 import { ownValue } from './own-key.ts';
 import type { ComponentMatch } from './types.ts';
@@ -12,7 +12,7 @@ export function requestsPerComponent(theirs: AppModel, matches: ComponentMatch[]
     const reqs = (Array.isArray(comm) ? comm : [comm]).filter(
       (q) => isObject(q) && typeof q.url === 'string',
     );
-    if (reqs.length) out.set(`${m.kind}s.${m.reference}`, reqs.length);
+    if (reqs.length) out.set(componentId({ kind: m.kind, name: m.reference }), reqs.length);
   }
   return out;
 }

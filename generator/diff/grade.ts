@@ -1,4 +1,4 @@
-import type { ChangeTopic, Diagnostic } from '../model/index.ts';
+import { type ChangeTopic, componentId, type Diagnostic } from '../model/index.ts';
 import { fromPointer } from '../model/location.ts';
 import { CHANGE_CODES } from './codes.ts';
 import { componentWeight, DEFAULT_RUBRIC, type Rubric } from './rubric.ts';
@@ -79,7 +79,9 @@ export function gradeDiff(
   rubric: Rubric = DEFAULT_RUBRIC,
 ): Grade {
   const extras = new Set(
-    matches.filter((m) => !m.reference && m.theirs).map((m) => `${m.kind}s.${m.theirs}`),
+    matches
+      .filter((m) => !m.reference && m.theirs)
+      .map((m) => componentId({ kind: m.kind, name: m.theirs! })),
   );
   const counted = changes.filter((c) => rubric.penaliseExtras || !extras.has(c.component));
   const { components, unconfirmed } = gradeComponents(counted, matches, behaviour, rubric, extras);
@@ -117,7 +119,7 @@ function gradeComponents(
   const byComponent = new Map<string, Change[]>();
   for (const c of counted) byComponent.set(c.component, [...(byComponent.get(c.component) ?? []), c]);
   const ids = new Set<string>(['base', ...byComponent.keys()]);
-  for (const m of matches) ids.add(`${m.kind}s.${m.reference ?? m.theirs}`);
+  for (const m of matches) ids.add(componentId({ kind: m.kind, name: m.reference ?? m.theirs! }));
   const stepsOf = new Map<string, BehaviourStep[]>();
   for (const st of behaviour.steps)
     if (st.component) stepsOf.set(st.component, [...(stepsOf.get(st.component) ?? []), st]);

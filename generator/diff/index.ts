@@ -1,4 +1,4 @@
-import type { AppModel } from '../model/app.ts';
+import { type AppModel, componentId } from '../model/app.ts';
 import type { ChangeTopic, Diagnostic } from '../model/index.ts';
 import { type BehaviourOptions, diffBehaviour } from './behaviour/index.ts';
 import { countClasses, gradeDiff, linkDiagnostics } from './grade.ts';
@@ -84,7 +84,7 @@ export async function diffApps(
     behaviour,
     grade: gradeDiff(
       changes,
-      matches.filter((m) => !ignored(m.reference && `${m.kind}s.${m.reference}`)),
+      matches.filter((m) => !ignored(m.reference && componentId({ kind: m.kind, name: m.reference }))),
       behaviour,
       opts.rubric ?? DEFAULT_RUBRIC,
     ),

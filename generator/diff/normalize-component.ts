@@ -1,5 +1,7 @@
 import type { AppModel, CodeFile, Component, ComponentCodeType, GeneralCodeType } from '../model/app.ts';
 import {
+  COMPONENT_META_FIELDS,
+  COMPONENT_REFERENCE_FIELDS,
   componentId,
   isCodeTypeIn,
   PARAMETER_LIST_CODE_TYPES,
@@ -41,20 +43,14 @@ export function normalizeComponent(
   const fallback = c.declaredAt;
 
   const meta: Record<string, unknown> = {};
-  for (const k of [
-    'label',
-    'description',
-    'moduleType',
-    'connectionType',
-    'webhookType',
-    'actionCrud',
-  ] as const) {
-    if (c[k] !== undefined) meta[k] = c[k];
-  }
+  const references: readonly string[] = COMPONENT_REFERENCE_FIELDS;
+  for (const k of COMPONENT_META_FIELDS) if (!references.includes(k) && c[k] !== undefined) meta[k] = c[k];
   if (c.kind === 'module' && meta.actionCrud === undefined) meta.actionCrud = null;
-  if (c.connection) meta.connection = renameComponent('connection', c.connection);
-  if (c.altConnection) meta.altConnection = renameComponent('connection', c.altConnection);
-  if (c.webhook) meta.webhook = renameComponent('webhook', c.webhook);
+  // references compare by the reference app's names (a renamed connection is the same connection)
+  for (const k of COMPONENT_REFERENCE_FIELDS) {
+    const named = c[k];
+    if (named) meta[k] = renameComponent(k === 'webhook' ? 'webhook' : 'connection', named);
+  }
   sections.meta = { value: meta, origins: new Map(), fallback };
 
   for (const [type, code] of Object.entries(c.codes) as [ComponentCodeType, CodeFile][]) {

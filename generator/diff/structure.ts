@@ -1,5 +1,5 @@
 import type { AppModel, CodeFile, Component, ComponentKind, GeneralCodeType } from '../model/app.ts';
-import { GENERAL_CODE_TYPES, isObject } from '../model/index.ts';
+import { componentId, GENERAL_CODE_TYPES, isObject } from '../model/index.ts';
 import type { SourceLocation } from '../model/location.ts';
 import { componentScopes, requestsPerComponent, requiredParams, storedKeys } from './app-facts.ts';
 import type { ClassifyContext } from './classify.ts';
@@ -85,8 +85,8 @@ function diffMatch(
   const kind = m.kind as ComponentKind;
   const rc = m.reference ? ownValue(reference.components[kind], m.reference) : undefined;
   const tc = m.theirs ? ownValue(theirs.components[kind], m.theirs) : undefined;
-  const refId = `${kind}s.${m.reference ?? m.theirs}`;
-  const theirsId = m.theirs && m.theirs !== m.reference ? `${kind}s.${m.theirs}` : undefined;
+  const refId = componentId({ kind, name: m.reference ?? m.theirs! });
+  const theirsId = m.theirs && m.theirs !== m.reference ? componentId({ kind, name: m.theirs }) : undefined;
   if (!rc || !tc) return oneSided(kind, refId, rc, tc);
   const changes: Change[] = m.by === 'behaviour' ? [renamed(m, refId, theirsId, rc, tc)] : [];
   const r = normalizeComponent(reference, rc, same);

@@ -1,3 +1,4 @@
+import type { ComponentKind } from '../model/app.ts';
 import type { SourceLocation } from '../model/location.ts';
 
 /**
@@ -43,7 +44,7 @@ export interface Change {
 
 /** How a reference component was paired with one of the student's. */
 export interface ComponentMatch {
-  kind: string;
+  kind: ComponentKind;
   reference?: string;
   theirs?: string;
   /** `name` when the names agree, `behaviour` when paired by method/path/parameters, absent when unmatched. */

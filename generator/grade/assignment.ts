@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Rubric } from '../diff/rubric.ts';
-import { type AppModel, COMPONENT_KINDS, type Component, type ComponentKind } from '../model/app.ts';
+import {
+  type AppModel,
+  COMPONENT_KINDS,
+  type Component,
+  type ComponentKind,
+  componentId,
+} from '../model/app.ts';
 import { InputError } from '../model/errors.ts';
 
 /**
@@ -35,7 +41,7 @@ function componentKey(id: string): string | undefined {
   const dot = id.indexOf('.');
   if (dot < 1) return undefined;
   const kind = Object.hasOwn(KIND_OF, id.slice(0, dot)) ? KIND_OF[id.slice(0, dot)] : undefined;
-  return kind ? `${kind}s.${id.slice(dot + 1)}` : undefined;
+  return kind ? componentId({ kind, name: id.slice(dot + 1) }) : undefined;
 }
 
 function parseAssignment(text: string, file: string, reference: AppModel): Assignment {
@@ -112,7 +118,7 @@ export function restrictReference(reference: AppModel, a: Assignment): AppModel 
     COMPONENT_KINDS.map((kind) => [
       kind,
       Object.fromEntries(
-        Object.entries(reference.components[kind]).filter(([name]) => keep.has(`${kind}s.${name}`)),
+        Object.entries(reference.components[kind]).filter(([name]) => keep.has(componentId({ kind, name }))),
       ),
     ]),
   ) as AppModel['components'];

@@ -6,7 +6,7 @@ import { matchComponents } from '../diff/match.ts';
 import type { Rubric } from '../diff/rubric.ts';
 import type { DiffReport } from '../diff/types.ts';
 import { loadApp } from '../load/index.ts';
-import type { AppModel } from '../model/app.ts';
+import { type AppModel, componentId } from '../model/app.ts';
 import { type Assignment, restrictReference } from './assignment.ts';
 import type { StudentRow } from './types.ts';
 import { extractSubmission } from './unzip.ts';
@@ -71,7 +71,7 @@ export function skippedOptional(reference: AppModel, theirs: AppModel, a: Assign
   const matched = new Set(
     matchComponents(reference, theirs)
       .filter((m) => m.reference && m.theirs)
-      .map((m) => `${m.kind}s.${m.reference}`),
+      .map((m) => componentId({ kind: m.kind, name: m.reference! })),
   );
   return new Set(a.optional.filter((id) => !matched.has(id)));
 }

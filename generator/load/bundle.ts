@@ -9,7 +9,7 @@ import {
   emptyComponents,
   GENERAL_CODE_TYPES,
 } from '../model/app.ts';
-import { isObject } from '../model/index.ts';
+import { componentId, isObject } from '../model/index.ts';
 import { toPointer } from '../model/location.ts';
 import { makeCodeFile, makeTextCodeFile, TEXT_CODE_TYPES } from './code-file.ts';
 import { componentFromMeta, inferConnectionType } from './component-meta.ts';
@@ -129,7 +129,7 @@ function loadComponent(reading: BundleReading, kind: ComponentKind, name: string
       'error',
       `\`codes\` of ${kind} "${name}" must be an object keyed by code type.`,
       doc.locate(`${cPointer}/codes`),
-      `${kind}s.${name}`,
+      componentId({ kind, name }),
     );
   }
   if (isObject(codes)) loadComponentCodes(reading, c, cPointer, codes);
@@ -154,7 +154,7 @@ function loadComponentCodes(
         'warning',
         `"${type}" is not a code type.`,
         doc.locate(pointer, { key: true }),
-        `${c.kind}s.${c.name}`,
+        componentId(c),
       );
       continue;
     }

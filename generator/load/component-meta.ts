@@ -1,5 +1,5 @@
 import type { ActionCrud, Component, ComponentKind, ConnectionType, WebhookType } from '../model/app.ts';
-import { AUTHORIZATION_SECTIONS } from '../model/index.ts';
+import { AUTHORIZATION_SECTIONS, COMPONENT_META_FIELDS, COMPONENT_REFERENCE_FIELDS } from '../model/index.ts';
 import { toModuleType } from './code-types.ts';
 
 /** Sections only an OAuth communication has (`info`, `refresh`, `invalidate` can stand in others). */
@@ -8,20 +8,7 @@ const OAUTH_SIGNATURE_SECTIONS: ReadonlySet<string> = new Set(AUTHORIZATION_SECT
 import { safeAssign } from './component-registry.ts';
 
 /** Metadata keys the model has a field for; anything else goes to `extra`. */
-const KNOWN = new Set([
-  'label',
-  'description',
-  'moduleType',
-  'moduleSubtype',
-  'connectionType',
-  'webhookType',
-  'actionCrud',
-  'connection',
-  'altConnection',
-  'webhook',
-  'codeFiles',
-  'name',
-]);
+const KNOWN = new Set<string>([...COMPONENT_META_FIELDS, 'moduleSubtype', 'codeFiles', 'name']);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const ref = (v: unknown): string | null | undefined => (typeof v === 'string' || v === null ? v : undefined);
@@ -91,7 +78,7 @@ export function componentFromMeta(
       delete extra.type;
     }
   }
-  for (const k of ['connection', 'altConnection', 'webhook'] as const) {
+  for (const k of COMPONENT_REFERENCE_FIELDS) {
     const v = ref(meta[k]);
     if (v !== undefined) c[k] = v;
   }

@@ -4,6 +4,7 @@ import {
   COMPONENT_KINDS,
   type Component,
   type ComponentKind,
+  componentId,
   emptyComponents,
   type GeneralCodeType,
 } from '../model/app.ts';
@@ -176,7 +177,7 @@ function loadFlatFiles(ctx: LoadContext, app: AppModel, pattern: RegExp, separat
       found.type,
       path.join(ctx.root, e.name),
       undefined,
-      `${kind}s.${found.name}`,
+      componentId({ kind, name: found.name }),
     );
     if (code) c.codes[found.type] = code;
   }

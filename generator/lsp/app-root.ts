@@ -5,10 +5,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { COMPONENT_KINDS, componentFolder } from '../model/index.ts';
 
 const MARKERS = ['makecomapp.json', 'metadata.json', 'app.bundle.json'];
 /** Folders of the loose layout (component folders without a manifest). */
-const LOOSE_FOLDERS = ['modules', 'connections', 'rpcs', 'webhooks', 'functions'];
+const LOOSE_FOLDERS = COMPONENT_KINDS.map(componentFolder);
 
 /** The app target (folder or bundle file) for a file, searched upwards but not above `stopAt`. */
 export function findAppTarget(

@@ -117,6 +117,39 @@ export interface Component {
   metadataOutside?: boolean;
 }
 
+/** Component fields that name another component (makecomapp.json keys of the same name). */
+export const COMPONENT_REFERENCE_FIELDS = ['connection', 'altConnection', 'webhook'] as const;
+/** Component metadata the model has a field for (makecomapp.json component keys); the rest is `extra`. */
+export const COMPONENT_META_FIELDS = [
+  'label',
+  'description',
+  'connectionType',
+  'webhookType',
+  'moduleType',
+  'actionCrud',
+  ...COMPONENT_REFERENCE_FIELDS,
+] as const satisfies readonly (keyof Component)[];
+
+/** The code types Make reads for each component kind. */
+export const CODE_TYPES_BY_KIND: Record<ComponentKind, readonly ComponentCodeType[]> = {
+  connection: [
+    'communication',
+    'params',
+    'common',
+    'scopeList',
+    'defaultScope',
+    'installSpec',
+    'installDirectives',
+  ],
+  webhook: ['communication', 'params', 'attach', 'detach', 'update', 'requiredScope'],
+  module: ['communication', 'epoch', 'staticParams', 'mappableParams', 'interface', 'samples', 'scope'],
+  rpc: ['communication', 'params'],
+  function: ['code', 'test'],
+};
+
+/** Code types holding requests, whose strings are IML evaluated at run time. */
+export const REQUEST_CODE_TYPES = ['communication', 'epoch', ...WEBHOOK_REQUEST_CODE_TYPES] as const;
+
 export type AppLayout = 'local-dev' | 'imljson-export' | 'bundle' | 'loose';
 
 export interface AppInfo {
@@ -142,9 +175,14 @@ export interface AppModel {
   diagnostics: Diagnostic[];
 }
 
+/** The folder of a kind's components in Make's local-development layout (`modules`), also the first part of their ids. */
+export function componentFolder(kind: ComponentKind): string {
+  return `${kind}s`;
+}
+
 /** `modules.listMovies` style id used in diagnostics, recorder entries and diffs. */
 export function componentId(c: Pick<Component, 'kind' | 'name'>): string {
-  return `${c.kind}s.${c.name}`;
+  return `${componentFolder(c.kind)}.${c.name}`;
 }
 
 export function emptyComponents(): Record<ComponentKind, Record<string, Component>> {

@@ -136,7 +136,7 @@ describe('grading', () => {
     change('D-EQ', 'equivalent', 'modules.c'),
   ];
   const matches = ['a', 'b', 'c', 'd'].map((n) => ({
-    kind: 'module',
+    kind: 'module' as const,
     reference: n,
     theirs: n,
     by: 'name' as const,

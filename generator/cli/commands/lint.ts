@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 /** Kept here (not read from the formatters) so `--help` does not load the linter. */
+import { SEVERITIES } from '../../model/diagnostic.ts';
 import { LINT_FORMATS } from '../../validate/formatters/names.ts';
 import { lazy, type SetExit } from '../lazy-action.ts';
 
@@ -41,7 +42,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
     .addOption(
       new Option('--fail-severity <severity>', 'lowest severity that makes the exit code 1')
-        .choices(['error', 'warning', 'info'])
+        .choices(SEVERITIES)
         .default('error'),
     )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')

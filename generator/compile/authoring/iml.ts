@@ -27,7 +27,7 @@ export interface Ref extends Expr {
 export type AnyRef = Ref & { readonly [key: string]: AnyRef };
 
 /** Property names a proxy never turns into a path (they keep their JavaScript meaning). */
-const RESERVED = new Set<string | symbol>([
+export const RESERVED_PROPERTY_NAMES: ReadonlySet<string | symbol> = new Set<string | symbol>([
   'toString',
   'toJSON',
   'valueOf',
@@ -55,7 +55,7 @@ export function ref(path: string): AnyRef {
   const base = makeExpr(path) as unknown as Record<string | symbol, unknown>;
   return new Proxy(base, {
     get(target, prop) {
-      if (prop === IML_TEXT || RESERVED.has(prop)) return target[prop];
+      if (prop === IML_TEXT || RESERVED_PROPERTY_NAMES.has(prop)) return target[prop];
       if (prop === Symbol.toPrimitive) return () => `{{${path}}}`;
       if (typeof prop === 'symbol') return undefined;
       return ref(`${path}.${segment(prop)}`);

@@ -4,6 +4,7 @@
  * but only where the reference type-checks: declared parameters, stored connection data, known
  * roots. Everything else stays the string it was.
  */
+import { RESERVED_PROPERTY_NAMES } from '../authoring/iml.ts';
 import { Code, templateLiteral } from './literal.ts';
 
 /** What a root variable allows: any path below it, one of some names, or only itself. */
@@ -13,7 +14,7 @@ export type Scope = ReadonlyMap<string, RootRule>;
 const PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const TEMPLATE_PART = /\{\{([^{}]*)\}\}/g;
 /** Names a reference proxy keeps for JavaScript (see authoring/iml.ts): never turned into refs. */
-const UNSAFE = new Set(['toString', 'toJSON', 'valueOf', 'then', 'constructor', 'inspect', '__proto__']);
+const UNSAFE: ReadonlySet<string | symbol> = new Set([...RESERVED_PROPERTY_NAMES, '__proto__']);
 /** Keys whose TypeScript type is an enum or IML: a mixed template (type string) would not fit. */
 const ENUM_KEYS = new Set([
   'method',

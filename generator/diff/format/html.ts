@@ -1,5 +1,12 @@
 import { escapeMarkup as esc } from '../../model/index.ts';
-import type { BehaviourStep, Change, ChangeSide, DiffReport, StepRequestView } from '../types.ts';
+import {
+  type BehaviourStep,
+  CHANGE_CLASSES,
+  type Change,
+  type ChangeSide,
+  type DiffReport,
+  type StepRequestView,
+} from '../types.ts';
 import { groupByComponent, where } from './group.ts';
 
 /**
@@ -13,12 +20,10 @@ export function formatHtml(r: DiffReport): string {
   const body = [
     `<header><h1>App diff</h1><p class="paths"><span>reference: <code>${esc(r.reference.root)}</code></span> <span>yours: <code>${esc(r.theirs.root)}</code></span></p>`,
     `<p class="verdict v-${r.verdict}" id="verdict">${esc(r.verdict)}</p>`,
-    `<p class="counts">${(['breaking', 'behavioural', 'cosmetic', 'equivalent'] as const)
-      .map(
-        (k) =>
-          `<label><input type="checkbox" class="filter" value="${k}" checked> <span class="badge c-${k}">${c[k]} ${k}</span></label>`,
-      )
-      .join(' ')}</p></header>`,
+    `<p class="counts">${CHANGE_CLASSES.map(
+      (k) =>
+        `<label><input type="checkbox" class="filter" value="${k}" checked> <span class="badge c-${k}">${c[k]} ${k}</span></label>`,
+    ).join(' ')}</p></header>`,
     gradeHtml(r),
     matchesHtml(r),
     `<section id="changes"><h2>Structure</h2>`,

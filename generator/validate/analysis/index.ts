@@ -6,8 +6,8 @@ import {
   type ValueAnalysis,
 } from '../../iml/index.ts';
 import { bareExpressionsIn } from '../../model/bare-iml.ts';
-import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/index.ts';
-import { componentId, isObject, toPointer } from '../../model/index.ts';
+import type { AppModel, CodeFile, Component } from '../../model/index.ts';
+import { COMPONENT_KINDS, componentId, isObject, REQUEST_CODE_TYPES, toPointer } from '../../model/index.ts';
 import { memoByValue } from '../memo-by-value.ts';
 import { collectParameters, type DeclaredParameters, parameterCodes } from './parameters.ts';
 import { placeCode } from './placed-code.ts';
@@ -22,9 +22,6 @@ export { GLOBAL_VARIABLES, type Phase, VARIABLE_HOME } from './scope-table.ts';
 export type { ConnectionStore, TempSets } from './stores.ts';
 export { tempSetBefore } from './stores.ts';
 export type { ImlString } from './strings.ts';
-
-/** Code types whose strings are IML evaluated at run time. */
-const IML_CODE_TYPES: ComponentCodeType[] = ['communication', 'epoch', 'attach', 'detach', 'update'];
 
 export interface ComponentFacts {
   component: Component;
@@ -66,7 +63,7 @@ export interface Analysis {
 
 function allComponents(app: AppModel): Component[] {
   const out: Component[] = [];
-  for (const kind of ['connection', 'webhook', 'module', 'rpc', 'function'] as const)
+  for (const kind of COMPONENT_KINDS)
     for (const c of Object.values(app.components[kind] ?? {})) if (c) out.push(c);
   return out;
 }
@@ -143,7 +140,7 @@ function componentFacts(c: Component, base: BaseFacts, component: FindComponent)
   const requests: RequestInfo[] = [];
   const strings: ImlString[] = [];
   const inheritsBase = c.kind === 'module' || c.kind === 'rpc';
-  for (const t of IML_CODE_TYPES) {
+  for (const t of REQUEST_CODE_TYPES) {
     const code = c.codes[t];
     if (!code || code.value === undefined) continue;
     // (the epoch inherits from the communication's requests, found before it)

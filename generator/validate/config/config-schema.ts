@@ -1,3 +1,5 @@
+import { SEVERITIES } from '../../model/index.ts';
+
 /** JSON Schema of `make-app.config.json` / `.make-app.json` (JSONC). */
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -14,7 +16,7 @@ export const CONFIG_SCHEMA = {
     rules: {
       type: 'object',
       description: 'Rule id (or family "oauth/*") → severity.',
-      additionalProperties: { enum: ['error', 'warning', 'info', 'off'] },
+      additionalProperties: { enum: [...SEVERITIES, 'off'] },
     },
     ignore: {
       type: 'array',

@@ -1,23 +1,6 @@
 import type { CodeType, Component, ComponentCodeType, ComponentKind } from '../../model/app.ts';
 import type { SchemaName } from './registry.ts';
 
-/** The code types Make reads for each component kind. */
-export const CODE_TYPES_BY_KIND: Record<ComponentKind, readonly ComponentCodeType[]> = {
-  connection: [
-    'communication',
-    'params',
-    'common',
-    'scopeList',
-    'defaultScope',
-    'installSpec',
-    'installDirectives',
-  ],
-  webhook: ['communication', 'params', 'attach', 'detach', 'update', 'requiredScope'],
-  module: ['communication', 'epoch', 'staticParams', 'mappableParams', 'interface', 'samples', 'scope'],
-  rpc: ['communication', 'params'],
-  function: ['code', 'test'],
-};
-
 const MODULE_COMMUNICATION: Record<string, SchemaName> = {
   action: 'module-communication-action',
   search: 'module-communication-search',

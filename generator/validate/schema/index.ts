@@ -2,14 +2,15 @@ import { loadManifestDocument } from '../../load/index.ts';
 import type { AppModel, CodeFile, Component, ComponentCodeType } from '../../model/app.ts';
 import { componentId } from '../../model/app.ts';
 import { type Diagnostic, diagnosticAt, type Severity } from '../../model/diagnostic.ts';
+import { CODE_TYPES_BY_KIND } from '../../model/index.ts';
 import type { SourceLocation } from '../../model/location.ts';
 import { memoByValue } from '../memo-by-value.ts';
-import { CODE_TYPES_BY_KIND, schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
+import { schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
 import { schemaTitle } from './compile.ts';
 import { explain, type SchemaFinding } from './explain.ts';
 import type { SchemaName } from './registry.ts';
 
-export { CODE_TYPES_BY_KIND, schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
+export { schemaForComponentCode, schemaForGeneralCode } from './choose.ts';
 export { schemaTitle } from './compile.ts';
 export { explain, type SchemaFinding } from './explain.ts';
 export { SCHEMA_NAMES, type SchemaName } from './registry.ts';
