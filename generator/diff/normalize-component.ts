@@ -8,7 +8,7 @@ import {
   SCOPE_LIST_CODE_TYPES,
   WEBHOOK_REQUEST_CODE_TYPES,
 } from '../model/app.ts';
-import { isOAuth2Section, isObject, OAUTH2_SECTIONS } from '../model/index.ts';
+import { epochRequest, isOAuth2Section, isObject, OAUTH2_SECTIONS } from '../model/index.ts';
 import { escapePointerSegment } from '../model/location.ts';
 import { normalizeParams, normalizeScopeList } from './normalize-params.ts';
 import { normalizeRequest } from './normalize-request.ts';
@@ -108,12 +108,10 @@ function normalizeCommunication(
   return [normalizeRequest(v, code, [], [0], t, ctx)];
 }
 
-/** What an epoch inherits from the trigger's request when it does not say otherwise. */
-const EPOCH_INHERITS = ['url', 'method', 'headers', 'qs', 'body', 'type', 'pagination'];
-
 /**
  * The epoch section overrides the trigger's request (§7.4): an epoch that leaves out `url` calls
- * the trigger's URL. Filled in before comparing, so writing the inherited parts out is the same.
+ * the trigger's URL. The request is merged the way the simulator sends it before comparing, so
+ * writing the inherited parts out is the same.
  */
 function normalizeEpoch(
   c: Component,
@@ -123,20 +121,15 @@ function normalizeEpoch(
   baseUrl: string | undefined,
 ): unknown {
   const comm = c.codes.communication;
-  const reqs = Array.isArray(comm?.value) ? comm.value : [comm?.value];
-  const last = reqs.length - 1;
-  const trigger = reqs[last];
-  if (!isObject(v) || !isObject(trigger) || !comm)
-    return normalizeRequest(v, code, [], [], t, { baseUrl, hasOutput: true });
-  const merged: Record<string, unknown> = { ...v };
-  const inherited = EPOCH_INHERITS.filter((k) => v[k] === undefined && trigger[k] !== undefined);
-  for (const k of inherited) setKey(merged, k, trigger[k]);
-  const out = normalizeRequest(merged, code, [], [], t, { baseUrl, hasOutput: true });
+  const epoch = comm ? epochRequest(comm.value, v) : undefined;
+  if (!comm || !epoch) return normalizeRequest(v, code, [], [], t, { baseUrl, hasOutput: true });
+  const out = normalizeRequest(epoch.request, code, [], [], t, { baseUrl, hasOutput: true });
   // inherited parts are located in the trigger's communication file
-  const prefix = Array.isArray(comm.value) ? `/${last}` : '';
-  for (const k of inherited) {
-    for (const key of [...t.origins.keys()]) if (key.startsWith(`/${k}/`)) t.origins.delete(key);
-    t.mark([k], comm, `${prefix}/${k}`);
+  const prefix = epoch.index === undefined ? '' : `/${epoch.index}`;
+  for (const path of epoch.inherited) {
+    const at = `/${path.map(escapePointerSegment).join('/')}`;
+    for (const key of [...t.origins.keys()]) if (key.startsWith(`${at}/`)) t.origins.delete(key);
+    t.mark(path, comm, `${prefix}${at}`);
   }
   return out;
 }

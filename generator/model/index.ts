@@ -6,6 +6,7 @@ export * from './code-files.ts';
 export * from './diagnostic.ts';
 export * from './directives.ts';
 export * from './encodings.ts';
+export * from './epoch-request.ts';
 export * from './error-types.ts';
 export * from './errors.ts';
 export * from './join-url.ts';

@@ -8,6 +8,7 @@ import type { ImlContext } from '../iml/api.ts';
 import {
   assignOwn,
   type Component,
+  epochRequest,
   INPUT_PARAMETER_CODE_TYPES,
   isPlainObject,
   setOwn,
@@ -282,14 +283,7 @@ export async function runEpoch(
   if (!isPlainObject(epoch))
     throw new MakeError('InvalidConfigurationError', `modules.${name} has no epoch section`);
   const conn = await ensureConnection(rt, c.connection ?? undefined);
-  const comm = c.codes.communication?.value;
-  const first = (Array.isArray(comm) ? comm[0] : comm) as Spec | undefined;
-  const merged: Spec = { ...(first ?? {}), ...epoch };
-  delete merged.response;
-  const baseResp = isPlainObject(first?.response) ? (first!.response as Spec) : {};
-  const epochResp = isPlainObject(epoch.response) ? (epoch.response as Spec) : {};
-  merged.response = { ...baseResp, ...epochResp };
-  delete (merged.response as Spec).trigger;
+  const merged = epochRequest(c.codes.communication?.value, epoch)!.request;
   const state = rt.triggers.get(name) ?? newTriggerState();
   const ctx = moduleCtx(rt, c, withDefaults(c, parameters), conn?.data ?? {}, triggerData(state));
   const res = await execute(
