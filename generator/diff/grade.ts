@@ -1,4 +1,4 @@
-import { type ChangeTopic, componentId, type Diagnostic } from '../model/index.ts';
+import { type ChangeTopic, componentId, type Diagnostic, groupBy } from '../model/index.ts';
 import { fromPointer } from '../model/location.ts';
 import { CHANGE_CODES } from './codes.ts';
 import { componentWeight, DEFAULT_RUBRIC, type Rubric } from './rubric.ts';
@@ -116,13 +116,10 @@ function gradeComponents(
   rubric: Rubric,
   extras: Set<string>,
 ): { components: ComponentGrade[]; unconfirmed: Set<string> } {
-  const byComponent = new Map<string, Change[]>();
-  for (const c of counted) byComponent.set(c.component, [...(byComponent.get(c.component) ?? []), c]);
+  const byComponent = groupBy(counted, (c) => c.component);
   const ids = new Set<string>(['base', ...byComponent.keys()]);
   for (const m of matches) ids.add(componentId({ kind: m.kind, name: m.reference ?? m.theirs! }));
-  const stepsOf = new Map<string, BehaviourStep[]>();
-  for (const st of behaviour.steps)
-    if (st.component) stepsOf.set(st.component, [...(stepsOf.get(st.component) ?? []), st]);
+  const stepsOf = groupBy(behaviour.steps, (st) => st.component);
 
   const unconfirmed = new Set<string>();
   const components = [...ids].sort().map((id) => {

@@ -9,6 +9,7 @@ export * from './encodings.ts';
 export * from './epoch-request.ts';
 export * from './error-types.ts';
 export * from './errors.ts';
+export * from './group-by.ts';
 export * from './join-url.ts';
 export * from './location.ts';
 export * from './markup.ts';

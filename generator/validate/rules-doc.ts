@@ -1,12 +1,9 @@
+import { groupBy } from '../model/index.ts';
 import { ALL_RULES } from './rules/index.ts';
 
 /** Markdown reference of every rule (committed as RULES.md; a test keeps it in step with the code). */
 export function renderRulesDoc(): string {
-  const families = new Map<string, typeof ALL_RULES>();
-  for (const r of ALL_RULES) {
-    const fam = r.id.split('/')[0];
-    families.set(fam, [...(families.get(fam) ?? []), r]);
-  }
+  const families = groupBy(ALL_RULES, (r) => r.id.split('/')[0]);
   const out = [
     '# make-app lint rules',
     '',

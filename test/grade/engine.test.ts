@@ -86,6 +86,31 @@ describe('grading a class', { timeout: 300_000 }, () => {
     for (const s of r.students) expect(s.error).toBeDefined();
   });
 
+  it('a student over the memory cap gets an error row, and the next student is graded by a new worker', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'grade-memory-'));
+    dirs.push(d);
+    // 120,000 output fields (6 MB): loading and comparing them needs several hundred MB of heap,
+    // far past a 64 MB cap, while the correct app fits easily
+    const huge = path.join(d, 'a-huge');
+    cpSync(MINI_REFERENCE, huge, { recursive: true });
+    const fields = Array.from({ length: 120_000 }, (_, i) => ({
+      name: `f${i}`,
+      type: 'text',
+      label: `F ${i}`,
+    }));
+    const m = JSON.parse(readFileSync(path.join(huge, 'makecomapp.json'), 'utf8'));
+    const withInterface = Object.values(m.components.module).find(
+      (c) => (c as { codeFiles: Record<string, string> }).codeFiles.interface,
+    ) as { codeFiles: Record<string, string> };
+    writeFileSync(path.join(huge, withInterface.codeFiles.interface), JSON.stringify(fields));
+    cpSync(MINI_REFERENCE, path.join(d, 'b-correct'), { recursive: true });
+    const r = await gradeClass({ paths: [d], against: MINI_REFERENCE, jobs: 1, memoryMb: 64 });
+    expect(r.students.map((st) => [path.basename(st.path), st.grade, st.error])).toEqual([
+      ['a-huge', 0, 'memory cap of 64 MB exceeded'],
+      ['b-correct', 100, undefined],
+    ]);
+  });
+
   it('writes every format from the same report; CSV is formula-safe, JUnit has one case per student', async () => {
     const d = await makeClass();
     const r = await gradeClass({ paths: [d], against: MINI_REFERENCE, jobs: 0 });

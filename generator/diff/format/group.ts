@@ -1,3 +1,4 @@
+import { groupBy } from '../../model/index.ts';
 import type { SourceLocation } from '../../model/location.ts';
 import type { Change, ChangeClass } from '../types.ts';
 
@@ -12,8 +13,7 @@ const CLASS_ORDER: Record<ChangeClass, number> = {
 export function groupByComponent(
   changes: Change[],
 ): { component: string; theirs?: string; changes: Change[] }[] {
-  const map = new Map<string, Change[]>();
-  for (const c of changes) map.set(c.component, [...(map.get(c.component) ?? []), c]);
+  const map = groupBy(changes, (c) => c.component);
   return [...map.entries()]
     .sort(([a], [b]) => componentRank(a) - componentRank(b) || a.localeCompare(b))
     .map(([component, list]) => ({
