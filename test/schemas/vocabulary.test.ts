@@ -5,6 +5,7 @@ import {
   DIRECTIVES_BY_PLACE,
   type DirectivePlace,
   MAKE_ERROR_TYPES,
+  MODULE_TYPES,
   OTHER_PARAMETER_TYPES,
   PARAMETER_TYPES,
   REQUEST_DIRECTIVES,
@@ -62,6 +63,13 @@ function at(doc: unknown, pointer: string): ObjectSchema {
   for (const part of pointer.split('/').slice(1)) v = v[part] as Record<string, unknown>;
   return v as unknown as ObjectSchema;
 }
+
+it('every module type has its directives in the table, and its schema is checked below', () => {
+  for (const t of MODULE_TYPES) {
+    expect(Object.keys(DIRECTIVES_BY_PLACE)).toContain(t);
+    expect(PLACES.map(([place]) => place)).toContain(t);
+  }
+});
 
 describe.each(PLACES)('the %s directives in schemas/%s.schema.json', (place, file, request, response) => {
   const doc = schema(`${file}.schema.json`);
