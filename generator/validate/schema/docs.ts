@@ -53,7 +53,7 @@ export function renderSchemaDocs(): string {
     'file:line:column of the offending value or key. IML strings (`{{...}}`) are accepted wherever Make',
     'evaluates the directive; unknown or misplaced directives are rejected with the reason.',
     '',
-    'Regenerate: `npx tsx generator/validate/schema/bundle.ts && npx tsx generator/validate/schema/docs.ts`.',
+    'Regenerate the bundle, the precompiled validators and this page after changing a schema: `npm run schemas`.',
     '',
     '| Schema | Rule id | Applies to |',
     '|---|---|---|',

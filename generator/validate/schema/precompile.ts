@@ -1,6 +1,6 @@
 /**
  * Generates `precompiled/validators.cjs`: every code-type schema's validator as ajv standalone
- * code, with the schema titles. Run after changing a schema (after bundle.ts):
+ * code, with the schema titles. `npm run schemas` runs it after bundle.ts; alone:
  *   npx tsx generator/validate/schema/precompile.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
