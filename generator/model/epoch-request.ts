@@ -8,7 +8,7 @@
  * the items (the one with `response.trigger`, else the last) is the one that makes sense.
  */
 import { isObject } from './objects.ts';
-import { setOwn } from './own.ts';
+import { getOwn, setOwn } from './own.ts';
 
 export interface EpochRequest {
   /** The request the panel sends: the trigger's request with the epoch's keys over it. */
@@ -23,7 +23,7 @@ export interface EpochRequest {
 function itemRequest(communication: unknown): { spec?: Record<string, unknown>; index?: number } {
   if (!Array.isArray(communication)) return { spec: isObject(communication) ? communication : undefined };
   const withTrigger = communication.findIndex(
-    (r) => isObject(r) && isObject(r.response) && 'trigger' in r.response,
+    (r) => isObject(r) && isObject(r.response) && Object.hasOwn(r.response, 'trigger'),
   );
   const index = withTrigger >= 0 ? withTrigger : communication.length - 1;
   const spec = communication[index];
@@ -37,7 +37,7 @@ export function epochRequest(communication: unknown, epoch: unknown): EpochReque
   const request: Record<string, unknown> = {};
   const inherited: string[][] = [];
   for (const [k, v] of Object.entries(spec ?? {}))
-    if (k !== 'response' && epoch[k] === undefined) {
+    if (k !== 'response' && getOwn(epoch, k) === undefined) {
       setOwn(request, k, v);
       inherited.push([k]);
     }
@@ -47,7 +47,7 @@ export function epochRequest(communication: unknown, epoch: unknown): EpochReque
   const response: Record<string, unknown> = {};
   const theirs = isObject(spec?.response) ? spec.response : {};
   for (const [k, v] of Object.entries(theirs))
-    if (k !== 'trigger' && own[k] === undefined) {
+    if (k !== 'trigger' && getOwn(own, k) === undefined) {
       setOwn(response, k, v);
       inherited.push(['response', k]);
     }

@@ -14,11 +14,21 @@ export function joinUrl(baseUrl: unknown, url: string): string {
   return `${m[1]}${collapseSlashes(m[2])}${m[3]}`;
 }
 
-/** `a//b` → `a/b`, outside IML expressions only. */
+/** `a//b` → `a/b`, outside IML expressions only. One pass: a hostile template cannot make it slow. */
 function collapseSlashes(path: string): string {
   if (!path.includes('{{')) return path.replace(/\/{2,}/g, '/');
-  return path
-    .split(/(\{\{[\s\S]*?\}\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\/{2,}/g, '/')))
-    .join('');
+  let out = '';
+  let from = 0;
+  while (from < path.length) {
+    const open = path.indexOf('{{', from);
+    const close = open < 0 ? -1 : path.indexOf('}}', open + 2);
+    if (close < 0) {
+      // no complete expression follows: the rest is plain text
+      out += path.slice(from).replace(/\/{2,}/g, '/');
+      break;
+    }
+    out += path.slice(from, open).replace(/\/{2,}/g, '/') + path.slice(open, close + 2);
+    from = close + 2;
+  }
+  return out;
 }

@@ -34,12 +34,18 @@ export function escapeXml(text: string): string {
   return escapeMarkup([...text].filter(isXmlChar).join(''));
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const NAMED = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** The text an attribute value stands for: named and numeric character references decoded in one pass. */
 export function unescapeMarkup(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref.toLowerCase()] ?? whole;
+    if (ref[0] !== '#') return NAMED.get(ref.toLowerCase()) ?? whole; // `&constructor;` stays text
     const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
     return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });

@@ -3,7 +3,7 @@
  * account radio for the chosen user, keeps hidden fields and checked boxes, and submits with the
  * Allow (or Deny) button exactly as a browser would (urlencoded form POST, cookies returned).
  */
-import { setOwn } from '../model/index.ts';
+import { setOwn, unescapeMarkup } from '../model/index.ts';
 
 export interface ParsedForm {
   method: string;
@@ -17,23 +17,12 @@ function attrs(tag: string): Record<string, string> {
   const re = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   const inner = tag.replace(/^<\s*[a-zA-Z]+/, '').replace(/\/?>$/, '');
   for (let m = re.exec(inner); m; m = re.exec(inner))
-    setOwn(out, m[1].toLowerCase(), decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
+    setOwn(out, m[1].toLowerCase(), unescapeMarkup(m[2] ?? m[3] ?? m[4] ?? ''));
   return out;
 }
 
-export function decodeEntities(s: string): string {
-  return s
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(Number.parseInt(h, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+  return unescapeMarkup(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -29,6 +29,13 @@ export interface Transport {
   send(req: WireRequest): Promise<WireResponse>;
 }
 
+/**
+ * The largest response body read into memory. A server that sends more (a hostile or broken one
+ * can stream without end) fails the request with Make's data-size error instead of exhausting the
+ * simulator's memory.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
 /** `{ 'app-academy.make.com': 'http://127.0.0.1:5123' }`: host (optionally host:port) → origin to use. */
 export type HostMap = Record<string, string>;
 
@@ -96,7 +103,7 @@ function sendOnce(hostMap: HostMap, opts: { allowUnmapped: boolean }): Transport
           redirect: 'manual',
           signal: ctrl.signal,
         });
-        const body = Buffer.from(await res.arrayBuffer());
+        const body = await readCapped(res, ctrl, `${req.method} ${req.url}`);
         const headers: Record<string, string> = {};
         res.headers.forEach((v, k) => {
           setOwn(headers, k, v);
@@ -122,4 +129,29 @@ function sendOnce(hostMap: HostMap, opts: { allowUnmapped: boolean }): Transport
       }
     }
   };
+}
+
+/** The response body, or a data-size error once it passes MAX_RESPONSE_BYTES (the download stops there). */
+async function readCapped(res: Response, ctrl: AbortController, what: string): Promise<Buffer> {
+  const tooLarge = () =>
+    new MakeError(
+      'DataSizeLimitExceededError',
+      `Response larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; it was not read: ${what}`,
+    );
+  if (Number(res.headers.get('content-length')) > MAX_RESPONSE_BYTES) {
+    ctrl.abort();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  for (let r = await reader?.read(); reader && r && !r.done; r = await reader.read()) {
+    size += r.value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      ctrl.abort();
+      throw tooLarge();
+    }
+    chunks.push(r.value);
+  }
+  return Buffer.concat(chunks, size);
 }

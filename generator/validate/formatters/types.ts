@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic } from '../../model/index.ts';
+import { type Diagnostic, groupBy } from '../../model/index.ts';
 
 export interface FormatOptions {
   /** Rule metadata for formats that describe rules (SARIF). */
@@ -32,13 +32,7 @@ export function plural(n: number, word: string): string {
 
 /** Findings grouped by file, in first-seen order (linear: formats must stay fast on 100k findings). */
 export function groupByFile(ds: readonly Diagnostic[]): Map<string, Diagnostic[]> {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of ds) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  return byFile;
+  return groupBy(ds, (d) => d.file);
 }
 
 /** A finding's path relative to the repository when both roots are known, else as given. */
