@@ -36,6 +36,11 @@ describe('joinUrl joins relative URLs to baseUrl with one slash', () => {
   ])('%s + %s → %s', (base, url, want) => {
     expect(joinUrl(base, url)).toBe(want);
   });
+
+  it('is one pass over a hostile template (a million unclosed `{{` once took minutes)', () => {
+    const url = `/a//${'{{'.repeat(1_000_000)}`;
+    expect(joinUrl('https://a.test', url)).toBe(`https://a.test/a/${'{{'.repeat(1_000_000)}`);
+  });
 });
 
 describe('titleCaseHeader sends header names the way Make does', () => {
