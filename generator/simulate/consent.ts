@@ -3,7 +3,8 @@
  * account radio for the chosen user, keeps hidden fields and checked boxes, and submits with the
  * Allow (or Deny) button exactly as a browser would (urlencoded form POST, cookies returned).
  */
-import { setOwn, unescapeMarkup } from '../model/index.ts';
+import { groupBy, setOwn, unescapeMarkup } from '../model/index.ts';
+import { asciiLower, elements, startTags, stripTags } from './html-scan.ts';
 
 export interface ParsedForm {
   method: string;
@@ -22,61 +23,60 @@ function attrs(tag: string): Record<string, string> {
 }
 
 function textOf(html: string): string {
-  return unescapeMarkup(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return unescapeMarkup(stripTags(html)).replace(/\s+/g, ' ').trim();
 }
 
 /** The first form of the page; undefined when there is none. */
 export function parseForm(html: string): ParsedForm | undefined {
-  const fm = /<form\b[^>]*>([\s\S]*?)<\/form>/i.exec(html);
-  if (!fm) return undefined;
-  const formTag = /<form\b[^>]*>/i.exec(fm[0])![0];
-  const fa = attrs(formTag);
-  const body = fm[1];
-  // Labels: by `for` id, and by wrapping.
+  const lower = asciiLower(html);
+  const form = elements(html, lower, 'form').next().value;
+  if (!form) return undefined;
+  const fa = attrs(form.tag);
+  const body = html.slice(form.innerStart, form.innerEnd);
+  const bodyLower = lower.slice(form.innerStart, form.innerEnd);
+  // Labels: by `for` id, and by wrapping (spans in page order, so inputs find theirs in one sweep).
   const labelFor = new Map<string, string>();
-  const wrapped: { html: string; text: string }[] = [];
-  for (const lm of body.matchAll(/<label\b([^>]*)>([\s\S]*?)<\/label>/gi)) {
-    const la = attrs(`<label${lm[1]}>`);
-    if (la.for) labelFor.set(la.for, textOf(lm[2]));
-    wrapped.push({ html: lm[2], text: textOf(lm[2]) });
+  const wrapped: { start: number; end: number; text: string }[] = [];
+  for (const l of elements(body, bodyLower, 'label')) {
+    const text = textOf(body.slice(l.innerStart, l.innerEnd));
+    const forId = attrs(l.tag).for;
+    if (forId) labelFor.set(forId, text);
+    wrapped.push({ start: l.innerStart, end: l.innerEnd, text });
   }
   const fields: ParsedForm['fields'] = [];
-  for (const im of body.matchAll(/<input\b[^>]*>/gi)) {
-    const a = attrs(im[0]);
-    if (!a.name) continue;
+  const buttons: ParsedForm['buttons'] = [];
+  const submits: ParsedForm['buttons'] = [];
+  let label = 0;
+  for (const input of startTags(body, bodyLower, 'input')) {
+    const a = attrs(input.tag);
     const type = (a.type ?? 'text').toLowerCase();
-    const label = (a.id && labelFor.get(a.id)) || wrapped.find((w) => w.html.includes(im[0]))?.text || '';
-    if (type === 'submit') continue;
+    if (type === 'submit') submits.push(buttonOf(a, a.value ?? ''));
+    if (!a.name || type === 'submit') continue;
+    while (label < wrapped.length && wrapped[label].end <= input.start) label++;
+    const around = wrapped[label]?.start <= input.start ? wrapped[label].text : '';
     fields.push({
       type,
       name: a.name,
       value: a.value ?? (type === 'checkbox' || type === 'radio' ? 'on' : ''),
       checked: 'checked' in a,
-      text: label,
+      text: (a.id && labelFor.get(a.id)) || around,
     });
   }
-  const buttons: ParsedForm['buttons'] = [];
-  for (const bm of body.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)) {
-    const a = attrs(`<button${bm[1]}>`);
-    if ((a.type ?? 'submit').toLowerCase() !== 'submit') continue;
-    buttons.push({
-      ...(a.name ? { name: a.name } : {}),
-      ...(a.value !== undefined ? { value: a.value } : {}),
-      text: textOf(bm[2]),
-    });
+  for (const b of elements(body, bodyLower, 'button')) {
+    const a = attrs(b.tag);
+    if ((a.type ?? 'submit').toLowerCase() === 'submit')
+      buttons.push(buttonOf(a, textOf(body.slice(b.innerStart, b.innerEnd))));
   }
-  for (const im of body.matchAll(/<input\b[^>]*>/gi)) {
-    const a = attrs(im[0]);
-    if ((a.type ?? '').toLowerCase() === 'submit')
-      buttons.push({
-        ...(a.name ? { name: a.name } : {}),
-        ...(a.value !== undefined ? { value: a.value } : {}),
-        text: a.value ?? '',
-      });
-  }
-  return { method: (fa.method ?? 'GET').toUpperCase(), action: fa.action ?? '', fields, buttons };
+  return {
+    method: (fa.method ?? 'GET').toUpperCase(),
+    action: fa.action ?? '',
+    fields,
+    buttons: [...buttons, ...submits],
+  };
+}
+
+function buttonOf(a: Record<string, string>, text: string): ParsedForm['buttons'][number] {
+  return { ...(a.name ? { name: a.name } : {}), ...(a.value !== undefined ? { value: a.value } : {}), text };
 }
 
 /**
@@ -89,11 +89,12 @@ export function fillForm(
   press: RegExp,
 ): { body: string; chosenAccount?: string } | { error: string } {
   const params = new URLSearchParams();
-  const radios = form.fields.filter((f) => f.type === 'radio');
-  const groups = [...new Set(radios.map((r) => r.name))];
+  const radios = groupBy(
+    form.fields.filter((f) => f.type === 'radio'),
+    (r) => r.name,
+  );
   let chosenAccount: string | undefined;
-  for (const g of groups) {
-    const options = radios.filter((r) => r.name === g);
+  for (const [g, options] of radios) {
     const hints = accountHints.map((h) => h.toLowerCase()).filter(Boolean);
     const pick =
       options.find((o) => hints.some((h) => o.value.toLowerCase() === h)) ??

@@ -5,6 +5,7 @@
  * rescan a hostile page from every `<`), and entities are decoded without ever throwing.
  */
 import { unescapeMarkup } from '../model/index.ts';
+import { asciiLower } from './html-scan.ts';
 
 /** Elements whose content is never shown as text. */
 const HIDDEN = new Set(['style', 'script', 'head', 'title']);
@@ -18,7 +19,7 @@ export function htmlMessage(html: string, max = 300): string {
 
 /** The page's visible text, and the text inside each element marked as a problem. */
 function readPage(html: string): { all: string; marked: string[] } {
-  const lower = html.toLowerCase();
+  const lower = asciiLower(html);
   const texts: string[] = [];
   const marked: string[] = [];
   /** Open marked elements: their name and where their text starts in `texts`. */

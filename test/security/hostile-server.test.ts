@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseForm } from '../../generator/simulate/consent.ts';
 import { htmlMessage } from '../../generator/simulate/html-message.ts';
 import { createFetchTransport, MAX_RESPONSE_BYTES } from '../../generator/simulate/http.ts';
 import { parseXml } from '../../generator/simulate/xml.ts';
@@ -73,5 +74,24 @@ describe('a hostile server', () => {
     for (const unit of ['<!--', '<![CDATA[', '<a bbbbbbbbbbbbbbbb'])
       expect(() => parseXml(unit.repeat(300_000))).toThrow(/Malformed XML near offset 0/);
     expect(parseXml('<a>&#99999999999;</a>')).toEqual({ a: ['&#99999999999;'] });
+  });
+
+  it('a consent page that opens a form, label or button it never closes is read in one pass', () => {
+    for (const unit of ['<form ', '<form>', '<form><label>', '<form><button>', '<form><input '])
+      expect(parseForm(unit.repeat(300_000))).toBeUndefined();
+  });
+
+  it('a consent form with many labelled fields gives each input the label around it', () => {
+    const many = Array.from(
+      { length: 20_000 },
+      (_, i) => `<label>User ${i} <input type="radio" name="a" value="u${i}"></label>`,
+    );
+    const form = parseForm(
+      `<form method="post"><input name="before">${many.join('')}<label for="z">Z</label><input id="z" name="z"></form>`,
+    );
+    expect(form?.fields).toHaveLength(20_002);
+    expect(form?.fields[0].text).toBe('');
+    expect(form?.fields[12_346]).toMatchObject({ value: 'u12345', text: 'User 12345' });
+    expect(form?.fields.at(-1)).toMatchObject({ name: 'z', text: 'Z' });
   });
 });
