@@ -1,6 +1,6 @@
 import type { AppModel, Component, ComponentKind } from '../model/app.ts';
 import { COMPONENT_KINDS, INPUT_PARAMETER_CODE_TYPES } from '../model/app.ts';
-import { isObject } from '../model/index.ts';
+import { isObject, mapTemplate } from '../model/index.ts';
 import { baseUrlOf } from './normalize-component.ts';
 import type { ComponentMatch } from './types.ts';
 
@@ -38,7 +38,11 @@ export function pathShape(url: string, baseUrl?: string): string {
   u = u.replace(/^\{\{[^}]*\}\}/, ''); // a base URL written as IML (`{{common.baseUrl}}/movies`)
   u = u.replace(/^https?:\/\/[^/]+/i, '').replace(/\/api\/v\d+/i, '');
   u = u.split('?')[0];
-  u = u.replace(/\{\{.*?\}\}/g, '{}');
+  u = mapTemplate(
+    u,
+    (t) => t,
+    () => '{}',
+  );
   return `/${u.replace(/^\/+/, '').replace(/\/+$/, '')}`;
 }
 

@@ -18,3 +18,4 @@ export * from './oauth-sections.ts';
 export * from './objects.ts';
 export * from './own.ts';
 export * from './parameter-types.ts';
+export * from './template-spans.ts';

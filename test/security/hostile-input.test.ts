@@ -1,10 +1,11 @@
 /**
- * A server under test may be hostile: a response that never ends must not exhaust the simulator's
- * memory, and a page built to make a parser rescan itself must not stall it.
+ * A server under test, or a student's app, may be hostile: a response that never ends must not
+ * exhaust the simulator's memory, and text built to make a parser rescan itself must not stall it.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathShape } from '../../generator/diff/match.ts';
 import { parseForm } from '../../generator/simulate/consent.ts';
 import { htmlMessage } from '../../generator/simulate/html-message.ts';
 import { createFetchTransport, MAX_RESPONSE_BYTES } from '../../generator/simulate/http.ts';
@@ -93,5 +94,13 @@ describe('a hostile server', () => {
     expect(form?.fields[0].text).toBe('');
     expect(form?.fields[12_346]).toMatchObject({ value: 'u12345', text: 'User 12345' });
     expect(form?.fields.at(-1)).toMatchObject({ name: 'z', text: 'Z' });
+  });
+});
+
+describe('a hostile app', () => {
+  it('a URL of a million unclosed `{{` gets its path shape in one pass (matching components by behaviour)', () => {
+    expect(pathShape(`/movies/{{parameters.id}}/${'{{'.repeat(1_000_000)}`)).toBe(
+      `/movies/{}/${'{{'.repeat(1_000_000)}`,
+    );
   });
 });
